@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner, four suites: unit and integration in Node, e2e against `gradscape serve` in
+// Chromium, electron (skips itself when the Electron binary is absent).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      { test: { name: 'electron', include: ['tests/electron/**/*.test.ts'], environment: 'node' } },
+    ],
+  },
+});
