@@ -1,0 +1,119 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeIssue } from '../shared/describe-issue';
+import { experimentSpecSchema } from '../shared/spec/spec';
+import { runBenchmarks } from './bench';
+import { runExperiment } from './engine/experiment';
+import { writeFileAtomic } from './host/atomic-write';
+import { RunHost } from './host/run-host';
+import { serve } from './serve';
+
+const USAGE = `Usage: gradscape <command> [options]
+
+Commands:
+  run SPEC.json --out RUN.json   run an experiment headless and write a run file (progress on stderr)
+  serve [--port N]               serve the app's UI to a browser on 127.0.0.1 (prints the URL)
+  bench                          run the benchmarks and print their figures
+  --help                         show this help
+
+Exit codes: 0 success, 2 invalid input, 1 anything else.`;
+
+/** Invalid input: exit code 2 with a one-line message and no stack trace. */
+class InputError extends Error {}
+
+const distDir = dirname(fileURLToPath(import.meta.url));
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case 'run':
+      return runCommand(rest);
+    case 'serve':
+      return serveCommand(rest);
+    case 'bench':
+      await runBenchmarks((line) => process.stdout.write(`${line}\n`));
+      return 0;
+    default:
+      throw new InputError(`unknown command "${command}" (see gradscape --help)`);
+  }
+}
+
+async function runCommand(args: string[]): Promise<number> {
+  const { positional, options } = parseArgs(args, ['out']);
+  const [specPath] = positional;
+  if (!specPath || positional.length > 1) throw new InputError('run takes one SPEC.json (see gradscape --help)');
+  const out = options.get('out');
+  if (!out) throw new InputError('run needs --out RUN.json');
+  let text: string;
+  try {
+    text = await readFile(specPath, 'utf8');
+  } catch (error) {
+    throw new InputError(`${specPath}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${specPath}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = experimentSpecSchema.safeParse(json);
+  if (!parsed.success) throw new InputError(`${specPath}: ${describeIssue(parsed.error, 'spec')}`);
+  const runFile = await runExperiment(parsed.data, (line) => process.stderr.write(`${line}\n`));
+  await writeFileAtomic(out, `${JSON.stringify(runFile)}\n`);
+  process.stderr.write(`wrote ${out}\n`);
+  return 0;
+}
+
+async function serveCommand(args: string[]): Promise<number> {
+  const { positional, options } = parseArgs(args, ['port']);
+  if (positional.length) throw new InputError(`serve takes no argument "${positional[0]}"`);
+  const portText = options.get('port');
+  const port = portText === undefined ? 0 : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port: "${portText}" is not a port number`);
+  const host = new RunHost({ workerPath: join(distDir, 'worker.mjs') });
+  const server = await serve({ host, rendererDir: join(distDir, 'renderer'), port });
+  process.stdout.write(`Gradscape is serving at ${server.url}\n`);
+  const stop = (): void => {
+    void server.close().then(() => host.close()).then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return new Promise(() => {});
+}
+
+function parseArgs(args: string[], known: string[]): { positional: string[]; options: Map<string, string> } {
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    if (!known.includes(name)) throw new InputError(`unknown option --${name}`);
+    const value = inline ?? args[++i];
+    if (value === undefined) throw new InputError(`--${name} needs a value`);
+    options.set(name, value);
+  }
+  return { positional, options };
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof InputError) {
+      process.stderr.write(`gradscape: ${error.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`gradscape: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,21 @@
+import type { RunEvent } from '../../shared/events';
+
+/** Steps fromStep .. fromStep + loss.length - 1 of a run, as they leave the engine. */
+export interface FrameBatch {
+  fromStep: number;
+  /** Functions: x, y interleaved. */
+  points?: Float64Array;
+  loss: Float64Array;
+  gradNorm: Float64Array;
+  lr: Float64Array;
+  events: RunEvent[];
+}
+
+export type EngineRunStatus = 'running' | 'completed' | 'diverged';
+
+/** A training run that the worker and the CLI drive a batch of steps at a time. */
+export interface EngineRun {
+  readonly status: EngineRunStatus;
+  /** Runs up to maxSteps more steps; the first call also returns the starting point (step 0). */
+  advance(maxSteps: number): FrameBatch;
+}

@@ -1,0 +1,134 @@
+import { availableParallelism } from 'node:os';
+import { describeIssue } from '../../shared/describe-issue';
+import { clientMessageSchema, FINAL_STATUSES, type HostMessage, type WorkerMessage } from '../../shared/protocol';
+import { WorkerPool } from './worker-pool';
+
+export interface RunHostOptions {
+  workerPath: string;
+  poolSize?: number;
+  log?: (message: string) => void;
+}
+
+/** One client of the host: a window or a browser socket. Its ids live in its own namespace. */
+export interface HostConnection {
+  /** Validates and acts on one message from the client; an invalid one is answered with an error. */
+  receive(raw: unknown): void;
+  /** The client is gone: its runs are cancelled. */
+  close(): void;
+}
+
+interface Client {
+  send(message: HostMessage): void;
+  runs: Set<string>;
+}
+
+const SEPARATOR = ':';
+
+/**
+ * The run lifecycle between clients and workers. Imports no electron, so the Electron main
+ * process and `gradscape serve` share it and tests drive it in plain Node.
+ */
+export class RunHost {
+  private readonly pool: WorkerPool;
+  private readonly clients = new Map<string, Client>();
+  private nextClient = 1;
+  private readonly log: (message: string) => void;
+
+  constructor(options: RunHostOptions) {
+    this.log = options.log ?? ((message) => console.warn(`[gradscape] ${message}`));
+    this.pool = new WorkerPool({
+      workerPath: options.workerPath,
+      size: options.poolSize ?? Math.max(1, availableParallelism()),
+      onMessage: (message) => this.route(message),
+      onLost: (ids, reason) => this.reportLost(ids, reason),
+      log: this.log,
+    });
+  }
+
+  get workerThreadIds(): number[] {
+    return this.pool.threadIds;
+  }
+
+  get activeRunCount(): number {
+    return this.pool.runCount;
+  }
+
+  connect(send: (message: HostMessage) => void): HostConnection {
+    const clientId = `c${this.nextClient++}`;
+    const client: Client = { send, runs: new Set() };
+    this.clients.set(clientId, client);
+    const scoped = (id: string): string => `${clientId}${SEPARATOR}${id}`;
+    return {
+      receive: (raw) => {
+        const parsed = clientMessageSchema.safeParse(raw);
+        if (!parsed.success) {
+          const message = `rejected an invalid message: ${describeIssue(parsed.error)}`;
+          this.log(message);
+          send({ type: 'error', message });
+          return;
+        }
+        const message = parsed.data;
+        switch (message.type) {
+          case 'start':
+            if (client.runs.has(message.runId)) {
+              send({ type: 'error', message: `run "${message.runId}" is already running` });
+              return;
+            }
+            client.runs.add(message.runId);
+            this.pool.startRun({ ...message, runId: scoped(message.runId) });
+            send({ type: 'status', runId: message.runId, status: 'queued' });
+            return;
+          case 'pause':
+          case 'resume':
+          case 'cancel':
+            if (!this.pool.controlRun({ ...message, runId: scoped(message.runId) })) {
+              send({ type: 'error', message: `no active run "${message.runId}"` });
+            }
+            return;
+          case 'surface':
+            this.pool.request({ ...message, requestId: scoped(message.requestId) });
+            return;
+        }
+      },
+      close: () => {
+        for (const runId of client.runs) this.pool.controlRun({ type: 'cancel', runId: scoped(runId) });
+        this.clients.delete(clientId);
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    this.clients.clear();
+    await this.pool.close();
+  }
+
+  /** Sends a worker's message to the client that owns it, under the client's own id. */
+  private route(message: WorkerMessage): void {
+    const scopedId = 'runId' in message ? message.runId : message.requestId;
+    if (scopedId === undefined) {
+      this.log(message.type === 'error' ? `worker: ${message.message}` : 'a worker message without an id');
+      return;
+    }
+    const [clientId, id] = splitScoped(scopedId);
+    const client = this.clients.get(clientId);
+    if (!client) return;
+    if (message.type === 'status' && FINAL_STATUSES.has(message.status)) {
+      client.runs.delete(id);
+    }
+    client.send('runId' in message ? { ...message, runId: id } : { ...message, requestId: id });
+  }
+
+  private reportLost(ids: { runIds: string[]; requestIds: string[] }, reason: string): void {
+    for (const scopedId of ids.runIds) {
+      this.route({ type: 'status', runId: scopedId, status: 'failed', message: reason });
+    }
+    for (const scopedId of ids.requestIds) {
+      this.route({ type: 'error', requestId: scopedId, message: reason });
+    }
+  }
+}
+
+function splitScoped(scopedId: string): [string, string] {
+  const at = scopedId.indexOf(SEPARATOR);
+  return [scopedId.slice(0, at), scopedId.slice(at + 1)];
+}

@@ -1,0 +1,46 @@
+import type { RunHost, HostConnection } from './run-host';
+import { isTrustedSender } from './window-security';
+
+/** The part of Electron's WebContents the binding needs, so it can be tested without Electron. */
+export interface WindowContents {
+  send(channel: string, message: unknown): void;
+  isDestroyed(): boolean;
+  on(event: 'did-start-navigation', listener: (details: { isMainFrame: boolean; isSameDocument: boolean }) => void): void;
+  on(event: 'render-process-gone' | 'destroyed', listener: () => void): void;
+}
+
+/**
+ * Ties one window to the host: messages it sends become a host connection's messages, and a
+ * reload, a crash or closing the window cancels every run the window started.
+ */
+export function bindWindow(
+  contents: WindowContents,
+  host: RunHost,
+  channel: string,
+  log: (message: string) => void,
+): { receive(raw: unknown, senderFrame: { url: string; parent: unknown } | null | undefined): void } {
+  let connection: HostConnection | undefined;
+  const open = (): HostConnection =>
+    host.connect((message) => {
+      if (!contents.isDestroyed()) contents.send(channel, message);
+    });
+  const close = (): void => {
+    connection?.close();
+    connection = undefined;
+  };
+  contents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) close();
+  });
+  contents.on('render-process-gone', close);
+  contents.on('destroyed', close);
+  return {
+    receive(raw, senderFrame) {
+      if (!isTrustedSender(senderFrame)) {
+        log(`ignored IPC from an untrusted sender: ${senderFrame?.url ?? 'unknown'}`);
+        return;
+      }
+      connection ??= open();
+      connection.receive(raw);
+    },
+  };
+}

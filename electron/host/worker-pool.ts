@@ -1,0 +1,118 @@
+import { Worker } from 'node:worker_threads';
+import { describeIssue } from '../../shared/describe-issue';
+import { FINAL_STATUSES, workerMessageSchema, type WorkerMessage, type WorkerRequest } from '../../shared/protocol';
+
+export interface WorkerPoolOptions {
+  workerPath: string;
+  size: number;
+  onMessage(message: WorkerMessage): void;
+  /** A worker died: these runs and requests are gone with it. */
+  onLost(ids: { runIds: string[]; requestIds: string[] }, reason: string): void;
+  log(message: string): void;
+}
+
+interface PooledWorker {
+  worker: Worker;
+  runs: Set<string>;
+  requests: Set<string>;
+}
+
+/**
+ * Up to `size` worker threads, started on demand. A run stays on the worker that started it;
+ * new work goes to the least loaded worker. A worker that dies is replaced on the next demand.
+ */
+export class WorkerPool {
+  private readonly workers: PooledWorker[] = [];
+  private readonly owner = new Map<string, PooledWorker>();
+  private closing = false;
+
+  constructor(private readonly options: WorkerPoolOptions) {}
+
+  get threadIds(): number[] {
+    return this.workers.map((entry) => entry.worker.threadId);
+  }
+
+  get runCount(): number {
+    return this.workers.reduce((sum, entry) => sum + entry.runs.size, 0);
+  }
+
+  startRun(request: Extract<WorkerRequest, { type: 'start' }>): void {
+    const entry = this.pick();
+    entry.runs.add(request.runId);
+    this.owner.set(request.runId, entry);
+    entry.worker.postMessage(request);
+  }
+
+  /** Pause, resume or cancel: goes to the worker that holds the run; false if none does. */
+  controlRun(request: Extract<WorkerRequest, { type: 'pause' | 'resume' | 'cancel' }>): boolean {
+    const entry = this.owner.get(request.runId);
+    if (!entry) return false;
+    entry.worker.postMessage(request);
+    return true;
+  }
+
+  request(request: Extract<WorkerRequest, { type: 'surface' }>): void {
+    const entry = this.pick();
+    entry.requests.add(request.requestId);
+    this.owner.set(request.requestId, entry);
+    entry.worker.postMessage(request);
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
+    this.workers.length = 0;
+    this.owner.clear();
+  }
+
+  private pick(): PooledWorker {
+    const load = (entry: PooledWorker): number => entry.runs.size + entry.requests.size;
+    const idle = this.workers.find((entry) => load(entry) === 0);
+    if (idle) return idle;
+    if (this.workers.length < this.options.size) return this.spawn();
+    return this.workers.reduce((best, entry) => (load(entry) < load(best) ? entry : best));
+  }
+
+  private spawn(): PooledWorker {
+    const worker = new Worker(this.options.workerPath);
+    const entry: PooledWorker = { worker, runs: new Set(), requests: new Set() };
+    this.workers.push(entry);
+    worker.on('message', (raw: unknown) => this.receive(entry, raw));
+    worker.on('error', (error) => this.lose(entry, `the worker crashed: ${error.message}`));
+    worker.on('exit', (code) => this.lose(entry, `the worker exited with code ${code}`));
+    return entry;
+  }
+
+  private receive(entry: PooledWorker, raw: unknown): void {
+    const parsed = workerMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.options.log(`ignored an invalid message from a worker: ${describeIssue(parsed.error)}`);
+      return;
+    }
+    const message = parsed.data;
+    if (message.type === 'status' && FINAL_STATUSES.has(message.status)) this.release(entry, message.runId);
+    if ((message.type === 'surface' || message.type === 'error') && message.requestId) {
+      this.release(entry, message.requestId);
+    }
+    this.options.onMessage(message);
+  }
+
+  private release(entry: PooledWorker, id: string): void {
+    entry.runs.delete(id);
+    entry.requests.delete(id);
+    if (this.owner.get(id) === entry) this.owner.delete(id);
+  }
+
+  private lose(entry: PooledWorker, reason: string): void {
+    const index = this.workers.indexOf(entry);
+    if (index < 0) return;
+    this.workers.splice(index, 1);
+    const runIds = [...entry.runs];
+    const requestIds = [...entry.requests];
+    for (const id of [...runIds, ...requestIds]) this.owner.delete(id);
+    if (this.closing) return;
+    this.options.log(reason);
+    void entry.worker.terminate();
+    if (runIds.length || requestIds.length) this.options.onLost({ runIds, requestIds }, reason);
+  }
+}

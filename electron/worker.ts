@@ -1,0 +1,64 @@
+import { parentPort } from 'node:worker_threads';
+import { describeIssue } from '../shared/describe-issue';
+import { workerRequestSchema, type WorkerMessage, type WorkerRequest } from '../shared/protocol';
+import { createEngineRun } from './engine/create-run';
+import { answerSurfaceRequest } from './engine/functions/surface-request';
+import { RunScheduler } from './engine/run-scheduler';
+
+/** worker_threads entry: validates the host's requests and drives the engine. */
+const port = parentPort;
+if (!port) throw new Error('worker.ts must run in a worker thread');
+
+const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+const scheduler = new RunScheduler({
+  post,
+  now: () => performance.now(),
+  defer: (callback, delayMs) => {
+    if (delayMs > 0) setTimeout(callback, delayMs);
+    else setImmediate(callback);
+  },
+});
+/** Runs whose engine is still being built, so a cancel that arrives meanwhile is honoured. */
+const starting = new Set<string>();
+
+async function handle(request: WorkerRequest): Promise<void> {
+  switch (request.type) {
+    case 'start': {
+      starting.add(request.runId);
+      try {
+        const run = await createEngineRun(request);
+        if (starting.delete(request.runId)) scheduler.add(request.runId, run, request.pace);
+      } catch (error) {
+        starting.delete(request.runId);
+        post({ type: 'status', runId: request.runId, status: 'failed', message: (error as Error).message });
+      }
+      return;
+    }
+    case 'pause':
+    case 'resume':
+      scheduler.setPaused(request.runId, request.type === 'pause');
+      return;
+    case 'cancel':
+      if (starting.delete(request.runId)) post({ type: 'status', runId: request.runId, status: 'cancelled' });
+      else scheduler.cancel(request.runId);
+      return;
+    case 'surface': {
+      try {
+        const surface = answerSurfaceRequest(request);
+        post(surface, [surface.x.buffer, surface.y.buffer, surface.z.buffer] as ArrayBuffer[]);
+      } catch (error) {
+        post({ type: 'error', requestId: request.requestId, message: (error as Error).message });
+      }
+      return;
+    }
+  }
+}
+
+port.on('message', (raw: unknown) => {
+  const parsed = workerRequestSchema.safeParse(raw);
+  if (!parsed.success) {
+    post({ type: 'error', message: `invalid request to the worker: ${describeIssue(parsed.error)}` });
+    return;
+  }
+  void handle(parsed.data);
+});

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { EVENT_TYPES, CRITICAL_POINT_TYPES } from './events';
+import { boundsSchema, problemSchema, runSpecSchema } from './spec/spec';
+
+/**
+ * Messages between a client (the renderer, over IPC or a WebSocket) and the host, and between
+ * the host and its workers. Every boundary parses with these schemas; typed arrays carry the
+ * bulk data so a batch of frames costs one message.
+ */
+
+const id = z.string().min(1).max(96).regex(/^[\w.:-]+$/, 'may hold only letters, digits and . : _ -');
+const f64 = z.instanceof(Float64Array);
+
+const startMessage = z
+  .object({
+    type: z.literal('start'),
+    runId: id,
+    problem: problemSchema,
+    bounds: boundsSchema.optional(),
+    run: runSpecSchema,
+    /** Steps per second to stream at, so a demo can be watched live; absent: as fast as possible. */
+    pace: z.number().positive().max(1e6).optional(),
+  })
+  .strict();
+const runControlMessage = z
+  .object({ type: z.enum(['pause', 'resume', 'cancel']), runId: id })
+  .strict();
+const surfaceRequestMessage = z
+  .object({
+    type: z.literal('surface'),
+    requestId: id,
+    problem: problemSchema,
+    bounds: boundsSchema,
+    resolution: z.number().int().min(3).max(1024),
+  })
+  .strict();
+
+export const clientMessageSchema = z.discriminatedUnion('type', [startMessage, runControlMessage, surfaceRequestMessage]);
+export type ClientMessage = z.input<typeof clientMessageSchema>;
+export type ParsedClientMessage = z.output<typeof clientMessageSchema>;
+export type StartMessage = z.output<typeof startMessage>;
+export type SurfaceRequest = z.output<typeof surfaceRequestMessage>;
+
+/** The host speaks to a worker in the same words, after giving run ids a per-client prefix. */
+export const workerRequestSchema = clientMessageSchema;
+export type WorkerRequest = ParsedClientMessage;
+
+const eventSchema = z.object({
+  type: z.enum(EVENT_TYPES),
+  step: z.number().int().min(0),
+  endStep: z.number().int().min(0).optional(),
+  point: z.tuple([z.number(), z.number()]).optional(),
+  eigenvalues: z.array(z.number()).optional(),
+  message: z.string(),
+});
+
+export const RUN_STATUSES = ['queued', 'running', 'paused', 'completed', 'diverged', 'cancelled', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export const FINAL_STATUSES: ReadonlySet<RunStatus> = new Set(['completed', 'diverged', 'cancelled', 'failed']);
+
+/** Steps fromStep .. fromStep + loss.length - 1; index 0 of a run is its starting point. */
+const framesMessage = z
+  .object({
+    type: z.literal('frames'),
+    runId: id,
+    fromStep: z.number().int().min(0),
+    /** Functions: x, y interleaved, two per step. */
+    points: f64.optional(),
+    loss: f64,
+    gradNorm: f64,
+    lr: f64,
+    events: z.array(eventSchema),
+  })
+  .strict()
+  .refine((m) => m.gradNorm.length === m.loss.length && m.lr.length === m.loss.length, 'series lengths differ')
+  .refine((m) => !m.points || m.points.length === 2 * m.loss.length, 'points must hold two values per step');
+const statusMessage = z
+  .object({
+    type: z.literal('status'),
+    runId: id,
+    status: z.enum(RUN_STATUSES),
+    message: z.string().optional(),
+  })
+  .strict();
+const surfaceMessage = z
+  .object({
+    type: z.literal('surface'),
+    requestId: id,
+    x: f64,
+    y: f64,
+    /** Row-major: z[j * x.length + i] = f(x[i], y[j]). */
+    z: f64,
+    criticalPoints: z.array(
+      z.object({
+        point: z.tuple([z.number(), z.number()]),
+        type: z.enum(CRITICAL_POINT_TYPES),
+        value: z.number(),
+        eigenvalues: z.tuple([z.number(), z.number()]),
+      }),
+    ),
+  })
+  .strict()
+  .refine((m) => m.z.length === m.x.length * m.y.length, 'z must hold x.length * y.length values');
+const errorMessage = z
+  .object({ type: z.literal('error'), message: z.string(), requestId: id.optional() })
+  .strict();
+
+export const hostMessageSchema = z.union([framesMessage, statusMessage, surfaceMessage, errorMessage]);
+export type HostMessage = z.output<typeof hostMessageSchema>;
+export type FramesMessage = z.output<typeof framesMessage>;
+export type SurfaceMessage = z.output<typeof surfaceMessage>;
+export type StatusMessage = z.output<typeof statusMessage>;
+
+export const workerMessageSchema = hostMessageSchema;
+export type WorkerMessage = HostMessage;
+
+/** What the renderer talks to: the preload's window.gradscape, or the WebSocket client. */
+export interface Bridge {
+  readonly kind: 'electron' | 'browser';
+  send(message: ClientMessage): void;
+  subscribe(listener: (message: HostMessage) => void): () => void;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { CRITICAL_POINT_TYPES, EVENT_TYPES } from './events';
+
+/** Run file, version 1 (CONTRACT.md): what `gradscape run` writes and the app can open. */
+
+const point = z.tuple([z.number(), z.number()]);
+export const runEventSchema = z.object({
+  type: z.enum(EVENT_TYPES),
+  step: z.number().int().min(0),
+  endStep: z.number().int().min(0).optional(),
+  point: point.optional(),
+  eigenvalues: z.array(z.number()).optional(),
+  message: z.string(),
+});
+
+export const runRecordSchema = z
+  .object({
+    name: z.string(),
+    status: z.enum(['completed', 'diverged', 'cancelled']),
+    trajectory: z.array(point).optional(),
+    loss: z.array(z.number()),
+    gradNorm: z.array(z.number()),
+    lr: z.array(z.number()).optional(),
+    events: z.array(runEventSchema),
+  })
+  .passthrough();
+
+export const criticalPointSchema = z.object({
+  point,
+  type: z.enum(CRITICAL_POINT_TYPES),
+  value: z.number(),
+  eigenvalues: z.tuple([z.number(), z.number()]),
+});
+
+export const runFileSchema = z
+  .object({
+    format: z.literal('gradscape.run'),
+    version: z.literal(1),
+    spec: z.record(z.string(), z.unknown()),
+    engine: z.record(z.string(), z.unknown()).optional(),
+    runs: z.array(runRecordSchema),
+    criticalPoints: z.array(criticalPointSchema).optional(),
+    surface: z
+      .object({ x: z.array(z.number()), y: z.array(z.number()), z: z.array(z.array(z.number())) })
+      .optional(),
+  })
+  .passthrough();
+export type RunFile = z.output<typeof runFileSchema>;
+export type RunRecord = z.output<typeof runRecordSchema>;

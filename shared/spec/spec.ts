@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { CATALOG_NAMES, catalogEntry } from '../functions/catalog';
+import { compileExpression } from '../functions/expression';
+import type { Bounds } from '../functions/objective';
+import { optimizerSpecSchema } from './optimizer-spec';
+import { scheduleSpecSchema } from './schedule-spec';
+import { initSpecSchema, mlpProblemSchema } from './network-spec';
+
+/** Experiment spec, version 1 (CONTRACT.md). Parsing fills in every default. */
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const interval = z
+  .tuple([finite, finite])
+  .refine(([lo, hi]) => lo < hi, 'the lower end must be below the upper end');
+export const boundsSchema = z.tuple([interval, interval]);
+
+export const DEFAULT_EXPRESSION_BOUNDS: Bounds = [
+  [-5, 5],
+  [-5, 5],
+];
+
+const functionProblemSchema = z.object({ function: z.enum(CATALOG_NAMES) }).strict();
+const expressionProblemSchema = z
+  .object({ expression: z.string().min(1, 'is empty') })
+  .strict()
+  .superRefine((problem, ctx) => {
+    try {
+      compileExpression(problem.expression);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: ['expression'], message: (error as Error).message });
+    }
+  });
+const networkProblemSchema = z.object({ mlp: mlpProblemSchema }).strict();
+
+/** Picks the problem's schema by its one key, so errors speak of that kind only. */
+export const problemSchema = z.unknown().transform((value, ctx) => {
+  const kinds = { function: functionProblemSchema, expression: expressionProblemSchema, mlp: networkProblemSchema };
+  const keys = value !== null && typeof value === 'object' ? Object.keys(value) : [];
+  const kind = keys.find((key): key is keyof typeof kinds => key in kinds);
+  if (!kind) {
+    ctx.addIssue({ code: 'custom', message: 'must have one of "function", "expression" or "mlp"' });
+    return z.NEVER;
+  }
+  const parsed = kinds[kind].safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
+export type Problem =
+  | z.output<typeof functionProblemSchema>
+  | z.output<typeof expressionProblemSchema>
+  | z.output<typeof networkProblemSchema>;
+export type FunctionProblem = Exclude<Problem, z.output<typeof networkProblemSchema>>;
+export type NetworkProblem = z.output<typeof networkProblemSchema>;
+
+export const runSpecSchema = z
+  .object({
+    name: z.string().min(1).max(80),
+    start: z.tuple([finite, finite]).optional(),
+    init: initSpecSchema.optional(),
+    optimizer: optimizerSpecSchema,
+    steps: z.number().int().min(1).max(1_000_000).default(300),
+    batchSize: z.number().int().min(1).optional(),
+    seed: z.number().int().min(0).max(2 ** 32 - 1).default(0),
+    schedule: scheduleSpecSchema.optional(),
+    clipNorm: z.number().positive().optional(),
+    gradientNoise: z.number().min(0).optional(),
+    l1: z.number().min(0).optional(),
+    l2: z.number().min(0).optional(),
+    dropout: z.number().min(0).lt(1).optional(),
+  })
+  .strict();
+export type RunSpec = z.output<typeof runSpecSchema>;
+
+export const landscapeSpecSchema = z
+  .object({
+    directions: z.enum(['random', 'pca', 'interpolation', 'hessian']).default('pca'),
+    resolution: z.number().int().min(3).max(401).default(41),
+    span: z.number().positive().default(1),
+    seed: z.number().int().min(0).default(1),
+  })
+  .strict();
+
+export const surfaceSpecSchema = z
+  .object({ resolution: z.number().int().min(3).max(1024).default(101) })
+  .strict();
+
+const FUNCTION_ONLY = ['start', 'gradientNoise'] as const;
+const NETWORK_ONLY = ['init', 'batchSize', 'l1', 'l2', 'dropout'] as const;
+
+export const experimentSpecSchema = z
+  .object({
+    version: z.literal(1, { message: 'must be 1 (the only spec version)' }),
+    problem: problemSchema,
+    bounds: boundsSchema.optional(),
+    runs: z.array(runSpecSchema).min(1, 'needs at least one run').max(64),
+    surface: surfaceSpecSchema.optional(),
+    landscape: landscapeSpecSchema.optional(),
+  })
+  .strict()
+  .superRefine((spec, ctx) => {
+    const isNetwork = 'mlp' in spec.problem;
+    const names = new Set<string>();
+    spec.runs.forEach((run, index) => {
+      if (names.has(run.name)) {
+        ctx.addIssue({ code: 'custom', path: ['runs', index, 'name'], message: `"${run.name}" is used twice` });
+      }
+      names.add(run.name);
+      const foreign = isNetwork ? FUNCTION_ONLY : NETWORK_ONLY;
+      for (const key of foreign) {
+        if (run[key] !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['runs', index, key],
+            message: `applies only to ${isNetwork ? 'function' : 'network'} problems`,
+          });
+        }
+      }
+      if (!isNetwork && !run.start) {
+        ctx.addIssue({ code: 'custom', path: ['runs', index, 'start'], message: 'is required for a function: [x, y]' });
+      }
+      if (isNetwork && !run.init) {
+        ctx.addIssue({ code: 'custom', path: ['runs', index, 'init'], message: 'is required for a network: { "scheme", "seed" }' });
+      }
+    });
+    if (isNetwork && spec.bounds) {
+      ctx.addIssue({ code: 'custom', path: ['bounds'], message: 'applies only to function problems' });
+    }
+  })
+  .transform((spec) => {
+    if ('mlp' in spec.problem) {
+      return { ...spec, landscape: spec.landscape ?? landscapeSpecSchema.parse({}) };
+    }
+    const bounds: Bounds =
+      spec.bounds ??
+      ('function' in spec.problem ? catalogEntry(spec.problem.function).bounds : DEFAULT_EXPRESSION_BOUNDS);
+    return { ...spec, bounds, surface: spec.surface ?? surfaceSpecSchema.parse({}) };
+  });
+export type ExperimentSpec = z.output<typeof experimentSpecSchema>;
