@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // Chromium, electron (skips itself when the Electron binary is absent).
 export default defineConfig({
   test: {
+    // The JSON report gives .ci/run its totals line.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {

@@ -50,6 +50,13 @@ app.whenReady().then(() => {
     });
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     void window.loadURL(APP_URL);
+    if (process.argv.includes('--smoke-test')) {
+      // For tests where Electron exists: the page has the bridge and no Node, then quit.
+      contents.once('did-finish-load', async () => {
+        const ok = await contents.executeJavaScript("typeof window.gradscape?.send === 'function' && typeof require === 'undefined'");
+        app.exit(ok ? 0 : 1);
+      });
+    }
   };
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());

@@ -97,6 +97,11 @@ export class RunHost {
     };
   }
 
+  /** Restarts the engine: every worker stops and its runs fail; the next run gets a fresh worker. */
+  terminateWorkers(): Promise<void> {
+    return this.pool.terminateAll();
+  }
+
   async close(): Promise<void> {
     this.clients.clear();
     await this.pool.close();

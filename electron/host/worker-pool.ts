@@ -58,6 +58,11 @@ export class WorkerPool {
     entry.worker.postMessage(request);
   }
 
+  /** Stops every worker now, as a crash would: their runs are reported lost. */
+  async terminateAll(): Promise<void> {
+    await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
+  }
+
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all(this.workers.map((entry) => entry.worker.terminate()));

@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { catalogFunction, CATALOG_NAMES } from '../shared/functions/catalog';
+import { compileExpression } from '../shared/functions/expression';
+import { OPTIMIZER_NAMES, optimizerSpecSchema } from '../shared/spec/optimizer-spec';
+import { FunctionRun } from './engine/functions/function-run';
+import { computeSurface } from './engine/functions/surface';
+import { RunHost } from './host/run-host';
+
+type Print = (line: string) => void;
+
+/** Median wall time of `repeat` calls, in milliseconds, after one warm-up. */
+function time(fn: () => void, repeat = 7): number {
+  fn();
+  const samples: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const started = performance.now();
+    fn();
+    samples.push(performance.now() - started);
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(repeat / 2)]!;
+}
+
+const STEPS = 10_000;
+
+/** Baseline: the same number of steps of hand-written gradient descent on Rosenbrock, no engine. */
+function handWrittenRosenbrockDescent(): number {
+  let x = -1.5;
+  let y = 2;
+  for (let k = 0; k < STEPS; k++) {
+    const gx = -2 * (1 - x) - 400 * x * (y - x * x);
+    const gy = 200 * (y - x * x);
+    x -= 1e-4 * gx;
+    y -= 1e-4 * gy;
+  }
+  return x + y;
+}
+
+function handWrittenHimmelblauSurface(n: number): Float64Array {
+  const z = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    const y = -5 + (10 * j) / (n - 1);
+    for (let i = 0; i < n; i++) {
+      const x = -5 + (10 * i) / (n - 1);
+      z[j * n + i] = (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2;
+    }
+  }
+  return z;
+}
+
+function benchFunctionEngine(print: Print): void {
+  const baseline = time(() => void handWrittenRosenbrockDescent());
+  print(`function engine: ${STEPS} steps on rosenbrock (baseline: hand-written GD loop ${baseline.toFixed(3)} ms)`);
+  const objective = catalogFunction('rosenbrock');
+  for (const name of OPTIMIZER_NAMES) {
+    const optimizer = optimizerSpecSchema.parse({ name, lr: name === 'adadelta' ? 1 : 1e-4 });
+    const ms = time(() => {
+      const run = new FunctionRun(objective, { name, start: [-1.5, 2], optimizer, steps: STEPS, seed: 0 });
+      run.advance(STEPS + 1);
+    });
+    print(`  ${name.padEnd(9)} ${ms.toFixed(2).padStart(7)} ms  (${(ms / baseline).toFixed(1)}× baseline; events and diagnostics included)`);
+  }
+  const n = 256;
+  const surfaceBaseline = time(() => void handWrittenHimmelblauSurface(n));
+  print(`surface ${n}×${n} (baseline: hand-written Himmelblau loop ${surfaceBaseline.toFixed(2)} ms)`);
+  for (const name of ['himmelblau', 'rosenbrock', 'goldstein_price', 'ackley'] as const) {
+    if (!CATALOG_NAMES.includes(name)) continue;
+    const fn = catalogFunction(name);
+    const ms = time(() => void computeSurface(fn, [[-5, 5], [-5, 5]], n));
+    print(`  ${name.padEnd(16)} ${ms.toFixed(2).padStart(7)} ms  (${(ms / surfaceBaseline).toFixed(1)}× baseline)`);
+  }
+  const expression = compileExpression('sin(x) * cos(y) + 0.1 * (x^2 + y^2)');
+  const ms = time(() => void computeSurface(expression, [[-5, 5], [-5, 5]], n));
+  print(`  ${'user expression'.padEnd(16)} ${ms.toFixed(2).padStart(7)} ms  (${(ms / surfaceBaseline).toFixed(1)}× baseline)`);
+}
+
+/** The same work through a real worker thread: start message to completed status. */
+async function benchThroughWorker(print: Print): Promise<void> {
+  const workerPath = join(fileURLToPath(new URL('.', import.meta.url)), 'worker.mjs');
+  const host = new RunHost({ workerPath, poolSize: 1, log: () => {} });
+  const roundTrip = (runId: string, steps: number): Promise<number> =>
+    new Promise((resolve) => {
+      const started = performance.now();
+      const connection = host.connect((message) => {
+        if (message.type === 'status' && message.status === 'completed') {
+          connection.close();
+          resolve(performance.now() - started);
+        }
+      });
+      connection.receive({
+        type: 'start',
+        runId,
+        problem: { function: 'rosenbrock' },
+        run: { name: runId, start: [-1.5, 2], optimizer: { name: 'adam', lr: 1e-3 }, steps },
+      });
+    });
+  await roundTrip('warm-up', 10);
+  const empty = await roundTrip('empty', 1);
+  const full = await roundTrip('full', STEPS);
+  print(`through the worker: adam ${STEPS} steps ${full.toFixed(1)} ms, start-to-finish (a 1-step run: ${empty.toFixed(1)} ms; ratio ${(full / empty).toFixed(1)}×)`);
+  await host.close();
+}
+
+export async function runBenchmarks(print: Print): Promise<void> {
+  benchFunctionEngine(print);
+  await benchThroughWorker(print);
+}

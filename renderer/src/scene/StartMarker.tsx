@@ -1,0 +1,23 @@
+import { useMemo } from 'react';
+import { objectiveForProblem } from '../../../shared/functions/problem-objective';
+import { useAppStore } from '../store/app-store';
+import { useSceneFrame } from './use-scene-frame';
+
+/** Where the next run will start: a ring lying on the surface at the start's true loss. */
+export function StartMarker() {
+  const start = useAppStore((state) => state.draft.start);
+  const problem = useAppStore((state) => state.problem);
+  const objective = useMemo(() => objectiveForProblem(problem), [problem]);
+  const mapping = useSceneFrame();
+  if (!mapping) return null;
+  const { frame } = mapping;
+  const [x, y] = start;
+  const loss = objective.value(x, y);
+  if (!Number.isFinite(loss)) return null;
+  return (
+    <mesh position={[frame.worldX(x), frame.worldY(loss) + 0.08, frame.worldZ(y)]} rotation={[-Math.PI / 2, 0, 0]} name="start-marker">
+      <ringGeometry args={[0.12, 0.2, 32]} />
+      <meshBasicMaterial color="#ffffff" />
+    </mesh>
+  );
+}

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RunHost } from '../../electron/host/run-host';
+import { serve, type RunningServer } from '../../electron/serve';
+import { countCanvasPixels, launchChromium, screenshotDir } from '../support/browser';
+import { assertBuilt, rendererDir, workerPath } from '../support/paths';
+
+let host: RunHost;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  assertBuilt();
+  host = new RunHost({ workerPath, log: () => {} });
+  server = await serve({ host, rendererDir });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await host?.close();
+});
+
+/** Orange, the first run colour (Okabe–Ito #E69F00); absent from every colour map we use. */
+const RUN_ORANGE = [230, 159, 0, 40];
+const orangePixels = (): Promise<number> => page.evaluate(`${countCanvasPixels}(${JSON.stringify(RUN_ORANGE)})`);
+
+describe('the app in a browser (gradscape serve)', () => {
+  it('shows the surface, runs gradient descent in the worker, and draws the path live', async () => {
+    await page.goto(server.url);
+    await page.locator('main[aria-busy="false"]').waitFor();
+    await page.waitForTimeout(500);
+    const before = await orangePixels();
+    await page.getByRole('button', { name: 'Run' }).click();
+    const row = page.locator('li.run').first();
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 30_000 }).toBe('running');
+    // Paced at 120 steps/s, the 300-step path is still growing a moment later.
+    await page.waitForTimeout(800);
+    const midway = await orangePixels();
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 30_000 }).toBe('completed');
+    await page.waitForTimeout(300);
+    const after = await orangePixels();
+    await page.screenshot({ path: join(screenshotDir, 'himmelblau-adam.png') });
+    expect(before).toBe(0);
+    expect(midway).toBeGreaterThan(0);
+    expect(after).toBeGreaterThan(midway);
+    await expect.poll(() => row.textContent()).toMatch(/step 300\/300/);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('pauses, resumes and cancels, and a reload cancels the page’s runs', async () => {
+    await page.getByLabel('Steps').fill('100000');
+    await page.getByRole('button', { name: 'Run' }).click();
+    const row = page.locator('li.run').last();
+    const name = (await row.locator('.run-name').textContent())!;
+    await expect.poll(() => row.getAttribute('data-status')).toBe('running');
+    await page.getByRole('button', { name: `Pause ${name}` }).click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('paused');
+    await page.getByRole('button', { name: `Resume ${name}` }).click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('running');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => host.activeRunCount).toBe(2);
+    await page.getByRole('button', { name: `Cancel ${name}` }).click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('cancelled');
+    expect(host.activeRunCount).toBe(1);
+    await page.reload();
+    await expect.poll(() => host.activeRunCount, { timeout: 10_000 }).toBe(0);
+  });
+
+  it('switches to Rosenbrock and reports a broken expression without losing the picture', async () => {
+    await page.locator('main[aria-busy="false"]').waitFor();
+    await page.getByLabel('Function').selectOption('rosenbrock');
+    await page.locator('main[aria-busy="false"]').waitFor();
+    await page.getByLabel('Function').selectOption('__expression__');
+    await page.getByLabel('f(x, y) =').fill('x^ + y');
+    await page.getByRole('button', { name: 'Plot' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/char|position/i);
+    await page.getByLabel('f(x, y) =').fill('x^2 - y^2');
+    await page.getByRole('button', { name: 'Plot' }).click();
+    await page.locator('main[aria-busy="false"]').waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(screenshotDir, 'saddle-expression.png') });
+    expect(pageErrors).toEqual([]);
+  });
+});

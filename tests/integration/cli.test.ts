@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runFileSchema } from '../../shared/run-file';
+import { assertBuilt, cliPath } from '../support/paths';
+
+const exec = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'gradscape-cli-'));
+
+async function gradscape(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [cliPath, ...args], { timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+function writeSpec(name: string, spec: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof spec === 'string' ? spec : JSON.stringify(spec));
+  return path;
+}
+
+beforeAll(assertBuilt);
+
+describe('gradscape CLI', () => {
+  it('prints usage for --help', async () => {
+    const { code, stdout } = await gradscape('--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/run SPEC\.json --out RUN\.json/);
+    expect(stdout).toMatch(/serve \[--port N\]/);
+  });
+
+  it('runs a spec and writes a valid run file, progress on stderr', async () => {
+    const spec = writeSpec('himmelblau.json', {
+      version: 1,
+      problem: { function: 'himmelblau' },
+      runs: [{ name: 'adam', start: [-1.5, 2.0], optimizer: { name: 'adam', lr: 0.05 }, steps: 300, seed: 1 }],
+    });
+    const out = join(dir, 'run.json');
+    const { code, stderr } = await gradscape('run', spec, '--out', out);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/adam/);
+    const runFile = runFileSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+    expect(runFile.runs[0]!.trajectory).toHaveLength(301);
+    expect(runFile.runs[0]!.loss).toHaveLength(301);
+    expect(runFile.runs[0]!.trajectory![0]).toEqual([-1.5, 2]);
+    expect(runFile.surface!.x).toHaveLength(101);
+    expect(runFile.surface!.z).toHaveLength(101);
+    expect((runFile.spec as { bounds: unknown }).bounds).toEqual([[-5, 5], [-5, 5]]);
+    expect(runFile.criticalPoints!.filter((p) => p.type === 'minimum')).toHaveLength(4);
+  });
+
+  it.each([
+    ['not JSON', '{ "version": 1,', /not valid JSON/],
+    ['a wrong version', { version: 2, problem: { function: 'booth' }, runs: [] }, /version: must be 1/],
+    ['an unknown function', { version: 1, problem: { function: 'nope' }, runs: [{ name: 'a', start: [0, 0], optimizer: { name: 'sgd' } }] }, /problem\.function/],
+    ['a bad expression', { version: 1, problem: { expression: 'x^' }, runs: [{ name: 'a', start: [0, 0], optimizer: { name: 'sgd' } }] }, /problem\.expression: .*(char|position)/i],
+    ['a negative lr', { version: 1, problem: { function: 'booth' }, runs: [{ name: 'a', start: [0, 0], optimizer: { name: 'sgd', lr: -1 } }] }, /runs\[0\]\.optimizer\.lr/],
+    ['a missing start', { version: 1, problem: { function: 'booth' }, runs: [{ name: 'a', optimizer: { name: 'sgd' } }] }, /runs\[0\]\.start/],
+  ])('exits 2 with one line naming the problem for %s, writing nothing', async (_label, spec, message) => {
+    const out = join(dir, `never-${Math.random()}.json`);
+    const { code, stderr } = await gradscape('run', writeSpec('bad.json', spec), '--out', out);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 for unknown commands and options, and 1 when the output cannot be written', async () => {
+    expect((await gradscape('fly')).code).toBe(2);
+    expect((await gradscape('serve', '--port', 'abc')).code).toBe(2);
+    const spec = writeSpec('ok.json', { version: 1, problem: { function: 'booth' }, runs: [{ name: 'a', start: [0, 0], optimizer: { name: 'sgd' }, steps: 5 }] });
+    const { code } = await gradscape('run', spec, '--out', join(dir, 'no-such-dir', 'run.json'));
+    expect(code).toBe(1);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});

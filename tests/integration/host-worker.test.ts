@@ -1,0 +1,112 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RunHost } from '../../electron/host/run-host';
+import type { ClientMessage } from '../../shared/protocol';
+import { connectRecorder, statusIs } from '../support/host-client';
+import { assertBuilt, workerPath } from '../support/paths';
+
+const start = (runId: string, steps: number, extra: Partial<Extract<ClientMessage, { type: 'start' }>> = {}): ClientMessage => ({
+  type: 'start',
+  runId,
+  problem: { function: 'himmelblau' },
+  run: { name: runId, start: [-1.5, 2], optimizer: { name: 'adam', lr: 0.05 }, steps },
+  ...extra,
+});
+
+let host: RunHost;
+beforeAll(assertBuilt);
+afterEach(async () => host?.close());
+
+describe('host and real worker threads', () => {
+  it('streams a run in batched typed-array frames from start to completion', async () => {
+    host = new RunHost({ workerPath, poolSize: 2, log: () => {} });
+    const client = connectRecorder(host);
+    client.send(start('a', 2000));
+    await client.waitFor(statusIs('a', 'completed'));
+    const frames = client.framesOf('a');
+    const steps = frames.flatMap((f) => Array.from({ length: f.loss.length }, (_, i) => f.fromStep + i));
+    expect(steps).toEqual(Array.from({ length: 2001 }, (_, i) => i));
+    expect(frames[0]!.points).toBeInstanceOf(Float64Array);
+    expect(frames[0]!.points!.slice(0, 2)).toEqual(Float64Array.from([-1.5, 2]));
+    expect(frames.length).toBeLessThan(100);
+    // Adam from (-1.5, 2) on Himmelblau ends in a minimum, where the loss is 0.
+    expect(frames.at(-1)!.loss.at(-1)).toBeLessThan(1e-6);
+  });
+
+  it('pauses, resumes and cancels a paced run, while a second run runs beside it', async () => {
+    host = new RunHost({ workerPath, poolSize: 1, log: () => {} });
+    const client = connectRecorder(host);
+    client.send(start('slow', 100_000, { pace: 200 }));
+    await client.waitFor(statusIs('slow', 'running'));
+    client.send(start('fast', 500));
+    await client.waitFor(statusIs('fast', 'completed'));
+    client.send({ type: 'pause', runId: 'slow' });
+    await client.waitFor(statusIs('slow', 'paused'));
+    const countAtPause = client.framesOf('slow').reduce((n, f) => n + f.loss.length, 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(client.framesOf('slow').reduce((n, f) => n + f.loss.length, 0)).toBe(countAtPause);
+    client.send({ type: 'resume', runId: 'slow' });
+    await client.waitFor((m) => m.type === 'frames' && m.runId === 'slow' && m.fromStep >= countAtPause);
+    client.send({ type: 'cancel', runId: 'slow' });
+    await client.waitFor(statusIs('slow', 'cancelled'));
+    expect(host.activeRunCount).toBe(0);
+  });
+
+  it('rejects invalid messages with a clear error and keeps working', async () => {
+    host = new RunHost({ workerPath, poolSize: 1, log: () => {} });
+    const client = connectRecorder(host);
+    client.send({ type: 'start', runId: 'x', problem: { function: 'nope' }, run: {} });
+    client.send({ type: 'launch-missiles' });
+    client.send(start('bad-lr', 10, { run: { name: 'bad-lr', start: [0, 0], optimizer: { name: 'adam', lr: -1 }, steps: 10 } }));
+    const errors = client.received.filter((m) => m.type === 'error').map((m) => (m.type === 'error' ? m.message : ''));
+    expect(errors).toHaveLength(3);
+    expect(errors[0]).toMatch(/problem/);
+    expect(errors[2]).toMatch(/run\.optimizer\.lr/);
+    client.send(start('ok', 50));
+    await client.waitFor(statusIs('ok', 'completed'));
+  });
+
+  it('reports a crashed worker’s runs as failed and starts a fresh worker for the next run', async () => {
+    host = new RunHost({ workerPath, poolSize: 1, log: () => {} });
+    const client = connectRecorder(host);
+    client.send(start('victim', 1_000_000, { pace: 100 }));
+    await client.waitFor(statusIs('victim', 'running'));
+    const [firstThread] = host.workerThreadIds;
+    await host.terminateWorkers();
+    const failed = await client.waitFor(statusIs('victim', 'failed'));
+    expect(failed.type === 'status' && failed.message).toMatch(/worker exited/);
+    client.send(start('survivor', 100));
+    await client.waitFor(statusIs('survivor', 'completed'));
+    expect(host.workerThreadIds).toHaveLength(1);
+    expect(host.workerThreadIds[0]).not.toBe(firstThread);
+  });
+
+  it('cancels a client’s runs when it disconnects, leaving the others', async () => {
+    host = new RunHost({ workerPath, poolSize: 2, log: () => {} });
+    const leaving = connectRecorder(host);
+    const staying = connectRecorder(host);
+    leaving.send(start('same-id', 1_000_000, { pace: 100 }));
+    staying.send(start('same-id', 1_000_000, { pace: 100 }));
+    await leaving.waitFor(statusIs('same-id', 'running'));
+    await staying.waitFor(statusIs('same-id', 'running'));
+    leaving.close();
+    await expect.poll(() => host.activeRunCount).toBe(1);
+    staying.send({ type: 'cancel', runId: 'same-id' });
+    await staying.waitFor(statusIs('same-id', 'cancelled'));
+    expect(host.activeRunCount).toBe(0);
+  });
+
+  it('answers a surface request with the grid and the critical points', async () => {
+    host = new RunHost({ workerPath, poolSize: 1, log: () => {} });
+    const client = connectRecorder(host);
+    client.send({ type: 'surface', requestId: 's1', problem: { function: 'booth' }, bounds: [[-10, 10], [-10, 10]], resolution: 21 });
+    const surface = await client.waitFor((m) => m.type === 'surface');
+    if (surface.type !== 'surface') throw new Error('unreachable');
+    expect(surface.x).toHaveLength(21);
+    expect(surface.z).toHaveLength(441);
+    // Booth at (x, y) = (0, 0): (−7)² + (−5)² = 74, at grid index (10, 10).
+    expect(surface.z[10 * 21 + 10]).toBe(74);
+    expect(surface.criticalPoints).toEqual([expect.objectContaining({ type: 'minimum', value: expect.closeTo(0, 12) })]);
+    expect(surface.criticalPoints[0]!.point[0]).toBeCloseTo(1, 8);
+    expect(surface.criticalPoints[0]!.point[1]).toBeCloseTo(3, 8);
+  });
+});
