@@ -9,7 +9,7 @@ import { boundsSchema, problemSchema, runSpecSchema } from './spec/spec';
  */
 
 const id = z.string().min(1).max(96).regex(/^[\w.:-]+$/, 'may hold only letters, digits and . : _ -');
-const f64 = z.instanceof(Float64Array);
+const f64 = z.custom<Float64Array>((value) => value instanceof Float64Array, 'must be a Float64Array');
 
 const startMessage = z
   .object({

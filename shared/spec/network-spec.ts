@@ -24,7 +24,7 @@ export const DEFAULT_DATASET_NOISE: Record<GeneratedDatasetName, number> = {
   moons: 0.1,
   circles: 0.05,
   xor: 0.05,
-  gaussians: 0.1,
+  gaussians: 0.5,
   sine: 0.1,
 };
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Optimizer specs: torch.optim's options and defaults (CONTRACT.md "Optimizers"), names in
  * camelCase. Ranges follow torch's own checks, tightened where torch accepts a value that only
- * stalls or divides by zero (lr 0, eps 0, beta 1).
+ * stalls, divides by zero or never forgets (lr 0, eps 0, a decay rate or momentum of 1 or more).
  */
 
 export const OPTIMIZER_NAMES = [

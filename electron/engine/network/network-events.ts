@@ -1,0 +1,327 @@
+import type { RunEvent } from '../../../shared/events';
+import type { Activation } from '../../../shared/spec/network-spec';
+import { denseLayerSlices, type DenseLayerSlice } from './param-layout';
+
+/** What the detector sees at each point of a network run. */
+export interface NetworkObservation {
+  step: number;
+  /** Loss over the training set, evaluation mode. */
+  loss: number;
+  gradNorm: number;
+  /** Per dense layer (kernel and bias), input side first. */
+  layerGradNorms: Float64Array;
+  params: Float32Array;
+  /** ReLU nets: per hidden layer, each unit's largest output over the training rows. */
+  unitMaxima?: Float32Array[];
+}
+
+/** A layer's gradient this many times below a later layer's has vanished… */
+const VANISHING_RATIO = 1e-3;
+/** …as has one too small to move float32 weights at any sensible learning rate. */
+const GRADIENT_FLOOR = 1e-8;
+/** A gradient norm this many times the loss (at least 1) is exploding. */
+const EXPLODING_PER_LOSS = 1e3;
+/** Also exploding: this many times the initial norm, and more than ten times the loss. */
+const EXPLODING_GROWTH = 1e3;
+/** Relative loss change over a plateau window below which the loss counts as flat. */
+const FLAT_CHANGE = 1e-3;
+/** A run that ends flat above this fraction of its initial loss ended stuck on a plateau. */
+const STUCK_FRACTION = 0.5;
+/** Identical units: equal to this fraction of the layer's largest weight. */
+const SAME_UNIT_TOLERANCE = 1e-6;
+/** Conditions must last this many steps (fewer in shorter runs) before they are reported. */
+const MIN_STRETCH = 10;
+
+export interface NetworkEventDetector {
+  observe(point: NetworkObservation): RunEvent[];
+  /** Closes what is still open when the run stops at `lastStep`. */
+  finish(status: 'completed' | 'diverged', lastStep: number): RunEvent[];
+}
+
+/**
+ * Gradient pathologies along a network run: vanishing and exploding gradients, hidden units kept
+ * identical by a symmetric initialization, ReLU units that died, and plateaus. A condition that
+ * lasts is reported once, when it ends (or the run does), with its first and last step.
+ */
+export function createNetworkEventDetector(sizes: readonly number[], activation: Activation, steps: number): NetworkEventDetector {
+  const layers = denseLayerSlices(sizes);
+  const minStretch = Math.min(MIN_STRETCH, steps + 1);
+  const plateauWindow = Math.max(MIN_STRETCH, Math.round(steps / 20));
+  const losses: number[] = [];
+  let initialGradNorm = 0;
+
+  const vanishing = new Stretch<{ layer: number; later: number; ratio: number }>();
+  const exploding = new Stretch<{ peak: number }>();
+  const plateau = new Stretch<undefined>();
+  const symmetry = new SymmetryWatch(layers);
+  const dead = new DeadUnitWatch(sizes);
+
+  const vanishingEvent = (s: Closed<{ layer: number; later: number; ratio: number }>): RunEvent | undefined => {
+    if (s.length < minStretch) return undefined;
+    const { layer, later, ratio } = s.worst;
+    const which = `hidden layer ${layer + 1}`;
+    const cause =
+      ratio > 0
+        ? `was ${timesSmaller(ratio)} smaller than at the ${describeLayer(later, layers.length)}`
+        : `fell below ${GRADIENT_FLOOR}, too small to move its weights`;
+    return {
+      type: 'vanishing_gradient',
+      step: s.start,
+      endStep: s.end,
+      message: `From step ${s.start} to ${s.end} the gradient reaching ${which} ${cause}, so the early layers barely learn; an initialization scaled to the layer sizes (glorot, he) or a ReLU activation helps.`,
+    };
+  };
+  const explodingEvent = (s: Closed<{ peak: number }>): RunEvent => ({
+    type: 'exploding_gradient',
+    step: s.start,
+    endStep: s.end,
+    message: `From step ${s.start} to ${s.end} the gradient norm reached ${s.worst.peak.toPrecision(3)}, so each step can throw the weights far; a smaller learning rate or gradient clipping (clipNorm) tames it.`,
+  });
+  const plateauEvent = (s: Closed<undefined>, stuck: boolean): RunEvent => ({
+    type: 'plateau',
+    step: s.start,
+    endStep: s.end,
+    message: stuck
+      ? `From step ${s.start} to the end the loss stayed near ${formatLoss(losses[s.end]!)}: training is stuck on a plateau, where the gradient is too weak to make progress.`
+      : `From step ${s.start} to ${s.end} the loss stayed near ${formatLoss(losses[s.end]!)}: a plateau, where the gradient is weak, before it fell again.`,
+  });
+
+  return {
+    observe(point) {
+      const events: RunEvent[] = [];
+      const { step, loss, gradNorm, layerGradNorms } = point;
+      losses.push(loss);
+      if (step === 0) initialGradNorm = gradNorm;
+
+      const worstVanishing = findVanishingLayer(layerGradNorms);
+      if (worstVanishing) vanishing.hold(step, worstVanishing, (a, b) => (b.ratio < a.ratio ? b : a));
+      else push(events, close(vanishing, vanishingEvent));
+
+      const scale = Math.max(1, Math.abs(loss));
+      const explodes =
+        gradNorm > EXPLODING_PER_LOSS * scale || (gradNorm > 10 * scale && gradNorm > EXPLODING_GROWTH * initialGradNorm);
+      if (explodes) exploding.hold(step, { peak: gradNorm }, (a, b) => (b.peak > a.peak ? b : a));
+      else push(events, close(exploding, explodingEvent));
+
+      const past = losses[step - plateauWindow];
+      if (past !== undefined && Math.abs(loss - past) <= FLAT_CHANGE * Math.abs(past)) {
+        // The flat stretch began a window before the first step that looks back over flat loss.
+        plateau.hold(step, undefined, () => undefined, step - plateauWindow);
+      } else {
+        const ended = plateau.close();
+        if (ended && loss < losses[ended.end]!) events.push(plateauEvent(ended, false));
+      }
+
+      push(events, ...symmetry.observe(point.params, step, minStretch));
+      if (activation === 'relu' && point.unitMaxima) events.push(...dead.observe(point.unitMaxima, step));
+      return events;
+    },
+    finish(_status, lastStep) {
+      const events: RunEvent[] = [];
+      push(events, close(vanishing, vanishingEvent), close(exploding, explodingEvent));
+      const openPlateau = plateau.close();
+      if (openPlateau && openPlateau.end === lastStep && losses[lastStep]! > STUCK_FRACTION * losses[0]!) {
+        events.push(plateauEvent(openPlateau, true));
+      }
+      push(events, ...symmetry.finish(minStretch));
+      return events.sort((a, b) => a.step - b.step);
+    },
+  };
+}
+
+export function divergedEvent(step: number): RunEvent {
+  return {
+    type: 'diverged',
+    step,
+    message: `At step ${step} the loss stopped being a finite number, so the run stopped and kept its last finite weights; a smaller learning rate or gradient clipping usually prevents this.`,
+  };
+}
+
+/**
+ * The hidden layer whose gradient has vanished most relative to the layers after it; failing
+ * that, the earliest one whose gradient fell below the floor.
+ */
+function findVanishingLayer(norms: Float64Array): { layer: number; later: number; ratio: number } | undefined {
+  let relative: { layer: number; later: number; ratio: number } | undefined;
+  let belowFloor: { layer: number; later: number; ratio: number } | undefined;
+  let laterMax = norms[norms.length - 1]!;
+  let laterIndex = norms.length - 1;
+  for (let l = norms.length - 2; l >= 0; l--) {
+    const norm = norms[l]!;
+    // An exactly zero gradient is symmetry or dead units, which their own events explain.
+    if (norm > 0) {
+      const ratio = laterMax > 0 ? norm / laterMax : 1;
+      if (ratio < VANISHING_RATIO && (!relative || ratio < relative.ratio)) relative = { layer: l, later: laterIndex, ratio };
+      if (norm < GRADIENT_FLOOR) belowFloor = { layer: l, later: laterIndex, ratio: 0 };
+    }
+    if (norm > laterMax) {
+      laterMax = norm;
+      laterIndex = l;
+    }
+  }
+  return relative ?? belowFloor;
+}
+
+type Closed<T> = { start: number; end: number; length: number; worst: T };
+
+/** Consecutive steps on which a condition held, with the worst value seen. */
+class Stretch<T> {
+  private start = -1;
+  private end = -1;
+  private worst: T | undefined;
+
+  /** The condition holds at `step`; a new stretch is dated from `from` (conditions that look back start earlier). */
+  hold(step: number, value: T, pick: (a: T, b: T) => T, from = step): void {
+    if (this.start < 0) {
+      this.start = Math.max(0, from);
+      this.worst = value;
+    } else {
+      this.worst = pick(this.worst as T, value);
+    }
+    this.end = step;
+  }
+
+  /** The condition stopped holding (or the run did): the stretch that ends here, if one was open. */
+  close(): Closed<T> | undefined {
+    if (this.start < 0) return undefined;
+    const closed = { start: this.start, end: this.end, length: this.end - this.start + 1, worst: this.worst as T };
+    this.start = -1;
+    this.worst = undefined;
+    return closed;
+  }
+}
+
+/** Groups of hidden units that start identical (zeros or constant init), watched until they part. */
+class SymmetryWatch {
+  private groups: { layer: number; units: number[]; since: number; last: number }[] = [];
+  private started = false;
+
+  constructor(private readonly layers: DenseLayerSlice[]) {}
+
+  observe(params: Float32Array, step: number, minStretch: number): (RunEvent | undefined)[] {
+    if (!this.started) {
+      this.started = true;
+      for (let l = 0; l + 1 < this.layers.length; l++) {
+        for (const units of identicalGroups(params, this.layers[l]!, this.layers[l + 1]!)) {
+          this.groups.push({ layer: l, units, since: step, last: step });
+        }
+      }
+      return [];
+    }
+    const events: (RunEvent | undefined)[] = [];
+    this.groups = this.groups.filter((group) => {
+      const [first, ...rest] = group.units;
+      const same = rest.every((unit) => sameUnit(params, this.layers[group.layer]!, this.layers[group.layer + 1]!, first!, unit));
+      if (same) group.last = step;
+      else events.push(this.event(group, minStretch, false));
+      return same;
+    });
+    return events;
+  }
+
+  finish(minStretch: number): (RunEvent | undefined)[] {
+    return this.groups.map((group) => this.event(group, minStretch, true));
+  }
+
+  private event(group: { layer: number; units: number[]; since: number; last: number }, minStretch: number, open: boolean): RunEvent | undefined {
+    if (group.last - group.since + 1 < minStretch) return undefined;
+    const width = this.layers[group.layer]!.outputs;
+    const which = group.units.length === width ? `All ${width} units` : `${group.units.length} of the ${width} units`;
+    const until = open ? `through step ${group.last}` : `until step ${group.last}`;
+    return {
+      type: 'symmetry',
+      step: group.since,
+      endStep: group.last,
+      message: `${which} of hidden layer ${group.layer + 1} started identical and stayed identical ${until}, so they compute one feature between them; random initial weights break this symmetry.`,
+    };
+  }
+}
+
+/** Units of the layer `into` whose incoming weights, bias and outgoing weights (in `out`) are equal. */
+function identicalGroups(params: Float32Array, into: DenseLayerSlice, out: DenseLayerSlice): number[][] {
+  // Sort by a fingerprint so equal units are neighbours, then group runs of equal neighbours.
+  const fingerprint = (unit: number): number => {
+    let sum = params[into.biasOffset + unit]!;
+    for (let i = 0; i < into.inputs; i++) sum += params[into.kernelOffset + i * into.outputs + unit]! * (1 + i / into.inputs);
+    for (let o = 0; o < out.outputs; o++) sum += params[out.kernelOffset + unit * out.outputs + o]! * (2 + o / out.outputs);
+    return sum;
+  };
+  const order = Array.from({ length: into.outputs }, (_, unit) => unit).sort((a, b) => fingerprint(a) - fingerprint(b));
+  const groups: number[][] = [];
+  let group = [order[0]!];
+  for (const unit of order.slice(1)) {
+    if (sameUnit(params, into, out, group[0]!, unit)) group.push(unit);
+    else {
+      if (group.length > 1) groups.push(group);
+      group = [unit];
+    }
+  }
+  if (group.length > 1) groups.push(group);
+  return groups;
+}
+
+function sameUnit(params: Float32Array, into: DenseLayerSlice, out: DenseLayerSlice, a: number, b: number): boolean {
+  const values: [number, number][] = [[params[into.biasOffset + a]!, params[into.biasOffset + b]!]];
+  for (let i = 0; i < into.inputs; i++) {
+    const row = into.kernelOffset + i * into.outputs;
+    values.push([params[row + a]!, params[row + b]!]);
+  }
+  for (let o = 0; o < out.outputs; o++) {
+    values.push([params[out.kernelOffset + a * out.outputs + o]!, params[out.kernelOffset + b * out.outputs + o]!]);
+  }
+  const scale = Math.max(...values.map(([x, y]) => Math.max(Math.abs(x), Math.abs(y))));
+  return values.every(([x, y]) => Math.abs(x - y) <= SAME_UNIT_TOLERANCE * scale);
+}
+
+/** ReLU units that output zero on every training row; reported when a layer's count first rises, doubles, or reaches all. */
+class DeadUnitWatch {
+  private readonly reported: number[];
+
+  constructor(private readonly sizes: readonly number[]) {
+    this.reported = sizes.slice(1, -1).map(() => 0);
+  }
+
+  observe(unitMaxima: Float32Array[], step: number): RunEvent[] {
+    const events: RunEvent[] = [];
+    unitMaxima.forEach((maxima, l) => {
+      const width = this.sizes[l + 1]!;
+      let count = 0;
+      for (const value of maxima) if (value <= 0) count++;
+      const last = this.reported[l]!;
+      if (count > 0 && (last === 0 || count >= 2 * last || (count === width && last < width))) {
+        this.reported[l] = count;
+        const which = count === width ? `All ${width} ReLU units` : `${count} of the ${width} ReLU units`;
+        events.push({
+          type: 'dead_units',
+          step,
+          message: `${which} of hidden layer ${l + 1} output zero for every training sample, so no gradient reaches them and they have stopped learning; a smaller learning rate, leaky_relu or he initialization helps.`,
+        });
+      }
+    });
+    return events;
+  }
+}
+
+function describeLayer(layer: number, layers: number): string {
+  return layer === layers - 1 ? 'output layer' : `hidden layer ${layer + 1}`;
+}
+
+/** "about 10⁷ times" */
+function timesSmaller(ratio: number): string {
+  const exponent = Math.round(-Math.log10(ratio));
+  const superscript = String(exponent).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]!);
+  return `about 10${superscript} times`;
+}
+
+function formatLoss(loss: number): string {
+  return Math.abs(loss) >= 1e-3 && Math.abs(loss) < 1e4 ? loss.toFixed(4) : loss.toExponential(3);
+}
+
+function close<T>(stretch: Stretch<T>, describe: (closed: Closed<T>) => RunEvent | undefined): RunEvent | undefined {
+  const closed = stretch.close();
+  return closed && describe(closed);
+}
+
+function push(events: RunEvent[], ...candidates: (RunEvent | undefined)[]): void {
+  for (const event of candidates) if (event) events.push(event);
+}

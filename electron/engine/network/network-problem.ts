@@ -1,0 +1,52 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { DatasetSpec, MlpProblem } from '../../../shared/spec/network-spec';
+import { readCsvDataset } from './csv-dataset';
+import { DatasetError, splitDataset, type Dataset } from './dataset';
+import { loadIris } from './iris-dataset';
+import { generateDataset } from './synthetic-datasets';
+
+/** An MLP problem with its data loaded and split, ready to train. */
+export interface ResolvedNetworkProblem {
+  mlp: MlpProblem;
+  train: Dataset;
+  test?: Dataset;
+  /** Layer widths from the inputs to the outputs, e.g. [2, 16, 16, 1]. */
+  sizes: number[];
+  /** Classification: how many classes the labels 0, 1, … name. Regression (mse): absent. */
+  classes?: number;
+}
+
+/** Loads the dataset (a CSV path relative to baseDir) and checks its targets suit the loss. */
+export async function resolveNetworkProblem(
+  mlp: MlpProblem,
+  options: { baseDir?: string } = {},
+): Promise<ResolvedNetworkProblem> {
+  const dataset = await loadDataset(mlp.dataset, options.baseDir ?? process.cwd());
+  const classes = mlp.loss === 'mse' ? undefined : countClasses(dataset, mlp.loss);
+  const outputs = mlp.loss === 'cross_entropy' ? classes! : 1;
+  const { train, test } = splitDataset(dataset, mlp.testFraction, mlp.dataset.seed);
+  return { mlp, train, test, sizes: [dataset.features, ...mlp.hidden, outputs], classes };
+}
+
+function loadDataset(spec: DatasetSpec, baseDir: string): Promise<Dataset> | Dataset {
+  if ('csv' in spec) return readCsvDataset(isAbsolute(spec.csv) ? spec.csv : resolve(baseDir, spec.csv), spec.target);
+  if (spec.name === 'iris') return loadIris();
+  return generateDataset(spec);
+}
+
+/** Classes are the labels 0 … k-1; bce takes exactly 0 and 1. */
+function countClasses(dataset: Dataset, loss: 'bce' | 'cross_entropy'): number {
+  let highest = 0;
+  for (const label of dataset.y) {
+    if (!Number.isInteger(label) || label < 0) {
+      throw new DatasetError(
+        `target "${dataset.targetName}" holds ${label}, but ${loss} needs class labels 0, 1, …; use mse to fit real values`,
+      );
+    }
+    highest = Math.max(highest, label);
+  }
+  if (loss === 'bce' && highest > 1) {
+    throw new DatasetError(`target "${dataset.targetName}" has ${highest + 1} classes and bce takes two (0 and 1): use cross_entropy`);
+  }
+  return Math.max(2, highest + 1);
+}

@@ -1,0 +1,358 @@
+import type { RunEvent } from '../../../shared/events';
+import { createRandom, type Random } from '../../../shared/random';
+import type { InitSpec } from '../../../shared/spec/network-spec';
+import type { OptimizerSpec } from '../../../shared/spec/optimizer-spec';
+import type { ScheduleSpec } from '../../../shared/spec/schedule-spec';
+import type { EngineRun, EngineRunStatus, FrameBatch } from '../engine-run';
+import { createOptimizer, type Optimizer } from '../optimizers';
+import { clipGradientNorm } from '../optimizers/gradient-transforms';
+import { createSchedule } from '../optimizers/schedule';
+import { initializeParams } from './initializers';
+import { MlpModel, type ComputeRequest, type ResidentRows } from './mlp-model';
+import { createNetworkEventDetector, divergedEvent, type NetworkEventDetector } from './network-events';
+import type { ResolvedNetworkProblem } from './network-problem';
+import { denseLayerSlices, paramLayout, type DenseLayerSlice, type ParamBlock } from './param-layout';
+import { useTensorBackend, type TensorBackend } from './tensor-backend';
+
+/** The fields of a run spec (CONTRACT.md) that a network run uses. */
+export interface NetworkRunSpec {
+  init: InitSpec;
+  optimizer: OptimizerSpec;
+  steps: number;
+  /** Rows per step; absent (or at least the training set's size): the full batch. */
+  batchSize?: number;
+  /** Seeds the minibatch order and the dropout masks. */
+  seed: number;
+  schedule?: ScheduleSpec;
+  clipNorm?: number;
+  l1?: number;
+  l2?: number;
+  dropout?: number;
+}
+
+export interface NetworkRunOptions {
+  /** Start from these parameters instead of drawing them from `init` (to continue a run, or replay a reference). */
+  initialParams?: Float32Array;
+  /** The most parameter values all checkpoints together may hold (default 1,000,000). */
+  checkpointValues?: number;
+  /** Default: wasm, or cpu where WASM cannot start. */
+  backend?: TensorBackend;
+}
+
+/** Steps fromStep … of a network run, as they leave the engine. */
+export interface NetworkFrameBatch extends FrameBatch {
+  /** Loss over the test split, when there is one. */
+  testLoss?: Float64Array;
+  /** Per point, per dense layer (input side first), row-major [points, layers]. */
+  layerGradNorms: Float64Array;
+  /** Per point, per dense layer: the norm of the parameter change of the step leaving it (0 at the final point). */
+  layerUpdateNorms: Float64Array;
+}
+
+/** What a network run leaves for the run file (CONTRACT.md, run file, networks). */
+export interface NetworkRunRecord {
+  status: EngineRunStatus;
+  /** The tfjs backend that computed it. */
+  backend: TensorBackend;
+  paramLayout: ParamBlock[];
+  initialParams: Float32Array;
+  /** The last finite parameters: after the final step, or before the step that diverged. */
+  finalParams: Float32Array;
+  /** Loss over the whole training set in evaluation mode (no dropout), l1/l2 included; index 0 = initial. */
+  loss: Float64Array;
+  testLoss?: Float64Array;
+  /** Norm of the gradient of the step's batch loss, l1/l2 included, before clipping. */
+  gradNorm: Float64Array;
+  /** Learning rate of the step leaving each point. */
+  lr: Float64Array;
+  /** Per point, per dense layer. */
+  layerGradNorms: number[][];
+  checkpoints: { steps: number[]; params: Float32Array[] };
+  events: RunEvent[];
+}
+
+const MAX_CHECKPOINTS = 101;
+const DEFAULT_CHECKPOINT_VALUES = 1_000_000;
+/** Dropout masks come from their own stream, so switching dropout on leaves the batch order alone. */
+const DROPOUT_STREAM = 0x27d4eb2f;
+
+/** Builds a run of `spec` on `problem`: its tensors stay on the backend until it ends or dispose() is called. */
+export async function createNetworkRun(
+  problem: ResolvedNetworkProblem,
+  spec: NetworkRunSpec,
+  options: NetworkRunOptions = {},
+): Promise<NetworkRun> {
+  const backend = await useTensorBackend(options.backend);
+  return new NetworkRun(problem, spec, options, backend);
+}
+
+/**
+ * Trains an MLP with the shared torch.optim optimizers over its flat parameter vector. Point k
+ * is the parameters after k steps; at each point the run records the training-set loss, then
+ * takes the step that leaves it (none after the last). Stops at the first non-finite value,
+ * keeping the last finite parameters.
+ */
+export class NetworkRun implements EngineRun {
+  status: EngineRunStatus = 'running';
+  private readonly model: MlpModel;
+  private readonly layers: DenseLayerSlice[];
+  private readonly params: Float32Array;
+  private readonly initialParams: Float32Array;
+  /** The parameters before the latest step: the last finite ones if that step diverges. */
+  private readonly previous: Float32Array;
+  private readonly gradient: Float32Array;
+  private readonly optimizer: Optimizer;
+  private readonly lrAt: (step: number) => number;
+  private readonly detector: NetworkEventDetector;
+  private readonly batches: BatchStream;
+  private readonly dropout?: { rate: number; random: Random; widths: number[] };
+  private train?: ResidentRows;
+  private test?: ResidentRows;
+  private readonly record: {
+    loss: Float64Array;
+    testLoss?: Float64Array;
+    gradNorm: Float64Array;
+    lr: Float64Array;
+    layerGradNorms: Float64Array;
+    layerUpdateNorms: Float64Array;
+    events: RunEvent[];
+    checkpoints: { steps: number[]; params: Float32Array[] };
+  };
+  private readonly checkpointEvery: number;
+  /** Points recorded so far. */
+  private count = 0;
+
+  constructor(
+    private readonly problem: ResolvedNetworkProblem,
+    private readonly spec: NetworkRunSpec,
+    options: NetworkRunOptions,
+    readonly backend: TensorBackend,
+  ) {
+    const { sizes, mlp } = problem;
+    this.model = new MlpModel(sizes, mlp.activation, mlp.loss);
+    this.layers = denseLayerSlices(sizes);
+    this.initialParams = options.initialParams ? Float32Array.from(options.initialParams) : initializeParams(sizes, spec.init);
+    if (this.initialParams.length !== this.layers.at(-1)!.end) {
+      throw new Error(`initialParams holds ${this.initialParams.length} values; the network has ${this.layers.at(-1)!.end}`);
+    }
+    this.params = Float32Array.from(this.initialParams);
+    this.previous = Float32Array.from(this.initialParams);
+    this.gradient = new Float32Array(this.params.length);
+    this.optimizer = createOptimizer(spec.optimizer, this.params.length);
+    this.lrAt = createSchedule(spec.schedule, spec.optimizer.lr);
+    this.detector = createNetworkEventDetector(sizes, mlp.activation, spec.steps);
+    this.batches = new BatchStream(problem.train.rows, spec.batchSize, spec.seed);
+    if (spec.dropout) {
+      this.dropout = { rate: spec.dropout, random: createRandom((spec.seed ^ DROPOUT_STREAM) >>> 0), widths: sizes.slice(1, -1) };
+    }
+    this.train = this.model.upload(problem.train);
+    this.test = problem.test && this.model.upload(problem.test);
+    const n = spec.steps + 1;
+    const perLayer = n * this.layers.length;
+    this.record = {
+      loss: new Float64Array(n),
+      testLoss: problem.test && new Float64Array(n),
+      gradNorm: new Float64Array(n),
+      lr: new Float64Array(n),
+      layerGradNorms: new Float64Array(perLayer),
+      layerUpdateNorms: new Float64Array(perLayer),
+      events: [],
+      checkpoints: { steps: [], params: [] },
+    };
+    const budget = options.checkpointValues ?? DEFAULT_CHECKPOINT_VALUES;
+    const stored = Math.min(MAX_CHECKPOINTS, Math.max(2, Math.floor(budget / this.params.length)));
+    this.checkpointEvery = Math.max(1, Math.ceil(spec.steps / (stored - 1)));
+  }
+
+  advance(maxSteps: number): NetworkFrameBatch {
+    const from = this.count;
+    const events: RunEvent[] = [];
+    const limit = Math.min(this.spec.steps + 1, from + maxSteps + (from === 0 ? 1 : 0));
+    while (this.status === 'running' && this.count < limit) this.visitPoint(events);
+    this.record.events.push(...events);
+    const to = this.count;
+    const layers = this.layers.length;
+    return {
+      fromStep: from,
+      loss: this.record.loss.slice(from, to),
+      testLoss: this.record.testLoss?.slice(from, to),
+      gradNorm: this.record.gradNorm.slice(from, to),
+      lr: this.record.lr.slice(from, to),
+      layerGradNorms: this.record.layerGradNorms.slice(from * layers, to * layers),
+      layerUpdateNorms: this.record.layerUpdateNorms.slice(from * layers, to * layers),
+      events,
+    };
+  }
+
+  /** The run so far, trimmed to the points it reached. */
+  result(): NetworkRunRecord {
+    const n = this.count;
+    const layers = this.layers.length;
+    const { record } = this;
+    return {
+      status: this.status,
+      backend: this.backend,
+      paramLayout: paramLayout(this.problem.sizes),
+      initialParams: this.initialParams,
+      finalParams: Float32Array.from(this.params),
+      loss: record.loss.subarray(0, n),
+      testLoss: record.testLoss?.subarray(0, n),
+      gradNorm: record.gradNorm.subarray(0, n),
+      lr: record.lr.subarray(0, n),
+      layerGradNorms: Array.from({ length: n }, (_, k) => Array.from(record.layerGradNorms.subarray(k * layers, (k + 1) * layers))),
+      checkpoints: record.checkpoints,
+      events: record.events,
+    };
+  }
+
+  /** Frees the run's tensors; it happens by itself when the run completes or diverges. */
+  dispose(): void {
+    if (this.train) this.model.release(this.train);
+    if (this.test) this.model.release(this.test);
+    this.train = this.test = undefined;
+  }
+
+  /** Records the current point, then steps away from it (or stops). */
+  private visitPoint(events: RunEvent[]): void {
+    const k = this.count;
+    const train = this.train!;
+    const rows = this.batches.next();
+    const batch = rows ? this.model.gather(train, rows) : train;
+    const request: ComputeRequest = {
+      batch,
+      dropoutMasks: this.dropout && this.dropoutMasks(batch.rows),
+      evaluate: this.test ? [train, this.test] : [train],
+      unitActivity: this.problem.mlp.activation === 'relu' ? train : undefined,
+    };
+    let result;
+    try {
+      result = this.model.compute(this.params, this.gradient, request);
+    } finally {
+      if (batch !== train) this.model.release(batch);
+    }
+    const penalty = this.addPenalty();
+    const loss = result.losses[0]! + penalty;
+    const testLoss = this.test ? result.losses[1]! + penalty : 0;
+    const layerNorms = this.layerGradNorms(k);
+    const gradNorm = Math.hypot(...layerNorms);
+    if (![loss, testLoss, result.batchLoss, gradNorm].every(Number.isFinite)) {
+      this.diverge(k, events);
+      return;
+    }
+    const lr = this.lrAt(k);
+    this.record.loss[k] = loss;
+    if (this.record.testLoss) this.record.testLoss[k] = testLoss;
+    this.record.gradNorm[k] = gradNorm;
+    this.record.lr[k] = lr;
+    this.count++;
+    events.push(
+      ...this.detector.observe({ step: k, loss, gradNorm, layerGradNorms: layerNorms, params: this.params, unitMaxima: result.unitMaxima }),
+    );
+    if (k === this.spec.steps) {
+      this.checkpoint(k);
+      this.end('completed', events, k);
+      return;
+    }
+    if (k % this.checkpointEvery === 0) this.checkpoint(k);
+    this.previous.set(this.params);
+    if (this.spec.clipNorm !== undefined) clipGradientNorm(this.gradient, this.spec.clipNorm);
+    this.optimizer.step(this.params, this.gradient, lr);
+    this.recordUpdateNorms(k);
+  }
+
+  /** Adds l1·Σ|w| + l2·Σw² over the kernels to the gradient; returns the penalty. */
+  private addPenalty(): number {
+    const { l1 = 0, l2 = 0 } = this.spec;
+    if (!l1 && !l2) return 0;
+    const { params, gradient } = this;
+    let penalty = 0;
+    for (const { kernelOffset, biasOffset } of this.layers) {
+      for (let i = kernelOffset; i < biasOffset; i++) {
+        const w = params[i]!;
+        penalty += l1 * Math.abs(w) + l2 * w * w;
+        gradient[i] = gradient[i]! + l1 * Math.sign(w) + 2 * l2 * w;
+      }
+    }
+    return penalty;
+  }
+
+  private layerGradNorms(k: number): Float64Array {
+    const norms = this.record.layerGradNorms.subarray(k * this.layers.length, (k + 1) * this.layers.length);
+    this.layers.forEach(({ kernelOffset, end }, l) => (norms[l] = norm(this.gradient, kernelOffset, end)));
+    return norms;
+  }
+
+  private recordUpdateNorms(k: number): void {
+    const out = this.record.layerUpdateNorms;
+    this.layers.forEach(({ kernelOffset, end }, l) => {
+      let sum = 0;
+      for (let i = kernelOffset; i < end; i++) sum += (this.params[i]! - this.previous[i]!) ** 2;
+      out[k * this.layers.length + l] = Math.sqrt(sum);
+    });
+  }
+
+  private dropoutMasks(rows: number): Float32Array[] {
+    const { rate, random, widths } = this.dropout!;
+    const keep = 1 / (1 - rate);
+    return widths.map((width) => Float32Array.from({ length: rows * width }, () => (random.uniform() < rate ? 0 : keep)));
+  }
+
+  private checkpoint(k: number): void {
+    this.record.checkpoints.steps.push(k);
+    this.record.checkpoints.params.push(Float32Array.from(this.params));
+  }
+
+  /** Point k is not finite: go back to the parameters of point k - 1, the last finite one. */
+  private diverge(k: number, events: RunEvent[]): void {
+    if (k > 0) {
+      this.params.set(this.previous);
+      if (this.record.checkpoints.steps.at(-1) !== k - 1) this.checkpoint(k - 1);
+    }
+    this.end('diverged', events, k - 1);
+    events.push(divergedEvent(k));
+  }
+
+  private end(status: 'completed' | 'diverged', events: RunEvent[], lastStep: number): void {
+    this.status = status;
+    events.push(...this.detector.finish(status, lastStep));
+    this.dispose();
+  }
+}
+
+function norm(values: Float32Array, from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += values[i]! * values[i]!;
+  return Math.sqrt(sum);
+}
+
+/** Minibatch rows: a seeded reshuffle each epoch, the last batch of an epoch possibly smaller (PyTorch's DataLoader). */
+class BatchStream {
+  private readonly order: Int32Array;
+  private readonly random: Random;
+  private position: number;
+
+  constructor(
+    private readonly rows: number,
+    private readonly batchSize: number | undefined,
+    seed: number,
+  ) {
+    this.order = Int32Array.from({ length: rows }, (_, i) => i);
+    this.random = createRandom(seed);
+    this.position = rows;
+  }
+
+  /** The next batch's rows, or undefined for the full batch. */
+  next(): Int32Array | undefined {
+    if (this.batchSize === undefined || this.batchSize >= this.rows) return undefined;
+    if (this.position >= this.rows) {
+      for (let i = this.rows - 1; i > 0; i--) {
+        const j = this.random.int(i + 1);
+        [this.order[i], this.order[j]] = [this.order[j]!, this.order[i]!];
+      }
+      this.position = 0;
+    }
+    const batch = this.order.subarray(this.position, Math.min(this.rows, this.position + this.batchSize));
+    this.position += batch.length;
+    return batch;
+  }
+}

@@ -1,0 +1,27 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+
+export type TensorBackend = 'wasm' | 'cpu';
+
+let wasmPathsSet = false;
+
+/**
+ * Makes `preferred` tfjs's backend — WASM (SIMD; threads do not work in Node) unless it cannot
+ * start, then the plain-JS CPU backend — and says which one runs.
+ */
+export async function useTensorBackend(preferred: TensorBackend = 'wasm'): Promise<TensorBackend> {
+  // PROD skips tfjs's debug checks and its "install tfjs-node" notice, which cannot apply here.
+  tf.env().set('PROD', true);
+  if (preferred === 'wasm') {
+    if (!wasmPathsSet) {
+      // The .wasm binaries ship beside the package's entry point.
+      setWasmPaths(`${dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'))}/`);
+      wasmPathsSet = true;
+    }
+    if (tf.getBackend() === 'wasm' || (await tf.setBackend('wasm'))) return 'wasm';
+  }
+  if (tf.getBackend() !== 'cpu') await tf.setBackend('cpu');
+  return 'cpu';
+}
