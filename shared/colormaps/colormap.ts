@@ -17,14 +17,26 @@ function samples(name: ColormapName): Float32Array {
   return table;
 }
 
-/** Writes the colour of t in [0, 1] (clamped; NaN reads as 0) into out[offset..offset+2]. */
-export function sampleColormap(name: ColormapName, t: number, out: Float32Array, offset = 0): void {
+const srgbToLinear = (c: number): number => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+
+/**
+ * Writes the colour of t in [0, 1] (clamped; NaN reads as 0) into out[offset..offset+2], in sRGB
+ * for canvases and CSS, or linear for WebGL lighting (three.js works in linear space).
+ */
+export function sampleColormap(
+  name: ColormapName,
+  t: number,
+  out: Float32Array,
+  offset = 0,
+  space: 'srgb' | 'linear' = 'srgb',
+): void {
   const table = samples(name);
   const last = table.length / 3 - 1;
   const position = (t > 0 ? (t < 1 ? t : 1) : 0) * last;
   const i = Math.min(Math.floor(position), last - 1);
   const f = position - i;
   for (let c = 0; c < 3; c++) {
-    out[offset + c] = table[3 * i + c]! * (1 - f) + table[3 * (i + 1) + c]! * f;
+    const value = table[3 * i + c]! * (1 - f) + table[3 * (i + 1) + c]! * f;
+    out[offset + c] = space === 'linear' ? srgbToLinear(value) : value;
   }
 }

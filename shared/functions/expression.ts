@@ -1,10 +1,12 @@
-import { create, parseDependencies, type MathNode } from 'mathjs';
+import { create, parseDependencies, type MathNode } from 'mathjs/number';
 import type { Objective2D } from './objective';
 
 /**
  * User expressions in x and y (mathjs syntax). mathjs only parses; the syntax tree is checked
- * against a whitelist and compiled into closures here, so nothing in the string ever executes.
- * Derivatives are exact: second-order forward mode (hyper-dual numbers) over a flat tape.
+ * against a whitelist and compiled here into a flat program for a small register machine, so
+ * nothing in the string ever executes. Derivatives are exact: second-order forward mode
+ * (hyper-dual numbers). One switch-dispatched loop per evaluation keeps V8's call sites
+ * monomorphic, which a tree of closures does not once several expressions are in use.
  */
 
 export class ExpressionError extends Error {
@@ -29,17 +31,18 @@ const BINARY_OPERATORS = new Map<string, 'add' | 'sub' | 'mul' | 'div' | 'pow'>(
   ['divide', 'div'],
   ['pow', 'pow'],
 ]);
-const NODE_KINDS: Record<string, string> = {
-  AssignmentNode: 'assignment',
-  FunctionAssignmentNode: 'a function definition',
-  BlockNode: 'more than one statement',
-  AccessorNode: 'indexing or property access',
-  IndexNode: 'indexing',
-  ArrayNode: 'a matrix',
-  ObjectNode: 'an object',
-  ConditionalNode: 'a conditional',
-  RangeNode: 'a range',
-  RelationalNode: 'a comparison',
+/** Syntax mathjs accepts and we do not: what to call it, and the token that shows where. */
+const REFUSED_NODES: Record<string, [string, string]> = {
+  AssignmentNode: ['Assignment', '='],
+  FunctionAssignmentNode: ['A function definition', '='],
+  BlockNode: ['More than one statement', ';'],
+  AccessorNode: ['Indexing or property access', '['],
+  IndexNode: ['Indexing', '['],
+  ArrayNode: ['A matrix', '['],
+  ObjectNode: ['An object', '{'],
+  ConditionalNode: ['A conditional', '?'],
+  RangeNode: ['A range', ':'],
+  RelationalNode: ['A comparison', '<'],
 };
 
 /** The validated expression: a tree of arithmetic on x, y and numbers. */
@@ -55,22 +58,41 @@ type Expr =
 const math = create({ parseDependencies }, {});
 
 export function compileExpression(source: string): Objective2D & { source: string } {
-  const expr = parseExpression(source);
-  const value = compileValue(expr);
-  const derivatives = compileDerivatives(expr);
+  const program = toProgram(parseExpression(source));
+  const registers = new Float64Array(program.size);
+  const tape = new Float64Array(W * program.size);
+  for (const [register, value] of program.constants) {
+    registers[register] = value;
+    tape[W * register] = value;
+  }
+  tape[1] = 1; // dx/dx
+  tape[W + 2] = 1; // dy/dy
+  const root = W * program.root;
+  // gradient(p) then hessian(p), the usual pair at a point, costs one pass.
+  let lastX = NaN;
+  let lastY = NaN;
+  const differentiate = (x: number, y: number): void => {
+    if (x === lastX && y === lastY) return;
+    runDerivatives(program.code, tape, x, y);
+    lastX = x;
+    lastY = y;
+  };
   return {
     source,
-    value,
+    value(x, y) {
+      runValues(program.code, registers, x, y);
+      return registers[program.root]!;
+    },
     gradient(x, y, out) {
-      const t = derivatives(x, y);
-      out[0] = t[1]!;
-      out[1] = t[2]!;
+      differentiate(x, y);
+      out[0] = tape[root + 1]!;
+      out[1] = tape[root + 2]!;
     },
     hessian(x, y, out) {
-      const t = derivatives(x, y);
-      out[0] = t[3]!;
-      out[1] = t[4]!;
-      out[2] = t[5]!;
+      differentiate(x, y);
+      out[0] = tape[root + 3]!;
+      out[1] = tape[root + 4]!;
+      out[2] = tape[root + 5]!;
     },
   };
 }
@@ -105,12 +127,21 @@ function checkNesting(source: string): void {
   }
 }
 
-/** " (char N)" for the first whole-word occurrence of `token`, as mathjs words positions. */
-function at(source: string, token: string): string {
+/**
+ * " (char N)", 1-based as mathjs words it, for the first occurrence of `token` (as a whole
+ * word if it is a name; followed by "(" if it is called); "" if it cannot be found.
+ */
+function at(source: string, token: string, called = false): string {
+  if (token === '') return '';
   const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const word = /^[\p{L}_$]/u.test(token) ? `(?<![\\p{L}\\p{N}_$])${escaped}(?![\\p{L}\\p{N}_$])` : escaped;
-  const index = source.search(new RegExp(word, 'u'));
+  const index = source.search(new RegExp(called ? `${word}(?=\\s*\\()` : word, 'u'));
   return index < 0 ? '' : ` (char ${index + 1})`;
+}
+
+/** The first numeric literal that overflows to Infinity, to point at it. */
+function overflowingLiteral(source: string): string {
+  return source.match(/(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/gi)?.find((text) => !Number.isFinite(Number(text))) ?? '';
 }
 
 const ALLOWED = `the variables x and y, the constants pi and e, and ${UNARY_FUNCTIONS.join(', ')}`;
@@ -121,8 +152,18 @@ function toExpr(node: MathNode, source: string): Expr {
       return toExpr((node as unknown as { content: MathNode }).content, source);
     case 'ConstantNode': {
       const value: unknown = (node as unknown as { value: unknown }).value;
-      if (typeof value !== 'number') throw new ExpressionError(`Only numbers are allowed, not ${JSON.stringify(value)}`);
-      if (!Number.isFinite(value)) throw new ExpressionError(`A number is out of range${at(source, String(node))}`);
+      if (typeof value !== 'number') {
+        const text = JSON.stringify(value) ?? String(value);
+        throw new ExpressionError(`Only numbers are allowed, not ${text}${at(source, text)}`);
+      }
+      if (!Number.isFinite(value)) {
+        const literal = overflowingLiteral(source);
+        throw new ExpressionError(
+          literal
+            ? `A number is too large${at(source, literal)}: the limit is about 1.8e308`
+            : `${value}${at(source, String(value))} is not allowed: use finite numbers`,
+        );
+      }
       return { op: 'const', value };
     }
     case 'SymbolNode': {
@@ -135,13 +176,16 @@ function toExpr(node: MathNode, source: string): Expr {
     }
     case 'OperatorNode': {
       const { fn, op, args } = node as unknown as { fn: string; op: string; args: MathNode[] };
-      const children = args.map((arg) => toExpr(arg, source));
-      if (fn === 'unaryMinus' && children.length === 1) return fold({ op: 'neg', a: children[0]! });
-      if (fn === 'unaryPlus' && children.length === 1) return children[0]!;
+      const unary = args.length === 1 && (fn === 'unaryMinus' || fn === 'unaryPlus');
       const binary = BINARY_OPERATORS.get(fn);
-      if (!binary || children.length < 2) throw new ExpressionError(`Operator "${op}"${at(source, op)} is not allowed`);
+      if (!unary && (!binary || args.length < 2)) {
+        throw new ExpressionError(`Operator "${op}"${at(source, op)} is not allowed`);
+      }
+      const children = args.map((arg) => toExpr(arg, source));
+      if (fn === 'unaryMinus') return fold({ op: 'neg', a: children[0]! });
+      if (fn === 'unaryPlus') return children[0]!;
       // mathjs may give n-ary sums and products; ^ never has more than two operands.
-      return children.slice(1).reduce((a, b) => fold({ op: binary, a, b }), children[0]!);
+      return children.slice(1).reduce((a, b) => fold({ op: binary!, a, b }), children[0]!);
     }
     case 'FunctionNode': {
       const { fn, args } = node as unknown as { fn: MathNode; args: MathNode[] };
@@ -149,16 +193,17 @@ function toExpr(node: MathNode, source: string): Expr {
       if (name === undefined) throw new ExpressionError('Only named functions can be called');
       if (!isUnaryFunction(name)) {
         if (name === 'x' || name === 'y') {
-          throw new ExpressionError(`${name}${at(source, name)} is a variable, not a function: write ${name} * (…) to multiply`);
+          throw new ExpressionError(`${name}${at(source, name, true)} is a variable, not a function: write ${name} * (…) to multiply`);
         }
-        throw new ExpressionError(`Unknown function "${name}"${at(source, name)}: use ${ALLOWED}`);
+        throw new ExpressionError(`Unknown function "${name}"${at(source, name, true)}: use ${ALLOWED}`);
       }
-      if (args.length !== 1) throw new ExpressionError(`${name}${at(source, name)} takes exactly one argument`);
+      if (args.length !== 1) throw new ExpressionError(`${name}${at(source, name, true)} takes exactly one argument`);
       return fold({ op: name, a: toExpr(args[0]!, source) });
     }
     default: {
-      const kind = NODE_KINDS[node.type] ?? node.type;
-      throw new ExpressionError(`${capitalize(kind)} is not allowed: write one expression in x and y`);
+      const [kind, token] = REFUSED_NODES[node.type] ?? [node.type, ''];
+      const where = token === '[' && !source.includes('[') ? at(source, '.') : at(source, token);
+      throw new ExpressionError(`${kind}${where} is not allowed: write one expression in x and y`);
     }
   }
 }
@@ -167,265 +212,265 @@ function isUnaryFunction(name: string): name is UnaryFunction {
   return (UNARY_FUNCTIONS as readonly string[]).includes(name);
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** Folds operations on constants, so 2 pi x costs one multiplication per evaluation. */
 function fold(expr: Expr): Expr {
-  if ('b' in expr ? expr.a.op === 'const' && expr.b.op === 'const' : 'a' in expr && expr.a.op === 'const') {
-    return { op: 'const', value: compileValue(expr)(0, 0) };
+  if ('b' in expr) {
+    return expr.a.op === 'const' && expr.b.op === 'const'
+      ? { op: 'const', value: scalar(OPCODES[expr.op], expr.a.value, expr.b.value) }
+      : expr;
   }
-  return expr;
+  return 'a' in expr && expr.a.op === 'const' ? { op: 'const', value: scalar(OPCODES[expr.op], expr.a.value, 0) } : expr;
 }
 
-type Value = (x: number, y: number) => number;
+// ---------------------------------------------------------------------------------------------
+// The register machine. Instructions are [opcode, out, a, b]; registers 0 and 1 hold x and y,
+// constants sit in registers of their own. "square" and "power" (a constant exponent, held
+// in register b) are the common cases of ^ given their own exact rules.
 
-const UNARY_VALUE: Record<UnaryFunction, (u: number) => number> = {
-  sin: Math.sin,
-  cos: Math.cos,
-  tan: Math.tan,
-  exp: Math.exp,
-  log: Math.log,
-  sqrt: Math.sqrt,
-  abs: Math.abs,
-  tanh: Math.tanh,
-  sinh: Math.sinh,
-  cosh: Math.cosh,
+// Literal opcodes, so each switch below compiles to a jump table.
+const ADD = 0, SUB = 1, MUL = 2, DIV = 3, POW = 4, NEG = 5, SQUARE = 6, POWER = 7;
+const SIN = 8, COS = 9, TAN = 10, EXP = 11, LOG = 12, SQRT = 13, ABS = 14, TANH = 15, SINH = 16, COSH = 17;
+const OPCODES: Record<Exclude<Expr['op'], 'const' | 'x' | 'y'>, number> = {
+  add: ADD, sub: SUB, mul: MUL, div: DIV, pow: POW, neg: NEG,
+  sin: SIN, cos: COS, tan: TAN, exp: EXP, log: LOG, sqrt: SQRT, abs: ABS, tanh: TANH, sinh: SINH, cosh: COSH,
 };
 
-function compileValue(expr: Expr): Value {
-  switch (expr.op) {
-    case 'const': {
-      const c = expr.value;
-      return () => c;
+interface Program {
+  code: Int32Array;
+  size: number;
+  constants: [number, number][];
+  root: number;
+}
+
+function toProgram(expr: Expr): Program {
+  const code: number[] = [];
+  const constants: [number, number][] = [];
+  let size = 2;
+  const emit = (node: Expr): number => {
+    if (node.op === 'x') return 0;
+    if (node.op === 'y') return 1;
+    const out = size++;
+    if (node.op === 'const') {
+      constants.push([out, node.value]);
+      return out;
     }
-    case 'x':
-      return (x) => x;
-    case 'y':
-      return (_x, y) => y;
-    case 'neg': {
-      const a = compileValue(expr.a);
-      return (x, y) => -a(x, y);
+    const a = emit(node.a);
+    if (!('b' in node)) {
+      code.push(OPCODES[node.op], out, a, 0);
+    } else if (node.op === 'pow' && node.b.op === 'const') {
+      const b = emit(node.b);
+      code.push(node.b.value === 2 ? SQUARE : POWER, out, a, b);
+    } else {
+      code.push(OPCODES[node.op], out, a, emit(node.b));
     }
-    case 'add': {
-      const [a, b] = [compileValue(expr.a), compileValue(expr.b)];
-      return (x, y) => a(x, y) + b(x, y);
-    }
-    case 'sub': {
-      const [a, b] = [compileValue(expr.a), compileValue(expr.b)];
-      return (x, y) => a(x, y) - b(x, y);
-    }
-    case 'mul': {
-      const [a, b] = [compileValue(expr.a), compileValue(expr.b)];
-      return (x, y) => a(x, y) * b(x, y);
-    }
-    case 'div': {
-      const [a, b] = [compileValue(expr.a), compileValue(expr.b)];
-      return (x, y) => a(x, y) / b(x, y);
-    }
-    case 'pow': {
-      const a = compileValue(expr.a);
-      if (expr.b.op === 'const') {
-        const n = expr.b.value;
-        if (n === 2) {
-          return (x, y) => {
-            const u = a(x, y);
-            return u * u;
-          };
-        }
-        return (x, y) => Math.pow(a(x, y), n);
-      }
-      const b = compileValue(expr.b);
-      return (x, y) => Math.pow(a(x, y), b(x, y));
-    }
-    default: {
-      const [f, a] = [UNARY_VALUE[expr.op], compileValue(expr.a)];
-      return (x, y) => f(a(x, y));
-    }
+    return out;
+  };
+  const root = emit(expr);
+  return { code: Int32Array.from(code), size, constants, root };
+}
+
+function scalar(op: number, a: number, b: number): number {
+  switch (op) {
+    case ADD: return a + b;
+    case SUB: return a - b;
+    case MUL: return a * b;
+    case DIV: return a / b;
+    case POW:
+    case POWER: return Math.pow(a, b);
+    case NEG: return -a;
+    case SQUARE: return a * a;
+    case SIN: return Math.sin(a);
+    case COS: return Math.cos(a);
+    case TAN: return Math.tan(a);
+    case EXP: return Math.exp(a);
+    case LOG: return Math.log(a);
+    case SQRT: return Math.sqrt(a);
+    case ABS: return Math.abs(a);
+    case TANH: return Math.tanh(a);
+    case SINH: return Math.sinh(a);
+    case COSH: return Math.cosh(a);
+    default: throw new Error(`unknown opcode ${op}`);
+  }
+}
+
+function runValues(code: Int32Array, r: Float64Array, x: number, y: number): void {
+  r[0] = x;
+  r[1] = y;
+  for (let pc = 0; pc < code.length; pc += 4) {
+    r[code[pc + 1]!] = scalar(code[pc]!, r[code[pc + 2]!]!, r[code[pc + 3]!]!);
   }
 }
 
 /**
- * Each tape slot holds a hyper-dual number: value, d/dx, d/dy, d²/dx², d²/dxdy, d²/dy².
- * Instructions run in post-order, so children are ready before their parent; x and y are
- * slots 0 and 1, the root is the last slot.
+ * Each tape register holds a hyper-dual number: value, d/dx, d/dy, d²/dx², d²/dxdy, d²/dy².
  */
 const W = 6;
+
+function runDerivatives(code: Int32Array, t: Float64Array, x: number, y: number): void {
+  t[0] = x;
+  t[W] = y;
+  for (let pc = 0; pc < code.length; pc += 4) {
+    const o = W * code[pc + 1]!;
+    const a = W * code[pc + 2]!;
+    const b = W * code[pc + 3]!;
+    const u = t[a]!;
+    switch (code[pc]) {
+      case ADD:
+        t[o] = u + t[b]!;
+        t[o + 1] = t[a + 1]! + t[b + 1]!;
+        t[o + 2] = t[a + 2]! + t[b + 2]!;
+        t[o + 3] = t[a + 3]! + t[b + 3]!;
+        t[o + 4] = t[a + 4]! + t[b + 4]!;
+        t[o + 5] = t[a + 5]! + t[b + 5]!;
+        break;
+      case SUB:
+        t[o] = u - t[b]!;
+        t[o + 1] = t[a + 1]! - t[b + 1]!;
+        t[o + 2] = t[a + 2]! - t[b + 2]!;
+        t[o + 3] = t[a + 3]! - t[b + 3]!;
+        t[o + 4] = t[a + 4]! - t[b + 4]!;
+        t[o + 5] = t[a + 5]! - t[b + 5]!;
+        break;
+      case NEG:
+        t[o] = -u;
+        t[o + 1] = -t[a + 1]!;
+        t[o + 2] = -t[a + 2]!;
+        t[o + 3] = -t[a + 3]!;
+        t[o + 4] = -t[a + 4]!;
+        t[o + 5] = -t[a + 5]!;
+        break;
+      case MUL:
+        multiply(t, o, a, b);
+        break;
+      case DIV:
+        divide(t, o, a, b);
+        break;
+      case POW:
+        power(t, o, a, b);
+        break;
+      case SQUARE:
+        chain(t, o, a, u * u, 2 * u, 2);
+        break;
+      case POWER: {
+        // u^n: exact at n = 0 and 1 and at u = 0, where the lower powers' coefficients vanish.
+        const n = t[b]!;
+        const f1 = n === 0 ? 0 : n * Math.pow(u, n - 1);
+        const f2 = n === 0 || n === 1 ? 0 : n * (n - 1) * Math.pow(u, n - 2);
+        chain(t, o, a, Math.pow(u, n), f1, f2);
+        break;
+      }
+      case SIN: {
+        const s = Math.sin(u);
+        chain(t, o, a, s, Math.cos(u), -s);
+        break;
+      }
+      case COS: {
+        const c = Math.cos(u);
+        chain(t, o, a, c, -Math.sin(u), -c);
+        break;
+      }
+      case TAN: {
+        const tv = Math.tan(u);
+        const sec2 = 1 + tv * tv;
+        chain(t, o, a, tv, sec2, 2 * tv * sec2);
+        break;
+      }
+      case EXP: {
+        const e = Math.exp(u);
+        chain(t, o, a, e, e, e);
+        break;
+      }
+      case LOG:
+        chain(t, o, a, Math.log(u), 1 / u, -1 / (u * u));
+        break;
+      case SQRT: {
+        const s = Math.sqrt(u);
+        chain(t, o, a, s, 0.5 / s, -0.25 / (s * u));
+        break;
+      }
+      case ABS:
+        chain(t, o, a, Math.abs(u), Math.sign(u), 0);
+        break;
+      case TANH: {
+        const th = Math.tanh(u);
+        const d = 1 - th * th;
+        chain(t, o, a, th, d, -2 * th * d);
+        break;
+      }
+      case SINH: {
+        const sh = Math.sinh(u);
+        chain(t, o, a, sh, Math.cosh(u), sh);
+        break;
+      }
+      case COSH: {
+        const ch = Math.cosh(u);
+        chain(t, o, a, ch, Math.sinh(u), ch);
+        break;
+      }
+    }
+  }
+}
 
 /** a·b where b = 0 gives 0 even if a is infinite: sqrt(r²) at r = 0 has gradient 0, not NaN. */
 function times(a: number, b: number): number {
   return b === 0 ? 0 : a * b;
 }
 
-/** Writes f(u) into slot o given f(u), f'(u), f''(u) (the chain rule to second order). */
+/** Writes f(u) into register o given f(u), f'(u), f''(u): the chain rule to second order. */
 function chain(t: Float64Array, o: number, u: number, f0: number, f1: number, f2: number): void {
   const ux = t[u + 1]!;
   const uy = t[u + 2]!;
-  t[o] = f0;
-  t[o + 1] = times(f1, ux);
-  t[o + 2] = times(f1, uy);
   t[o + 3] = times(f1, t[u + 3]!) + times(f2, ux * ux);
   t[o + 4] = times(f1, t[u + 4]!) + times(f2, ux * uy);
   t[o + 5] = times(f1, t[u + 5]!) + times(f2, uy * uy);
+  t[o] = f0;
+  t[o + 1] = times(f1, ux);
+  t[o + 2] = times(f1, uy);
 }
 
-/** Unary functions as u ↦ (f, f', f'') written through `chain`. */
-const UNARY_RULES: Record<UnaryFunction, (t: Float64Array, o: number, u: number, v: number) => void> = {
-  sin: (t, o, u, v) => {
-    const s = Math.sin(v);
-    chain(t, o, u, s, Math.cos(v), -s);
-  },
-  cos: (t, o, u, v) => {
-    const c = Math.cos(v);
-    chain(t, o, u, c, -Math.sin(v), -c);
-  },
-  tan: (t, o, u, v) => {
-    const tv = Math.tan(v);
-    const sec2 = 1 + tv * tv;
-    chain(t, o, u, tv, sec2, 2 * tv * sec2);
-  },
-  exp: (t, o, u, v) => {
-    const e = Math.exp(v);
-    chain(t, o, u, e, e, e);
-  },
-  log: (t, o, u, v) => chain(t, o, u, Math.log(v), 1 / v, -1 / (v * v)),
-  sqrt: (t, o, u, v) => {
-    const s = Math.sqrt(v);
-    chain(t, o, u, s, 0.5 / s, -0.25 / (s * v));
-  },
-  abs: (t, o, u, v) => chain(t, o, u, Math.abs(v), Math.sign(v), 0),
-  tanh: (t, o, u, v) => {
-    const th = Math.tanh(v);
-    const d = 1 - th * th;
-    chain(t, o, u, th, d, -2 * th * d);
-  },
-  sinh: (t, o, u, v) => {
-    const s = Math.sinh(v);
-    chain(t, o, u, s, Math.cosh(v), s);
-  },
-  cosh: (t, o, u, v) => {
-    const c = Math.cosh(v);
-    chain(t, o, u, c, Math.sinh(v), c);
-  },
-};
-
-function compileDerivatives(expr: Expr): (x: number, y: number) => Float64Array {
-  // Instructions are built as factories and bound to the tape once its size is known.
-  const program: ((t: Float64Array) => () => void)[] = [];
-  const constants: [number, number][] = [];
-  let slots = 2;
-
-  const emit = (node: Expr): number => {
-    if (node.op === 'x') return 0;
-    if (node.op === 'y') return W;
-    const o = W * slots++;
-    if (node.op === 'const') {
-      constants.push([o, node.value]);
-      return o;
-    }
-    const a = emit(node.a);
-    if (node.op === 'neg') {
-      program.push((t) => () => {
-        for (let k = 0; k < W; k++) t[o + k] = -t[a + k]!;
-      });
-    } else if (!('b' in node)) {
-      const rule = UNARY_RULES[node.op];
-      program.push((t) => () => rule(t, o, a, t[a]!));
-    } else if (node.op === 'pow' && node.b.op === 'const') {
-      const n = node.b.value;
-      program.push((t) => () => power(t, o, a, n));
-    } else {
-      const b = emit(node.b);
-      const rule = BINARY_RULES[node.op];
-      program.push((t) => () => rule(t, o, a, b));
-    }
-    return o;
-  };
-
-  const root = emit(expr);
-  const t = new Float64Array(W * slots);
-  t[1] = 1; // dx/dx
-  t[W + 2] = 1; // dy/dy
-  for (const [o, value] of constants) t[o] = value;
-  const instructions = program.map((make) => make(t));
-  const n = instructions.length;
-  const out = t.subarray(root, root + W);
-  // gradient(p) then hessian(p), the usual pair at a point, costs one pass.
-  let lastX = NaN;
-  let lastY = NaN;
-  return (x, y) => {
-    if (x === lastX && y === lastY) return out;
-    t[0] = x;
-    t[W] = y;
-    for (let i = 0; i < n; i++) instructions[i]!();
-    lastX = x;
-    lastY = y;
-    return out;
-  };
+function multiply(t: Float64Array, o: number, a: number, b: number): void {
+  const av = t[a]!, ax = t[a + 1]!, ay = t[a + 2]!;
+  const bv = t[b]!, bx = t[b + 1]!, by = t[b + 2]!;
+  t[o + 3] = t[a + 3]! * bv + 2 * ax * bx + av * t[b + 3]!;
+  t[o + 4] = t[a + 4]! * bv + ax * by + ay * bx + av * t[b + 4]!;
+  t[o + 5] = t[a + 5]! * bv + 2 * ay * by + av * t[b + 5]!;
+  t[o] = av * bv;
+  t[o + 1] = ax * bv + av * bx;
+  t[o + 2] = ay * bv + av * by;
 }
 
-/** u^n for a constant n: exact at n = 0, 1, 2 and at u = 0 where lower powers vanish. */
-function power(t: Float64Array, o: number, a: number, n: number): void {
-  const u = t[a]!;
-  if (n === 2) return chain(t, o, a, u * u, 2 * u, 2);
-  const c2 = n * (n - 1);
-  const f1 = n === 0 ? 0 : n * Math.pow(u, n - 1);
-  const f2 = c2 === 0 ? 0 : c2 * Math.pow(u, n - 2);
-  chain(t, o, a, Math.pow(u, n), f1, f2);
+/** q = a / b, differentiated from a = q·b. */
+function divide(t: Float64Array, o: number, a: number, b: number): void {
+  const bx = t[b + 1]!, by = t[b + 2]!;
+  const r = 1 / t[b]!;
+  const q = t[a]! * r;
+  const qx = (t[a + 1]! - q * bx) * r;
+  const qy = (t[a + 2]! - q * by) * r;
+  t[o + 3] = (t[a + 3]! - 2 * qx * bx - q * t[b + 3]!) * r;
+  t[o + 4] = (t[a + 4]! - qx * by - qy * bx - q * t[b + 4]!) * r;
+  t[o + 5] = (t[a + 5]! - 2 * qy * by - q * t[b + 5]!) * r;
+  t[o] = q;
+  t[o + 1] = qx;
+  t[o + 2] = qy;
 }
 
-type BinaryRule = (t: Float64Array, o: number, a: number, b: number) => void;
-
-const BINARY_RULES: Record<'add' | 'sub' | 'mul' | 'div' | 'pow', BinaryRule> = {
-  add: (t, o, a, b) => {
-    for (let k = 0; k < W; k++) t[o + k] = t[a + k]! + t[b + k]!;
-  },
-  sub: (t, o, a, b) => {
-    for (let k = 0; k < W; k++) t[o + k] = t[a + k]! - t[b + k]!;
-  },
-  mul: (t, o, a, b) => {
-    const av = t[a]!, ax = t[a + 1]!, ay = t[a + 2]!;
-    const bv = t[b]!, bx = t[b + 1]!, by = t[b + 2]!;
-    t[o + 3] = t[a + 3]! * bv + 2 * ax * bx + av * t[b + 3]!;
-    t[o + 4] = t[a + 4]! * bv + ax * by + ay * bx + av * t[b + 4]!;
-    t[o + 5] = t[a + 5]! * bv + 2 * ay * by + av * t[b + 5]!;
-    t[o] = av * bv;
-    t[o + 1] = ax * bv + av * bx;
-    t[o + 2] = ay * bv + av * by;
-  },
-  // q = a / b, differentiated from a = q·b.
-  div: (t, o, a, b) => {
-    const bx = t[b + 1]!, by = t[b + 2]!;
-    const r = 1 / t[b]!;
-    const q = t[a]! * r;
-    const qx = (t[a + 1]! - q * bx) * r;
-    const qy = (t[a + 2]! - q * by) * r;
-    t[o + 3] = (t[a + 3]! - 2 * qx * bx - q * t[b + 3]!) * r;
-    t[o + 4] = (t[a + 4]! - qx * by - qy * bx - q * t[b + 4]!) * r;
-    t[o + 5] = (t[a + 5]! - 2 * qy * by - q * t[b + 5]!) * r;
-    t[o] = q;
-    t[o + 1] = qx;
-    t[o + 2] = qy;
-  },
-  // a^b with both varying: partials of f(a, b) = a^b, then the two-variable chain rule.
-  pow: (t, o, a, b) => {
-    const av = t[a]!, ax = t[a + 1]!, ay = t[a + 2]!;
-    const bv = t[b]!, bx = t[b + 1]!, by = t[b + 2]!;
-    const f = Math.pow(av, bv);
-    const lg = Math.log(av);
-    const fa = bv * Math.pow(av, bv - 1);
-    const fb = f * lg;
-    const faa = bv * (bv - 1) * Math.pow(av, bv - 2);
-    const fab = Math.pow(av, bv - 1) * (1 + bv * lg);
-    const fbb = fb * lg;
-    const second = (da: number, db: number, ea: number, eb: number, dda: number, ddb: number): number =>
-      times(fa, dda) + times(fb, ddb) + times(faa, da * ea) + times(fab, da * eb + db * ea) + times(fbb, db * eb);
-    t[o + 3] = second(ax, bx, ax, bx, t[a + 3]!, t[b + 3]!);
-    t[o + 4] = second(ax, bx, ay, by, t[a + 4]!, t[b + 4]!);
-    t[o + 5] = second(ay, by, ay, by, t[a + 5]!, t[b + 5]!);
-    t[o] = f;
-    t[o + 1] = times(fa, ax) + times(fb, bx);
-    t[o + 2] = times(fa, ay) + times(fb, by);
-  },
-};
+/** a^b with both varying: the partials of f(a, b) = a^b, then the two-variable chain rule. */
+function power(t: Float64Array, o: number, a: number, b: number): void {
+  const av = t[a]!, ax = t[a + 1]!, ay = t[a + 2]!;
+  const bv = t[b]!, bx = t[b + 1]!, by = t[b + 2]!;
+  const f = Math.pow(av, bv);
+  const lg = Math.log(av);
+  const fa = bv * Math.pow(av, bv - 1);
+  const fb = f * lg;
+  const faa = bv * (bv - 1) * Math.pow(av, bv - 2);
+  const fab = Math.pow(av, bv - 1) * (1 + bv * lg);
+  const fbb = fb * lg;
+  const second = (da: number, db: number, ea: number, eb: number, dda: number, ddb: number): number =>
+    times(fa, dda) + times(fb, ddb) + times(faa, da * ea) + times(fab, da * eb + db * ea) + times(fbb, db * eb);
+  t[o + 3] = second(ax, bx, ax, bx, t[a + 3]!, t[b + 3]!);
+  t[o + 4] = second(ax, bx, ay, by, t[a + 4]!, t[b + 4]!);
+  t[o + 5] = second(ay, by, ay, by, t[a + 5]!, t[b + 5]!);
+  t[o] = f;
+  t[o + 1] = times(fa, ax) + times(fb, bx);
+  t[o + 2] = times(fa, ay) + times(fb, by);
+}

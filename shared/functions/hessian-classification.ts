@@ -10,9 +10,17 @@ export const DEGENERATE_TOLERANCE = 1e-6;
 /**
  * Eigenvalues of the symmetric matrix [[a, b], [b, c]], ascending. The eigenvalue of larger
  * magnitude comes from the closed form; the other from the determinant, which avoids the
- * cancellation in m − d when one eigenvalue is tiny next to the other.
+ * cancellation in m − d when one eigenvalue is tiny next to the other. The matrix is scaled
+ * to entries of order 1 first so the determinant neither underflows nor overflows.
  */
 export function symmetricEigenvalues2(a: number, b: number, c: number): [number, number] {
+  const s = Math.max(Math.abs(a), Math.abs(b), Math.abs(c));
+  if (s === 0 || !Number.isFinite(s)) return unscaledEigenvalues(a, b, c);
+  const [low, high] = unscaledEigenvalues(a / s, b / s, c / s);
+  return [low * s, high * s];
+}
+
+function unscaledEigenvalues(a: number, b: number, c: number): [number, number] {
   const m = (a + c) / 2;
   const d = Math.hypot((a - c) / 2, b);
   const large = m >= 0 ? m + d : m - d;

@@ -25,6 +25,8 @@ const EXPLODING_PER_LOSS = 1e3;
 const EXPLODING_GROWTH = 1e3;
 /** Relative loss change over a plateau window below which the loss counts as flat. */
 const FLAT_CHANGE = 1e-3;
+/** A plateau lasts at least this many plateau windows. */
+const PLATEAU_WINDOWS = 3;
 /** A run that ends flat above this fraction of its initial loss ended stuck on a plateau. */
 const STUCK_FRACTION = 0.5;
 /** Identical units: equal to this fraction of the layer's largest weight. */
@@ -49,6 +51,8 @@ export function createNetworkEventDetector(sizes: readonly number[], activation:
   const plateauWindow = Math.max(MIN_STRETCH, Math.round(steps / 20));
   const losses: number[] = [];
   let initialGradNorm = 0;
+  /** Last step of the last plateau reported, so the next one does not overlap it. */
+  let plateauEnd = -1;
 
   const vanishing = new Stretch<{ layer: number; later: number; ratio: number }>();
   const exploding = new Stretch<{ peak: number }>();
@@ -106,10 +110,13 @@ export function createNetworkEventDetector(sizes: readonly number[], activation:
       const past = losses[step - plateauWindow];
       if (past !== undefined && Math.abs(loss - past) <= FLAT_CHANGE * Math.abs(past)) {
         // The flat stretch began a window before the first step that looks back over flat loss.
-        plateau.hold(step, undefined, () => undefined, step - plateauWindow);
+        plateau.hold(step, undefined, () => undefined, Math.max(step - plateauWindow, plateauEnd + 1));
       } else {
         const ended = plateau.close();
-        if (ended && loss < losses[ended.end]!) events.push(plateauEvent(ended, false));
+        if (ended && ended.length >= PLATEAU_WINDOWS * plateauWindow && loss < losses[ended.end]!) {
+          events.push(plateauEvent(ended, false));
+          plateauEnd = ended.end;
+        }
       }
 
       push(events, ...symmetry.observe(point.params, step, minStretch));
@@ -120,7 +127,8 @@ export function createNetworkEventDetector(sizes: readonly number[], activation:
       const events: RunEvent[] = [];
       push(events, close(vanishing, vanishingEvent), close(exploding, explodingEvent));
       const openPlateau = plateau.close();
-      if (openPlateau && openPlateau.end === lastStep && losses[lastStep]! > STUCK_FRACTION * losses[0]!) {
+      const stuck = openPlateau && openPlateau.end === lastStep && losses[lastStep]! > STUCK_FRACTION * losses[0]!;
+      if (stuck && openPlateau.length >= PLATEAU_WINDOWS * plateauWindow) {
         events.push(plateauEvent(openPlateau, true));
       }
       push(events, ...symmetry.finish(minStretch));
@@ -192,8 +200,15 @@ class Stretch<T> {
 }
 
 /** Groups of hidden units that start identical (zeros or constant init), watched until they part. */
+interface SymmetricGroup {
+  layer: number;
+  units: number[];
+  since: number;
+  last: number;
+}
+
 class SymmetryWatch {
-  private groups: { layer: number; units: number[]; since: number; last: number }[] = [];
+  private groups: SymmetricGroup[] = [];
   private started = false;
 
   constructor(private readonly layers: DenseLayerSlice[]) {}
@@ -219,11 +234,22 @@ class SymmetryWatch {
     return events;
   }
 
+  /** Whole layers still symmetric at the end make one event between them. */
   finish(minStretch: number): (RunEvent | undefined)[] {
-    return this.groups.map((group) => this.event(group, minStretch, true));
+    const lasting = this.groups.filter((group) => group.last - group.since + 1 >= minStretch);
+    const whole = lasting.filter((group) => group.units.length === this.layers[group.layer]!.outputs && group.since === lasting[0]!.since);
+    if (whole.length < 2) return lasting.map((group) => this.event(group, minStretch, true));
+    const { since, last } = whole[0]!;
+    const merged: RunEvent = {
+      type: 'symmetry',
+      step: since,
+      endStep: last,
+      message: `In hidden layers ${listLayers(whole.map((group) => group.layer + 1))}, all the units of each layer started identical and stayed identical through step ${last}, so each layer computes a single feature; random initial weights break this symmetry.`,
+    };
+    return [merged, ...lasting.filter((group) => !whole.includes(group)).map((group) => this.event(group, minStretch, true))];
   }
 
-  private event(group: { layer: number; units: number[]; since: number; last: number }, minStretch: number, open: boolean): RunEvent | undefined {
+  private event(group: SymmetricGroup, minStretch: number, open: boolean): RunEvent | undefined {
     if (group.last - group.since + 1 < minStretch) return undefined;
     const width = this.layers[group.layer]!.outputs;
     const which = group.units.length === width ? `All ${width} units` : `${group.units.length} of the ${width} units`;
@@ -235,6 +261,12 @@ class SymmetryWatch {
       message: `${which} of hidden layer ${group.layer + 1} started identical and stayed identical ${until}, so they compute one feature between them; random initial weights break this symmetry.`,
     };
   }
+}
+
+/** "1 to 6" for consecutive layers, "1, 3 and 4" otherwise. */
+function listLayers(layers: number[]): string {
+  if (layers.every((layer, i) => i === 0 || layer === layers[i - 1]! + 1)) return `${layers[0]} to ${layers.at(-1)}`;
+  return `${layers.slice(0, -1).join(', ')} and ${layers.at(-1)}`;
 }
 
 /** Units of the layer `into` whose incoming weights, bias and outgoing weights (in `out`) are equal. */
@@ -261,16 +293,24 @@ function identicalGroups(params: Float32Array, into: DenseLayerSlice, out: Dense
 }
 
 function sameUnit(params: Float32Array, into: DenseLayerSlice, out: DenseLayerSlice, a: number, b: number): boolean {
-  const values: [number, number][] = [[params[into.biasOffset + a]!, params[into.biasOffset + b]!]];
-  for (let i = 0; i < into.inputs; i++) {
-    const row = into.kernelOffset + i * into.outputs;
-    values.push([params[row + a]!, params[row + b]!]);
-  }
-  for (let o = 0; o < out.outputs; o++) {
-    values.push([params[out.kernelOffset + a * out.outputs + o]!, params[out.kernelOffset + b * out.outputs + o]!]);
-  }
-  const scale = Math.max(...values.map(([x, y]) => Math.max(Math.abs(x), Math.abs(y))));
-  return values.every(([x, y]) => Math.abs(x - y) <= SAME_UNIT_TOLERANCE * scale);
+  // The unit's values: its bias, its incoming column, its outgoing row.
+  const pairs = (visit: (x: number, y: number) => void): void => {
+    visit(params[into.biasOffset + a]!, params[into.biasOffset + b]!);
+    for (let i = 0; i < into.inputs; i++) {
+      const row = into.kernelOffset + i * into.outputs;
+      visit(params[row + a]!, params[row + b]!);
+    }
+    const rowA = out.kernelOffset + a * out.outputs;
+    const rowB = out.kernelOffset + b * out.outputs;
+    for (let o = 0; o < out.outputs; o++) visit(params[rowA + o]!, params[rowB + o]!);
+  };
+  let scale = 0;
+  let difference = 0;
+  pairs((x, y) => {
+    scale = Math.max(scale, Math.abs(x), Math.abs(y));
+    difference = Math.max(difference, Math.abs(x - y));
+  });
+  return difference <= SAME_UNIT_TOLERANCE * scale;
 }
 
 /** ReLU units that output zero on every training row; reported when a layer's count first rises, doubles, or reaches all. */

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { DatasetSpec, MlpProblem } from '../../../shared/spec/network-spec';
+import type { Activation, DatasetSpec, LossName, MlpProblem } from '../../../shared/spec/network-spec';
 import { readCsvDataset } from './csv-dataset';
 import { DatasetError, splitDataset, type Dataset } from './dataset';
 import { loadIris } from './iris-dataset';
@@ -7,7 +7,8 @@ import { generateDataset } from './synthetic-datasets';
 
 /** An MLP problem with its data loaded and split, ready to train. */
 export interface ResolvedNetworkProblem {
-  mlp: MlpProblem;
+  activation: Activation;
+  loss: LossName;
   train: Dataset;
   test?: Dataset;
   /** Layer widths from the inputs to the outputs, e.g. [2, 16, 16, 1]. */
@@ -25,7 +26,8 @@ export async function resolveNetworkProblem(
   const classes = mlp.loss === 'mse' ? undefined : countClasses(dataset, mlp.loss);
   const outputs = mlp.loss === 'cross_entropy' ? classes! : 1;
   const { train, test } = splitDataset(dataset, mlp.testFraction, mlp.dataset.seed);
-  return { mlp, train, test, sizes: [dataset.features, ...mlp.hidden, outputs], classes };
+  const { activation, loss } = mlp;
+  return { activation, loss, train, test, sizes: [dataset.features, ...mlp.hidden, outputs], classes };
 }
 
 function loadDataset(spec: DatasetSpec, baseDir: string): Promise<Dataset> | Dataset {

@@ -128,8 +128,8 @@ export class NetworkRun implements EngineRun {
     options: NetworkRunOptions,
     readonly backend: TensorBackend,
   ) {
-    const { sizes, mlp } = problem;
-    this.model = new MlpModel(sizes, mlp.activation, mlp.loss);
+    const { sizes, activation, loss } = problem;
+    this.model = new MlpModel(sizes, activation, loss);
     this.layers = denseLayerSlices(sizes);
     this.initialParams = options.initialParams ? Float32Array.from(options.initialParams) : initializeParams(sizes, spec.init);
     if (this.initialParams.length !== this.layers.at(-1)!.end) {
@@ -140,7 +140,7 @@ export class NetworkRun implements EngineRun {
     this.gradient = new Float32Array(this.params.length);
     this.optimizer = createOptimizer(spec.optimizer, this.params.length);
     this.lrAt = createSchedule(spec.schedule, spec.optimizer.lr);
-    this.detector = createNetworkEventDetector(sizes, mlp.activation, spec.steps);
+    this.detector = createNetworkEventDetector(sizes, activation, spec.steps);
     this.batches = new BatchStream(problem.train.rows, spec.batchSize, spec.seed);
     if (spec.dropout) {
       this.dropout = { rate: spec.dropout, random: createRandom((spec.seed ^ DROPOUT_STREAM) >>> 0), widths: sizes.slice(1, -1) };
@@ -222,7 +222,7 @@ export class NetworkRun implements EngineRun {
       batch,
       dropoutMasks: this.dropout && this.dropoutMasks(batch.rows),
       evaluate: this.test ? [train, this.test] : [train],
-      unitActivity: this.problem.mlp.activation === 'relu' ? train : undefined,
+      unitActivity: this.problem.activation === 'relu' ? train : undefined,
     };
     let result;
     try {

@@ -1,8 +1,8 @@
 import { useAppStore } from '../store/app-store';
-import { CRITICAL_POINT_COLORS } from '../store/palette';
+import { CRITICAL_POINT_COLOR } from '../store/palette';
 import { useSceneFrame } from './use-scene-frame';
 
-/** The function's critical points inside the bounds, coloured by type (legend in the overlay). */
+/** The function's critical points inside the bounds, a shape per type (legend in the overlay). */
 export function CriticalPointGlyphs() {
   const points = useAppStore((state) => state.surface?.criticalPoints);
   const mapping = useSceneFrame();
@@ -14,7 +14,7 @@ export function CriticalPointGlyphs() {
         <mesh
           key={index}
           position={[frame.worldX(cp.point[0]), frame.worldY(cp.value) + 0.06, frame.worldZ(cp.point[1])]}
-          rotation={cp.type === 'maximum' ? [Math.PI, 0, 0] : [0, 0, 0]}
+          rotation={cp.type === 'maximum' ? [Math.PI, 0, 0] : cp.type === 'saddle' ? [Math.PI / 2, 0, 0] : [0, 0, 0]}
         >
           {cp.type === 'saddle' ? (
             <torusGeometry args={[0.12, 0.035, 8, 24]} />
@@ -23,7 +23,7 @@ export function CriticalPointGlyphs() {
           ) : (
             <coneGeometry args={[0.1, 0.22, 16]} />
           )}
-          <meshStandardMaterial color={CRITICAL_POINT_COLORS[cp.type]} emissive={CRITICAL_POINT_COLORS[cp.type]} emissiveIntensity={0.35} />
+          <meshStandardMaterial color={CRITICAL_POINT_COLOR} emissive={CRITICAL_POINT_COLOR} emissiveIntensity={0.25} />
         </mesh>
       ))}
     </group>

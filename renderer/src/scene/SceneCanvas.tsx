@@ -21,12 +21,13 @@ function Paths() {
   );
 }
 
+/** x runs along the front edge, y along the right edge (away from the default camera). */
 function AxisLabels() {
   const half = SURFACE_SIZE / 2;
   return (
     <>
-      <Html position={[half + 0.6, 0, 0]} center className="axis-label">x</Html>
-      <Html position={[0, 0, -half - 0.6]} center className="axis-label">y</Html>
+      <Html position={[0, 0, half + 0.7]} center className="axis-label">x →</Html>
+      <Html position={[half + 0.7, 0, 0]} center className="axis-label">y →</Html>
     </>
   );
 }
@@ -41,9 +42,9 @@ export function SceneCanvas() {
       aria-label="3D loss surface"
     >
       <color attach="background" args={['#0d1117']} />
-      <hemisphereLight args={['#ffffff', '#334', 0.9]} />
-      <directionalLight position={[6, 12, 4]} intensity={1.6} />
-      <directionalLight position={[-8, 5, -6]} intensity={0.35} />
+      <hemisphereLight args={['#ffffff', '#223', 0.7]} />
+      <directionalLight position={[6, 12, 4]} intensity={1.3} />
+      <directionalLight position={[-8, 5, -6]} intensity={0.3} />
       <SurfaceMesh />
       <CriticalPointGlyphs />
       <StartMarker />

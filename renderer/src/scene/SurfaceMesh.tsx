@@ -26,7 +26,7 @@ export function SurfaceMesh() {
         positions[3 * k] = frame.worldX(surface.x[i]!);
         positions[3 * k + 1] = Number.isFinite(z) ? frame.worldY(z) : 0;
         positions[3 * k + 2] = frame.worldZ(surface.y[j]!);
-        sampleColormap(colormap, scale.toHeight(z), colors, 3 * k);
+        sampleColormap(colormap, scale.toHeight(z), colors, 3 * k, 'linear');
       }
     }
     const indices = new Uint32Array((nx - 1) * (ny - 1) * 6);

@@ -1,0 +1,82 @@
+import { createRandom } from '../../../shared/random';
+import { initSpecSchema } from '../../../shared/spec/network-spec';
+import { optimizerSpecSchema } from '../../../shared/spec/optimizer-spec';
+import type { Dataset } from './dataset';
+import type { ResolvedNetworkProblem } from './network-problem';
+import { createNetworkRun } from './network-run';
+import { generateDataset } from './synthetic-datasets';
+import type { TensorBackend } from './tensor-backend';
+
+export interface NetworkBenchmarkFigure {
+  /** e.g. "2-16-16-1 tanh bce, 1000 spiral points". */
+  name: string;
+  stepsPerSecond: number;
+  /** Steps timed (after a warm-up). */
+  steps: number;
+  backend: TensorBackend;
+}
+
+/** Each model is timed for about this long, after a warm-up, to stay short on a shared machine. */
+const DEFAULT_SECONDS = 1.5;
+const WARM_UP_STEPS = 10;
+
+/**
+ * Training steps per second through the whole network run (forward, gradient, read-back, Adam,
+ * per-layer norms, events), full batch: the same models as scripts/bench/torch_train.py.
+ */
+export async function benchmarkNetworkTraining(options: { seconds?: number; backend?: TensorBackend } = {}): Promise<NetworkBenchmarkFigure[]> {
+  const seconds = options.seconds ?? DEFAULT_SECONDS;
+  const spiral = generateDataset({ name: 'spiral', samples: 1000, noise: 0.05, seed: 1 });
+  const figures = [
+    await time('2-16-16-1 tanh bce, 1000 spiral points', { activation: 'tanh', loss: 'bce', sizes: [2, 16, 16, 1], train: spiral }, seconds, options.backend),
+    await time(
+      '784-128-10 relu cross_entropy, 1000 random samples',
+      { activation: 'relu', loss: 'cross_entropy', sizes: [784, 128, 10], train: randomClassification(1000, 784, 10), classes: 10 },
+      seconds,
+      options.backend,
+    ),
+  ];
+  return figures;
+}
+
+async function time(name: string, problem: ResolvedNetworkProblem, seconds: number, backend?: TensorBackend): Promise<NetworkBenchmarkFigure> {
+  const run = await createNetworkRun(
+    problem,
+    {
+      init: initSpecSchema.parse({ scheme: 'glorot_uniform', seed: 1 }),
+      optimizer: optimizerSpecSchema.parse({ name: 'adam', lr: 0.001 }),
+      steps: 1_000_000,
+      seed: 0,
+    },
+    { backend, checkpointValues: 0 },
+  );
+  try {
+    run.advance(WARM_UP_STEPS);
+    let steps = 0;
+    const started = performance.now();
+    // Batches of steps as the worker drives them, sized to check the clock about ten times a second.
+    let chunk = 1;
+    while (performance.now() - started < seconds * 1000) {
+      const batchStarted = performance.now();
+      run.advance(chunk);
+      steps += chunk;
+      chunk = Math.max(1, Math.round((chunk * 100) / Math.max(1, performance.now() - batchStarted)));
+    }
+    return { name, stepsPerSecond: steps / ((performance.now() - started) / 1000), steps, backend: run.backend };
+  } finally {
+    run.dispose();
+  }
+}
+
+/** Inputs uniform in [0, 1) like pixel intensities, labels uniform over the classes. */
+function randomClassification(rows: number, features: number, classes: number): Dataset {
+  const random = createRandom(7);
+  return {
+    x: Float32Array.from({ length: rows * features }, () => random.uniform()),
+    y: Float32Array.from({ length: rows }, () => random.int(classes)),
+    rows,
+    features,
+    featureNames: Array.from({ length: features }, (_, i) => `x${i + 1}`),
+    targetName: 'label',
+  };
+}
