@@ -5,6 +5,7 @@ import { describeIssue } from '../shared/describe-issue';
 import { experimentSpecSchema } from '../shared/spec/spec';
 import { runBenchmarks } from './bench';
 import { runExperiment } from './engine/experiment';
+import { InvalidInputError } from './engine/invalid-input';
 import { writeFileAtomic } from './host/atomic-write';
 import { RunHost } from './host/run-host';
 import { serve } from './serve';
@@ -18,9 +19,6 @@ Commands:
   --help                         show this help
 
 Exit codes: 0 success, 2 invalid input, 1 anything else.`;
-
-/** Invalid input: exit code 2 with a one-line message and no stack trace. */
-class InputError extends Error {}
 
 const distDir = dirname(fileURLToPath(import.meta.url));
 
@@ -41,30 +39,30 @@ async function main(argv: string[]): Promise<number> {
       await runBenchmarks((line) => process.stdout.write(`${line}\n`));
       return 0;
     default:
-      throw new InputError(`unknown command "${command}" (see gradscape --help)`);
+      throw new InvalidInputError(`unknown command "${command}" (see gradscape --help)`);
   }
 }
 
 async function runCommand(args: string[]): Promise<number> {
   const { positional, options } = parseArgs(args, ['out']);
   const [specPath] = positional;
-  if (!specPath || positional.length > 1) throw new InputError('run takes one SPEC.json (see gradscape --help)');
+  if (!specPath || positional.length > 1) throw new InvalidInputError('run takes one SPEC.json (see gradscape --help)');
   const out = options.get('out');
-  if (!out) throw new InputError('run needs --out RUN.json');
+  if (!out) throw new InvalidInputError('run needs --out RUN.json');
   let text: string;
   try {
     text = await readFile(specPath, 'utf8');
   } catch (error) {
-    throw new InputError(`${specPath}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new InvalidInputError(`${specPath}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${specPath}: not valid JSON (${(error as Error).message})`);
+    throw new InvalidInputError(`${specPath}: not valid JSON (${(error as Error).message})`);
   }
   const parsed = experimentSpecSchema.safeParse(json);
-  if (!parsed.success) throw new InputError(`${specPath}: ${describeIssue(parsed.error, 'spec')}`);
+  if (!parsed.success) throw new InvalidInputError(`${specPath}: ${describeIssue(parsed.error, 'spec')}`);
   const runFile = await runExperiment(parsed.data, (line) => process.stderr.write(`${line}\n`));
   await writeFileAtomic(out, `${JSON.stringify(runFile)}\n`);
   process.stderr.write(`wrote ${out}\n`);
@@ -73,10 +71,10 @@ async function runCommand(args: string[]): Promise<number> {
 
 async function serveCommand(args: string[]): Promise<number> {
   const { positional, options } = parseArgs(args, ['port']);
-  if (positional.length) throw new InputError(`serve takes no argument "${positional[0]}"`);
+  if (positional.length) throw new InvalidInputError(`serve takes no argument "${positional[0]}"`);
   const portText = options.get('port');
   const port = portText === undefined ? 0 : Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port: "${portText}" is not a port number`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidInputError(`--port: "${portText}" is not a port number`);
   const host = new RunHost({ workerPath: join(distDir, 'worker.mjs') });
   const server = await serve({ host, rendererDir: join(distDir, 'renderer'), port });
   process.stdout.write(`Gradscape is serving at ${server.url}\n`);
@@ -98,9 +96,9 @@ function parseArgs(args: string[], known: string[]): { positional: string[]; opt
       continue;
     }
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    if (!known.includes(name)) throw new InputError(`unknown option --${name}`);
+    if (!known.includes(name)) throw new InvalidInputError(`unknown option --${name}`);
     const value = inline ?? args[++i];
-    if (value === undefined) throw new InputError(`--${name} needs a value`);
+    if (value === undefined) throw new InvalidInputError(`--${name} needs a value`);
     options.set(name, value);
   }
   return { positional, options };
@@ -109,7 +107,7 @@ function parseArgs(args: string[], known: string[]): { positional: string[]; opt
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof InputError) {
+    if (error instanceof InvalidInputError) {
       process.stderr.write(`gradscape: ${error.message}\n`);
       process.exit(2);
     }

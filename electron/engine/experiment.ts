@@ -4,6 +4,7 @@ import type { RunFile, RunRecord } from '../../shared/run-file';
 import { findCriticalPoints } from './functions/critical-points';
 import { FunctionRun } from './functions/function-run';
 import { computeSurface } from './functions/surface';
+import { InvalidInputError } from './invalid-input';
 
 export type ProgressListener = (line: string) => void;
 
@@ -13,8 +14,14 @@ export async function runExperiment(spec: ExperimentSpec, progress: ProgressList
   if ('mlp' in problem) throw new Error('network problems are not available yet');
   const objective = objectiveForProblem(problem);
   const bounds = spec.bounds!;
-  const runs: RunRecord[] = spec.runs.map((run) => {
-    const engineRun = new FunctionRun(objective, { ...run, start: run.start! });
+  const runs: RunRecord[] = spec.runs.map((run, index) => {
+    let engineRun: FunctionRun;
+    try {
+      engineRun = new FunctionRun(objective, { ...run, start: run.start! });
+    } catch (error) {
+      if (error instanceof InvalidInputError) throw new InvalidInputError(`runs[${index}].${error.message}`);
+      throw error;
+    }
     engineRun.advance(run.steps + 1);
     const result = engineRun.result();
     const steps = result.loss.length - 1;

@@ -35,7 +35,8 @@ export class RunScheduler {
   constructor(private readonly env: SchedulerEnvironment) {}
 
   add(runId: string, run: EngineRun, pace: number | undefined): void {
-    this.runs.set(runId, { run, paused: false, pace, stepsPerSlice: 1, allowance: 1, lastTick: this.env.now() });
+    // Start small (a network step can take tens of milliseconds) and let the slice adapt.
+    this.runs.set(runId, { run, paused: false, pace, stepsPerSlice: 4, allowance: 1, lastTick: this.env.now() });
     this.env.post({ type: 'status', runId, status: 'running' }, []);
     this.schedule();
   }

@@ -82,3 +82,12 @@ describe('gradscape CLI', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('gradscape run on a function undefined at the start', () => {
+  it('exits 2 naming the run and the start', async () => {
+    const spec = writeSpec('log.json', { version: 1, problem: { expression: 'log(x) + y^2' }, runs: [{ name: 'a', start: [-1, 0], optimizer: { name: 'sgd' } }] });
+    const { code, stderr } = await gradscape('run', spec, '--out', join(dir, 'log-run.json'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/runs\[0\]\.start: the function is not finite at \(-1, 0\)/);
+  });
+});

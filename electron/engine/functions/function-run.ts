@@ -5,6 +5,7 @@ import { createOptimizer } from '../optimizers';
 import { createSchedule } from '../optimizers/schedule';
 import { clipGradientNorm, createGradientNoise } from '../optimizers/gradient-transforms';
 import type { EngineRun, EngineRunStatus, FrameBatch } from '../engine-run';
+import { InvalidInputError } from '../invalid-input';
 import { createPathEventDetector, divergedEvent } from './path-events';
 
 /** What a function run leaves for the run file. */
@@ -40,6 +41,10 @@ export class FunctionRun implements EngineRun {
     private readonly objective: Objective2D,
     private readonly spec: RunSpec & { start: [number, number] },
   ) {
+    const [x0, y0] = spec.start;
+    if (!Number.isFinite(objective.value(x0, y0))) {
+      throw new InvalidInputError(`start: the function is not finite at (${x0}, ${y0}); choose another start`);
+    }
     this.params = Float64Array.from(spec.start);
     this.optimizer = createOptimizer(spec.optimizer, 2);
     this.lrAt = createSchedule(spec.schedule, spec.optimizer.lr);

@@ -127,7 +127,7 @@ function createStallTracker(objective: Objective2D, o: PathEventOptions) {
       const lossScale = Math.max(highestLoss - lowestLoss, Math.abs(loss));
       const small = Math.max(
         o.stallFraction * largestGradient,
-        (o.flatness * lossScale) / (1 + Math.hypot(x, y)),
+        (o.flatness * lossScale) / (1 + length(x, y)),
       );
       // Once a stall is established it takes a tenfold rise to end it, so noise does not split it.
       const limit = stall && stall.last - stall.start + 1 >= o.stallWindow ? 10 * small : small;
@@ -171,14 +171,19 @@ function createOscillationTracker(objective: Objective2D, o: PathEventOptions) {
 
   return {
     observe(step: number, x: number, y: number): RunEvent[] {
-      const [mx, my] = [x - px, y - py];
-      const length = Math.hypot(mx, my);
-      const previousLength = Math.hypot(dx, dy);
+      const mx = x - px;
+      const my = y - py;
+      const moved = length(mx, my);
+      const previousMove = length(dx, dy);
       // A step too small to see (rounding at convergence) reverses nothing.
-      const visible = count > 0 && length > 1e-12 * (1 + Math.hypot(x, y));
-      const reversed = visible && previousLength > 0 && mx * dx + my * dy < -0.5 * length * previousLength;
-      if (count > 0) [dx, dy] = visible ? [mx, my] : [0, 0];
-      [px, py] = [x, y];
+      const visible = count > 0 && moved > 1e-12 * (1 + length(x, y));
+      const reversed = visible && previousMove > 0 && mx * dx + my * dy < -0.5 * moved * previousMove;
+      if (count > 0) {
+        dx = visible ? mx : 0;
+        dy = visible ? my : 0;
+      }
+      px = x;
+      py = y;
       const slot = count++ % o.oscillationWindow;
       if (reversals[slot]! >= 0) reversalCount--;
       reversals[slot] = reversed ? step : -1;
@@ -200,6 +205,12 @@ function createOscillationTracker(objective: Objective2D, o: PathEventOptions) {
     },
     finish: close,
   };
+}
+
+/** Math.hypot without its cost on every step; falls back to it only where squares overflow. */
+function length(x: number, y: number): number {
+  const l = Math.sqrt(x * x + y * y);
+  return Number.isFinite(l) ? l : Math.hypot(x, y);
 }
 
 function mean(values: Float64Array): number {

@@ -19,10 +19,12 @@ export interface NetworkObservation {
 const VANISHING_RATIO = 1e-3;
 /** …as has one too small to move float32 weights at any sensible learning rate. */
 const GRADIENT_FLOOR = 1e-8;
-/** A gradient norm this many times the loss (at least 1) is exploding. */
-const EXPLODING_PER_LOSS = 1e3;
-/** Also exploding: this many times the initial norm, and more than ten times the loss. */
-const EXPLODING_GROWTH = 1e3;
+/**
+ * A gradient norm of at least 1 that is this many times the initial one (counted as at least
+ * 0.01, so a near-zero start does not count), or this many times the loss, is exploding.
+ */
+const EXPLODING_FACTOR = 1e3;
+const EXPLODING_REFERENCE_FLOOR = 1e-2;
 /** Relative loss change over a plateau window below which the loss counts as flat. */
 const FLAT_CHANGE = 1e-3;
 /** A plateau lasts at least this many plateau windows. */
@@ -72,14 +74,14 @@ export function createNetworkEventDetector(sizes: readonly number[], activation:
       type: 'vanishing_gradient',
       step: s.start,
       endStep: s.end,
-      message: `From step ${s.start} to ${s.end} the gradient reaching ${which} ${cause}, so the early layers barely learn; an initialization scaled to the layer sizes (glorot, he) or a ReLU activation helps.`,
+      message: `${during(s)} the gradient reaching ${which} ${cause}, so the early layers barely learn; an initialization scaled to the layer sizes (glorot, he) or a ReLU activation helps.`,
     };
   };
   const explodingEvent = (s: Closed<{ peak: number }>): RunEvent => ({
     type: 'exploding_gradient',
     step: s.start,
     endStep: s.end,
-    message: `From step ${s.start} to ${s.end} the gradient norm reached ${s.worst.peak.toPrecision(3)}, so each step can throw the weights far; a smaller learning rate or gradient clipping (clipNorm) tames it.`,
+    message: `${during(s)} the gradient norm reached ${s.worst.peak.toPrecision(3)}, so each step can throw the weights far; a smaller learning rate or gradient clipping (clipNorm) tames it.`,
   });
   const plateauEvent = (s: Closed<undefined>, stuck: boolean): RunEvent => ({
     type: 'plateau',
@@ -87,7 +89,7 @@ export function createNetworkEventDetector(sizes: readonly number[], activation:
     endStep: s.end,
     message: stuck
       ? `From step ${s.start} to the end the loss stayed near ${formatLoss(losses[s.end]!)}: training is stuck on a plateau, where the gradient is too weak to make progress.`
-      : `From step ${s.start} to ${s.end} the loss stayed near ${formatLoss(losses[s.end]!)}: a plateau, where the gradient is weak, before it fell again.`,
+      : `${during(s)} the loss stayed near ${formatLoss(losses[s.end]!)}: a plateau, where the gradient is weak, before it fell again.`,
   });
 
   return {
@@ -101,9 +103,10 @@ export function createNetworkEventDetector(sizes: readonly number[], activation:
       if (worstVanishing) vanishing.hold(step, worstVanishing, (a, b) => (b.ratio < a.ratio ? b : a));
       else push(events, close(vanishing, vanishingEvent));
 
-      const scale = Math.max(1, Math.abs(loss));
       const explodes =
-        gradNorm > EXPLODING_PER_LOSS * scale || (gradNorm > 10 * scale && gradNorm > EXPLODING_GROWTH * initialGradNorm);
+        gradNorm >= 1 &&
+        (gradNorm > EXPLODING_FACTOR * Math.max(initialGradNorm, EXPLODING_REFERENCE_FLOOR) ||
+          gradNorm > EXPLODING_FACTOR * Math.abs(loss));
       if (explodes) exploding.hold(step, { peak: gradNorm }, (a, b) => (b.peak > a.peak ? b : a));
       else push(events, close(exploding, explodingEvent));
 
@@ -340,6 +343,11 @@ class DeadUnitWatch {
     });
     return events;
   }
+}
+
+/** "At step 4" or "From step 4 to 9". */
+function during({ start, end }: { start: number; end: number }): string {
+  return start === end ? `At step ${start}` : `From step ${start} to ${end}`;
 }
 
 function describeLayer(layer: number, layers: number): string {

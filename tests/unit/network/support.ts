@@ -1,5 +1,6 @@
 import { initSpecSchema, mlpProblemSchema } from '../../../shared/spec/network-spec';
 import { optimizerSpecSchema } from '../../../shared/spec/optimizer-spec';
+import { scheduleSpecSchema } from '../../../shared/spec/schedule-spec';
 import { resolveNetworkProblem, type ResolvedNetworkProblem } from '../../../electron/engine/network/network-problem';
 import type { NetworkRunSpec } from '../../../electron/engine/network/network-run';
 
@@ -16,5 +17,6 @@ export function runSpec(run: Record<string, unknown>): NetworkRunSpec {
     ...run,
     init: initSpecSchema.parse(run.init ?? { scheme: 'glorot_uniform', seed: 1 }),
     optimizer: optimizerSpecSchema.parse(run.optimizer ?? { name: 'adam', lr: 0.01 }),
+    schedule: run.schedule === undefined ? undefined : scheduleSpecSchema.parse(run.schedule),
   } as NetworkRunSpec;
 }
