@@ -44,7 +44,7 @@ describe('the app in a browser (gradscape serve)', () => {
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 30_000 }).toBe('running');
     // Paced at 120 steps/s, the path appears within a frame or two and then keeps growing.
     let midway = 0;
-    await expect.poll(async () => (midway = await orangePixels()), { intervals: [50] }).toBeGreaterThan(0);
+    await expect.poll(async () => (midway = await orangePixels()), { interval: 50 }).toBeGreaterThan(0);
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 30_000 }).toBe('completed');
     await page.waitForTimeout(300);
     const after = await orangePixels();

@@ -87,7 +87,8 @@ function createStallTracker(objective: Objective2D, o: PathEventOptions) {
   let highestLoss = -Infinity;
   /** Spectral norm of the Hessian at the start: the curvature scale for "degenerate". */
   let startCurvature: number | undefined;
-  let stall: { start: number; last: number; best: Point; bestGradient: number } | undefined;
+  /** The current run of small gradients, and its point of smallest gradient. */
+  let stall: { start: number; last: number; bestX: number; bestY: number; bestGradient: number } | undefined;
 
   const curvatureAt = ([x, y]: Point): [number, number] => {
     objective.hessian(x, y, hessian);
@@ -99,10 +100,11 @@ function createStallTracker(objective: Objective2D, o: PathEventOptions) {
       stall = undefined;
       return NONE;
     }
-    const { start, last, best } = stall;
+    const { start, last, bestX, bestY } = stall;
     stall = undefined;
-    const radius = o.stationaryRadius * (1 + Math.hypot(best[0], best[1]));
-    const stationary = locateStationaryPoint(objective, best[0], best[1], {
+    const best: Point = [bestX, bestY];
+    const radius = o.stationaryRadius * (1 + length(bestX, bestY));
+    const stationary = locateStationaryPoint(objective, bestX, bestY, {
       radius,
       gradientTolerance: 1e-6 * Math.max(largestGradient, Number.MIN_VALUE),
     });
@@ -132,9 +134,13 @@ function createStallTracker(objective: Objective2D, o: PathEventOptions) {
       // Once a stall is established it takes a tenfold rise to end it, so noise does not split it.
       const limit = stall && stall.last - stall.start + 1 >= o.stallWindow ? 10 * small : small;
       if (gradNorm <= limit) {
-        if (!stall) stall = { start: step, last: step, best: [x, y], bestGradient: gradNorm };
+        stall ??= { start: step, last: step, bestX: x, bestY: y, bestGradient: gradNorm };
         stall.last = step;
-        if (gradNorm < stall.bestGradient) [stall.best, stall.bestGradient] = [[x, y], gradNorm];
+        if (gradNorm < stall.bestGradient) {
+          stall.bestX = x;
+          stall.bestY = y;
+          stall.bestGradient = gradNorm;
+        }
         return NONE;
       }
       return close(undefined);
@@ -198,7 +204,8 @@ function createOscillationTracker(objective: Objective2D, o: PathEventOptions) {
       if (share >= o.oscillationShare) {
         // The zig-zag began two points before the first reversed step in the window.
         const first = Math.min(...Array.from(reversals).filter((s) => s >= 0));
-        const centre: Point = [mean(windowX), mean(windowY)];
+        const filled = Math.min(count, o.oscillationWindow);
+        const centre: Point = [mean(windowX.subarray(0, filled)), mean(windowY.subarray(0, filled))];
         episode = { start: Math.max(0, first - 2), last: step, centre };
       }
       return NONE;
@@ -281,7 +288,7 @@ function describe(type: MessageType, at: string, growth?: { gradNorm: number; fa
     case 'plateau':
       return `The path crawled across a plateau near ${at}: the surface is almost flat there but no stationary point is near, so tiny gradients make tiny steps.`;
     case 'oscillation':
-      return `The path zig-zagged around ${at}: each step overshot and reversed the one before, a sign that the learning rate is too large for the curvature there.`;
+      return `The path zig-zagged around ${at}: each step overshot and reversed the one before, a sign that the steps are too large for the curvature there.`;
     case 'exploding_gradient':
       return `The gradient exploded at ${at}: its norm reached ${formatMagnitude(growth!.gradNorm)}, ${formatFactor(growth!.factor)} times the largest seen while the loss was still improving, so the steps overshoot wildly.`;
     case 'diverged':

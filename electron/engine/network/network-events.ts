@@ -39,7 +39,7 @@ const MIN_STRETCH = 10;
 export interface NetworkEventDetector {
   observe(point: NetworkObservation): RunEvent[];
   /** Closes what is still open when the run stops at `lastStep`. */
-  finish(status: 'completed' | 'diverged', lastStep: number): RunEvent[];
+  finish(lastStep: number): RunEvent[];
 }
 
 /**
@@ -126,7 +126,7 @@ export function createNetworkEventDetector(sizes: readonly number[], activation:
       if (activation === 'relu' && point.unitMaxima) events.push(...dead.observe(point.unitMaxima, step));
       return events;
     },
-    finish(_status, lastStep) {
+    finish(lastStep) {
       const events: RunEvent[] = [];
       push(events, close(vanishing, vanishingEvent), close(exploding, explodingEvent));
       const openPlateau = plateau.close();

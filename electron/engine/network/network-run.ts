@@ -314,7 +314,7 @@ export class NetworkRun implements EngineRun {
 
   private end(status: 'completed' | 'diverged', events: RunEvent[], lastStep: number): void {
     this.status = status;
-    events.push(...this.detector.finish(status, lastStep));
+    events.push(...this.detector.finish(lastStep));
     this.dispose();
   }
 }

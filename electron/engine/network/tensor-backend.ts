@@ -5,7 +5,8 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
 export type TensorBackend = 'wasm' | 'cpu';
 
-let wasmPathsSet = false;
+/** Whether the WASM backend started, decided once per process. */
+let wasmStarted: Promise<boolean> | undefined;
 
 /**
  * Makes `preferred` tfjs's backend — WASM (SIMD; threads do not work in Node) unless it cannot
@@ -14,14 +15,20 @@ let wasmPathsSet = false;
 export async function useTensorBackend(preferred: TensorBackend = 'wasm'): Promise<TensorBackend> {
   // PROD skips tfjs's debug checks and its "install tfjs-node" notice, which cannot apply here.
   tf.env().set('PROD', true);
-  if (preferred === 'wasm') {
-    if (!wasmPathsSet) {
-      // The .wasm binaries ship beside the package's entry point.
-      setWasmPaths(`${dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'))}/`);
-      wasmPathsSet = true;
-    }
-    if (tf.getBackend() === 'wasm' || (await tf.setBackend('wasm'))) return 'wasm';
+  if (preferred === 'wasm' && (await (wasmStarted ??= startWasm()))) {
+    if (tf.getBackend() !== 'wasm') await tf.setBackend('wasm');
+    return 'wasm';
   }
   if (tf.getBackend() !== 'cpu') await tf.setBackend('cpu');
   return 'cpu';
+}
+
+async function startWasm(): Promise<boolean> {
+  try {
+    // The .wasm binaries ship beside the package's entry point.
+    setWasmPaths(`${dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'))}/`);
+    return await tf.setBackend('wasm');
+  } catch {
+    return false;
+  }
 }
