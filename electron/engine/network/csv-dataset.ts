@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { DatasetError, type Dataset } from './dataset';
+import { InvalidInputError } from '../invalid-input';
+import type { Dataset } from './dataset';
 
 /** How many bad rows one error lists before it only counts the rest. */
 const LISTED_BAD_ROWS = 10;
@@ -12,15 +13,15 @@ const LISTED_BAD_ROWS = 10;
 export function parseCsvDataset(text: string, target: string, source: string): Dataset {
   const lines = text.split(/\r?\n/);
   const headerIndex = lines.findIndex((line) => line.trim() !== '');
-  if (headerIndex < 0) throw new DatasetError(`${source}: the file is empty; it needs a header row and data rows`);
+  if (headerIndex < 0) throw new InvalidInputError(`${source}: the file is empty; it needs a header row and data rows`);
   const header = splitFields(lines[headerIndex]!);
   const duplicate = header.find((name, i) => header.indexOf(name) !== i);
-  if (duplicate !== undefined) throw new DatasetError(`${source}: column "${duplicate}" appears twice in the header`);
+  if (duplicate !== undefined) throw new InvalidInputError(`${source}: column "${duplicate}" appears twice in the header`);
   const targetColumn = header.indexOf(target);
   if (targetColumn < 0) {
-    throw new DatasetError(`${source}: no column "${target}" in the header (columns: ${header.join(', ')})`);
+    throw new InvalidInputError(`${source}: no column "${target}" in the header (columns: ${header.join(', ')})`);
   }
-  if (header.length < 2) throw new DatasetError(`${source}: needs at least one input column besides "${target}"`);
+  if (header.length < 2) throw new InvalidInputError(`${source}: needs at least one input column besides "${target}"`);
 
   const features = header.length - 1;
   const x: number[] = [];
@@ -45,9 +46,9 @@ export function parseCsvDataset(text: string, target: string, source: string): D
   if (problems.length) {
     const listed = problems.slice(0, LISTED_BAD_ROWS).join('; ');
     const more = problems.length > LISTED_BAD_ROWS ? `; and ${problems.length - LISTED_BAD_ROWS} more` : '';
-    throw new DatasetError(`${source}: ${problems.length} bad row${problems.length > 1 ? 's' : ''}: ${listed}${more}`);
+    throw new InvalidInputError(`${source}: ${problems.length} bad row${problems.length > 1 ? 's' : ''}: ${listed}${more}`);
   }
-  if (!y.length) throw new DatasetError(`${source}: has a header but no data rows`);
+  if (!y.length) throw new InvalidInputError(`${source}: has a header but no data rows`);
   return {
     x: Float32Array.from(x),
     y: Float32Array.from(y),
@@ -68,7 +69,7 @@ export async function readCsvDataset(path: string, target: string): Promise<Data
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new DatasetError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new InvalidInputError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   return parseCsvDataset(text, target, path);
 }

@@ -1,4 +1,5 @@
 import { createRandom } from '../../../shared/random';
+import { InvalidInputError } from '../invalid-input';
 
 /** A table of examples, kept as generated or read (no standardisation). */
 export interface Dataset {
@@ -11,9 +12,6 @@ export interface Dataset {
   featureNames: string[];
   targetName: string;
 }
-
-/** Bad dataset input (a CSV's rows, a target that does not suit the loss): the user's to fix. */
-export class DatasetError extends Error {}
 
 /** Seeds the split apart from generation, so the same seed does not reuse the same draws. */
 const SPLIT_STREAM = 0x5bd1e995;
@@ -30,7 +28,7 @@ export function splitDataset(
   if (testFraction <= 0) return { train: dataset };
   const testRows = Math.max(1, Math.round(dataset.rows * testFraction));
   if (testRows >= dataset.rows) {
-    throw new DatasetError(`testFraction ${testFraction} leaves no training rows out of ${dataset.rows}`);
+    throw new InvalidInputError(`testFraction ${testFraction} leaves no training rows out of ${dataset.rows}`);
   }
   const order = Uint32Array.from({ length: dataset.rows }, (_, i) => i);
   const random = createRandom((seed ^ SPLIT_STREAM) >>> 0);
@@ -43,7 +41,7 @@ export function splitDataset(
   return { train: selectRows(dataset, train), test: selectRows(dataset, test) };
 }
 
-export function selectRows(dataset: Dataset, rows: ArrayLike<number>): Dataset {
+function selectRows(dataset: Dataset, rows: ArrayLike<number>): Dataset {
   const { features } = dataset;
   const x = new Float32Array(rows.length * features);
   const y = new Float32Array(rows.length);

@@ -31,7 +31,7 @@ const FLAT_CHANGE = 1e-3;
 const PLATEAU_WINDOWS = 3;
 /** A run that ends flat above this fraction of its initial loss ended stuck on a plateau. */
 const STUCK_FRACTION = 0.5;
-/** Identical units: equal to this fraction of the layer's largest weight. */
+/** Identical units: their values differ by at most this fraction of the largest of them. */
 const SAME_UNIT_TOLERANCE = 1e-6;
 /** Conditions must last this many steps (fewer in shorter runs) before they are reported. */
 const MIN_STRETCH = 10;

@@ -1,7 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Activation, DatasetSpec, LossName, MlpProblem } from '../../../shared/spec/network-spec';
+import { InvalidInputError } from '../invalid-input';
 import { readCsvDataset } from './csv-dataset';
-import { DatasetError, splitDataset, type Dataset } from './dataset';
+import { splitDataset, type Dataset } from './dataset';
 import { loadIris } from './iris-dataset';
 import { generateDataset } from './synthetic-datasets';
 
@@ -41,14 +42,14 @@ function countClasses(dataset: Dataset, loss: 'bce' | 'cross_entropy'): number {
   let highest = 0;
   for (const label of dataset.y) {
     if (!Number.isInteger(label) || label < 0) {
-      throw new DatasetError(
+      throw new InvalidInputError(
         `target "${dataset.targetName}" holds ${label}, but ${loss} needs class labels 0, 1, …; use mse to fit real values`,
       );
     }
     highest = Math.max(highest, label);
   }
   if (loss === 'bce' && highest > 1) {
-    throw new DatasetError(`target "${dataset.targetName}" has ${highest + 1} classes and bce takes two (0 and 1): use cross_entropy`);
+    throw new InvalidInputError(`target "${dataset.targetName}" has ${highest + 1} classes and bce takes two (0 and 1): use cross_entropy`);
   }
   return Math.max(2, highest + 1);
 }

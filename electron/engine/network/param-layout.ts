@@ -33,7 +33,7 @@ export function paramCount(sizes: readonly number[]): number {
 }
 
 /** Names a student can read: hidden1.kernel, hidden1.bias, …, output.kernel, output.bias. */
-export function layerName(layer: number, layers: number): string {
+function layerName(layer: number, layers: number): string {
   return layer === layers - 1 ? 'output' : `hidden${layer + 1}`;
 }
 

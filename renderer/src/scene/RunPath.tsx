@@ -1,16 +1,20 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, Line, LineBasicMaterial, Mesh, MeshStandardMaterial, SphereGeometry } from 'three';
+import { currentStep } from '../playback/playback-clock';
+import { playbackClock, usePlaybackStore } from '../playback/playback-store';
+import { runStepAt } from '../playback/run-step';
 import type { RunEntry } from '../store/app-store';
 import type { SceneFrame } from './scene-frame';
 
 /** Lifts the path off the surface so it never hides inside it. */
-const LIFT = 0.04;
+export const PATH_LIFT = 0.04;
 const markerGeometry = new SphereGeometry(0.09, 20, 14);
 
 /**
- * One run's path, grown in useFrame from the run's series as frames stream in: only the new
- * points are written, the draw range follows, and nothing is allocated per frame.
+ * One run's path up to the playback step (or its last `trail` steps), with a marker at that
+ * step. Points are written to the buffer once, as frames stream in; each frame only moves the
+ * draw range and the marker, so nothing is allocated per frame.
  */
 export function RunPath({ run, frame }: { run: RunEntry; frame: SceneFrame }) {
   const { line, marker } = useMemo(() => {
@@ -34,26 +38,30 @@ export function RunPath({ run, frame }: { run: RunEntry; frame: SceneFrame }) {
     [line, marker],
   );
 
-  // A new frame mapping (scale or bounds changed) redraws every point.
-  const drawn = useMemo(() => ({ count: 0, frame }), [frame, line]);
+  // A new frame mapping (scale or bounds changed) rewrites every point.
+  const written = useMemo(() => ({ count: 0, frame }), [frame, line]);
 
   useFrame(() => {
     const { series } = run;
-    if (series.count === drawn.count) return;
     const attribute = line.geometry.getAttribute('position') as BufferAttribute;
     const array = attribute.array as Float32Array;
-    for (let k = drawn.count; k < series.count; k++) {
-      array[3 * k] = frame.worldX(series.points[2 * k]!);
-      array[3 * k + 1] = frame.worldY(series.loss[k]!) + LIFT;
-      array[3 * k + 2] = frame.worldZ(series.points[2 * k + 1]!);
+    if (series.count > written.count) {
+      for (let k = written.count; k < series.count; k++) {
+        array[3 * k] = frame.worldX(series.points[2 * k]!);
+        array[3 * k + 1] = frame.worldY(series.loss[k]!) + PATH_LIFT;
+        array[3 * k + 2] = frame.worldZ(series.points[2 * k + 1]!);
+      }
+      attribute.clearUpdateRanges();
+      attribute.addUpdateRange(3 * written.count, 3 * (series.count - written.count));
+      attribute.needsUpdate = true;
+      written.count = series.count;
     }
-    attribute.clearUpdateRanges();
-    attribute.addUpdateRange(3 * drawn.count, 3 * (series.count - drawn.count));
-    attribute.needsUpdate = true;
-    drawn.count = series.count;
-    line.geometry.setDrawRange(0, series.count);
-    const last = series.count - 1;
-    marker.position.set(array[3 * last]!, array[3 * last + 1]!, array[3 * last + 2]!);
+    if (series.count === 0) return;
+    const step = runStepAt(series, currentStep(playbackClock));
+    const trail = usePlaybackStore.getState().trail;
+    const first = trail > 0 ? Math.max(0, step - trail) : 0;
+    line.geometry.setDrawRange(first, step - first + 1);
+    marker.position.set(array[3 * step]!, array[3 * step + 1]!, array[3 * step + 2]!);
     marker.visible = true;
   });
 

@@ -1,39 +1,36 @@
-import { Html, OrbitControls } from '@react-three/drei';
+import { OrbitControls } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
 import { useAppStore } from '../store/app-store';
+import { AxisTicks3D } from './AxisTicks3D';
 import { CriticalPointGlyphs } from './CriticalPointGlyphs';
+import { GradientArrows3D } from './GradientArrows3D';
+import { RunEventGlyphs } from './RunEventGlyphs';
 import { RunPath } from './RunPath';
-import { SURFACE_SIZE } from './scene-frame';
 import { StartMarker } from './StartMarker';
+import { SurfaceContours } from './SurfaceContours';
 import { SurfaceMesh } from './SurfaceMesh';
 import { useSceneFrame } from './use-scene-frame';
 
-function Paths() {
+function Runs() {
   const runs = useAppStore((state) => state.runs);
   const mapping = useSceneFrame();
   if (!mapping) return null;
   return (
     <>
       {runs.map((run) => (
-        <RunPath key={run.id} run={run} frame={mapping.frame} />
+        <group key={run.id}>
+          <RunPath run={run} frame={mapping.frame} />
+          <RunEventGlyphs run={run} frame={mapping.frame} />
+        </group>
       ))}
     </>
   );
 }
 
-/** x runs along the front edge, y along the right edge (away from the default camera). */
-function AxisLabels() {
-  const half = SURFACE_SIZE / 2;
-  return (
-    <>
-      <Html position={[0, 0, half + 0.7]} center className="axis-label">x →</Html>
-      <Html position={[half + 0.7, 0, 0]} center className="axis-label">y →</Html>
-    </>
-  );
-}
-
-/** The 3D view: surface, critical points, runs' paths, orbit controls. */
+/** The 3D view: surface, contours, descent arrows, critical points, runs' paths, orbit controls. */
 export function SceneCanvas() {
+  const contours = useAppStore((state) => state.view.contours);
+  const gradientField = useAppStore((state) => state.view.gradientField);
   return (
     <Canvas
       camera={{ position: [9, 9, 11], fov: 42 }}
@@ -46,10 +43,12 @@ export function SceneCanvas() {
       <directionalLight position={[6, 12, 4]} intensity={1.3} />
       <directionalLight position={[-8, 5, -6]} intensity={0.3} />
       <SurfaceMesh />
+      {contours && <SurfaceContours />}
+      {gradientField && <GradientArrows3D />}
+      <AxisTicks3D />
       <CriticalPointGlyphs />
       <StartMarker />
-      <Paths />
-      <AxisLabels />
+      <Runs />
       <OrbitControls makeDefault enableDamping target={[0, 1, 0]} maxPolarAngle={Math.PI * 0.49} />
     </Canvas>
   );

@@ -1,13 +1,11 @@
-import { useMemo } from 'react';
-import { objectiveForProblem } from '../../../shared/functions/problem-objective';
+import { useObjective } from '../plot/use-plot-data';
 import { useAppStore } from '../store/app-store';
 import { useSceneFrame } from './use-scene-frame';
 
 /** Where the next run will start: a ring lying on the surface at the start's true loss. */
 export function StartMarker() {
   const start = useAppStore((state) => state.draft.start);
-  const problem = useAppStore((state) => state.problem);
-  const objective = useMemo(() => objectiveForProblem(problem), [problem]);
+  const objective = useObjective();
   const mapping = useSceneFrame();
   if (!mapping) return null;
   const { frame } = mapping;

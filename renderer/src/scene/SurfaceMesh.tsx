@@ -3,9 +3,13 @@ import { useEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, DoubleSide } from 'three';
 import { sampleColormap } from '../../../shared/colormaps/colormap';
 import { useAppStore } from '../store/app-store';
+import { setHoverPoint } from '../store/hover-store';
 import { useSceneFrame } from './use-scene-frame';
 
-/** The loss surface as a lit, colour-mapped mesh; a click (not a drag) sets the next run's start. */
+/**
+ * The loss surface as a lit, colour-mapped mesh. Hovering reports the point under the pointer;
+ * a click (not a drag) sets the next run's start.
+ */
 export function SurfaceMesh() {
   const surface = useAppStore((state) => state.surface);
   const colormap = useAppStore((state) => state.view.colormap);
@@ -55,9 +59,14 @@ export function SurfaceMesh() {
     const [x, y] = mapping.frame.problemPoint(event.point.x, event.point.z);
     updateDraft({ start: [Number(x.toFixed(3)), Number(y.toFixed(3))] });
   };
+  const onPointerMove = (event: ThreeEvent<PointerEvent>): void => {
+    event.stopPropagation();
+    setHoverPoint(mapping.frame.problemPoint(event.point.x, event.point.z));
+  };
   return (
-    <mesh geometry={geometry} onClick={onClick} name="loss-surface">
-      <meshStandardMaterial vertexColors side={DoubleSide} roughness={0.55} metalness={0.05} />
+    <mesh geometry={geometry} onClick={onClick} onPointerMove={onPointerMove} onPointerOut={() => setHoverPoint(null)} name="loss-surface">
+      {/* Pushed back a little so contour lines drawn just above it never flicker through. */}
+      <meshStandardMaterial vertexColors side={DoubleSide} roughness={0.55} metalness={0.05} polygonOffset polygonOffsetFactor={1} polygonOffsetUnits={1} />
     </mesh>
   );
 }

@@ -1,17 +1,29 @@
-import { useMemo } from 'react';
-import { useAppStore } from '../store/app-store';
+import type { Bounds } from '../../../shared/functions/objective';
+import { useAppStore, type SurfaceData } from '../store/app-store';
 import { createHeightScale, suggestScale, type HeightScale } from './height-scale';
 import { createSceneFrame, type SceneFrame } from './scene-frame';
 
-/** The current surface's height scale and world mapping, or null before the surface arrives. */
-export function useSceneFrame(): { frame: SceneFrame; scale: HeightScale } | null {
+export interface SceneMapping {
+  frame: SceneFrame;
+  scale: HeightScale;
+}
+
+let cached: { surface: SurfaceData; bounds: Bounds; setting: string; mapping: SceneMapping } | null = null;
+
+/**
+ * The current surface's height scale and world mapping, or null before the surface arrives.
+ * Every view shares one mapping per (surface, bounds, scale), so it is computed once and
+ * mappings can be compared by identity.
+ */
+export function useSceneFrame(): SceneMapping | null {
   const surface = useAppStore((state) => state.surface);
   const bounds = useAppStore((state) => state.bounds);
-  const scaleSetting = useAppStore((state) => state.view.scale);
-  return useMemo(() => {
-    if (!surface) return null;
-    const mode = scaleSetting === 'auto' ? suggestScale(surface.z) : scaleSetting;
+  const setting = useAppStore((state) => state.view.scale);
+  if (!surface) return null;
+  if (!cached || cached.surface !== surface || cached.bounds !== bounds || cached.setting !== setting) {
+    const mode = setting === 'auto' ? suggestScale(surface.z) : setting;
     const scale = createHeightScale(mode, surface.zMin, surface.zMax);
-    return { frame: createSceneFrame(bounds, scale), scale };
-  }, [surface, bounds, scaleSetting]);
+    cached = { surface, bounds, setting, mapping: { frame: createSceneFrame(bounds, scale), scale } };
+  }
+  return cached.mapping;
 }

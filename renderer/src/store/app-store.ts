@@ -45,10 +45,17 @@ export interface RunDraft {
   pace: number;
 }
 
+export type ViewLayout = '3d' | '2d' | 'split';
+
 export interface ViewSettings {
   colormap: ColormapName;
   /** 'auto' picks log when a few high values would flatten the rest. */
   scale: ScaleMode | 'auto';
+  /** The 3D surface, the 2D contour map, or both side by side. */
+  layout: ViewLayout;
+  contours: boolean;
+  /** Descent arrows (−∇f) over the surface; functions only. */
+  gradientField: boolean;
 }
 
 export const SURFACE_RESOLUTION = 129;
@@ -141,7 +148,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     draft: { optimizer: optimizerSpecSchema.parse({ name: 'adam', lr: 0.05 }), steps: 300, start: [-1.5, 2], pace: 120 },
     runs: [],
     notice: null,
-    view: { colormap: 'viridis', scale: 'auto' },
+    view: { colormap: 'viridis', scale: 'auto', layout: '3d', contours: true, gradientField: false },
 
     connect(bridge) {
       set({ bridge });

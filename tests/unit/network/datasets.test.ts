@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GENERATED_DATASET_NAMES, mlpProblemSchema, type GeneratedDatasetName } from '../../../shared/spec/network-spec';
 import { parseCsvDataset } from '../../../electron/engine/network/csv-dataset';
-import { DatasetError, splitDataset, type Dataset } from '../../../electron/engine/network/dataset';
+import { splitDataset, type Dataset } from '../../../electron/engine/network/dataset';
+import { InvalidInputError } from '../../../electron/engine/invalid-input';
 import { loadIris } from '../../../electron/engine/network/iris-dataset';
 import { resolveNetworkProblem } from '../../../electron/engine/network/network-problem';
 import { generateDataset } from '../../../electron/engine/network/synthetic-datasets';
@@ -142,7 +143,7 @@ describe('CSV datasets', () => {
     ['y\n1\n', 'y', 'd.csv: needs at least one input column besides "y"'],
     ['x,x,y\n1,2,3\n', 'y', 'd.csv: column "x" appears twice in the header'],
   ])('rejects %j', (text, target, message) => {
-    expect(() => parseCsvDataset(text, target, 'd.csv')).toThrow(new DatasetError(message));
+    expect(() => parseCsvDataset(text, target, 'd.csv')).toThrow(new InvalidInputError(message));
   });
 });
 

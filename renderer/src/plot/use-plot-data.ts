@@ -1,0 +1,42 @@
+import { objectiveForProblem } from '../../../shared/functions/problem-objective';
+import type { Bounds, Objective2D } from '../../../shared/functions/objective';
+import type { FunctionProblem } from '../../../shared/spec/spec';
+import { useAppStore } from '../store/app-store';
+import { useSceneFrame, type SceneMapping } from '../scene/use-scene-frame';
+import { contourLevels, type ContourLevel } from './contour-levels';
+import { gradientField } from './gradient-field';
+
+/** Intervals of the height scale between contour lines (so COUNT − 1 lines). */
+const CONTOUR_INTERVALS = 16;
+const ARROWS_PER_SIDE = 15;
+
+// One computation per input shared by the 3D and 2D views: each cache holds the latest result.
+let objectiveCache: { problem: FunctionProblem; objective: Objective2D } | null = null;
+let contourCache: { mapping: SceneMapping; levels: ContourLevel[] } | null = null;
+let arrowCache: { objective: Objective2D; bounds: Bounds; arrows: Float64Array } | null = null;
+
+/** Value, gradient and Hessian of the current function problem. */
+export function useObjective(): Objective2D {
+  const problem = useAppStore((state) => state.problem);
+  if (objectiveCache?.problem !== problem) objectiveCache = { problem, objective: objectiveForProblem(problem) };
+  return objectiveCache.objective;
+}
+
+/** Iso-lines of the current surface, evenly spaced in its height scale. */
+export function useContourLevels(): ContourLevel[] | null {
+  const surface = useAppStore((state) => state.surface);
+  const mapping = useSceneFrame();
+  if (!surface || !mapping) return null;
+  if (contourCache?.mapping !== mapping) contourCache = { mapping, levels: contourLevels(surface, mapping.scale, CONTOUR_INTERVALS) };
+  return contourCache.levels;
+}
+
+/** Descent arrows over the current bounds (see gradientField). */
+export function useGradientArrows(): Float64Array {
+  const objective = useObjective();
+  const bounds = useAppStore((state) => state.bounds);
+  if (arrowCache?.objective !== objective || arrowCache.bounds !== bounds) {
+    arrowCache = { objective, bounds, arrows: gradientField(objective, bounds, ARROWS_PER_SIDE) };
+  }
+  return arrowCache.arrows;
+}

@@ -1,0 +1,75 @@
+import { useEffect, useMemo } from 'react';
+import type { Bounds } from '../../../shared/functions/objective';
+import { BufferAttribute, BufferGeometry, Sprite, SpriteMaterial } from 'three';
+import { formatTick } from '../plot/format-number';
+import { niceTicks } from '../plot/nice-ticks';
+import { useAppStore } from '../store/app-store';
+import { SURFACE_SIZE, type SceneFrame } from './scene-frame';
+import { textTexture } from './glyph-texture';
+import { useSceneFrame } from './use-scene-frame';
+
+const HALF = SURFACE_SIZE / 2;
+const TICK = 0.18;
+const LABEL_HEIGHT = 0.34;
+const AXIS_COLOR = '#9da7b3';
+
+function label(text: string, position: [number, number, number], height = LABEL_HEIGHT): Sprite {
+  const { texture, aspect } = textTexture(text, AXIS_COLOR);
+  const sprite = new Sprite(new SpriteMaterial({ map: texture, transparent: true }));
+  sprite.scale.set(height * aspect, height, 1);
+  sprite.position.set(...position);
+  return sprite;
+}
+
+/**
+ * Axes on the floor under the surface: x along the front edge, y along the right edge (y grows
+ * away from the default camera), with round tick values.
+ */
+function buildAxes(frame: SceneFrame, bounds: Bounds) {
+  const [[x0, x1], [y0, y1]] = bounds;
+  const xTicks = niceTicks(x0, x1, 6);
+  const yTicks = niceTicks(y0, y1, 6);
+  const lines: number[] = [-HALF, 0, HALF, HALF, 0, HALF, HALF, 0, HALF, HALF, 0, -HALF];
+  const sprites: Sprite[] = [];
+  for (const x of xTicks) {
+    const wx = frame.worldX(x);
+    lines.push(wx, 0, HALF, wx, 0, HALF + TICK);
+    sprites.push(label(formatTick(x, xTicks[1]! - xTicks[0]!), [wx, 0, HALF + 0.5]));
+  }
+  for (const y of yTicks) {
+    const wz = frame.worldZ(y);
+    lines.push(HALF, 0, wz, HALF + TICK, 0, wz);
+    sprites.push(label(formatTick(y, yTicks[1]! - yTicks[0]!), [HALF + 0.6, 0, wz]));
+  }
+  sprites.push(label('x', [0, 0, HALF + 1.1], 0.45), label('y', [HALF + 1.3, 0, 0], 0.45));
+  const geometry = new BufferGeometry();
+  geometry.setAttribute('position', new BufferAttribute(Float32Array.from(lines), 3));
+  return { geometry, sprites };
+}
+
+export function AxisTicks3D() {
+  const mapping = useSceneFrame();
+  const bounds = useAppStore((state) => state.bounds);
+  const axes = useMemo(() => (mapping ? buildAxes(mapping.frame, bounds) : null), [mapping, bounds]);
+  useEffect(
+    () => () => {
+      axes?.geometry.dispose();
+      axes?.sprites.forEach((sprite) => {
+        sprite.material.map?.dispose();
+        sprite.material.dispose();
+      });
+    },
+    [axes],
+  );
+  if (!axes) return null;
+  return (
+    <group name="axes">
+      <lineSegments geometry={axes.geometry}>
+        <lineBasicMaterial color={AXIS_COLOR} />
+      </lineSegments>
+      {axes.sprites.map((sprite) => (
+        <primitive key={sprite.id} object={sprite} />
+      ))}
+    </group>
+  );
+}
