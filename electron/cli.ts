@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeIssue } from '../shared/describe-issue';
 import { experimentSpecSchema } from '../shared/spec/spec';
@@ -63,7 +63,10 @@ async function runCommand(args: string[]): Promise<number> {
   }
   const parsed = experimentSpecSchema.safeParse(json);
   if (!parsed.success) throw new InvalidInputError(`${specPath}: ${describeIssue(parsed.error, 'spec')}`);
-  const runFile = await runExperiment(parsed.data, (line) => process.stderr.write(`${line}\n`));
+  const runFile = await runExperiment(parsed.data, {
+    baseDir: dirname(resolve(specPath)),
+    progress: (line) => process.stderr.write(`${line}\n`),
+  });
   await writeFileAtomic(out, `${JSON.stringify(runFile)}\n`);
   process.stderr.write(`wrote ${out}\n`);
   return 0;

@@ -13,6 +13,9 @@ await Promise.all([
     entryPoints: { cli: 'electron/cli.ts', worker: 'electron/worker.ts' },
     outdir: 'dist',
     format: 'esm',
+    // Real dynamic imports: tfjs loads only when a network is asked for.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
     packages: 'external',
   }),

@@ -70,9 +70,15 @@ const framesMessage = z
     gradNorm: f64,
     lr: f64,
     events: z.array(eventSchema),
+    /** Networks: loss over the held-out test split. */
+    testLoss: f64.optional(),
+    /** Networks: per step, per dense layer (input side first), row-major. */
+    layerGradNorms: f64.optional(),
   })
   .strict()
   .refine((m) => m.gradNorm.length === m.loss.length && m.lr.length === m.loss.length, 'series lengths differ')
+  .refine((m) => !m.testLoss || m.testLoss.length === m.loss.length, 'testLoss must have one value per step')
+  .refine((m) => !m.layerGradNorms || m.layerGradNorms.length % Math.max(m.loss.length, 1) === 0, 'layerGradNorms must hold the same number of layers per step')
   .refine((m) => !m.points || m.points.length === 2 * m.loss.length, 'points must hold two values per step');
 const statusMessage = z
   .object({

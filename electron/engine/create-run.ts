@@ -2,13 +2,26 @@ import { objectiveForProblem } from '../../shared/functions/problem-objective';
 import type { StartMessage } from '../../shared/protocol';
 import type { EngineRun } from './engine-run';
 import { FunctionRun } from './functions/function-run';
+import { InvalidInputError } from './invalid-input';
 
-/** Builds the engine run a start message asks for. */
+/**
+ * Builds the engine run a client's start message asks for. Network code (tfjs) loads only when
+ * a network is asked for, so function-only workers start fast.
+ */
 export async function createEngineRun(message: StartMessage): Promise<EngineRun> {
   const { problem, run } = message;
   if ('mlp' in problem) {
-    throw new Error('network problems are not available yet');
+    // A client must not make the host read files by path: in the app, datasets are built in.
+    if ('csv' in problem.mlp.dataset) {
+      throw new InvalidInputError('problem.mlp.dataset.csv: CSV files can be used from `gradscape run`; the app offers the built-in datasets');
+    }
+    if (!run.init) throw new InvalidInputError('run.init: is required for a network: { "scheme", "seed" }');
+    const [{ resolveNetworkProblem }, { createNetworkRun }] = await Promise.all([
+      import('./network/network-problem'),
+      import('./network/network-run'),
+    ]);
+    return createNetworkRun(await resolveNetworkProblem(problem.mlp), { ...run, init: run.init });
   }
-  if (!run.start) throw new Error('run.start: is required for a function: [x, y]');
+  if (!run.start) throw new InvalidInputError('run.start: is required for a function: [x, y]');
   return new FunctionRun(objectiveForProblem(problem), { ...run, start: run.start });
 }

@@ -9,6 +9,10 @@ export interface FrameBatch {
   gradNorm: Float64Array;
   lr: Float64Array;
   events: RunEvent[];
+  /** Networks: loss over the test split, when there is one. */
+  testLoss?: Float64Array;
+  /** Networks: per point, per dense layer (input side first), row-major [points, layers]. */
+  layerGradNorms?: Float64Array;
 }
 
 export type EngineRunStatus = 'running' | 'completed' | 'diverged';
@@ -18,4 +22,6 @@ export interface EngineRun {
   readonly status: EngineRunStatus;
   /** Runs up to maxSteps more steps; the first call also returns the starting point (step 0). */
   advance(maxSteps: number): FrameBatch;
+  /** Frees what the run holds outside the JS heap (tensors); called once it ends or is cancelled. */
+  dispose?(): void;
 }

@@ -1,17 +1,30 @@
 import { objectiveForProblem } from '../../shared/functions/problem-objective';
-import type { ExperimentSpec } from '../../shared/spec/spec';
+import type { ExperimentSpec, FunctionProblem, NetworkProblem } from '../../shared/spec/spec';
 import type { RunFile, RunRecord } from '../../shared/run-file';
 import { findCriticalPoints } from './functions/critical-points';
 import { FunctionRun } from './functions/function-run';
 import { computeSurface } from './functions/surface';
 import { InvalidInputError } from './invalid-input';
+import type { Dataset } from './network/dataset';
 
 export type ProgressListener = (line: string) => void;
 
+export interface ExperimentOptions {
+  /** Where a spec's relative CSV paths start: the spec file's folder. */
+  baseDir: string;
+  progress: ProgressListener;
+}
+
 /** Runs a whole experiment in this thread and returns its run file (CONTRACT.md). */
-export async function runExperiment(spec: ExperimentSpec, progress: ProgressListener): Promise<RunFile> {
+export async function runExperiment(spec: ExperimentSpec, options: ExperimentOptions): Promise<RunFile> {
   const { problem } = spec;
-  if ('mlp' in problem) throw new Error('network problems are not available yet');
+  const body = 'mlp' in problem ? await runNetworks(spec, problem, options) : runFunctions(spec, problem, options.progress);
+  return { format: 'gradscape.run', version: 1, spec: spec as unknown as Record<string, unknown>, ...body };
+}
+
+type RunFileBody = { runs: RunRecord[] } & Record<string, unknown>;
+
+function runFunctions(spec: ExperimentSpec, problem: FunctionProblem, progress: ProgressListener): RunFileBody {
   const objective = objectiveForProblem(problem);
   const bounds = spec.bounds!;
   const runs: RunRecord[] = spec.runs.map((run, index) => {
@@ -24,8 +37,7 @@ export async function runExperiment(spec: ExperimentSpec, progress: ProgressList
     }
     engineRun.advance(run.steps + 1);
     const result = engineRun.result();
-    const steps = result.loss.length - 1;
-    progress(`run "${run.name}": ${result.status} after ${steps} steps, loss ${formatNumber(result.loss[steps]!)}`);
+    reportRun(progress, run.name, result.status, result.loss);
     return {
       name: run.name,
       status: result.status === 'running' ? 'cancelled' : result.status,
@@ -42,14 +54,69 @@ export async function runExperiment(spec: ExperimentSpec, progress: ProgressList
   for (let j = 0; j < resolution; j++) z.push(Array.from(grid.z.subarray(j * resolution, (j + 1) * resolution)));
   const criticalPoints = findCriticalPoints(objective, bounds);
   progress(`surface ${resolution}×${resolution}, ${criticalPoints.length} critical points`);
+  return { runs, criticalPoints, surface: { x: Array.from(grid.x), y: Array.from(grid.y), z } };
+}
+
+/** Steps per advance() call: often enough to report progress, rarely enough to cost nothing. */
+const NETWORK_CHUNK = 200;
+
+async function runNetworks(spec: ExperimentSpec, problem: NetworkProblem, options: ExperimentOptions): Promise<RunFileBody> {
+  const [{ resolveNetworkProblem }, { createNetworkRun }] = await Promise.all([
+    import('./network/network-problem'),
+    import('./network/network-run'),
+  ]);
+  const resolved = await resolveNetworkProblem(problem.mlp, { baseDir: options.baseDir });
+  let backend = '';
+  const runs: RunRecord[] = [];
+  for (const run of spec.runs) {
+    const engineRun = await createNetworkRun(resolved, { ...run, init: run.init! });
+    let reported = 0;
+    while (engineRun.status === 'running') {
+      const batch = engineRun.advance(NETWORK_CHUNK);
+      const done = batch.fromStep + batch.loss.length - 1;
+      if (done - reported >= run.steps / 10 && engineRun.status === 'running') {
+        options.progress(`run "${run.name}": step ${done}/${run.steps}, loss ${formatNumber(batch.loss.at(-1)!)}`);
+        reported = done;
+      }
+    }
+    const result = engineRun.result();
+    backend = result.backend;
+    reportRun(options.progress, run.name, result.status, result.loss);
+    runs.push({
+      name: run.name,
+      status: result.status === 'running' ? 'cancelled' : result.status,
+      loss: Array.from(result.loss),
+      ...(result.testLoss ? { testLoss: Array.from(result.testLoss) } : {}),
+      gradNorm: Array.from(result.gradNorm),
+      lr: Array.from(result.lr),
+      events: result.events,
+      paramLayout: result.paramLayout,
+      initialParams: float32Json(result.initialParams),
+      finalParams: float32Json(result.finalParams),
+      layerGradNorms: result.layerGradNorms,
+      checkpoints: { steps: result.checkpoints.steps, params: result.checkpoints.params.map(float32Json) },
+    });
+  }
   return {
-    format: 'gradscape.run',
-    version: 1,
-    spec: spec as unknown as Record<string, unknown>,
+    engine: { backend },
     runs,
-    criticalPoints,
-    surface: { x: Array.from(grid.x), y: Array.from(grid.y), z },
+    dataset: { ...datasetJson(resolved.train), ...(resolved.test ? { test: datasetJson(resolved.test) } : {}) },
   };
+}
+
+function reportRun(progress: ProgressListener, name: string, status: string, loss: Float64Array): void {
+  progress(`run "${name}": ${status} after ${loss.length - 1} steps, loss ${formatNumber(loss.at(-1)!)}`);
+}
+
+function datasetJson(dataset: Dataset): { x: number[][]; y: number[] } {
+  const x: number[][] = [];
+  for (let r = 0; r < dataset.rows; r++) x.push(float32Json(dataset.x.subarray(r * dataset.features, (r + 1) * dataset.features)));
+  return { x, y: float32Json(dataset.y) };
+}
+
+/** Nine significant digits identify every float32 exactly, and keep run files short. */
+function float32Json(values: Float32Array): number[] {
+  return Array.from(values, (value) => Number(value.toPrecision(9)));
 }
 
 function pairs(flat: Float64Array): [number, number][] {
@@ -58,4 +125,5 @@ function pairs(flat: Float64Array): [number, number][] {
   return out;
 }
 
-const formatNumber = (value: number): string => (Math.abs(value) >= 1e-3 && Math.abs(value) < 1e4 ? value.toFixed(4) : value.toExponential(3));
+const formatNumber = (value: number): string =>
+  Math.abs(value) >= 1e-3 && Math.abs(value) < 1e4 ? value.toFixed(4) : value.toExponential(3);

@@ -55,7 +55,10 @@ export class RunScheduler {
   }
 
   cancel(runId: string): void {
-    if (!this.runs.delete(runId)) return;
+    const entry = this.runs.get(runId);
+    if (!entry) return;
+    this.runs.delete(runId);
+    entry.run.dispose?.();
     this.env.post({ type: 'status', runId, status: 'cancelled' }, []);
   }
 
@@ -96,6 +99,7 @@ export class RunScheduler {
       batch = entry.run.advance(budget);
     } catch (error) {
       this.runs.delete(runId);
+      entry.run.dispose?.();
       this.env.post({ type: 'status', runId, status: 'failed', message: (error as Error).message }, []);
       return;
     }
@@ -107,23 +111,18 @@ export class RunScheduler {
     if (produced > 0 || batch.events.length > 0) this.postFrames(runId, batch);
     if (entry.run.status !== 'running') {
       this.runs.delete(runId);
+      entry.run.dispose?.();
       this.env.post({ type: 'status', runId, status: entry.run.status }, []);
     }
   }
 
   private postFrames(runId: string, batch: FrameBatch): void {
-    const arrays = [batch.loss, batch.gradNorm, batch.lr, ...(batch.points ? [batch.points] : [])];
+    const { fromStep, points, loss, gradNorm, lr, events, testLoss, layerGradNorms } = batch;
+    const optional = { points, testLoss, layerGradNorms };
+    const present = Object.fromEntries(Object.entries(optional).filter(([, array]) => array !== undefined));
+    const arrays = [loss, gradNorm, lr, ...Object.values(present)] as Float64Array[];
     this.env.post(
-      {
-        type: 'frames',
-        runId,
-        fromStep: batch.fromStep,
-        ...(batch.points ? { points: batch.points } : {}),
-        loss: batch.loss,
-        gradNorm: batch.gradNorm,
-        lr: batch.lr,
-        events: batch.events,
-      },
+      { type: 'frames', runId, fromStep, loss, gradNorm, lr, events, ...present },
       arrays.map((array) => array.buffer as ArrayBuffer),
     );
   }

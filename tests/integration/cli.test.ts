@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- run-file network fields are checked field by field here */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,5 +90,45 @@ describe('gradscape run on a function undefined at the start', () => {
     const { code, stderr } = await gradscape('run', spec, '--out', join(dir, 'log-run.json'));
     expect(code).toBe(2);
     expect(stderr).toMatch(/runs\[0\]\.start: the function is not finite at \(-1, 0\)/);
+  });
+});
+
+describe('gradscape run on a network', () => {
+  const spec = {
+    version: 1,
+    problem: { mlp: { dataset: { name: 'moons', samples: 120, seed: 2 }, hidden: [8], activation: 'tanh', loss: 'bce', testFraction: 0.25 } },
+    runs: [
+      { name: 'adam', init: { scheme: 'glorot_uniform', seed: 3 }, optimizer: { name: 'adam', lr: 0.05 }, steps: 60, batchSize: 16, seed: 1 },
+      { name: 'zeros', init: { scheme: 'zeros', seed: 3 }, optimizer: { name: 'sgd', lr: 0.1 }, steps: 30 },
+    ],
+  };
+
+  it('writes the network fields, and the same spec gives the same file byte for byte', async () => {
+    const path = writeSpec('moons.json', spec);
+    const [first, second] = [join(dir, 'moons-1.json'), join(dir, 'moons-2.json')];
+    expect((await gradscape('run', path, '--out', first)).code).toBe(0);
+    expect((await gradscape('run', path, '--out', second)).code).toBe(0);
+    expect(readFileSync(first, 'utf8')).toBe(readFileSync(second, 'utf8'));
+    const runFile = runFileSchema.parse(JSON.parse(readFileSync(first, 'utf8'))) as Record<string, any>;
+    expect(runFile.engine.backend).toMatch(/^(wasm|cpu)$/);
+    expect(runFile.dataset.x).toHaveLength(90);
+    expect(runFile.dataset.test.x).toHaveLength(30);
+    const [adam, zeros] = runFile.runs;
+    expect(adam.loss).toHaveLength(61);
+    expect(adam.testLoss).toHaveLength(61);
+    expect(adam.paramLayout.map((block: { name: string }) => block.name)).toEqual(['hidden1.kernel', 'hidden1.bias', 'output.kernel', 'output.bias']);
+    expect(adam.initialParams).toHaveLength(2 * 8 + 8 + 8 + 1);
+    expect(adam.layerGradNorms[0]).toHaveLength(2);
+    expect(adam.checkpoints.steps[0]).toBe(0);
+    expect(adam.loss.at(-1)).toBeLessThan(adam.loss[0]);
+    expect(zeros.events.map((event: { type: string }) => event.type)).toContain('symmetry');
+  });
+
+  it('exits 2 naming the line of a bad CSV row', async () => {
+    writeFileSync(join(dir, 'data.csv'), 'a,b,label\n1,2,0\n3,oops,1\n5,6,1\n');
+    const path = writeSpec('csv.json', { ...spec, problem: { mlp: { dataset: { csv: 'data.csv', target: 'label' }, hidden: [4], activation: 'relu', loss: 'bce' } } });
+    const { code, stderr } = await gradscape('run', path, '--out', join(dir, 'csv-run.json'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/line 3/);
   });
 });

@@ -110,3 +110,29 @@ describe('host and real worker threads', () => {
     expect(surface.criticalPoints[0]!.point[1]).toBeCloseTo(3, 8);
   });
 });
+
+describe('network runs in the worker', () => {
+  it('stream training loss, test loss and per-layer gradient norms, and refuse CSV paths from clients', async () => {
+    host = new RunHost({ workerPath, poolSize: 1, log: () => {} });
+    const client = connectRecorder(host);
+    const problem = { mlp: { dataset: { name: 'xor', samples: 80, seed: 1 }, hidden: [6, 6], activation: 'relu', loss: 'bce', testFraction: 0.25 } } as const;
+    client.send({ type: 'start', runId: 'net', problem, run: { name: 'net', init: { scheme: 'he_normal', seed: 2 }, optimizer: { name: 'adam', lr: 0.02 }, steps: 40 } });
+    await client.waitFor(statusIs('net', 'completed'));
+    const frames = client.framesOf('net');
+    const points = frames.reduce((n, f) => n + f.loss.length, 0);
+    expect(points).toBe(41);
+    for (const frame of frames) {
+      expect(frame.points).toBeUndefined();
+      expect(frame.testLoss).toHaveLength(frame.loss.length);
+      expect(frame.layerGradNorms).toHaveLength(3 * frame.loss.length);
+    }
+    client.send({
+      type: 'start',
+      runId: 'csv',
+      problem: { mlp: { ...problem.mlp, dataset: { csv: '/etc/passwd', target: 'root' } } },
+      run: { name: 'csv', init: { scheme: 'he_normal', seed: 2 }, optimizer: { name: 'adam' }, steps: 5 },
+    });
+    const failed = await client.waitFor(statusIs('csv', 'failed'));
+    expect(failed.type === 'status' && failed.message).toMatch(/CSV files can be used from `gradscape run`/);
+  });
+});

@@ -1,18 +1,57 @@
+import { useMemo } from 'react';
+import type { EventType } from '../../../shared/events';
+import { CRITICAL_POINT_TYPES } from '../../../shared/events';
+import { CRITICAL_POINT_GLYPHS, EVENT_GLYPHS, EVENT_LABELS } from '../plot/event-glyphs';
+import { useAppStore } from '../store/app-store';
+import { CRITICAL_POINT_COLOR } from '../store/palette';
+import { Glyph } from './Glyph';
 
-const SHAPES = { minimum: '▲', maximum: '▼', saddle: '◯', degenerate: '■' } as const;
+/** Event glyphs take their run's colour; the legend shows their shapes in a neutral grey. */
+const EVENT_SAMPLE_COLOR = '#b8c0ca';
 
-/** What the critical-point glyphs mean: shapes, so colour-blind viewers read them too. */
+/**
+ * What the marks on the views mean, limited to the kinds on screen: the surface's critical
+ * points (white shapes), the events along the paths (shapes in the run's colour), the start.
+ */
 export function Legend() {
+  const criticalPoints = useAppStore((state) => state.surface?.criticalPoints);
+  const runs = useAppStore((state) => state.runs);
+  const criticalTypes = CRITICAL_POINT_TYPES.filter((type) => criticalPoints?.some((point) => point.type === type));
+  const eventTypes = useMemo(() => {
+    const present = new Set<EventType>(runs.flatMap((run) => run.events.map((event) => event.type)));
+    return (Object.keys(EVENT_GLYPHS) as EventType[]).filter((type) => present.has(type));
+  }, [runs]);
   return (
-    <ul className="legend" aria-label="Legend">
-      {(Object.keys(SHAPES) as (keyof typeof SHAPES)[]).map((type) => (
-        <li key={type}>
-          <span className="legend-glyph" aria-hidden="true">
-            {SHAPES[type]}
-          </span>{' '}
-          {type}
+    <div className="legend" aria-label="Legend" role="group">
+      {criticalTypes.length > 0 && (
+        <>
+          <h3>Critical points</h3>
+          <ul>
+            {criticalTypes.map((type) => (
+              <li key={type}>
+                <Glyph path={CRITICAL_POINT_GLYPHS[type]} color={CRITICAL_POINT_COLOR} /> {type}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {eventTypes.length > 0 && (
+        <>
+          <h3>Path events</h3>
+          <ul>
+            {eventTypes.map((type) => (
+              <li key={type}>
+                <Glyph path={EVENT_GLYPHS[type]} color={EVENT_SAMPLE_COLOR} /> {EVENT_LABELS[type]}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <ul>
+        <li>
+          <span className="legend-start" aria-hidden="true" /> next start
         </li>
-      ))}
-    </ul>
+      </ul>
+    </div>
   );
 }

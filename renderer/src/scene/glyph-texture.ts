@@ -1,7 +1,7 @@
 import { CanvasTexture, SRGBColorSpace } from 'three';
+import { drawGlyph } from '../plot/draw-glyph';
 
 const SIZE = 64;
-const OUTLINE = '#0d1117';
 const textures = new Map<string, CanvasTexture>();
 
 /**
@@ -14,17 +14,7 @@ export function glyphTexture(path: string): CanvasTexture {
   if (!texture) {
     const canvas = document.createElement('canvas');
     canvas.width = canvas.height = SIZE;
-    const context = canvas.getContext('2d')!;
-    const inset = 4;
-    context.translate(inset, inset);
-    context.scale((SIZE - 2 * inset) / 24, (SIZE - 2 * inset) / 24);
-    const shape = new Path2D(path);
-    context.lineJoin = 'round';
-    context.lineWidth = 3;
-    context.strokeStyle = OUTLINE;
-    context.stroke(shape);
-    context.fillStyle = '#ffffff';
-    context.fill(shape, 'evenodd');
+    drawGlyph(canvas.getContext('2d')!, path, SIZE / 2, SIZE / 2, SIZE - 8, '#ffffff');
     texture = new CanvasTexture(canvas);
     texture.colorSpace = SRGBColorSpace;
     textures.set(path, texture);

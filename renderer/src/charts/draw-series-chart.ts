@@ -1,0 +1,130 @@
+import { formatDecade, formatTick } from '../plot/format-number';
+import { logTicks, niceTicks } from '../plot/nice-ticks';
+import type { RunEntry } from '../store/app-store';
+import { createColumnExtremes, decimateToColumns, type ColumnExtremes } from './decimate';
+
+export type ChartMetric = 'loss' | 'gradNorm';
+
+export const CHART_MARGIN = { left: 56, right: 10, top: 8, bottom: 22 } as const;
+const AXIS_COLOR = '#9da7b3';
+const GRID_COLOR = 'rgba(157, 167, 179, 0.15)';
+
+export interface ChartLayout {
+  width: number;
+  height: number;
+  /** Steps along the x axis: the longest run's planned length, so the axis holds still while runs stream. */
+  span: number;
+}
+
+/** Where step s sits on the chart, in CSS pixels from the left edge. */
+export function chartX(layout: ChartLayout, step: number): number {
+  const plotWidth = layout.width - CHART_MARGIN.left - CHART_MARGIN.right;
+  return CHART_MARGIN.left + (Math.min(step, layout.span) / Math.max(layout.span, 1)) * plotWidth;
+}
+
+/** The step under a pixel column, for scrubbing on the chart. */
+export function chartStep(layout: ChartLayout, x: number): number {
+  const plotWidth = layout.width - CHART_MARGIN.left - CHART_MARGIN.right;
+  return Math.round(((x - CHART_MARGIN.left) / plotWidth) * layout.span);
+}
+
+/**
+ * One metric of every run over the steps, one line per run in its colour. Each run is reduced
+ * to its pixel columns first (decimateToColumns), so 10 runs × 10,000 steps draw as fast as 10
+ * runs × the chart's width. `pool` holds the column buffers between calls.
+ */
+export function drawSeriesChart(
+  context: CanvasRenderingContext2D,
+  layout: ChartLayout,
+  runs: readonly RunEntry[],
+  metric: ChartMetric,
+  log: boolean,
+  pool: ColumnExtremes[],
+): void {
+  const plot = {
+    left: CHART_MARGIN.left,
+    top: CHART_MARGIN.top,
+    width: Math.max(1, Math.floor(layout.width - CHART_MARGIN.left - CHART_MARGIN.right)),
+    height: Math.max(1, layout.height - CHART_MARGIN.top - CHART_MARGIN.bottom),
+  };
+  let low = Infinity;
+  let high = -Infinity;
+  for (let r = 0; r < runs.length; r++) {
+    if (pool[r]?.min.length !== plot.width) pool[r] = createColumnExtremes(plot.width);
+    const columns = pool[r]!;
+    const used = decimateToColumns(runs[r]!.series[metric], runs[r]!.series.count, layout.span, log, columns);
+    for (let c = 0; c < used; c++) {
+      if (columns.min[c]! < low) low = columns.min[c]!;
+      if (columns.max[c]! > high) high = columns.max[c]!;
+    }
+  }
+  if (!(high >= low)) [low, high] = log ? [-1, 1] : [0, 1];
+  if (high - low < 1e-12 * Math.max(1, Math.abs(high))) [low, high] = [low - 0.5, high + 0.5];
+  const pad = (high - low) * 0.05;
+  [low, high] = [low - pad, high + pad];
+  const y = (value: number): number => plot.top + ((high - value) / (high - low)) * plot.height;
+
+  drawAxes(context, layout, plot, log ? logTicks(low, high, 4) : niceTicks(low, high, 4), log, y);
+
+  context.save();
+  context.beginPath();
+  context.rect(plot.left, plot.top, plot.width, plot.height);
+  context.clip();
+  context.lineWidth = 1.5;
+  context.lineJoin = 'round';
+  for (let r = 0; r < runs.length; r++) {
+    const columns = pool[r]!;
+    context.beginPath();
+    let started = false;
+    for (let c = 0; c < plot.width; c++) {
+      if (Number.isNaN(columns.first[c]!)) continue;
+      const x = plot.left + c + 0.5;
+      if (started) context.lineTo(x, y(columns.first[c]!));
+      else context.moveTo(x, y(columns.first[c]!));
+      started = true;
+      context.lineTo(x, y(columns.min[c]!));
+      context.lineTo(x, y(columns.max[c]!));
+      context.lineTo(x, y(columns.last[c]!));
+    }
+    context.strokeStyle = runs[r]!.color;
+    context.stroke();
+  }
+  context.restore();
+}
+
+function drawAxes(
+  context: CanvasRenderingContext2D,
+  layout: ChartLayout,
+  plot: { left: number; top: number; width: number; height: number },
+  yTicks: number[],
+  log: boolean,
+  y: (value: number) => number,
+): void {
+  const bottom = plot.top + plot.height;
+  context.font = '11px system-ui, sans-serif';
+  context.fillStyle = AXIS_COLOR;
+  context.textAlign = 'right';
+  context.textBaseline = 'middle';
+  context.beginPath();
+  for (const tick of yTicks) {
+    const py = Math.round(y(tick)) + 0.5;
+    if (py < plot.top - 1 || py > bottom + 1) continue;
+    context.moveTo(plot.left, py);
+    context.lineTo(plot.left + plot.width, py);
+    context.fillText(log ? formatDecade(tick) : formatTick(tick, (yTicks[1] ?? tick + 1) - (yTicks[0] ?? tick)), plot.left - 6, py);
+  }
+  const xTicks = niceTicks(0, layout.span, Math.max(2, Math.floor(plot.width / 80)));
+  context.textAlign = 'center';
+  context.textBaseline = 'top';
+  for (const tick of xTicks) {
+    const px = Math.round(chartX(layout, tick)) + 0.5;
+    context.moveTo(px, plot.top);
+    context.lineTo(px, bottom);
+    context.fillText(String(tick), px, bottom + 5);
+  }
+  context.strokeStyle = GRID_COLOR;
+  context.lineWidth = 1;
+  context.stroke();
+  context.strokeStyle = AXIS_COLOR;
+  context.strokeRect(plot.left - 0.5, plot.top - 0.5, plot.width + 1, plot.height + 1);
+}
