@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       return serveCommand(rest);
     case 'bench':
-      await runBenchmarks((line) => process.stdout.write(`${line}\n`));
+      await runBenchmarks((line) => process.stdout.write(`${line}\n`), distDir);
       return 0;
     default:
       throw new InvalidInputError(`unknown command "${command}" (see gradscape --help)`);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
+import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { currentStep } from '../playback/playback-clock';
 import { onPlaybackFrame, playbackClock, usePlaybackStore } from '../playback/playback-store';
 import { useContourLevels, useGradientArrows } from '../plot/use-plot-data';
@@ -67,7 +67,7 @@ export function ContourMap() {
     });
   }, [size, frame]);
 
-  const pointAt = (event: PointerEvent<HTMLCanvasElement>): [number, number] | null => {
+  const pointAt = (event: MouseEvent<HTMLCanvasElement>): [number, number] | null => {
     if (!frame) return null;
     const rect = event.currentTarget.getBoundingClientRect();
     const [px, py] = [event.clientX - rect.left, event.clientY - rect.top];

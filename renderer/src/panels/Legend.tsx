@@ -49,7 +49,10 @@ export function Legend() {
       )}
       <ul>
         <li>
-          <span className="legend-start" aria-hidden="true" /> next start
+          <svg className="glyph" width={14} height={14} viewBox="-12 -12 24 24" aria-hidden="true">
+            <path d="M-7 0a7 7 0 1 0 14 0a7 7 0 1 0 -14 0M-11 0H11M0 -11V11" fill="none" stroke="#ffffff" strokeWidth={2} />
+          </svg>{' '}
+          next start
         </li>
       </ul>
     </div>

@@ -1,15 +1,10 @@
 import { FINAL_STATUSES } from '../../../shared/protocol';
 import { useAppStore, type RunEntry } from '../store/app-store';
-
-function formatLoss(value: number | undefined): string {
-  if (value === undefined || !Number.isFinite(value)) return '—';
-  return Math.abs(value) >= 1e-3 && Math.abs(value) < 1e5 ? value.toPrecision(4) : value.toExponential(2);
-}
+import { StepReadout } from './StepReadout';
 
 function RunRow({ run }: { run: RunEntry }) {
   const { controlRun, removeRun } = useAppStore.getState();
   const active = !FINAL_STATUSES.has(run.status);
-  const last = run.count > 0 ? run.series.loss[run.count - 1] : undefined;
   return (
     <li className="run" data-run-id={run.id} data-status={run.status}>
       <span className="swatch" style={{ background: run.color }} aria-hidden="true" />
@@ -18,7 +13,7 @@ function RunRow({ run }: { run: RunEntry }) {
         {run.status}
       </span>
       <span className="run-progress">
-        step {Math.max(run.count - 1, 0)}/{run.steps} · loss {formatLoss(last)}
+        step {Math.max(run.count - 1, 0)}/{run.steps}
       </span>
       <span className="run-actions">
         {run.status === 'paused' ? (
@@ -37,12 +32,13 @@ function RunRow({ run }: { run: RunEntry }) {
           ✕
         </button>
       </span>
+      <StepReadout run={run} />
       {run.message && <span className="run-message">{run.message}</span>}
     </li>
   );
 }
 
-/** Every run on this surface with its status and controls. */
+/** Every run on this surface with its status, controls and values at the playback step. */
 export function RunList() {
   const runs = useAppStore((state) => state.runs);
   return (

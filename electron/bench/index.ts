@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { catalogFunction, CATALOG_NAMES } from '../shared/functions/catalog';
-import { compileExpression } from '../shared/functions/expression';
-import { OPTIMIZER_NAMES, optimizerSpecSchema } from '../shared/spec/optimizer-spec';
-import { FunctionRun } from './engine/functions/function-run';
-import { computeSurface } from './engine/functions/surface';
-import { RunHost } from './host/run-host';
+import { catalogFunction, CATALOG_NAMES } from '../../shared/functions/catalog';
+import { compileExpression } from '../../shared/functions/expression';
+import { OPTIMIZER_NAMES, optimizerSpecSchema } from '../../shared/spec/optimizer-spec';
+import { FunctionRun } from '../engine/functions/function-run';
+import { computeSurface } from '../engine/functions/surface';
+import { benchmarkNetworkTraining } from '../engine/network/benchmark';
+import { RunHost } from '../host/run-host';
+import { runTorchBenchmark } from './torch-reference';
 
 type Print = (line: string) => void;
 
@@ -75,8 +76,8 @@ function benchFunctionEngine(print: Print): void {
 }
 
 /** The same work through a real worker thread: start message to completed status. */
-async function benchThroughWorker(print: Print): Promise<void> {
-  const workerPath = join(fileURLToPath(new URL('.', import.meta.url)), 'worker.mjs');
+async function benchThroughWorker(print: Print, distDir: string): Promise<void> {
+  const workerPath = join(distDir, 'worker.mjs');
   const host = new RunHost({ workerPath, poolSize: 1, log: () => {} });
   const roundTrip = (runId: string, steps: number): Promise<number> =>
     new Promise((resolve) => {
@@ -96,12 +97,31 @@ async function benchThroughWorker(print: Print): Promise<void> {
     });
   await roundTrip('warm-up', 10);
   const empty = await roundTrip('empty', 1);
-  const full = await roundTrip('full', STEPS);
-  print(`through the worker: adam ${STEPS} steps ${full.toFixed(1)} ms, start-to-finish (a 1-step run: ${empty.toFixed(1)} ms; ratio ${(full / empty).toFixed(1)}×)`);
+  const cold = await roundTrip('cold', STEPS);
+  const warm = await roundTrip('warm', STEPS);
+  print(
+    `through the worker, start to finish: adam ${STEPS} steps ${cold.toFixed(1)} ms cold, ${warm.toFixed(1)} ms warm (a 1-step run: ${empty.toFixed(1)} ms; warm ratio ${(warm / empty).toFixed(1)}×)`,
+  );
   await host.close();
 }
 
-export async function runBenchmarks(print: Print): Promise<void> {
+/** Training speed of the two reference MLPs against PyTorch (one thread) on this machine. */
+async function benchNetworkTraining(print: Print, repoRoot: string): Promise<void> {
+  print('network training, full-batch Adam, steps per second (higher is better)');
+  const ours = await benchmarkNetworkTraining();
+  const torch = await runTorchBenchmark(repoRoot, 'torch_train.py');
+  const reference = 'result' in torch ? (torch.result as { results: { name: string; stepsPerSecond: number }[] }).results : [];
+  for (const figure of ours) {
+    const theirs = reference.find((entry) => entry.name === figure.name);
+    const versus = theirs ? `PyTorch ${theirs.stepsPerSecond.toFixed(1)}/s, ratio ${(figure.stepsPerSecond / theirs.stepsPerSecond).toFixed(2)}×` : '';
+    print(`  ${figure.name.padEnd(52)} ${figure.stepsPerSecond.toFixed(1).padStart(7)}/s (${figure.backend})  ${versus}`);
+  }
+  if ('missing' in torch) print(`  PyTorch reference skipped: ${torch.missing}`);
+}
+
+export async function runBenchmarks(print: Print, distDir: string): Promise<void> {
+  const repoRoot = join(distDir, '..');
   benchFunctionEngine(print);
-  await benchThroughWorker(print);
+  await benchThroughWorker(print, distDir);
+  await benchNetworkTraining(print, repoRoot);
 }

@@ -1,0 +1,79 @@
+import { useEffect, useId, useRef } from 'react';
+import { currentStep, SPEEDS } from '../playback/playback-clock';
+import { onPlaybackFrame, playbackClock, usePlaybackStore } from '../playback/playback-store';
+import { PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from './icons';
+
+/**
+ * Play/pause, single steps, a scrubber, the speed and the way back to live. The scrubber and the
+ * step counter are written in the playback loop, not rendered by React per step.
+ */
+export function Timeline() {
+  const { playing, follow, speed, togglePlay, step, seek, setSpeed, goLive } = usePlaybackStore();
+  const speedId = useId();
+  const scrubber = useRef<HTMLInputElement>(null);
+  const counter = useRef<HTMLOutputElement>(null);
+
+  useEffect(() => {
+    const shown = { step: -1, last: -1 };
+    return onPlaybackFrame(() => {
+      const now = currentStep(playbackClock);
+      const last = playbackClock.lastStep;
+      if (now === shown.step && last === shown.last) return;
+      shown.step = now;
+      shown.last = last;
+      const range = scrubber.current!;
+      range.max = String(last);
+      range.value = String(now);
+      range.setAttribute('aria-valuetext', `step ${now} of ${last}`);
+      counter.current!.textContent = `step ${now} / ${last}`;
+    });
+  }, []);
+
+  return (
+    <div className="timeline" role="group" aria-label="Playback">
+      <button type="button" onClick={() => step(-1)} aria-label="Step back" title="Step back (←; Shift+← for 10)" aria-keyshortcuts="ArrowLeft">
+        <StepBackIcon />
+      </button>
+      <button
+        type="button"
+        className="play"
+        onClick={togglePlay}
+        aria-label={playing ? 'Pause' : 'Play'}
+        title={playing ? 'Pause (Space)' : 'Play (Space)'}
+        aria-keyshortcuts="Space"
+      >
+        {playing ? <PauseIcon /> : <PlayIcon />}
+      </button>
+      <button type="button" onClick={() => step(1)} aria-label="Step forward" title="Step forward (→; Shift+→ for 10)" aria-keyshortcuts="ArrowRight">
+        <StepForwardIcon />
+      </button>
+      <input
+        ref={scrubber}
+        className="scrubber"
+        type="range"
+        min={0}
+        max={0}
+        step={1}
+        defaultValue={0}
+        aria-label="Timeline step"
+        onChange={(event) => seek(Number(event.target.value))}
+      />
+      <output ref={counter} className="step-counter" aria-label="Current step">
+        step 0 / 0
+      </output>
+      <label htmlFor={speedId} className="speed">
+        Speed
+      </label>
+      <select id={speedId} value={speed} onChange={(event) => setSpeed(Number(event.target.value))} title="Playback speed; 1× is 60 steps per second">
+        {SPEEDS.map((value) => (
+          <option key={value} value={value}>
+            {value}×
+          </option>
+        ))}
+      </select>
+      <button type="button" className="live" onClick={goLive} aria-pressed={follow} title="Follow the newest step as runs stream in">
+        Live
+      </button>
+    </div>
+  );
+}
