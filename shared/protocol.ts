@@ -107,15 +107,31 @@ const surfaceMessage = z
   })
   .strict()
   .refine((m) => m.z.length === m.x.length * m.y.length, 'z must hold x.length * y.length values');
+/** Networks with 1 or 2 inputs: what the model predicts over the data's box, now and then. */
+const predictionMessage = z
+  .object({
+    type: z.literal('prediction'),
+    runId: id,
+    step: z.number().int().min(0),
+    x: f64,
+    y: f64.optional(),
+    /** Values per lattice point: 1 (probability of class 1, or the regression value) or one per class. */
+    outputs: z.number().int().min(1),
+    /** Row-major, y outer: values[(j * x.length + i) * outputs + o]. */
+    values: f64,
+  })
+  .strict()
+  .refine((m) => m.values.length === m.x.length * (m.y?.length ?? 1) * m.outputs, 'values must hold outputs per lattice point');
 const errorMessage = z
   .object({ type: z.literal('error'), message: z.string(), requestId: id.optional() })
   .strict();
 
-export const hostMessageSchema = z.union([framesMessage, statusMessage, surfaceMessage, errorMessage]);
+export const hostMessageSchema = z.union([framesMessage, statusMessage, surfaceMessage, predictionMessage, errorMessage]);
 export type HostMessage = z.output<typeof hostMessageSchema>;
 export type FramesMessage = z.output<typeof framesMessage>;
 export type SurfaceMessage = z.output<typeof surfaceMessage>;
 export type StatusMessage = z.output<typeof statusMessage>;
+export type PredictionMessage = z.output<typeof predictionMessage>;
 
 export const workerMessageSchema = hostMessageSchema;
 export type WorkerMessage = HostMessage;

@@ -24,4 +24,16 @@ export interface EngineRun {
   advance(maxSteps: number): FrameBatch;
   /** Frees what the run holds outside the JS heap (tensors); called once it ends or is cancelled. */
   dispose?(): void;
+  /** Networks with 1 or 2 inputs: the model's outputs over a lattice of inputs, at the current point. */
+  predict?(): Prediction | null;
+}
+
+/** What a network predicts over its prediction grid at one step (drawn as boundary or curve). */
+export interface Prediction {
+  step: number;
+  x: Float64Array;
+  y?: Float64Array;
+  /** Outputs per lattice point (1, or one per class), row-major, y outer. */
+  outputs: number;
+  values: Float64Array;
 }

@@ -9,6 +9,8 @@ import type { EngineRun, FrameBatch } from './engine-run';
  */
 const SLICE_MS = 25;
 const PACED_TICK_MS = 33;
+/** How often a network's predictions (decision boundary) are refreshed while it trains. */
+const PREDICTION_MS = 250;
 
 interface ScheduledRun {
   run: EngineRun;
@@ -19,6 +21,7 @@ interface ScheduledRun {
   /** Paced runs: steps the pace has allowed so far, fractional. */
   allowance: number;
   lastTick: number;
+  lastPrediction: number;
 }
 
 export interface SchedulerEnvironment {
@@ -36,7 +39,7 @@ export class RunScheduler {
 
   add(runId: string, run: EngineRun, pace: number | undefined): void {
     // Start small (a network step can take tens of milliseconds) and let the slice adapt.
-    this.runs.set(runId, { run, paused: false, pace, stepsPerSlice: 4, allowance: 1, lastTick: this.env.now() });
+    this.runs.set(runId, { run, paused: false, pace, stepsPerSlice: 4, allowance: 1, lastTick: this.env.now(), lastPrediction: -Infinity });
     this.env.post({ type: 'status', runId, status: 'running' }, []);
     this.schedule();
   }
@@ -109,11 +112,26 @@ export class RunScheduler {
     // Aim the next slice at SLICE_MS, growing at most 4x so one slow step cannot stall the tick.
     entry.stepsPerSlice = Math.max(1, Math.min(entry.stepsPerSlice * 4, Math.floor((budget * SLICE_MS) / elapsed)));
     if (produced > 0 || batch.events.length > 0) this.postFrames(runId, batch);
-    if (entry.run.status !== 'running') {
+    const finished = entry.run.status !== 'running';
+    if (entry.run.predict && (finished || this.env.now() - entry.lastPrediction >= PREDICTION_MS)) {
+      entry.lastPrediction = this.env.now();
+      this.postPrediction(runId, entry.run);
+    }
+    if (finished) {
       this.runs.delete(runId);
       entry.run.dispose?.();
       this.env.post({ type: 'status', runId, status: entry.run.status }, []);
     }
+  }
+
+  private postPrediction(runId: string, run: EngineRun): void {
+    const prediction = run.predict?.();
+    if (!prediction) return;
+    this.env.post(
+      { type: 'prediction', runId, ...prediction },
+      // x and y are the run's own lattice, reused: only the values may move.
+      [prediction.values.buffer as ArrayBuffer],
+    );
   }
 
   private postFrames(runId: string, batch: FrameBatch): void {

@@ -126,6 +126,17 @@ describe('network runs in the worker', () => {
       expect(frame.testLoss).toHaveLength(frame.loss.length);
       expect(frame.layerGradNorms).toHaveLength(3 * frame.loss.length);
     }
+    // The decision boundary at the final point: P(class 1) over a 64 × 64 lattice around the data.
+    const predictions = client.received.filter((m) => m.type === 'prediction');
+    const last = predictions.at(-1);
+    if (last?.type !== 'prediction') throw new Error('no prediction arrived');
+    expect(last.step).toBe(40);
+    expect([last.x.length, last.y?.length, last.outputs]).toEqual([64, 64, 1]);
+    expect(Math.min(...last.values)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...last.values)).toBeLessThanOrEqual(1);
+    // XOR: opposite quadrants share a class, so the corners (-,-) and (+,+) agree and differ from (+,-).
+    const at = (i: number, j: number) => last.values[j * 64 + i]!;
+    expect(Math.abs(at(0, 0) - at(63, 63))).toBeLessThan(Math.abs(at(0, 0) - at(63, 0)));
     client.send({
       type: 'start',
       runId: 'csv',

@@ -123,6 +123,24 @@ export class MlpModel {
     return { batchLoss, losses, unitMaxima };
   }
 
+  /**
+   * The model's outputs for `rows` inputs (row-major), in evaluation mode: the probability of
+   * class 1 (bce), each class's probability (cross_entropy), or the predicted value (mse).
+   */
+  predict(params: Float32Array, inputs: Float32Array, rows: number): Float32Array {
+    const outputs = tf.tidy(() => {
+      const weights = this.layers.map((layer) => ({
+        kernel: tf.tensor2d(params.subarray(layer.kernelOffset, layer.biasOffset), [layer.inputs, layer.outputs]),
+        bias: tf.tensor1d(params.subarray(layer.biasOffset, layer.end)),
+      }));
+      const { logits } = this.forward(weights, tf.tensor2d(inputs, [rows, this.sizes[0]!]));
+      return this.loss === 'bce' ? tf.sigmoid(logits) : this.loss === 'cross_entropy' ? tf.softmax(logits) : logits;
+    });
+    const values = outputs.dataSync() as Float32Array;
+    outputs.dispose();
+    return values;
+  }
+
   private forward(weights: { kernel: tf.Tensor2D; bias: tf.Tensor1D }[], x: tf.Tensor2D, masks?: tf.Tensor2D[]): Forward {
     const hidden: Forward['hidden'] = [];
     let input = x;

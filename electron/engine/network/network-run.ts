@@ -3,7 +3,7 @@ import { createRandom, type Random } from '../../../shared/random';
 import type { InitSpec } from '../../../shared/spec/network-spec';
 import type { OptimizerSpec } from '../../../shared/spec/optimizer-spec';
 import type { ScheduleSpec } from '../../../shared/spec/schedule-spec';
-import type { EngineRun, EngineRunStatus, FrameBatch } from '../engine-run';
+import type { EngineRun, EngineRunStatus, FrameBatch, Prediction } from '../engine-run';
 import { createOptimizer, type Optimizer } from '../optimizers';
 import { clipGradientNorm } from '../optimizers/gradient-transforms';
 import { createSchedule } from '../optimizers/schedule';
@@ -11,6 +11,7 @@ import { initializeParams } from './initializers';
 import { MlpModel, type ComputeRequest, type ResidentRows } from './mlp-model';
 import { createNetworkEventDetector, divergedEvent, type NetworkEventDetector } from './network-events';
 import type { ResolvedNetworkProblem } from './network-problem';
+import { createPredictionGrid, type PredictionGrid } from './prediction-grid';
 import { denseLayerSlices, paramLayout, type DenseLayerSlice, type ParamBlock } from './param-layout';
 import { useTensorBackend, type TensorBackend } from './tensor-backend';
 
@@ -121,6 +122,7 @@ export class NetworkRun implements EngineRun {
   private readonly checkpointEvery: number;
   /** Points recorded so far. */
   private count = 0;
+  private grid?: PredictionGrid | null;
 
   constructor(
     private readonly problem: ResolvedNetworkProblem,
@@ -203,6 +205,15 @@ export class NetworkRun implements EngineRun {
       checkpoints: record.checkpoints,
       events: record.events,
     };
+  }
+
+  /** The model's outputs over the data's box at the current point, for the app's boundary or curve. */
+  predict(): Prediction | null {
+    this.grid ??= createPredictionGrid(this.problem.train);
+    if (!this.grid || this.count === 0) return null;
+    const values = this.model.predict(this.params, this.grid.inputs, this.grid.rows);
+    const { x, y } = this.grid;
+    return { step: this.count - 1, x, ...(y ? { y } : {}), outputs: values.length / this.grid.rows, values: Float64Array.from(values) };
   }
 
   /** Frees the run's tensors; it happens by itself when the run completes or diverges. */

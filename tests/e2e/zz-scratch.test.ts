@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { it } from 'vitest';
+import { RunHost } from '../../electron/host/run-host';
+import { serve } from '../../electron/serve';
+import { launchChromium, screenshotDir } from '../support/browser';
+import { rendererDir, workerPath } from '../support/paths';
+
+it('scratch', async () => {
+  const host = new RunHost({ workerPath, log: () => {} });
+  const server = await serve({ host, rendererDir });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+  page.on('pageerror', (e) => console.log('pageerror', e.message));
+  await page.goto(server.url);
+  await page.locator('main[aria-busy="false"]').waitFor();
+  await page.getByLabel('Function').selectOption('quadratic');
+  await page.locator('main[aria-busy="false"]').waitFor();
+  await page.waitForTimeout(1000);
+  await page.getByLabel('Descent arrows').check();
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: join(screenshotDir, 'scratch1.png') });
+  await page.getByLabel('Steps', { exact: true }).fill('2000');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.waitForTimeout(3000);
+  await page.getByLabel('Timeline step').fill('100');
+  await page.waitForTimeout(200);
+  console.log(await page.evaluate(() => [...document.querySelectorAll('.chart-cursor')].map((c) => (c as HTMLElement).style.transform)));
+  await page.getByLabel('Timeline step').fill('1500');
+  await page.waitForTimeout(200);
+  console.log(await page.evaluate(() => [...document.querySelectorAll('.chart-cursor')].map((c) => (c as HTMLElement).style.transform)));
+  await page.screenshot({ path: join(screenshotDir, 'scratch2.png') });
+  await browser.close();
+  await server.close();
+  await host.close();
+}, 120_000);
