@@ -1,10 +1,24 @@
-// Builds everything the app runs: the Node side with esbuild (CLI, worker, Electron main and
-// preload) and the renderer with Vite, into dist/.
+// Builds everything the app runs into dist/: the Node side with esbuild (CLI, worker, Electron
+// main and preload) and the renderer with Vite. dist/ needs no node_modules: the packaged app
+// loads its worker from app.asar.unpacked, where no node_modules can be found (build/README.md).
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { build as viteBuild } from 'vite';
 
 await rm('dist', { recursive: true, force: true });
+
+// Bundled CommonJS dependencies (tfjs's WASM backend) call require() and read __dirname, which
+// an ES module lacks: every ESM output file defines them for itself.
+const esmGlobals = [
+  "import { createRequire as __createRequire } from 'node:module';",
+  "import { dirname as __pathDirname } from 'node:path';",
+  "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+  'const require = __createRequire(import.meta.url);',
+  'const __filename = __fileURLToPath(import.meta.url);',
+  'const __dirname = __pathDirname(__filename);',
+].join('\n');
 
 const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning' };
 await Promise.all([
@@ -17,7 +31,7 @@ await Promise.all([
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
-    packages: 'external',
+    banner: { js: esmGlobals },
   }),
   build({
     ...node,
@@ -25,7 +39,7 @@ await Promise.all([
     outdir: 'dist/electron',
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
-    packages: 'external',
+    external: ['electron'],
   }),
   // A sandboxed preload may require only 'electron': everything else is bundled in.
   build({
@@ -36,5 +50,18 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
     external: ['electron'],
   }),
+  copyDataFiles(),
 ]);
 await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
+
+/** Files the engine reads at run time, where it looks first: dist/wasm and dist/data. */
+async function copyDataFiles() {
+  const wasmDir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'));
+  const binaries = (await readdir(wasmDir)).filter((name) => name.endsWith('.wasm'));
+  await mkdir('dist/wasm', { recursive: true });
+  await mkdir('dist/data', { recursive: true });
+  await Promise.all([
+    ...binaries.map((name) => copyFile(join(wasmDir, name), join('dist/wasm', name))),
+    copyFile('electron/engine/network/data/iris.csv', 'dist/data/iris.csv'),
+  ]);
+}

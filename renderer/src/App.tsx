@@ -28,7 +28,7 @@ function Notice() {
   );
 }
 
-/** The 3D surface, the 2D map, or both, with the legend and the hover read-out over them. */
+/** The 3D surface, the 2D map, or both, with the hover read-out over them. */
 function Stage() {
   const layout = useAppStore((state) => state.view.layout);
   return (
@@ -43,7 +43,6 @@ function Stage() {
           <ContourMap />
         </div>
       )}
-      <Legend />
       <HoverReadout />
       <Notice />
     </div>
@@ -69,6 +68,7 @@ export function App({ bridge }: { bridge: Bridge }) {
       </main>
       <aside className="inspector" aria-label="Runs and events">
         <RunList />
+        <Legend />
         <EventsPanel />
       </aside>
     </div>

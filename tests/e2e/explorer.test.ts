@@ -91,10 +91,10 @@ describe('the explorer (gradscape serve in Chromium)', () => {
     await expect.poll(stepShown).toBe(31);
     await page.keyboard.press('ArrowLeft');
     await expect.poll(stepShown).toBe(30);
-    expect(await page.getByRole('button', { name: 'Play' }).getAttribute('aria-keyshortcuts')).toBe('Space');
+    expect(await page.getByRole('button', { name: 'Play', exact: true }).getAttribute('aria-keyshortcuts')).toBe('Space');
 
     await page.keyboard.press('Space');
-    await expect.poll(() => page.getByRole('button', { name: 'Pause' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Pause', exact: true }).count()).toBe(1);
     await expect.poll(stepShown).toBeGreaterThan(35);
     await page.keyboard.press('Space');
     const paused = await stepShown();
@@ -103,11 +103,11 @@ describe('the explorer (gradscape serve in Chromium)', () => {
     expect(paused).toBeLessThan(300);
 
     // At 10× (600 steps/s) playback reaches the end, stops and goes back to following live.
-    await page.getByLabel('Speed').selectOption('10');
-    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByLabel('Speed', { exact: true }).selectOption('10');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => live().getAttribute('aria-pressed'), { timeout: 5_000 }).toBe('true');
     await expect.poll(() => counter().textContent()).toBe('step 300 / 300');
-    await page.getByLabel('Speed').selectOption('1');
+    await page.getByLabel('Speed', { exact: true }).selectOption('1');
 
     // A trail shows only the last steps behind the marker.
     await page.getByLabel('Trail (steps, 0 = all)').fill('15');
@@ -133,7 +133,7 @@ describe('the explorer (gradscape serve in Chromium)', () => {
     await converged.click();
     await expect.poll(() => counter().textContent()).toBe(`step ${target} / 2000`);
     expect(await live().getAttribute('aria-pressed')).toBe('false');
-    const legend = page.getByRole('group', { name: 'Legend' });
+    const legend = page.getByRole('region', { name: 'Legend' });
     await expect.poll(() => legend.textContent()).toMatch(/oscillation.*converged/);
     await events.getByRole('button', { name: /exploding gradient/ }).click();
     await page.waitForTimeout(300);
@@ -173,16 +173,15 @@ describe('the explorer (gradscape serve in Chromium)', () => {
     const cursorX = async (): Promise<number> =>
       page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.chart-cursor')!).transform).m41);
     await page.getByLabel('Timeline step').fill('100');
-    await page.waitForTimeout(100);
+    await expect.poll(stepShown).toBe(100);
+    await expect.poll(cursorX).toBeGreaterThan(56);
     const early = await cursorX();
     await page.getByLabel('Timeline step').fill('1500');
-    await page.waitForTimeout(100);
-    expect(await cursorX()).toBeGreaterThan(early);
+    await expect.poll(cursorX).toBeGreaterThan(early);
     // Pressing in the middle of the chart moves the timeline to about half the steps.
     const box = (await lossChart.boundingBox())!;
     await page.mouse.click(box.x + 56 + (box.width - 66) / 2, box.y + box.height / 2);
-    await expect.poll(stepShown).toBeGreaterThan(900);
-    expect(await stepShown()).toBeLessThan(1100);
+    await expect.poll(async () => Math.abs((await stepShown()) - 1000)).toBeLessThan(60);
     await charts.getByLabel('log scale').first().check();
     await expect.poll(() => charts.getByRole('img', { name: /^Loss of each run.*log scale$/ }).count()).toBe(1);
     await page.waitForTimeout(200);

@@ -20,6 +20,8 @@ export interface ActivationKernel {
   needsInput: boolean;
   /** f'(z) as a tensor like z; absent for the identity. */
   derivative?: (a: tf.Tensor2D, z: tf.Tensor2D | undefined) => tf.Tensor2D;
+  /** f''(z), for Hessian-vector products; absent where it is zero (piecewise linear activations). */
+  secondDerivative?: (a: tf.Tensor2D, z: tf.Tensor2D | undefined) => tf.Tensor2D;
 }
 
 export const ACTIVATION_KERNELS: Record<Activation, ActivationKernel> = {
@@ -31,18 +33,34 @@ export const ACTIVATION_KERNELS: Record<Activation, ActivationKernel> = {
     needsInput: false,
     derivative: (a) => tf.step(a, LEAKY_SLOPE),
   },
-  tanh: { fused: 'linear', apply: (z) => tf.tanh(z), needsInput: false, derivative: (a) => tf.sub(1, tf.square(a)) },
-  sigmoid: { fused: 'sigmoid', needsInput: false, derivative: (a) => tf.mul(a, tf.sub(1, a)) },
-  // The exact (erf) form, PyTorch's default: z Φ(z), derivative Φ(z) + z φ(z).
+  tanh: {
+    fused: 'linear',
+    apply: (z) => tf.tanh(z),
+    needsInput: false,
+    derivative: (a) => tf.sub(1, tf.square(a)),
+    secondDerivative: (a) => tf.mul(tf.mul(-2, a), tf.sub(1, tf.square(a))),
+  },
+  sigmoid: {
+    fused: 'sigmoid',
+    needsInput: false,
+    derivative: (a) => tf.mul(a, tf.sub(1, a)),
+    secondDerivative: (a) => tf.mul(tf.mul(a, tf.sub(1, a)), tf.sub(1, tf.mul(2, a))),
+  },
+  // The exact (erf) form, PyTorch's default: z Φ(z), derivative Φ(z) + z φ(z), second φ(z) (2 - z²).
   gelu: {
     fused: 'linear',
     apply: (z) => tf.mul(z, normalCdf(z)),
     needsInput: true,
-    derivative: (_a, z) => tf.add(normalCdf(z!), tf.mul(z!, tf.mul(INV_SQRT_2PI, tf.exp(tf.mul(-0.5, tf.square(z!)))))),
+    derivative: (_a, z) => tf.add(normalCdf(z!), tf.mul(z!, normalPdf(z!))),
+    secondDerivative: (_a, z) => tf.mul(normalPdf(z!), tf.sub(2, tf.square(z!))),
   },
   linear: { fused: 'linear', needsInput: false },
 };
 
 function normalCdf(z: tf.Tensor2D): tf.Tensor2D {
   return tf.mul(0.5, tf.add(1, tf.erf(tf.mul(z, INV_SQRT2))));
+}
+
+function normalPdf(z: tf.Tensor2D): tf.Tensor2D {
+  return tf.mul(INV_SQRT_2PI, tf.exp(tf.mul(-0.5, tf.square(z))));
 }

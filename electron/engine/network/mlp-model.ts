@@ -87,10 +87,7 @@ export class MlpModel {
   compute(params: Float32Array, gradient: Float32Array, request: ComputeRequest): ComputeResult {
     const hiddenWidths = this.sizes.slice(1, -1);
     const report = tf.tidy(() => {
-      const weights = this.layers.map((layer) => ({
-        kernel: tf.tensor2d(params.subarray(layer.kernelOffset, layer.biasOffset), [layer.inputs, layer.outputs]),
-        bias: tf.tensor1d(params.subarray(layer.biasOffset, layer.end)),
-      }));
+      const weights = this.weights(params);
       const masks = request.dropoutMasks?.map((mask, l) => tf.tensor2d(mask, [request.batch.rows, hiddenWidths[l]!]));
       const batchForward = this.forward(weights, request.batch.x, masks);
       const [batchLoss, logitGradient] = this.head.valueAndGradient(batchForward.logits, request.batch.target);
@@ -139,6 +136,73 @@ export class MlpModel {
     const values = outputs.dataSync() as Float32Array;
     outputs.dispose();
     return values;
+  }
+
+  /** The mean loss over `data` at `params`, in evaluation mode (no dropout). */
+  loss(params: Float32Array, data: ResidentRows): number {
+    const value = tf.tidy(() => this.head.value(this.forward(this.weights(params), data.x).logits, data.target));
+    const loss = value.dataSync()[0]!;
+    value.dispose();
+    return loss;
+  }
+
+  /**
+   * The Hessian of the mean loss over `data` (evaluation mode) times `vector`, into `out`: exact
+   * to float32 rounding by forward-over-reverse (Pearlmutter's R-operator) through the same
+   * hand-written backward pass — tangents of the forward pass, then of each layer's backward step.
+   */
+  hessianVectorProduct(params: Float32Array, vector: Float32Array, out: Float32Array, data: ResidentRows): void {
+    const product = tf.tidy(() => {
+      const weights = this.weights(params);
+      const tangents = this.weights(vector);
+      const forward = this.forward(weights, data.x);
+      // R(z) of each layer: R(input)·W + input·V + Vb, where R(x) = 0; R(a) = f'(z) R(z) of each hidden layer.
+      const rz: tf.Tensor2D[] = [];
+      const ra: tf.Tensor2D[] = [];
+      this.layers.forEach((_, l) => {
+        const input = l === 0 ? data.x : forward.hidden[l - 1]!.a;
+        const direct = tf.add(tf.matMul(input, tangents[l]!.kernel), tangents[l]!.bias);
+        rz.push(l === 0 ? direct : tf.add(tf.matMul(ra[l - 1]!, weights[l]!.kernel), direct));
+        if (l === this.layers.length - 1) return;
+        const { a, z } = forward.hidden[l]!;
+        ra.push(this.activation.derivative ? tf.mul(this.activation.derivative(a, z), rz[l]!) : rz[l]!);
+      });
+      let [, delta] = this.head.valueAndGradient(forward.logits, data.target);
+      let rDelta = this.head.logitHessianProduct(forward.logits, data.target, rz.at(-1)!);
+      const parts: tf.Tensor1D[] = [];
+      for (let l = this.layers.length - 1; l >= 0; l--) {
+        // R(gW) = R(input)ᵀ δ + inputᵀ R(δ); R(gb) = Σ R(δ).
+        const inputT = l === 0 ? data.xT : tf.transpose(forward.hidden[l - 1]!.a);
+        let rKernel = tf.matMul(inputT, rDelta);
+        if (l > 0) rKernel = tf.add(rKernel, tf.matMul(tf.transpose(ra[l - 1]!), delta));
+        parts.unshift(rKernel.reshape([-1]), tf.sum(rDelta, 0));
+        if (l === 0) break;
+        // δ' = (δ Wᵀ) ⊙ f'(z); R(δ') = (R(δ) Wᵀ + δ Vᵀ) ⊙ f'(z) + (δ Wᵀ) ⊙ f''(z) ⊙ R(z).
+        const kernelT = tf.transpose(weights[l]!.kernel);
+        const upstream = tf.matMul(delta, kernelT);
+        const rUpstream = tf.add(tf.matMul(rDelta, kernelT), tf.matMul(delta, tf.transpose(tangents[l]!.kernel)));
+        const { a, z } = forward.hidden[l - 1]!;
+        const { derivative, secondDerivative } = this.activation;
+        if (!derivative) {
+          [delta, rDelta] = [upstream, rUpstream];
+          continue;
+        }
+        const slope = derivative(a, z);
+        delta = tf.mul(upstream, slope);
+        rDelta = tf.mul(rUpstream, slope);
+        if (secondDerivative) rDelta = tf.add(rDelta, tf.mul(tf.mul(upstream, secondDerivative(a, z)), rz[l - 1]!));
+      }
+      return tf.concat(parts);
+    });
+    out.set(product.dataSync() as Float32Array);
+    product.dispose();
+  }
+
+  private weights(params: Float32Array): { kernel: tf.Tensor2D; bias: tf.Tensor1D }[] {
+    return this.layers.map((layer) => ({
+      kernel: tf.tensor2d(params.subarray(layer.kernelOffset, layer.biasOffset), [layer.inputs, layer.outputs]),
+      bias: tf.tensor1d(params.subarray(layer.biasOffset, layer.end)),
+    }));
   }
 
   private forward(weights: { kernel: tf.Tensor2D; bias: tf.Tensor1D }[], x: tf.Tensor2D, masks?: tf.Tensor2D[]): Forward {

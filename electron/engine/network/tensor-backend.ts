@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { findShippedFile } from '../shipped-file';
 
 export type TensorBackend = 'wasm' | 'cpu';
 
@@ -25,10 +26,15 @@ export async function useTensorBackend(preferred: TensorBackend = 'wasm'): Promi
 
 async function startWasm(): Promise<boolean> {
   try {
-    // The .wasm binaries ship beside the package's entry point.
-    setWasmPaths(`${dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'))}/`);
+    setWasmPaths(`${wasmDirectory()}/`);
     return await tf.setBackend('wasm');
   } catch {
     return false;
   }
+}
+
+/** The build's copy of the .wasm binaries (dist/wasm, also in a packaged app), else the package's own (sources). */
+function wasmDirectory(): string {
+  const shipped = findShippedFile(import.meta.url, 'wasm/tfjs-backend-wasm.wasm');
+  return dirname(shipped ?? createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'));
 }

@@ -5,7 +5,7 @@ import { createColumnExtremes, decimateToColumns, type ColumnExtremes } from './
 
 export type ChartMetric = 'loss' | 'gradNorm';
 
-export const CHART_MARGIN = { left: 56, right: 10, top: 8, bottom: 22 } as const;
+export const CHART_MARGIN = { left: 56, right: 18, top: 8, bottom: 22 } as const;
 const AXIS_COLOR = '#9da7b3';
 const GRID_COLOR = 'rgba(157, 167, 179, 0.15)';
 

@@ -4,7 +4,7 @@ import { onPlaybackFrame, playbackClock, usePlaybackStore } from '../playback/pl
 import { useContourLevels, useGradientArrows } from '../plot/use-plot-data';
 import { useSceneFrame } from '../scene/use-scene-frame';
 import { useAppStore, type RunEntry } from '../store/app-store';
-import { setHoverPoint } from '../store/hover-store';
+import { setHoverTarget } from '../store/hover-store';
 import { buildHeatImage, drawMapBase } from './draw-map-base';
 import { drawMapPaths } from './draw-map-paths';
 import { createMapFrame } from './map-frame';
@@ -81,8 +81,11 @@ export function ContourMap() {
         ref={overlayCanvas}
         role="img"
         aria-label="2D contour map of the loss"
-        onPointerMove={(event) => setHoverPoint(pointAt(event))}
-        onPointerLeave={() => setHoverPoint(null)}
+        onPointerMove={(event) => {
+          const point = pointAt(event);
+          setHoverTarget(point && { point, clientX: event.clientX, clientY: event.clientY });
+        }}
+        onPointerLeave={() => setHoverTarget(null)}
         onClick={(event) => {
           const point = pointAt(event);
           if (point) useAppStore.getState().updateDraft({ start: [Number(point[0].toFixed(3)), Number(point[1].toFixed(3))] });

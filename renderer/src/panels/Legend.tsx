@@ -11,7 +11,7 @@ const EVENT_SAMPLE_COLOR = '#b8c0ca';
 
 /**
  * What the marks on the views mean, limited to the kinds on screen: the surface's critical
- * points (white shapes), the events along the paths (shapes in the run's colour), the start.
+ * points (white shapes), the events along the paths (shapes in the run's colour), the markers.
  */
 export function Legend() {
   const criticalPoints = useAppStore((state) => state.surface?.criticalPoints);
@@ -22,7 +22,8 @@ export function Legend() {
     return (Object.keys(EVENT_GLYPHS) as EventType[]).filter((type) => present.has(type));
   }, [runs]);
   return (
-    <div className="legend" aria-label="Legend" role="group">
+    <section className="legend" aria-label="Legend">
+      <h2>Legend</h2>
       {criticalTypes.length > 0 && (
         <>
           <h3>Critical points</h3>
@@ -47,6 +48,7 @@ export function Legend() {
           </ul>
         </>
       )}
+      <h3>Markers</h3>
       <ul>
         <li>
           <svg className="glyph" width={14} height={14} viewBox="-12 -12 24 24" aria-hidden="true">
@@ -54,7 +56,13 @@ export function Legend() {
           </svg>{' '}
           next start
         </li>
+        <li>
+          <svg className="glyph" width={14} height={14} viewBox="-12 -12 24 24" aria-hidden="true">
+            <circle r={6} fill="#b8c0ca" stroke="#0d1117" strokeWidth={2} />
+          </svg>{' '}
+          current step
+        </li>
       </ul>
-    </div>
+    </section>
   );
 }

@@ -26,14 +26,22 @@ export function StepReadout({ run }: { run: RunEntry }) {
   }, [run]);
   return (
     <dl className="step-readout" aria-label={`${run.name} at the playback step`}>
-      <dt>step</dt>
-      <dd ref={step}>—</dd>
-      <dt>loss</dt>
-      <dd ref={loss}>—</dd>
-      <dt>‖∇‖</dt>
-      <dd ref={gradNorm}>—</dd>
-      <dt>lr</dt>
-      <dd ref={lr}>—</dd>
+      <div>
+        <dt>step</dt>
+        <dd ref={step}>—</dd>
+      </div>
+      <div>
+        <dt>loss</dt>
+        <dd ref={loss}>—</dd>
+      </div>
+      <div>
+        <dt title="gradient norm">‖∇‖</dt>
+        <dd ref={gradNorm}>—</dd>
+      </div>
+      <div>
+        <dt title="learning rate">lr</dt>
+        <dd ref={lr}>—</dd>
+      </div>
     </dl>
   );
 }

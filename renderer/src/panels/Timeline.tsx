@@ -8,25 +8,32 @@ import { PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from './icons';
  * step counter are written in the playback loop, not rendered by React per step.
  */
 export function Timeline() {
-  const { playing, follow, speed, togglePlay, step, seek, setSpeed, goLive } = usePlaybackStore();
+  const { playing, follow, speed, togglePlay, step, setSpeed, goLive } = usePlaybackStore();
   const speedId = useId();
   const scrubber = useRef<HTMLInputElement>(null);
   const counter = useRef<HTMLOutputElement>(null);
 
   useEffect(() => {
+    const range = scrubber.current!;
+    // A native listener: React's onChange skips values it saw this loop write into the input.
+    const onInput = (): void => usePlaybackStore.getState().seek(Number(range.value));
+    range.addEventListener('input', onInput);
     const shown = { step: -1, last: -1 };
-    return onPlaybackFrame(() => {
+    const stopListening = onPlaybackFrame(() => {
       const now = currentStep(playbackClock);
       const last = playbackClock.lastStep;
       if (now === shown.step && last === shown.last) return;
       shown.step = now;
       shown.last = last;
-      const range = scrubber.current!;
       range.max = String(last);
       range.value = String(now);
       range.setAttribute('aria-valuetext', `step ${now} of ${last}`);
       counter.current!.textContent = `step ${now} / ${last}`;
     });
+    return () => {
+      stopListening();
+      range.removeEventListener('input', onInput);
+    };
   }, []);
 
   return (
@@ -56,7 +63,6 @@ export function Timeline() {
         step={1}
         defaultValue={0}
         aria-label="Timeline step"
-        onChange={(event) => seek(Number(event.target.value))}
       />
       <output ref={counter} className="step-counter" aria-label="Current step">
         step 0 / 0

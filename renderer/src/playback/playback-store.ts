@@ -77,11 +77,12 @@ let frameHandle = 0;
 let previousTime = 0;
 
 function frame(time: number): void {
+  // Scheduled first, so a listener that throws cannot stop playback.
+  frameHandle = requestAnimationFrame(frame);
   tickClock(playbackClock, previousTime ? (time - previousTime) / 1000 : 0, newestStep());
   previousTime = time;
   syncFlags();
   for (let k = 0; k < listeners.length; k++) listeners[k]!();
-  frameHandle = requestAnimationFrame(frame);
 }
 
 /**
@@ -90,12 +91,16 @@ function frame(time: number): void {
  */
 export function onPlaybackFrame(listener: FrameListener): () => void {
   listeners.push(listener);
-  if (listeners.length === 1) {
+  if (frameHandle === 0) {
     previousTime = 0;
     frameHandle = requestAnimationFrame(frame);
   }
   return () => {
-    listeners.splice(listeners.indexOf(listener), 1);
-    if (listeners.length === 0) cancelAnimationFrame(frameHandle);
+    const index = listeners.indexOf(listener);
+    if (index >= 0) listeners.splice(index, 1);
+    if (listeners.length === 0) {
+      cancelAnimationFrame(frameHandle);
+      frameHandle = 0;
+    }
   };
 }

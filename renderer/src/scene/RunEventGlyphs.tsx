@@ -6,7 +6,7 @@ import { useObjective } from '../plot/use-plot-data';
 import { currentStep } from '../playback/playback-clock';
 import { playbackClock } from '../playback/playback-store';
 import { eventReached, runStepAt } from '../playback/run-step';
-import type { RunEntry } from '../store/app-store';
+import { useAppStore, type RunEntry } from '../store/app-store';
 import { glyphTexture } from './glyph-texture';
 import type { SceneFrame } from './scene-frame';
 
@@ -15,15 +15,17 @@ const GLYPH_SCALE = 0.028;
 
 /**
  * A run's events as glyphs in its colour, standing on the surface where they happened; each
- * appears when playback reaches its step. Events without a point (networks) are listed in the
- * events panel only.
+ * appears when playback reaches its step. Events without a point (networks) or outside the
+ * bounds are listed in the events panel only.
  */
 export function RunEventGlyphs({ run, frame }: { run: RunEntry; frame: SceneFrame }) {
   const objective = useObjective();
+  const [[x0, x1], [y0, y1]] = useAppStore((state) => state.bounds);
   const glyphs = useMemo(
     () =>
       run.events.flatMap((event) => {
-        if (!event.point) return [];
+        // Off the surface (where a diverging path went) there is nothing to stand on.
+        if (!event.point || !(event.point[0] >= x0 && event.point[0] <= x1 && event.point[1] >= y0 && event.point[1] <= y1)) return [];
         const [x, y] = event.point;
         const loss = objective.value(x, y);
         if (!Number.isFinite(loss)) return [];
@@ -36,7 +38,7 @@ export function RunEventGlyphs({ run, frame }: { run: RunEntry; frame: SceneFram
         sprite.renderOrder = 2;
         return [{ sprite, event }];
       }),
-    [run.events, run.color, frame, objective],
+    [run.events, run.color, frame, objective, x0, x1, y0, y1],
   );
 
   useEffect(() => () => glyphs.forEach(({ sprite }) => sprite.material.dispose()), [glyphs]);

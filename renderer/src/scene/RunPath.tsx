@@ -8,7 +8,13 @@ import type { RunEntry } from '../store/app-store';
 import type { SceneFrame } from './scene-frame';
 
 /** Lifts the path off the surface so it never hides inside it. */
-export const PATH_LIFT = 0.04;
+const PATH_LIFT = 0.04;
+/**
+ * A diverging path leaves the picture within a few steps; past this many world units it is
+ * clamped, so float32 positions stay finite (three.js sorts objects by their bounding spheres).
+ */
+const FAR = 1e4;
+const clampFar = (value: number): number => (value > FAR ? FAR : value < -FAR ? -FAR : value);
 const markerGeometry = new SphereGeometry(0.09, 20, 14);
 
 /**
@@ -47,9 +53,9 @@ export function RunPath({ run, frame }: { run: RunEntry; frame: SceneFrame }) {
     const array = attribute.array as Float32Array;
     if (series.count > written.count) {
       for (let k = written.count; k < series.count; k++) {
-        array[3 * k] = frame.worldX(series.points[2 * k]!);
+        array[3 * k] = clampFar(frame.worldX(series.points[2 * k]!));
         array[3 * k + 1] = frame.worldY(series.loss[k]!) + PATH_LIFT;
-        array[3 * k + 2] = frame.worldZ(series.points[2 * k + 1]!);
+        array[3 * k + 2] = clampFar(frame.worldZ(series.points[2 * k + 1]!));
       }
       attribute.clearUpdateRanges();
       attribute.addUpdateRange(3 * written.count, 3 * (series.count - written.count));

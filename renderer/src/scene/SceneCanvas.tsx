@@ -2,8 +2,10 @@ import { OrbitControls } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
 import { useAppStore } from '../store/app-store';
 import { AxisTicks3D } from './AxisTicks3D';
+import { CAMERA_TARGET, CameraFit } from './CameraFit';
 import { CriticalPointGlyphs } from './CriticalPointGlyphs';
 import { GradientArrows3D } from './GradientArrows3D';
+import { PlaybackInvalidator } from './PlaybackInvalidator';
 import { RunEventGlyphs } from './RunEventGlyphs';
 import { RunPath } from './RunPath';
 import { StartMarker } from './StartMarker';
@@ -27,12 +29,16 @@ function Runs() {
   );
 }
 
-/** The 3D view: surface, contours, descent arrows, critical points, runs' paths, orbit controls. */
+/**
+ * The 3D view: surface, contours, descent arrows, critical points, runs' paths, orbit controls.
+ * It renders on demand: when the camera, the scene or the playback moves.
+ */
 export function SceneCanvas() {
   const contours = useAppStore((state) => state.view.contours);
   const gradientField = useAppStore((state) => state.view.gradientField);
   return (
     <Canvas
+      frameloop="demand"
       camera={{ position: [9, 9, 11], fov: 42 }}
       gl={{ preserveDrawingBuffer: true, antialias: true }}
       dpr={[1, 2]}
@@ -49,7 +55,9 @@ export function SceneCanvas() {
       <CriticalPointGlyphs />
       <StartMarker />
       <Runs />
-      <OrbitControls makeDefault enableDamping target={[0, 1, 0]} maxPolarAngle={Math.PI * 0.49} />
+      <PlaybackInvalidator />
+      <OrbitControls makeDefault enableDamping target={CAMERA_TARGET} maxPolarAngle={Math.PI * 0.49} />
+      <CameraFit />
     </Canvas>
   );
 }

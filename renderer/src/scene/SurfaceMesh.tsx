@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, DoubleSide } from 'three';
 import { sampleColormap } from '../../../shared/colormaps/colormap';
 import { useAppStore } from '../store/app-store';
-import { setHoverPoint } from '../store/hover-store';
+import { setHoverTarget } from '../store/hover-store';
 import { useSceneFrame } from './use-scene-frame';
 
 /**
@@ -61,10 +61,11 @@ export function SurfaceMesh() {
   };
   const onPointerMove = (event: ThreeEvent<PointerEvent>): void => {
     event.stopPropagation();
-    setHoverPoint(mapping.frame.problemPoint(event.point.x, event.point.z));
+    const { clientX, clientY } = event.nativeEvent;
+    setHoverTarget({ point: mapping.frame.problemPoint(event.point.x, event.point.z), clientX, clientY });
   };
   return (
-    <mesh geometry={geometry} onClick={onClick} onPointerMove={onPointerMove} onPointerOut={() => setHoverPoint(null)} name="loss-surface">
+    <mesh geometry={geometry} onClick={onClick} onPointerMove={onPointerMove} onPointerOut={() => setHoverTarget(null)} name="loss-surface">
       {/* Pushed back a little so contour lines drawn just above it never flicker through. */}
       <meshStandardMaterial vertexColors side={DoubleSide} roughness={0.55} metalness={0.05} polygonOffset polygonOffsetFactor={1} polygonOffsetUnits={1} />
     </mesh>

@@ -1,6 +1,14 @@
 import { create } from 'zustand';
 
-/** The point of the surface under the pointer, in problem coordinates, from either view. */
-export const useHoverStore = create<{ point: [number, number] | null }>()(() => ({ point: null }));
+export interface HoverTarget {
+  /** The point of the surface under the pointer, in problem coordinates. */
+  point: [number, number];
+  /** The pointer, in viewport pixels, for placing the read-out beside it. */
+  clientX: number;
+  clientY: number;
+}
 
-export const setHoverPoint = (point: [number, number] | null): void => useHoverStore.setState({ point });
+/** What the pointer is over in either view, or null. */
+export const useHoverStore = create<{ target: HoverTarget | null }>()(() => ({ target: null }));
+
+export const setHoverTarget = (target: HoverTarget | null): void => useHoverStore.setState({ target });

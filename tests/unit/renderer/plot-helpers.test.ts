@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogFunction } from '../../../shared/functions/catalog';
-import { formatTick, formatValue } from '../../../renderer/src/plot/format-number';
+import { formatDecade, formatTick, formatValue } from '../../../renderer/src/plot/format-number';
 import { gradientField } from '../../../renderer/src/plot/gradient-field';
 import { logTicks, niceTicks } from '../../../renderer/src/plot/nice-ticks';
 
@@ -21,9 +21,13 @@ describe('ticks', () => {
   it('print with the decimals their spacing needs and a true minus sign', () => {
     expect(formatTick(-2.5, 0.5)).toBe('−2.5');
     expect(formatTick(3, 1)).toBe('3');
+    expect(formatTick(2.5e5, 5e4)).toBe('2.5e5');
+    expect(formatTick(-1.2e-4, 2e-5)).toBe('−1.2e−4');
     expect(formatValue(-1.23456e-7)).toBe('−1.23e−7');
     expect(formatValue(12.3456)).toBe('12.35');
+    expect(formatValue(2.21e7)).toBe('2.21e7');
     expect(formatValue(Number.NaN)).toBe('—');
+    expect([-6, -2, 0, 3, 81].map(formatDecade)).toEqual(['1e−6', '0.01', '1', '1000', '1e81']);
   });
 });
 

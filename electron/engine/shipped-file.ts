@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The nearest `relativePath` at or above the folder of the module at `moduleUrl`, or undefined.
+ * The build copies the files the engine reads into dist/ (dist/wasm, dist/data), so a bundled
+ * chunk in dist/chunks — in the checkout, or in a packaged app's app.asar.unpacked — finds
+ * them one level up, and a source module finds its own copy beside it.
+ */
+export function findShippedFile(moduleUrl: string, relativePath: string): string | undefined {
+  let dir = dirname(fileURLToPath(moduleUrl));
+  for (;;) {
+    const candidate = join(dir, relativePath);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
