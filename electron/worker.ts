@@ -3,6 +3,7 @@ import { describeIssue } from '../shared/describe-issue';
 import { workerRequestSchema, type WorkerMessage, type WorkerRequest } from '../shared/protocol';
 import { createEngineRun } from './engine/create-run';
 import { answerSurfaceRequest } from './engine/functions/surface-request';
+import { answerLandscapePart } from './engine/landscape/landscape-request';
 import { RunScheduler } from './engine/run-scheduler';
 
 /** worker_threads entry: validates the host's requests and drives the engine. */
@@ -20,6 +21,8 @@ const scheduler = new RunScheduler({
 });
 /** Runs whose engine is still being built, so a cancel that arrives meanwhile is honoured. */
 const starting = new Set<string>();
+/** Landscape parts being computed, and whether a cancel has come for each. */
+const landscapes = new Map<string, { cancelled: boolean }>();
 
 async function handle(request: WorkerRequest): Promise<void> {
   switch (request.type) {
@@ -42,6 +45,28 @@ async function handle(request: WorkerRequest): Promise<void> {
       if (starting.delete(request.runId)) post({ type: 'status', runId: request.runId, status: 'cancelled' });
       else scheduler.cancel(request.runId);
       return;
+    case 'landscape': {
+      const state = { cancelled: false };
+      landscapes.set(request.requestId, state);
+      try {
+        await answerLandscapePart(request, {
+          post: (message) => post(message, [message.indices.buffer, message.values.buffer] as ArrayBuffer[]),
+          yield: () => new Promise((resolve) => setImmediate(resolve)),
+          cancelled: () => state.cancelled,
+          now: () => performance.now(),
+        });
+      } catch (error) {
+        post({ type: 'error', requestId: request.requestId, message: (error as Error).message });
+      } finally {
+        landscapes.delete(request.requestId);
+      }
+      return;
+    }
+    case 'cancel-landscape': {
+      const state = landscapes.get(request.requestId);
+      if (state) state.cancelled = true;
+      return;
+    }
     case 'surface': {
       try {
         const surface = answerSurfaceRequest(request);

@@ -1,4 +1,4 @@
-// Draws the app icon — a loss surface's contour bands in viridis with a momentum optimizer's
+// Draws the app icon — a loss surface's contour bands in viridis with gradient descent's
 // zig-zag path into its minimum — and writes the PNG set (Linux), icon.icns (macOS) and
 // icon.ico (Windows) into build/. No image library: a tiny PNG encoder over node:zlib.
 // Usage: node scripts/generate-icons.mjs   (the outputs are committed; rerun after a change)
@@ -30,18 +30,16 @@ const radius = (p) => {
 };
 const BANDS = 9;
 
-/** Heavy-ball gradient descent on the valley, from its lower left end: the path the icon shows. */
+/** Plain gradient descent from the valley's far end: it zig-zags across the narrow axis, the picture the app explains. */
 function optimizerPath() {
-  let p = [-0.89, -0.5];
-  let velocity = [0, 0];
-  const path = [p];
-  for (let k = 0; k < 40; k++) {
-    const [u, v] = rotate(p);
-    const [gu, gv] = [u / (A * A), v / (B * B)];
-    const g = [gu * Math.cos(ANGLE) - gv * Math.sin(ANGLE), gu * Math.sin(ANGLE) + gv * Math.cos(ANGLE)];
-    velocity = [0.6 * velocity[0] - 0.19 * g[0], 0.6 * velocity[1] - 0.19 * g[1]];
-    p = [p[0] + velocity[0], p[1] + velocity[1]];
-    path.push(p);
+  let [u, v] = [-1.0, 0.32];
+  const path = [];
+  for (let k = 0; k <= 40; k++) {
+    path.push([
+      CENTER[0] + u * Math.cos(ANGLE) - v * Math.sin(ANGLE),
+      CENTER[1] + u * Math.sin(ANGLE) + v * Math.cos(ANGLE),
+    ]);
+    [u, v] = [u - (0.205 * u) / (A * A), v - (0.205 * v) / (B * B)];
   }
   return path;
 }
@@ -61,7 +59,10 @@ function render(size) {
   const pixels = Buffer.alloc(size * size * 4);
   const toPixel = ([x, y]) => [((x + 1) / 2) * size, ((1 - y) / 2) * size];
   const path = PATH.map(toPixel);
-  const stroke = Math.max(size * 0.024, 1.1);
+  // Small sizes keep the bands and a hairline path, the smallest only the minimum: more would blur into a blot.
+  const small = size < 64;
+  const tiny = size < 32;
+  const stroke = Math.max(size * 0.024, 0.9);
   const halo = stroke * 1.9;
   const cornerRadius = size * 0.2;
   const inset = size * 0.03;
@@ -78,7 +79,7 @@ function render(size) {
       const r = radius(point);
       const level = Math.min(BANDS - 1, Math.floor(r * BANDS));
       let color = VIRIDIS[Math.round((level / (BANDS - 1)) * 0.92 * (VIRIDIS.length - 1))];
-      if (size >= 48 && r < 1) {
+      if (!small && r < (BANDS - 0.5) / BANDS) {
         // Contour lines between bands, about a pixel wide at any size.
         const step = 2 / size;
         const gradient = Math.hypot(radius([point[0] + step, point[1]]) - r, radius([point[0], point[1] + step]) - r) * BANDS;
@@ -86,13 +87,13 @@ function render(size) {
         color = over(color, [13, 17, 23], 0.45 * smooth(1, fromLine - size / 512));
       }
       let distance = Infinity;
-      for (let i = 1; i < path.length; i++) distance = Math.min(distance, segmentDistance(cx, cy, path[i - 1], path[i]));
-      color = over(color, [13, 17, 23], 0.55 * smooth(1, distance - halo / 2));
+      for (let i = 1; i < path.length && !tiny; i++) distance = Math.min(distance, segmentDistance(cx, cy, path[i - 1], path[i]));
+      if (!small) color = over(color, [13, 17, 23], 0.55 * smooth(1, distance - halo / 2));
       color = over(color, [255, 255, 255], smooth(1, distance - stroke / 2));
       const [mx, my] = toPixel(CENTER);
       color = over(color, [255, 255, 255], smooth(1, Math.hypot(cx - mx, cy - my) - stroke * 1.6));
       const [sx, sy] = path[0];
-      color = over(color, [255, 255, 255], smooth(1, Math.hypot(cx - sx, cy - sy) - stroke * 1.3));
+      if (!small) color = over(color, [255, 255, 255], smooth(1, Math.hypot(cx - sx, cy - sy) - stroke * 1.3));
       const at = (py * size + px) * 4;
       pixels[at] = Math.round(color[0]);
       pixels[at + 1] = Math.round(color[1]);

@@ -35,15 +35,69 @@ const surfaceRequestMessage = z
   })
   .strict();
 
-export const clientMessageSchema = z.discriminatedUnion('type', [startMessage, runControlMessage, surfaceRequestMessage]);
+/**
+ * A network's loss on a plane of parameter space (DESIGN.md, "Landscape slices"): at
+ * center + alphas[i]·d1 + betas[j]·d2 over the training set, streamed coarse to fine as
+ * `landscape` messages and cached by content, so asking again answers at once.
+ */
+const landscapeRequestFields = {
+  type: z.literal('landscape'),
+  requestId: id,
+  problem: problemSchema,
+  center: f64,
+  d1: f64,
+  d2: f64,
+  alphas: f64,
+  betas: f64,
+};
+/** 401 × 401, the spec's largest landscape. */
+const MAX_LANDSCAPE_POINTS = 401 * 401;
+type LandscapeFields = { problem: unknown; center: Float64Array; d1: Float64Array; d2: Float64Array; alphas: Float64Array; betas: Float64Array };
+const landscapeChecks = (m: LandscapeFields, ctx: z.RefinementCtx): void => {
+  const problems: string[] = [];
+  if (!(typeof m.problem === 'object' && m.problem !== null && 'mlp' in m.problem)) problems.push('problem: a landscape needs a network problem ("mlp")');
+  if (m.d1.length !== m.center.length || m.d2.length !== m.center.length) problems.push('center, d1 and d2 must have the same length');
+  const points = m.alphas.length * m.betas.length;
+  if (points < 1 || points > MAX_LANDSCAPE_POINTS) problems.push(`the grid must have 1 to ${MAX_LANDSCAPE_POINTS} points`);
+  if (![m.center, m.d1, m.d2, m.alphas, m.betas].every((array) => array.every(Number.isFinite))) problems.push('every value must be finite');
+  for (const message of problems) ctx.addIssue({ code: 'custom', message });
+};
+const landscapeRequestMessage = z.object(landscapeRequestFields).strict().superRefine(landscapeChecks);
+const cancelLandscapeMessage = z.object({ type: z.literal('cancel-landscape'), requestId: id }).strict();
+
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  startMessage,
+  runControlMessage,
+  surfaceRequestMessage,
+  landscapeRequestMessage,
+  cancelLandscapeMessage,
+]);
 export type ClientMessage = z.input<typeof clientMessageSchema>;
 export type ParsedClientMessage = z.output<typeof clientMessageSchema>;
 export type StartMessage = z.output<typeof startMessage>;
 export type SurfaceRequest = z.output<typeof surfaceRequestMessage>;
+export type LandscapeRequest = z.output<typeof landscapeRequestMessage>;
 
-/** The host speaks to a worker in the same words, after giving run ids a per-client prefix. */
-export const workerRequestSchema = clientMessageSchema;
-export type WorkerRequest = ParsedClientMessage;
+/**
+ * One worker's share of a landscape: of each level's points (shared/landscape-levels.ts), those
+ * whose position in the level is `index` modulo `count`, so every share holds some of every level.
+ */
+const landscapePartMessage = z
+  .object({ ...landscapeRequestFields, part: z.tuple([z.number().int().min(0), z.number().int().min(1)]) })
+  .strict()
+  .superRefine(landscapeChecks)
+  .refine((m) => m.part[0] < m.part[1], 'part: the index must be below the count');
+export type LandscapePartRequest = z.output<typeof landscapePartMessage>;
+
+/** The host speaks to a worker in the client's words, with ids given a per-client prefix, and a landscape in parts. */
+export const workerRequestSchema = z.discriminatedUnion('type', [
+  startMessage,
+  runControlMessage,
+  surfaceRequestMessage,
+  landscapePartMessage,
+  cancelLandscapeMessage,
+]);
+export type WorkerRequest = z.output<typeof workerRequestSchema>;
 
 const eventSchema = z.object({
   type: z.enum(EVENT_TYPES),
@@ -107,6 +161,24 @@ const surfaceMessage = z
   })
   .strict()
   .refine((m) => m.z.length === m.x.length * m.y.length, 'z must hold x.length * y.length values');
+/**
+ * Computed points of a landscape: loss values at flat grid indices j · alphas.length + i, all of
+ * one level (0 the coarsest). `computed` of `total` points are known once this message is
+ * merged; `complete` comes with the last values, `cancelled` ends a request early.
+ */
+const landscapeMessage = z
+  .object({
+    type: z.literal('landscape'),
+    requestId: id,
+    status: z.enum(['computing', 'complete', 'cancelled']),
+    level: z.number().int().min(0),
+    indices: f64,
+    values: f64,
+    computed: z.number().int().min(0),
+    total: z.number().int().min(1),
+  })
+  .strict()
+  .refine((m) => m.indices.length === m.values.length, 'indices and values must have the same length');
 /** Networks with 1 or 2 inputs: what the model predicts over the data's box, now and then. */
 const predictionMessage = z
   .object({
@@ -126,12 +198,13 @@ const errorMessage = z
   .object({ type: z.literal('error'), message: z.string(), requestId: id.optional() })
   .strict();
 
-export const hostMessageSchema = z.union([framesMessage, statusMessage, surfaceMessage, predictionMessage, errorMessage]);
+export const hostMessageSchema = z.union([framesMessage, statusMessage, surfaceMessage, predictionMessage, landscapeMessage, errorMessage]);
 export type HostMessage = z.output<typeof hostMessageSchema>;
 export type FramesMessage = z.output<typeof framesMessage>;
 export type SurfaceMessage = z.output<typeof surfaceMessage>;
 export type StatusMessage = z.output<typeof statusMessage>;
 export type PredictionMessage = z.output<typeof predictionMessage>;
+export type LandscapeMessage = z.output<typeof landscapeMessage>;
 
 export const workerMessageSchema = hostMessageSchema;
 export type WorkerMessage = HostMessage;

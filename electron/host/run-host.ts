@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { describeIssue } from '../../shared/describe-issue';
 import { clientMessageSchema, FINAL_STATUSES, type HostMessage, type WorkerMessage } from '../../shared/protocol';
+import { LandscapeCoordinator } from './landscape-coordinator';
 import { WorkerPool } from './worker-pool';
 
 export interface RunHostOptions {
@@ -30,6 +31,7 @@ const SEPARATOR = ':';
  */
 export class RunHost {
   private readonly pool: WorkerPool;
+  private readonly landscapes: LandscapeCoordinator;
   private readonly clients = new Map<string, Client>();
   private nextClient = 1;
   private readonly log: (message: string) => void;
@@ -43,6 +45,7 @@ export class RunHost {
       onLost: (ids, reason) => this.reportLost(ids, reason),
       log: this.log,
     });
+    this.landscapes = new LandscapeCoordinator(this.pool);
   }
 
   get workerThreadIds(): number[] {
@@ -88,10 +91,19 @@ export class RunHost {
           case 'surface':
             this.pool.request({ ...message, requestId: scoped(message.requestId) });
             return;
+          case 'landscape':
+            void this.landscapes.start(scoped(message.requestId), message, (reply) => send({ ...reply, requestId: message.requestId }));
+            return;
+          case 'cancel-landscape':
+            if (!this.landscapes.cancel(scoped(message.requestId))) {
+              send({ type: 'error', requestId: message.requestId, message: `no landscape "${message.requestId}" is being computed` });
+            }
+            return;
         }
       },
       close: () => {
         for (const runId of client.runs) this.pool.controlRun({ type: 'cancel', runId: scoped(runId) });
+        this.landscapes.cancelAll(scoped(''));
         this.clients.delete(clientId);
       },
     };
@@ -109,6 +121,7 @@ export class RunHost {
 
   /** Sends a worker's message to the client that owns it, under the client's own id. */
   private route(message: WorkerMessage): void {
+    if (this.landscapes.receive(message)) return;
     const scopedId = 'runId' in message ? message.runId : message.requestId;
     if (scopedId === undefined) {
       this.log(message.type === 'error' ? `worker: ${message.message}` : 'a worker message without an id');
@@ -127,7 +140,7 @@ export class RunHost {
     for (const scopedId of ids.runIds) {
       this.route({ type: 'status', runId: scopedId, status: 'failed', message: reason });
     }
-    for (const scopedId of ids.requestIds) {
+    for (const scopedId of this.landscapes.lost(ids.requestIds, reason)) {
       this.route({ type: 'error', requestId: scopedId, message: reason });
     }
   }

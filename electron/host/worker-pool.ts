@@ -51,11 +51,24 @@ export class WorkerPool {
     return true;
   }
 
-  request(request: Extract<WorkerRequest, { type: 'surface' }>): void {
+  get size(): number {
+    return this.options.size;
+  }
+
+  /** A request answered by one or more messages: a surface, or a share of a landscape. */
+  request(request: Extract<WorkerRequest, { type: 'surface' | 'landscape' }>): void {
     const entry = this.pick();
     entry.requests.add(request.requestId);
     this.owner.set(request.requestId, entry);
     entry.worker.postMessage(request);
+  }
+
+  /** Cancels a landscape share on the worker computing it; false if none is. */
+  cancelRequest(request: Extract<WorkerRequest, { type: 'cancel-landscape' }>): boolean {
+    const entry = this.owner.get(request.requestId);
+    if (!entry) return false;
+    entry.worker.postMessage(request);
+    return true;
   }
 
   /** Stops every worker now, as a crash would: their runs are reported lost. */
@@ -96,9 +109,8 @@ export class WorkerPool {
     }
     const message = parsed.data;
     if (message.type === 'status' && FINAL_STATUSES.has(message.status)) this.release(entry, message.runId);
-    if ((message.type === 'surface' || message.type === 'error') && message.requestId) {
-      this.release(entry, message.requestId);
-    }
+    const answered = message.type === 'surface' || message.type === 'error' || (message.type === 'landscape' && message.status !== 'computing');
+    if (answered && message.requestId) this.release(entry, message.requestId);
     this.options.onMessage(message);
   }
 

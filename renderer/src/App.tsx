@@ -68,8 +68,8 @@ export function App({ bridge }: { bridge: Bridge }) {
       </main>
       <aside className="inspector" aria-label="Runs and events">
         <RunList />
-        <Legend />
         <EventsPanel />
+        <Legend />
       </aside>
     </div>
   );

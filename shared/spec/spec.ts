@@ -74,14 +74,32 @@ export const runSpecSchema = z
   .strict();
 export type RunSpec = z.output<typeof runSpecSchema>;
 
+/** A parameter vector of a run: its initial or final point, or a checkpoint's step. */
+export const paramRefSchema = z
+  .object({
+    run: z.string().min(1),
+    at: z.union([z.enum(['initial', 'final']), z.number().int().min(0)]).default('final'),
+  })
+  .strict();
+export type ParamRef = z.output<typeof paramRefSchema>;
+
 export const landscapeSpecSchema = z
   .object({
     directions: z.enum(['random', 'pca', 'interpolation', 'hessian']).default('pca'),
     resolution: z.number().int().min(3).max(401).default(41),
     span: z.number().positive().default(1),
     seed: z.number().int().min(0).default(1),
+    /** The run whose final point centres the slice and whose trajectory `pca` reads; default the first. */
+    run: z.string().min(1).optional(),
+    /** `random`: biases' directions zeroed (Li et al.'s default) or normalised with their unit's incoming weights. */
+    biases: z.enum(['zero', 'filter']).default('zero'),
+    /** `interpolation`: the plane through these two or three points; default the run's initial and final points. */
+    through: z.array(paramRefSchema).min(2).max(3).optional(),
+    /** The 1-D linear interpolation's ends; default the run's initial and final points. */
+    curve: z.object({ from: paramRefSchema, to: paramRefSchema }).strict().optional(),
   })
   .strict();
+export type LandscapeSpec = z.output<typeof landscapeSpecSchema>;
 
 export const surfaceSpecSchema = z
   .object({ resolution: z.number().int().min(3).max(1024).default(101) })
@@ -127,6 +145,17 @@ export const experimentSpecSchema = z
     });
     if (isNetwork && spec.bounds) {
       ctx.addIssue({ code: 'custom', path: ['bounds'], message: 'applies only to function problems' });
+    }
+    // Runs the landscape names must exist.
+    const { landscape } = spec;
+    const referenced: [string, (string | number)[]][] = [];
+    if (landscape?.run) referenced.push([landscape.run, ['run']]);
+    landscape?.through?.forEach((ref, i) => referenced.push([ref.run, ['through', i, 'run']]));
+    for (const end of ['from', 'to'] as const) {
+      if (landscape?.curve) referenced.push([landscape.curve[end].run, ['curve', end, 'run']]);
+    }
+    for (const [name, path] of referenced) {
+      if (!names.has(name)) ctx.addIssue({ code: 'custom', path: ['landscape', ...path], message: `names no run: "${name}"` });
     }
   })
   .transform((spec) => {

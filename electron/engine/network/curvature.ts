@@ -3,6 +3,7 @@ import { classifyStationaryPoint } from '../../../shared/functions/hessian-class
 import { createRandom } from '../../../shared/random';
 import { symmetricEigen } from '../landscape/symmetric-eigen';
 import { addScaled, dot, norm, orthogonalize, scale } from '../landscape/vectors';
+import type { MlpModel, ResidentRows } from './mlp-model';
 
 /** The Hessian's extreme eigenpairs as Lanczos estimates them. */
 export interface ExtremeCurvature {
@@ -49,7 +50,7 @@ export function extremeEigenpairs(
   const basis: Float64Array[] = [];
   const alphas: number[] = [];
   const betas: number[] = [];
-  let q = Float64Array.from({ length: size }, () => random.normal());
+  let q: Float64Array = Float64Array.from({ length: size }, () => random.normal());
   scale(q, 1 / norm(q));
   const w = new Float64Array(size);
   let ritz = ritzPairs([], []);
@@ -136,4 +137,27 @@ export function classifyCurvature({ eigenvalues, residuals }: ExtremeCurvature, 
   if (type === 'minimum' && eigenvalues[0] - residuals[0] <= zero) return 'degenerate';
   if (type === 'maximum' && eigenvalues[1] + residuals[1] >= -zero) return 'degenerate';
   return type;
+}
+
+/**
+ * The Hessian of the mean loss over `data` at `params` (plus l2·Σw² over the kernels, whose
+ * Hessian is 2·l2 there; l1's is zero almost everywhere) as a float64 operator for Lanczos.
+ */
+export function hessianOperator(
+  model: MlpModel,
+  params: Float32Array,
+  data: ResidentRows,
+  l2 = 0,
+): (v: Float64Array, out: Float64Array) => void {
+  const vector = new Float32Array(params.length);
+  const product = new Float32Array(params.length);
+  return (v, out) => {
+    vector.set(v);
+    model.hessianVectorProduct(params, vector, product, data);
+    out.set(product);
+    if (l2 === 0) return;
+    for (const { kernelOffset, biasOffset } of model.layers) {
+      for (let i = kernelOffset; i < biasOffset; i++) out[i] = out[i]! + 2 * l2 * v[i]!;
+    }
+  };
 }

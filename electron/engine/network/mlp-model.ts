@@ -139,7 +139,7 @@ export class MlpModel {
   }
 
   /** The mean loss over `data` at `params`, in evaluation mode (no dropout). */
-  loss(params: Float32Array, data: ResidentRows): number {
+  lossAt(params: Float32Array, data: ResidentRows): number {
     const value = tf.tidy(() => this.head.value(this.forward(this.weights(params), data.x).logits, data.target));
     const loss = value.dataSync()[0]!;
     value.dispose();
@@ -161,7 +161,7 @@ export class MlpModel {
       const ra: tf.Tensor2D[] = [];
       this.layers.forEach((_, l) => {
         const input = l === 0 ? data.x : forward.hidden[l - 1]!.a;
-        const direct = tf.add(tf.matMul(input, tangents[l]!.kernel), tangents[l]!.bias);
+        const direct: tf.Tensor2D = tf.add(tf.matMul(input, tangents[l]!.kernel), tangents[l]!.bias);
         rz.push(l === 0 ? direct : tf.add(tf.matMul(ra[l - 1]!, weights[l]!.kernel), direct));
         if (l === this.layers.length - 1) return;
         const { a, z } = forward.hidden[l]!;
@@ -173,14 +173,14 @@ export class MlpModel {
       for (let l = this.layers.length - 1; l >= 0; l--) {
         // R(gW) = R(input)ᵀ δ + inputᵀ R(δ); R(gb) = Σ R(δ).
         const inputT = l === 0 ? data.xT : tf.transpose(forward.hidden[l - 1]!.a);
-        let rKernel = tf.matMul(inputT, rDelta);
+        let rKernel: tf.Tensor2D = tf.matMul(inputT, rDelta);
         if (l > 0) rKernel = tf.add(rKernel, tf.matMul(tf.transpose(ra[l - 1]!), delta));
         parts.unshift(rKernel.reshape([-1]), tf.sum(rDelta, 0));
         if (l === 0) break;
         // δ' = (δ Wᵀ) ⊙ f'(z); R(δ') = (R(δ) Wᵀ + δ Vᵀ) ⊙ f'(z) + (δ Wᵀ) ⊙ f''(z) ⊙ R(z).
         const kernelT = tf.transpose(weights[l]!.kernel);
-        const upstream = tf.matMul(delta, kernelT);
-        const rUpstream = tf.add(tf.matMul(rDelta, kernelT), tf.matMul(delta, tf.transpose(tangents[l]!.kernel)));
+        const upstream: tf.Tensor2D = tf.matMul(delta, kernelT);
+        const rUpstream: tf.Tensor2D = tf.add(tf.matMul(rDelta, kernelT), tf.matMul(delta, tf.transpose(tangents[l]!.kernel)));
         const { a, z } = forward.hidden[l - 1]!;
         const { derivative, secondDerivative } = this.activation;
         if (!derivative) {
@@ -243,7 +243,12 @@ export class MlpModel {
   }
 
   private targetTensor(y: Float32Array): tf.Tensor2D {
-    if (this.loss !== 'cross_entropy') return tf.tensor2d(y, [y.length, 1]);
-    return tf.oneHot(tf.tensor1d(Int32Array.from(y), 'int32'), this.sizes.at(-1)!).toFloat() as tf.Tensor2D;
+    return targetTensor(y, this.loss, this.sizes.at(-1)!);
   }
+}
+
+/** [rows, 1] labels or values, or one-hot [rows, classes] for cross_entropy. */
+export function targetTensor(y: Float32Array, loss: LossName, outputs: number): tf.Tensor2D {
+  if (loss !== 'cross_entropy') return tf.tensor2d(y, [y.length, 1]);
+  return tf.oneHot(tf.tensor1d(Int32Array.from(y), 'int32'), outputs).toFloat() as tf.Tensor2D;
 }

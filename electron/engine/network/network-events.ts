@@ -1,5 +1,6 @@
 import type { RunEvent } from '../../../shared/events';
 import type { Activation } from '../../../shared/spec/network-spec';
+import { classifyCurvature, type ExtremeCurvature } from './curvature';
 import { denseLayerSlices, type DenseLayerSlice } from './param-layout';
 
 /** What the detector sees at each point of a network run. */
@@ -35,19 +36,38 @@ const STUCK_FRACTION = 0.5;
 const SAME_UNIT_TOLERANCE = 1e-6;
 /** Conditions must last this many steps (fewer in shorter runs) before they are reported. */
 const MIN_STRETCH = 10;
+/** A stall: the gradient small for this many steps (as for functions)… */
+const STALL_WINDOW = 20;
+/** …below this fraction of the largest gradient norm seen… */
+const STALL_FRACTION = 1e-3;
+/**
+ * …or below this fraction of loss / (1 + |θ|): moving the whole length of θ would change the loss
+ * by about 1%, which catches a run that starts at a saddle and never saw a large gradient.
+ */
+const STALL_FLATNESS = 1e-2;
+/** Each stall costs a Lanczos run: the first few of a run are classified. */
+const MAX_CLASSIFIED_STALLS = 4;
 
 export interface NetworkEventDetector {
   observe(point: NetworkObservation): RunEvent[];
-  /** Closes what is still open when the run stops at `lastStep`. */
-  finish(lastStep: number): RunEvent[];
+  /** Closes what is still open when the run stops at `lastStep`; a stall open at a completed run's end at a minimum is convergence. */
+  finish(lastStep: number, status?: 'completed' | 'diverged'): RunEvent[];
 }
+
+/** The Hessian's extreme eigenpairs at some parameters, for classifying stalls. */
+export type CurvatureProbe = (params: Float32Array) => ExtremeCurvature;
 
 /**
  * Gradient pathologies along a network run: vanishing and exploding gradients, hidden units kept
  * identical by a symmetric initialization, ReLU units that died, and plateaus. A condition that
  * lasts is reported once, when it ends (or the run does), with its first and last step.
  */
-export function createNetworkEventDetector(sizes: readonly number[], activation: Activation, steps: number): NetworkEventDetector {
+export function createNetworkEventDetector(
+  sizes: readonly number[],
+  activation: Activation,
+  steps: number,
+  curvatureAt?: CurvatureProbe,
+): NetworkEventDetector {
   const layers = denseLayerSlices(sizes);
   const minStretch = Math.min(MIN_STRETCH, steps + 1);
   const plateauWindow = Math.max(MIN_STRETCH, Math.round(steps / 20));
@@ -61,6 +81,7 @@ export function createNetworkEventDetector(sizes: readonly number[], activation:
   const plateau = new Stretch<undefined>();
   const symmetry = new SymmetryWatch(layers);
   const dead = new DeadUnitWatch(sizes);
+  const stall = curvatureAt && new StallWatch(layers.at(-1)!.end, Math.min(STALL_WINDOW, steps + 1), curvatureAt);
 
   const vanishingEvent = (s: Closed<{ layer: number; later: number; ratio: number }>): RunEvent | undefined => {
     if (s.length < minStretch) return undefined;
@@ -88,8 +109,8 @@ export function createNetworkEventDetector(sizes: readonly number[], activation:
     step: s.start,
     endStep: s.end,
     message: stuck
-      ? `From step ${s.start} to the end the loss stayed near ${formatLoss(losses[s.end]!)}: training is stuck on a plateau, where the gradient is too weak to make progress.`
-      : `${during(s)} the loss stayed near ${formatLoss(losses[s.end]!)}: a plateau, where the gradient is weak, before it fell again.`,
+      ? `From step ${s.start} to the end the loss stayed near ${formatNumber(losses[s.end]!)}: training is stuck on a plateau, where the gradient is too weak to make progress.`
+      : `${during(s)} the loss stayed near ${formatNumber(losses[s.end]!)}: a plateau, where the gradient is weak, before it fell again.`,
   });
 
   return {
@@ -124,10 +145,12 @@ export function createNetworkEventDetector(sizes: readonly number[], activation:
 
       push(events, ...symmetry.observe(point.params, step, minStretch));
       if (activation === 'relu' && point.unitMaxima) events.push(...dead.observe(point.unitMaxima, step));
+      push(events, stall?.observe(point));
       return events;
     },
-    finish(lastStep) {
+    finish(lastStep, status = 'completed') {
       const events: RunEvent[] = [];
+      push(events, stall?.close(status === 'completed'));
       push(events, close(vanishing, vanishingEvent), close(exploding, explodingEvent));
       const openPlateau = plateau.close();
       const stuck = openPlateau && openPlateau.end === lastStep && losses[lastStep]! > STUCK_FRACTION * losses[0]!;
@@ -199,6 +222,73 @@ class Stretch<T> {
     this.start = -1;
     this.worst = undefined;
     return closed;
+  }
+}
+
+/**
+ * Stretches where the gradient all but vanishes, classified by the Hessian's extreme eigenvalues
+ * where it was smallest, as function paths are: a saddle (negative curvature: the loss can still
+ * fall), a minimum (or convergence, if the run ended there), or a degenerate point (flat
+ * directions, which curvature alone cannot judge).
+ */
+class StallWatch {
+  private stall: { start: number; last: number; smallest: number } | undefined;
+  /** The parameters where the open stall's gradient was smallest. */
+  private readonly best: Float32Array;
+  private largest = 0;
+  private classified = 0;
+
+  constructor(
+    size: number,
+    private readonly window: number,
+    private readonly curvatureAt: CurvatureProbe,
+  ) {
+    this.best = new Float32Array(size);
+  }
+
+  observe({ step, loss, gradNorm, params }: NetworkObservation): RunEvent | undefined {
+    this.largest = Math.max(this.largest, gradNorm);
+    let squared = 0;
+    for (const p of params) squared += p * p;
+    const small = Math.max(STALL_FRACTION * this.largest, (STALL_FLATNESS * Math.abs(loss)) / (1 + Math.sqrt(squared)));
+    // An established stall takes a tenfold rise to end, so noise does not split it.
+    const limit = this.stall && this.stall.last - this.stall.start + 1 >= this.window ? 10 * small : small;
+    if (gradNorm > limit) return this.close(false);
+    this.stall ??= { start: step, last: step, smallest: Infinity };
+    this.stall.last = step;
+    if (gradNorm < this.stall.smallest) {
+      this.stall.smallest = gradNorm;
+      this.best.set(params);
+    }
+    return undefined;
+  }
+
+  /** The stall that ends here, classified, if one lasted the window; `converged`: the run completed inside it. */
+  close(converged: boolean): RunEvent | undefined {
+    const stall = this.stall;
+    this.stall = undefined;
+    if (!stall || stall.last - stall.start + 1 < this.window || this.classified >= MAX_CLASSIFIED_STALLS) return undefined;
+    this.classified++;
+    const curvature = this.curvatureAt(this.best);
+    const kind = classifyCurvature(curvature);
+    const [low, high] = curvature.eigenvalues;
+    const range = `the Hessian's eigenvalues run from ${formatNumber(low)} to ${formatNumber(high)}`;
+    const when = converged ? `From step ${stall.start} to the end` : during({ start: stall.start, end: stall.last });
+    const messages: Record<typeof kind, string> = {
+      saddle: `${when} the gradient all but vanished at a saddle point: ${range}, so the loss still falls along some direction; momentum, gradient noise or a larger learning rate escapes sooner.`,
+      minimum: converged
+        ? `${when} the run settled in a minimum: the loss curves upward in every direction (${range}).`
+        : `${when} the gradient all but vanished in a minimum (${range}) before training moved on.`,
+      maximum: `${when} the gradient all but vanished at a maximum: the loss curves downward in every direction (${range}).`,
+      degenerate: `${when} the gradient all but vanished where the loss is flat along some direction (${range}), often a symmetry of the network such as rescaling a unit's weights; curvature alone cannot tell a minimum from a saddle there.`,
+    };
+    return {
+      type: kind === 'minimum' && converged ? 'converged' : kind,
+      step: stall.start,
+      endStep: stall.last,
+      eigenvalues: [low, high],
+      message: messages[kind],
+    };
   }
 }
 
@@ -361,8 +451,8 @@ function timesSmaller(ratio: number): string {
   return `about 10${superscript} times`;
 }
 
-function formatLoss(loss: number): string {
-  return Math.abs(loss) >= 1e-3 && Math.abs(loss) < 1e4 ? loss.toFixed(4) : loss.toExponential(3);
+function formatNumber(value: number): string {
+  return Math.abs(value) >= 1e-3 && Math.abs(value) < 1e4 ? value.toFixed(4) : value.toExponential(3);
 }
 
 function close<T>(stretch: Stretch<T>, describe: (closed: Closed<T>) => RunEvent | undefined): RunEvent | undefined {

@@ -7,6 +7,7 @@ import type { EngineRun, EngineRunStatus, FrameBatch, Prediction } from '../engi
 import { createOptimizer, type Optimizer } from '../optimizers';
 import { clipGradientNorm } from '../optimizers/gradient-transforms';
 import { createSchedule } from '../optimizers/schedule';
+import { extremeEigenpairs, hessianOperator, type ExtremeCurvature, type LanczosOptions } from './curvature';
 import { initializeParams } from './initializers';
 import { MlpModel, type ComputeRequest, type ResidentRows } from './mlp-model';
 import { createNetworkEventDetector, divergedEvent, type NetworkEventDetector } from './network-events';
@@ -38,6 +39,8 @@ export interface NetworkRunOptions {
   checkpointValues?: number;
   /** Default: wasm, or cpu where WASM cannot start. */
   backend?: TensorBackend;
+  /** Checkpoints whose curvature is computed, first and last included; default as the budget allows (CURVATURE_BUDGET), 0 for none. */
+  curvaturePoints?: number;
 }
 
 /** Steps fromStep … of a network run, as they leave the engine. */
@@ -69,10 +72,23 @@ export interface NetworkRunRecord {
   /** Per point, per dense layer. */
   layerGradNorms: number[][];
   checkpoints: { steps: number[]; params: Float32Array[] };
+  /** The Hessian's extreme eigenvalues [smallest, largest] at some checkpoints (data loss plus l2). */
+  curvature: { steps: number[]; eigenvalues: [number, number][] };
   events: RunEvent[];
 }
 
 const MAX_CHECKPOINTS = 101;
+/**
+ * Checkpoint curvature may cost about this fraction of the training's own gradient work, counting
+ * a Hessian-vector product as HVP_COST full-batch gradients (measured 1.2–1.5 on tfjs-wasm) and
+ * a checkpoint's Lanczos as CHECKPOINT_LANCZOS.maxIterations products: a 300-step full-batch run
+ * gets 3 curvature points, a 1,000-step one MAX_CURVATURE_POINTS. Stalls are classified besides.
+ */
+const CURVATURE_BUDGET = 0.5;
+const HVP_COST = 1.5;
+const MAX_CURVATURE_POINTS = 11;
+/** Extreme eigenvalues for a timeline, not a verdict: fewer iterations and a looser stop than a stall's. */
+const CHECKPOINT_LANCZOS: LanczosOptions = { maxIterations: 30, tolerance: 1e-3 };
 const DEFAULT_CHECKPOINT_VALUES = 1_000_000;
 /** Dropout masks come from their own stream, so switching dropout on leaves the batch order alone. */
 const DROPOUT_STREAM = 0x27d4eb2f;
@@ -118,8 +134,11 @@ export class NetworkRun implements EngineRun {
     layerUpdateNorms: Float64Array;
     events: RunEvent[];
     checkpoints: { steps: number[]; params: Float32Array[] };
+    curvature: { steps: number[]; eigenvalues: [number, number][] };
   };
   private readonly checkpointEvery: number;
+  /** Checkpoints at multiples of this step, and the last, get their curvature computed (0: none). */
+  private readonly curvatureEvery: number;
   /** Points recorded so far. */
   private count = 0;
   private grid?: PredictionGrid | null;
@@ -142,7 +161,7 @@ export class NetworkRun implements EngineRun {
     this.gradient = new Float32Array(this.params.length);
     this.optimizer = createOptimizer(spec.optimizer, this.params.length);
     this.lrAt = createSchedule(spec.schedule, spec.optimizer.lr);
-    this.detector = createNetworkEventDetector(sizes, activation, spec.steps);
+    this.detector = createNetworkEventDetector(sizes, activation, spec.steps, (params) => this.curvatureAt(params));
     this.batches = new BatchStream(problem.train.rows, spec.batchSize, spec.seed);
     if (spec.dropout) {
       this.dropout = { rate: spec.dropout, random: createRandom((spec.seed ^ DROPOUT_STREAM) >>> 0), widths: sizes.slice(1, -1) };
@@ -160,10 +179,12 @@ export class NetworkRun implements EngineRun {
       layerUpdateNorms: new Float64Array(perLayer),
       events: [],
       checkpoints: { steps: [], params: [] },
+      curvature: { steps: [], eigenvalues: [] },
     };
     const budget = options.checkpointValues ?? DEFAULT_CHECKPOINT_VALUES;
     const stored = Math.min(MAX_CHECKPOINTS, Math.max(2, Math.floor(budget / this.params.length)));
     this.checkpointEvery = Math.max(1, Math.ceil(spec.steps / (stored - 1)));
+    this.curvatureEvery = this.curvatureSpacing(options.curvaturePoints);
   }
 
   advance(maxSteps: number): NetworkFrameBatch {
@@ -203,6 +224,7 @@ export class NetworkRun implements EngineRun {
       lr: record.lr.subarray(0, n),
       layerGradNorms: Array.from({ length: n }, (_, k) => Array.from(record.layerGradNorms.subarray(k * layers, (k + 1) * layers))),
       checkpoints: record.checkpoints,
+      curvature: record.curvature,
       events: record.events,
     };
   }
@@ -311,6 +333,27 @@ export class NetworkRun implements EngineRun {
   private checkpoint(k: number): void {
     this.record.checkpoints.steps.push(k);
     this.record.checkpoints.params.push(Float32Array.from(this.params));
+    if (this.curvatureEvery > 0 && (k % this.curvatureEvery === 0 || k === this.spec.steps)) {
+      this.record.curvature.steps.push(k);
+      this.record.curvature.eigenvalues.push(this.curvatureAt(this.params, CHECKPOINT_LANCZOS).eigenvalues);
+    }
+  }
+
+  /** The Hessian's extreme eigenpairs at `params`: training data in evaluation mode, l2 included. */
+  private curvatureAt(params: Float32Array, options: LanczosOptions = {}): ExtremeCurvature {
+    const operator = hessianOperator(this.model, params, this.train!, this.spec.l2 ?? 0);
+    return extremeEigenpairs(operator, params.length, { seed: this.spec.seed, ...options });
+  }
+
+  /** Checkpoint steps between curvature points: `requested` points, or as many as CURVATURE_BUDGET allows (at least the first and last). */
+  private curvatureSpacing(requested: number | undefined): number {
+    const { steps, batchSize } = this.spec;
+    const batchFraction = Math.min(1, (batchSize ?? Infinity) / this.problem.train.rows);
+    const affordable = Math.floor((CURVATURE_BUDGET * steps * batchFraction) / (HVP_COST * CHECKPOINT_LANCZOS.maxIterations!));
+    const points = requested ?? Math.min(MAX_CURVATURE_POINTS, Math.max(2, affordable));
+    if (points <= 0) return 0;
+    const intervals = Math.ceil(steps / this.checkpointEvery);
+    return this.checkpointEvery * Math.ceil(intervals / Math.max(1, points - 1));
   }
 
   /** Point k is not finite: go back to the parameters of point k - 1, the last finite one. */
@@ -325,7 +368,7 @@ export class NetworkRun implements EngineRun {
 
   private end(status: 'completed' | 'diverged', events: RunEvent[], lastStep: number): void {
     this.status = status;
-    events.push(...this.detector.finish(lastStep));
+    events.push(...this.detector.finish(lastStep, status));
     this.dispose();
   }
 }

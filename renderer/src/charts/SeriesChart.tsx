@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type PointerEvent } from 'react';
 import { currentStep } from '../playback/playback-clock';
 import { onPlaybackFrame, playbackClock, usePlaybackStore } from '../playback/playback-store';
-import { prepareCanvas, useElementSize } from '../map/use-canvas-size';
+import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
 import { useAppStore, type RunEntry } from '../store/app-store';
 import type { ColumnExtremes } from './decimate';
 import { chartStep, chartX, drawSeriesChart, type ChartLayout, type ChartMetric } from './draw-series-chart';

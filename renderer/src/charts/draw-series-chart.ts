@@ -113,7 +113,7 @@ function drawAxes(
     context.lineTo(plot.left + plot.width, py);
     context.fillText(log ? formatDecade(tick) : formatTick(tick, (yTicks[1] ?? tick + 1) - (yTicks[0] ?? tick)), plot.left - 6, py);
   }
-  const xTicks = niceTicks(0, layout.span, Math.max(2, Math.floor(plot.width / 80)));
+  const xTicks = niceTicks(0, layout.span, Math.max(2, Math.floor(plot.width / 80))).filter(Number.isInteger);
   context.textAlign = 'center';
   context.textBaseline = 'top';
   for (const tick of xTicks) {

@@ -8,7 +8,7 @@ import { setHoverTarget } from '../store/hover-store';
 import { buildHeatImage, drawMapBase } from './draw-map-base';
 import { drawMapPaths } from './draw-map-paths';
 import { createMapFrame } from './map-frame';
-import { prepareCanvas, useElementSize } from './use-canvas-size';
+import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
 
 /**
  * The 2D view: a heat map of the surface with contour lines, axes, critical points and the

@@ -57,8 +57,8 @@ export function Legend() {
           next start
         </li>
         <li>
-          <svg className="glyph" width={14} height={14} viewBox="-12 -12 24 24" aria-hidden="true">
-            <circle r={6} fill="#b8c0ca" stroke="#0d1117" strokeWidth={2} />
+          <svg className="glyph" width={14} height={14} viewBox="-8 -8 16 16" aria-hidden="true">
+            <circle r={5.5} fill="#b8c0ca" stroke="#0d1117" strokeWidth={1.5} />
           </svg>{' '}
           current step
         </li>

@@ -27,7 +27,7 @@ export function StepReadout({ run }: { run: RunEntry }) {
   return (
     <dl className="step-readout" aria-label={`${run.name} at the playback step`}>
       <div>
-        <dt>step</dt>
+        <dt>at step</dt>
         <dd ref={step}>—</dd>
       </div>
       <div>

@@ -38,6 +38,8 @@ function buildAxes(frame: SceneFrame, bounds: Bounds) {
   }
   for (const y of yTicks) {
     const wz = frame.worldZ(y);
+    // The front corner already carries the last x label.
+    if (wz > HALF - 0.5) continue;
     lines.push(HALF, 0, wz, HALF + TICK, 0, wz);
     sprites.push(label(formatTick(y, yTicks[1]! - yTicks[0]!), [HALF + 0.6, 0, wz]));
   }

@@ -1,11 +1,11 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { BufferAttribute, BufferGeometry, Line, LineBasicMaterial, Mesh, MeshStandardMaterial, SphereGeometry } from 'three';
+import { BufferAttribute, BufferGeometry, Line, LineBasicMaterial, Mesh, MeshStandardMaterial, Plane, SphereGeometry, Vector3 } from 'three';
 import { currentStep } from '../playback/playback-clock';
 import { playbackClock, usePlaybackStore } from '../playback/playback-store';
 import { runStepAt } from '../playback/run-step';
 import type { RunEntry } from '../store/app-store';
-import type { SceneFrame } from './scene-frame';
+import { SURFACE_SIZE, type SceneFrame } from './scene-frame';
 
 /** Lifts the path off the surface so it never hides inside it. */
 const PATH_LIFT = 0.04;
@@ -15,6 +15,14 @@ const PATH_LIFT = 0.04;
  */
 const FAR = 1e4;
 const clampFar = (value: number): number => (value > FAR ? FAR : value < -FAR ? -FAR : value);
+/** Paths are cut a little beyond the surface's edges, as the 2D map cuts them at its frame. */
+const REACH = SURFACE_SIZE / 2 + 1;
+const CLIPPING = [
+  new Plane(new Vector3(1, 0, 0), REACH),
+  new Plane(new Vector3(-1, 0, 0), REACH),
+  new Plane(new Vector3(0, 0, 1), REACH),
+  new Plane(new Vector3(0, 0, -1), REACH),
+];
 const markerGeometry = new SphereGeometry(0.09, 20, 14);
 
 /**
@@ -28,9 +36,12 @@ export function RunPath({ run, frame }: { run: RunEntry; frame: SceneFrame }) {
     const positions = new BufferAttribute(new Float32Array(run.series.capacity * 3), 3);
     geometry.setAttribute('position', positions);
     geometry.setDrawRange(0, 0);
-    const path = new Line(geometry, new LineBasicMaterial({ color: run.color }));
+    const path = new Line(geometry, new LineBasicMaterial({ color: run.color, clippingPlanes: CLIPPING }));
     path.frustumCulled = false;
-    const dot = new Mesh(markerGeometry, new MeshStandardMaterial({ color: run.color, emissive: run.color, emissiveIntensity: 0.4 }));
+    const dot = new Mesh(
+      markerGeometry,
+      new MeshStandardMaterial({ color: run.color, emissive: run.color, emissiveIntensity: 0.4, clippingPlanes: CLIPPING }),
+    );
     dot.visible = false;
     return { line: path, marker: dot };
   }, [run.series, run.color]);

@@ -40,7 +40,7 @@ export function SceneCanvas() {
     <Canvas
       frameloop="demand"
       camera={{ position: [9, 9, 11], fov: 42 }}
-      gl={{ preserveDrawingBuffer: true, antialias: true }}
+      gl={{ preserveDrawingBuffer: true, antialias: true, localClippingEnabled: true }}
       dpr={[1, 2]}
       aria-label="3D loss surface"
     >

@@ -1,0 +1,35 @@
+import type { Plane } from './plane-evaluator';
+import { dot } from './vectors';
+
+export interface PlaneProjection {
+  /** Least-squares (α, β) of each point: center + α·d1 + β·d2 is its nearest point of the plane. */
+  coordinates: [number, number][];
+  /** Each point's Euclidean distance from the plane, in parameter units. */
+  distances: number[];
+}
+
+/** Projects parameter vectors onto a plane whose directions need not be orthogonal (random ones are not quite). */
+export function projectOntoPlane(points: readonly ArrayLike<number>[], plane: Plane): PlaneProjection {
+  const { center, d1, d2 } = plane;
+  const g11 = dot(d1, d1);
+  const g12 = dot(d1, d2);
+  const g22 = dot(d2, d2);
+  const determinant = g11 * g22 - g12 * g12;
+  const coordinates: [number, number][] = [];
+  const distances: number[] = [];
+  const offset = new Float64Array(center.length);
+  for (const point of points) {
+    for (let i = 0; i < offset.length; i++) offset[i] = point[i]! - center[i]!;
+    const r1 = dot(d1, offset);
+    const r2 = dot(d2, offset);
+    const a = (g22 * r1 - g12 * r2) / determinant;
+    const b = (g11 * r2 - g12 * r1) / determinant;
+    // |offset − a·d1 − b·d2|² = |offset|² − (a·r1 + b·r2) at the least-squares solution; the direct
+    // sum avoids that formula's cancellation for points close to the plane.
+    let squared = 0;
+    for (let i = 0; i < offset.length; i++) squared += (offset[i]! - a * d1[i]! - b * d2[i]!) ** 2;
+    coordinates.push([a, b]);
+    distances.push(Math.sqrt(squared));
+  }
+  return { coordinates, distances };
+}

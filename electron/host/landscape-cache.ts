@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { LandscapeRequest } from '../../shared/protocol';
+
+/**
+ * Finished landscape grids by content hash, least recently used first out, up to a byte
+ * budget: reopening a slice is answered from here at once.
+ */
+export class LandscapeCache {
+  private readonly grids = new Map<string, Float64Array>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes = DEFAULT_MAX_BYTES) {}
+
+  get(key: string): Float64Array | undefined {
+    const grid = this.grids.get(key);
+    if (grid) {
+      this.grids.delete(key);
+      this.grids.set(key, grid);
+    }
+    return grid;
+  }
+
+  set(key: string, grid: Float64Array): void {
+    if (grid.byteLength > this.maxBytes) return;
+    const old = this.grids.get(key);
+    if (old) this.bytes -= old.byteLength;
+    this.grids.delete(key);
+    this.grids.set(key, grid);
+    this.bytes += grid.byteLength;
+    for (const [oldest, value] of this.grids) {
+      if (this.bytes <= this.maxBytes) break;
+      this.grids.delete(oldest);
+      this.bytes -= value.byteLength;
+    }
+  }
+}
+
+/** 401 × 401 grids take 1.3 MB each. */
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The content hash of what a landscape's values depend on: the model and the data (the problem as
+ * parsed, defaults filled — a named dataset is made from its spec, a CSV file is hashed by its
+ * bytes), the parameters and directions, and the grid. Undefined when the data cannot be read,
+ * so nothing is cached for a request that is about to fail.
+ */
+export async function landscapeCacheKey(request: LandscapeRequest): Promise<string | undefined> {
+  const hash = createHash('sha256');
+  hash.update(canonicalJson(request.problem));
+  if ('mlp' in request.problem && 'csv' in request.problem.mlp.dataset) {
+    try {
+      // The worker resolves a relative path against the same working directory.
+      hash.update(await readFile(resolve(request.problem.mlp.dataset.csv)));
+    } catch {
+      return undefined;
+    }
+  }
+  for (const array of [request.center, request.d1, request.d2, request.alphas, request.betas]) {
+    hash.update(`|${array.length}|`);
+    hash.update(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+  }
+  return hash.digest('hex');
+}
+
+/** JSON with object keys sorted, so equal values hash equally whatever their key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
