@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// One runner, four suites: unit and integration in Node, e2e against `gradscape serve` in
-// Chromium, electron (skips itself when the Electron binary is absent).
+// One runner, five suites: unit and integration in Node, fuzz (seeded random inputs against the
+// validators, the CLI and the host), e2e against `gradscape serve` in Chromium, electron (skips
+// itself when the Electron binary is absent).
 export default defineConfig({
   test: {
     // The JSON report gives .ci/run its totals line.
@@ -14,6 +15,14 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'fuzz',
+          include: ['tests/fuzz/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
         },
       },
       {

@@ -49,18 +49,34 @@ const landscapeRequestFields = {
   d2: f64,
   alphas: f64,
   betas: f64,
+  /** Paths to place on the plane, each its points' parameter vectors one after another (a run's checkpoints). */
+  paths: z.array(f64).max(64).optional(),
 };
 /** 401 × 401, the spec's largest landscape. */
 const MAX_LANDSCAPE_POINTS = 401 * 401;
-type LandscapeFields = { problem: unknown; center: Float64Array; d1: Float64Array; d2: Float64Array; alphas: Float64Array; betas: Float64Array };
+type LandscapeFields = {
+  problem: unknown;
+  center: Float64Array;
+  d1: Float64Array;
+  d2: Float64Array;
+  alphas: Float64Array;
+  betas: Float64Array;
+  paths?: Float64Array[];
+};
 const landscapeChecks = (m: LandscapeFields, ctx: z.RefinementCtx): void => {
-  const problems: string[] = [];
-  if (!(typeof m.problem === 'object' && m.problem !== null && 'mlp' in m.problem)) problems.push('problem: a landscape needs a network problem ("mlp")');
-  if (m.d1.length !== m.center.length || m.d2.length !== m.center.length) problems.push('center, d1 and d2 must have the same length');
+  // Each problem names its field, as every other message error does.
+  const problem = (path: string, message: string): void => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (!(typeof m.problem === 'object' && m.problem !== null && 'mlp' in m.problem)) problem('problem', 'a landscape needs a network problem ("mlp")');
+  if (m.d1.length !== m.center.length) problem('d1', 'must have the same length as center');
+  if (m.d2.length !== m.center.length) problem('d2', 'must have the same length as center');
   const points = m.alphas.length * m.betas.length;
-  if (points < 1 || points > MAX_LANDSCAPE_POINTS) problems.push(`the grid must have 1 to ${MAX_LANDSCAPE_POINTS} points`);
-  if (![m.center, m.d1, m.d2, m.alphas, m.betas].every((array) => array.every(Number.isFinite))) problems.push('every value must be finite');
-  for (const message of problems) ctx.addIssue({ code: 'custom', message });
+  if (points < 1 || points > MAX_LANDSCAPE_POINTS) problem('alphas', `with betas, the grid must have 1 to ${MAX_LANDSCAPE_POINTS} points`);
+  const arrays = { center: m.center, d1: m.d1, d2: m.d2, alphas: m.alphas, betas: m.betas };
+  for (const [name, array] of Object.entries(arrays)) if (!array.every(Number.isFinite)) problem(name, 'must hold only finite numbers');
+  m.paths?.forEach((path, k) => {
+    if (path.length % m.center.length !== 0) problem('paths', `path ${k} must hold whole parameter vectors, each as long as center`);
+    else if (!path.every(Number.isFinite)) problem('paths', `path ${k} must hold only finite numbers`);
+  });
 };
 const landscapeRequestMessage = z.object(landscapeRequestFields).strict().superRefine(landscapeChecks);
 const cancelLandscapeMessage = z.object({ type: z.literal('cancel-landscape'), requestId: id }).strict();
@@ -176,6 +192,11 @@ const landscapeMessage = z
     values: f64,
     computed: z.number().int().min(0),
     total: z.number().int().min(1),
+    /**
+     * In the first message answering a request with paths: per path, each point's (α, β) on the
+     * plane (least squares, interleaved) and its distance from the plane, in parameter units.
+     */
+    paths: z.array(z.object({ coordinates: f64, distances: f64 }).strict()).optional(),
   })
   .strict()
   .refine((m) => m.indices.length === m.values.length, 'indices and values must have the same length');

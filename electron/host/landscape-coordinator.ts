@@ -1,5 +1,6 @@
 import { progressiveLevels } from '../../shared/landscape-levels';
 import type { LandscapeMessage, LandscapeRequest, WorkerMessage } from '../../shared/protocol';
+import { projectOntoPlane } from '../engine/landscape/projection';
 import { LandscapeCache, landscapeCacheKey } from './landscape-cache';
 import type { WorkerPool } from './worker-pool';
 
@@ -35,7 +36,8 @@ export class LandscapeCoordinator {
     private readonly cache = new LandscapeCache(),
   ) {}
 
-  async start(requestId: string, request: LandscapeRequest, reply: (message: LandscapeReply) => void): Promise<void> {
+  async start(requestId: string, request: LandscapeRequest, send: (message: LandscapeReply) => void): Promise<void> {
+    const reply = withPaths(send, request);
     if (this.jobs.has(requestId)) {
       reply({ type: 'error', message: 'this landscape request id is already being computed' });
       return;
@@ -55,12 +57,13 @@ export class LandscapeCoordinator {
       return;
     }
     job.key = key;
+    const { paths: _paths, ...grid } = request;
     const count = Math.max(1, Math.min(this.pool.size, total));
     for (let index = 0; index < count; index++) {
       const partId = `${requestId}${PART_SEPARATOR}${index}`;
       job.parts.push(partId);
       this.parts.set(partId, requestId);
-      this.pool.request({ ...request, requestId: partId, part: [index, count] });
+      this.pool.request({ ...grid, requestId: partId, part: [index, count] });
     }
   }
 
@@ -131,4 +134,24 @@ export class LandscapeCoordinator {
       if (this.parts.has(partId)) this.pool.cancelRequest({ type: 'cancel-landscape', requestId: partId });
     }
   }
+}
+
+/**
+ * The reply with the request's paths placed on the plane (projection.ts) in its first landscape
+ * message: a cheap O(points × parameters) pass, done here so a cached grid gets them too.
+ */
+function withPaths(reply: (message: LandscapeReply) => void, request: LandscapeRequest): (message: LandscapeReply) => void {
+  if (!request.paths) return reply;
+  let pending = true;
+  return (message) => {
+    if (!pending || message.type !== 'landscape') return reply(message);
+    pending = false;
+    const size = request.center.length;
+    const paths = request.paths!.map((path) => {
+      const points = Array.from({ length: path.length / size }, (_, k) => path.subarray(k * size, (k + 1) * size));
+      const { coordinates, distances } = projectOntoPlane(points, request);
+      return { coordinates: Float64Array.from(coordinates.flat()), distances: Float64Array.from(distances) };
+    });
+    reply({ ...message, paths });
+  };
 }

@@ -36,7 +36,8 @@ const networkProblemSchema = z.object({ mlp: mlpProblemSchema }).strict();
 export const problemSchema = z.unknown().transform((value, ctx) => {
   const kinds = { function: functionProblemSchema, expression: expressionProblemSchema, mlp: networkProblemSchema };
   const keys = value !== null && typeof value === 'object' ? Object.keys(value) : [];
-  const kind = keys.find((key): key is keyof typeof kinds => key in kinds);
+  // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+  const kind = keys.find((key): key is keyof typeof kinds => Object.hasOwn(kinds, key));
   if (!kind) {
     ctx.addIssue({ code: 'custom', message: 'must have one of "function", "expression" or "mlp"' });
     return z.NEVER;

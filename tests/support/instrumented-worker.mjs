@@ -1,17 +1,23 @@
 // The real worker (dist/worker.mjs) with a side door for tests, on a BroadcastChannel the host
-// never sees: a test can kill this one thread as a crash would, count the runs it was given,
+// never sees: a test can kill this one thread as a crash would, list the runs it was given,
 // and read its heap after a full garbage collection.
 import process from 'node:process';
 import { setImmediate } from 'node:timers';
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { BroadcastChannel, parentPort, threadId } from 'node:worker_threads';
 
+// The real worker first: a listener added before its own would start the port and take the
+// requests that arrive while it loads.
+await import('../../dist/worker.mjs');
+
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc');
-let runsStarted = 0;
+const runIds = [];
+let surfaceRequests = 0;
 parentPort.on('message', (message) => {
-  if (message?.type === 'start') runsStarted++;
+  if (message?.type === 'start') runIds.push(message.runId);
+  if (message?.type === 'surface') surfaceRequests++;
 });
 
 const channel = new BroadcastChannel('gradscape-test-worker');
@@ -21,10 +27,12 @@ channel.onmessage = ({ data }) => {
   if (data.command === 'exit') process.exit(data.code);
   if (data.command === 'throw') setImmediate(() => { throw new Error('injected crash'); });
   if (data.command === 'report') {
+    // Array buffers are freed by a background sweeper, which the next full collection waits for.
     collectGarbage();
-    const { heapUsed, arrayBuffers } = process.memoryUsage();
-    channel.postMessage({ threadId, runsStarted, heapUsed, arrayBuffers, heapLimit: getHeapStatistics().heap_size_limit });
+    setImmediate(() => {
+      collectGarbage();
+      const { heapUsed, arrayBuffers } = process.memoryUsage();
+      channel.postMessage({ threadId, runIds, surfaceRequests, heapUsed, arrayBuffers });
+    });
   }
 };
-
-await import('../../dist/worker.mjs');

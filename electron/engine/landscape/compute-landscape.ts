@@ -77,7 +77,7 @@ export async function computeLandscape(
   await useTensorBackend(options.backend);
   const grid = options.grid ?? ((plane, alphas, betas) => Promise.resolve(evaluateGrid(problem, plane, alphas, betas)));
   const centerRun = spec.run ? runs.find((run) => run.name === spec.run) : runs[0];
-  if (!centerRun) throw new InvalidInputError(`landscape.run: names no run: "${spec.run}"`);
+  if (!centerRun) throw new InvalidInputError(spec.run ? `landscape.run: names no run: "${spec.run}"` : 'landscape: needs at least one run');
   const random = createRandom(spec.seed);
   const randomFilterDirection = (): Float64Array => randomDirection(centerRun.record.finalParams, problem.sizes, random, spec.biases);
   const final: ParamRef = { run: centerRun.name, at: 'final' };

@@ -1,6 +1,9 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { progressiveLevels } from '../../../shared/landscape-levels';
 import type { LandscapeMessage, LandscapePartRequest } from '../../../shared/protocol';
-import { resolveNetworkProblem } from '../network/network-problem';
+import type { MlpProblem } from '../../../shared/spec/network-spec';
+import { resolveNetworkProblem, type ResolvedNetworkProblem } from '../network/network-problem';
 import { useTensorBackend } from '../network/tensor-backend';
 import { PlaneEvaluator } from './plane-evaluator';
 
@@ -24,7 +27,7 @@ export interface LandscapeWorkerEnvironment {
  */
 export async function answerLandscapePart(request: LandscapePartRequest, env: LandscapeWorkerEnvironment): Promise<void> {
   if (!('mlp' in request.problem)) throw new Error('problem: a landscape needs a network problem ("mlp")');
-  const problem = await resolveNetworkProblem(request.problem.mlp);
+  const problem = await resolveCached(request.problem.mlp);
   await useTensorBackend();
   const { requestId, alphas, betas, part } = request;
   const [index, count] = part;
@@ -74,4 +77,28 @@ export async function answerLandscapePart(request: LandscapePartRequest, env: La
   } finally {
     evaluator.dispose();
   }
+}
+
+/** The last problem loaded: the slices of one experiment share its data, which a large CSV makes slow to read. */
+let lastProblem: { key: string; problem: Promise<ResolvedNetworkProblem> } | undefined;
+
+function resolveCached(mlp: MlpProblem): Promise<ResolvedNetworkProblem> {
+  let key = JSON.stringify(mlp);
+  if ('csv' in mlp.dataset) {
+    try {
+      const { mtimeMs, size } = statSync(resolve(mlp.dataset.csv));
+      key += `|${mtimeMs}|${size}`;
+    } catch {
+      lastProblem = undefined;
+      return resolveNetworkProblem(mlp);
+    }
+  }
+  if (lastProblem?.key !== key) {
+    const problem = resolveNetworkProblem(mlp);
+    lastProblem = { key, problem };
+    problem.catch(() => {
+      if (lastProblem?.problem === problem) lastProblem = undefined;
+    });
+  }
+  return lastProblem.problem;
 }

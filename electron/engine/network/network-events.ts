@@ -286,7 +286,7 @@ class StallWatch {
       type: kind === 'minimum' && converged ? 'converged' : kind,
       step: stall.start,
       endStep: stall.last,
-      eigenvalues: [low, high],
+      ...(Number.isFinite(low) && Number.isFinite(high) ? { eigenvalues: [low, high] } : {}),
       message: messages[kind],
     };
   }

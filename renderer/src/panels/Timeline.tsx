@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { currentStep, SPEEDS } from '../playback/playback-clock';
+import { BASE_STEPS_PER_SECOND, currentStep, SPEEDS } from '../playback/playback-clock';
 import { onPlaybackFrame, playbackClock, usePlaybackStore } from '../playback/playback-store';
 import { PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from './icons';
 
@@ -70,7 +70,7 @@ export function Timeline() {
       <label htmlFor={speedId} className="speed">
         Speed
       </label>
-      <select id={speedId} value={speed} onChange={(event) => setSpeed(Number(event.target.value))} title="Playback speed; 1× is 60 steps per second">
+      <select id={speedId} value={speed} onChange={(event) => setSpeed(Number(event.target.value))} title={`Playback speed; 1× is ${BASE_STEPS_PER_SECOND} steps per second`}>
         {SPEEDS.map((value) => (
           <option key={value} value={value}>
             {value}×

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { landscapeSpecSchema } from '../../../shared/spec/spec';
 import { computeLandscape, type LandscapeRunInput } from '../../../electron/engine/landscape/compute-landscape';
@@ -27,7 +28,9 @@ describe('computeLandscape', async () => {
   const sgd = await train(problem, 'sgd', { optimizer: { name: 'sgd', lr: 0.5 }, init: { scheme: 'glorot_uniform', seed: 9 } });
 
   it('pca: unit orthogonal directions, the path inside the grid, the final point at the center, the curve at the recorded losses', async () => {
+    const tensors = tf.memory().numTensors;
     const { landscape, runs } = await computeLandscape(problem, spec({ directions: 'pca' }), [adam, sgd]);
+    expect(tf.memory().numTensors).toBe(tensors);
     expect(landscape.run).toBe('adam');
     expect(norm(landscape.d1)).toBeCloseTo(1, 12);
     expect(norm(landscape.d2)).toBeCloseTo(1, 12);

@@ -1,0 +1,238 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { createRandom } from '../../../shared/random';
+import { initSpecSchema, mlpProblemSchema, type MlpProblem } from '../../../shared/spec/network-spec';
+import { hostGridEvaluator } from '../../host/landscape-client';
+import { RunHost } from '../../host/run-host';
+import { initializeParams } from '../network/initializers';
+import { MlpModel } from '../network/mlp-model';
+import { resolveNetworkProblem, type ResolvedNetworkProblem } from '../network/network-problem';
+import { useTensorBackend } from '../network/tensor-backend';
+import { evaluateGrid } from './compute-landscape';
+import { randomDirection } from './directions';
+import type { Plane } from './plane-evaluator';
+
+export interface LandscapeBenchmarkFigure {
+  /** e.g. "784-128-10 relu cross_entropy, 1000 random samples". */
+  name: string;
+  /** Grid points (41 × 41) and data rows. */
+  points: number;
+  rows: number;
+  /** Milliseconds for the whole grid: ours across the worker pool (warm workers, best of two)… */
+  ours: number;
+  workers: number;
+  /** …ours in one thread… */
+  oursOneThread: number;
+  /** …one tfjs forward pass per grid point in this process, and PyTorch's same loop (one thread), both timed on `sampledPoints` and scaled… */
+  naiveTfjs: number;
+  naiveTorch?: number;
+  /** …and the floor: `flops` (what our method must compute) at the measured matMul rate on `workers` cores. */
+  floor: number;
+  flops: number;
+  /** How many times faster ours is than each naive loop, and how far above the floor it runs. */
+  speedupOverNaiveTfjs: number;
+  speedupOverNaiveTorch?: number;
+  timesFloor: number;
+}
+
+export interface LandscapeBenchmark {
+  figures: LandscapeBenchmarkFigure[];
+  /** A plain [1000, 784] × [784, 128] matMul in tfjs-wasm, this run; and in PyTorch (native SIMD), when it ran. */
+  matMulGflops: number;
+  torchMatMulGflops?: number;
+  torch?: string;
+  sampledPoints: number;
+  /** Why a figure is missing, if one is. */
+  notes: string[];
+}
+
+export interface LandscapeBenchmarkOptions {
+  /** The built worker (dist/worker.mjs). */
+  workerPath: string;
+  /** Default: 2, the cores this app is built for. */
+  workers?: number;
+  /** Debian's python3 with torch; false skips PyTorch. */
+  python?: string | false;
+  /** Default: scripts/bench/torch_landscape.py under the working directory. */
+  torchScript?: string;
+}
+
+const RESOLUTION = 41;
+const ROWS = 1000;
+/** Naive loops are timed on this many grid points (two rows) and scaled to the grid: each point costs the same. */
+const SAMPLED_POINTS = 82;
+
+/**
+ * Loss-landscape speed (DESIGN.md, "Landscape slices"): a 41 × 41 grid on 1,000 samples for
+ * MLPs 2-16-16-1 (tanh, bce) and 784-128-10 (relu, cross_entropy), ours beside the naive loops
+ * and the floor, all measured in this run. Returns figures; prints nothing.
+ */
+export async function benchmarkLandscape(options: LandscapeBenchmarkOptions): Promise<LandscapeBenchmark> {
+  const workers = options.workers ?? 2;
+  const notes: string[] = [];
+  await useTensorBackend();
+  const directory = await mkdtemp(join(tmpdir(), 'gradscape-landscape-bench-'));
+  const host = new RunHost({ workerPath: options.workerPath, poolSize: workers, log: (line) => notes.push(line) });
+  try {
+    const csv = join(directory, 'random-784.csv');
+    await writeFile(csv, randomClassificationCsv(ROWS, 784, 10));
+    const cases: { name: string; mlp: unknown }[] = [
+      {
+        name: '2-16-16-1 tanh bce, 1000 spiral points',
+        mlp: { dataset: { name: 'spiral', samples: ROWS, noise: 0.05, seed: 1 }, hidden: [16, 16], activation: 'tanh', loss: 'bce' },
+      },
+      {
+        name: '784-128-10 relu cross_entropy, 1000 random samples',
+        mlp: { dataset: { csv, target: 'label' }, hidden: [128], activation: 'relu', loss: 'cross_entropy' },
+      },
+    ];
+    const torch = await runTorch(options, notes);
+    const matMulGflops = measureMatMulGflops();
+    const figures: LandscapeBenchmarkFigure[] = [];
+    for (const [index, { name, mlp }] of cases.entries()) {
+      const spec = mlpProblemSchema.parse(mlp);
+      const problem = await resolveNetworkProblem(spec);
+      figures.push(await benchmarkCase(name, spec, problem, host, workers, matMulGflops, torch?.results[index]?.msPerPoint));
+    }
+    return { figures, matMulGflops, torchMatMulGflops: torch?.matMulGflops, torch: torch?.torch, sampledPoints: SAMPLED_POINTS, notes };
+  } finally {
+    await host.close();
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+async function benchmarkCase(
+  name: string,
+  spec: MlpProblem,
+  problem: ResolvedNetworkProblem,
+  host: RunHost,
+  workers: number,
+  matMulGflops: number,
+  torchMsPerPoint: number | undefined,
+): Promise<LandscapeBenchmarkFigure> {
+  const center = initializeParams(problem.sizes, initSpecSchema.parse({ scheme: 'glorot_uniform', seed: 1 }));
+  const random = createRandom(5);
+  // A fresh plane for every timing, so no cache answers it.
+  const plane = (): Plane => ({ center, d1: randomDirection(center, problem.sizes, random, 'zero'), d2: randomDirection(center, problem.sizes, random, 'zero') });
+  const axis = Float64Array.from({ length: RESOLUTION }, (_, i) => -1 + (2 * i) / (RESOLUTION - 1));
+  const points = RESOLUTION * RESOLUTION;
+
+  const pooled = hostGridEvaluator(host, { mlp: spec });
+  await pooled(plane(), axis, axis); // starts the workers, loads the data, warms the code
+  const ours = Math.min(await timeAsync(() => pooled(plane(), axis, axis)), await timeAsync(() => pooled(plane(), axis, axis)));
+  evaluateGrid(problem, plane(), axis, axis);
+  const oursOneThread = await timeAsync(async () => evaluateGrid(problem, plane(), axis, axis));
+
+  const naiveTfjs = naiveMsPerPoint(problem, plane()) * points;
+  const naiveTorch = torchMsPerPoint === undefined ? undefined : torchMsPerPoint * points;
+  const flops = gridFlops(problem.sizes, ROWS, points);
+  const floor = flops / (matMulGflops * 1e6 * workers);
+  return {
+    name,
+    points,
+    rows: ROWS,
+    ours,
+    workers,
+    oursOneThread,
+    naiveTfjs,
+    naiveTorch,
+    floor,
+    flops,
+    speedupOverNaiveTfjs: naiveTfjs / ours,
+    speedupOverNaiveTorch: naiveTorch === undefined ? undefined : naiveTorch / ours,
+    timesFloor: ours / floor,
+  };
+}
+
+/** One forward pass per point (MlpModel.lossAt), the parameters formed on the CPU: the loop the landscape engine avoids. */
+function naiveMsPerPoint(problem: ResolvedNetworkProblem, plane: Plane): number {
+  const model = new MlpModel(problem.sizes, problem.activation, problem.loss);
+  const rows = model.upload(problem.train);
+  const params = new Float32Array(plane.center.length);
+  const at = (k: number): number => {
+    const alpha = -1 + (2 * (k % RESOLUTION)) / (RESOLUTION - 1);
+    const beta = -1 + (2 * Math.floor(k / RESOLUTION)) / (RESOLUTION - 1);
+    for (let i = 0; i < params.length; i++) params[i] = plane.center[i]! + alpha * plane.d1[i]! + beta * plane.d2[i]!;
+    return model.lossAt(params, rows);
+  };
+  try {
+    at(0);
+    const started = performance.now();
+    for (let k = 0; k < SAMPLED_POINTS; k++) at(k);
+    return (performance.now() - started) / SAMPLED_POINTS;
+  } finally {
+    model.release(rows);
+  }
+}
+
+/**
+ * What our method computes: the first layer's three products once (2·rows·inputs·3·width), then
+ * per point the first layer from them (3 multiply-adds per pre-activation) and the layers above.
+ */
+function gridFlops(sizes: readonly number[], rows: number, points: number): number {
+  const [inputs, width] = [sizes[0]!, sizes[1]!];
+  let above = 0;
+  for (let l = 1; l + 1 < sizes.length; l++) above += 2 * rows * sizes[l]! * sizes[l + 1]!;
+  return 2 * rows * inputs * 3 * width + points * (6 * rows * width + above);
+}
+
+/** A plain 2-D matMul, [1000, 784] × [784, 128], in tfjs on this backend. */
+function measureMatMulGflops(): number {
+  const [a, b] = [tf.randomUniform([ROWS, 784]), tf.randomUniform([784, 128])];
+  const run = (): void => tf.tidy(() => void tf.matMul(a, b).dataSync());
+  run();
+  const repeats = 20;
+  const started = performance.now();
+  for (let i = 0; i < repeats; i++) run();
+  const seconds = (performance.now() - started) / 1000;
+  tf.dispose([a, b]);
+  return (repeats * 2 * ROWS * 784 * 128) / seconds / 1e9;
+}
+
+interface TorchFigures {
+  torch: string;
+  matMulGflops: number;
+  results: { name: string; msPerPoint: number }[];
+}
+
+function runTorch(options: LandscapeBenchmarkOptions, notes: string[]): Promise<TorchFigures | undefined> {
+  const python = options.python ?? '/usr/bin/python3';
+  const script = options.torchScript ?? resolve('scripts/bench/torch_landscape.py');
+  if (python === false) return Promise.resolve(undefined);
+  if (!existsSync(script)) {
+    notes.push(`PyTorch skipped: ${script} not found (run from the repository's root)`);
+    return Promise.resolve(undefined);
+  }
+  return new Promise((done) => {
+    execFile(python, [script, String(SAMPLED_POINTS)], { timeout: 120_000 }, (error, stdout) => {
+      if (error) {
+        notes.push(`PyTorch skipped: ${error.message.split('\n')[0]}`);
+        done(undefined);
+        return;
+      }
+      done(JSON.parse(stdout) as TorchFigures);
+    });
+  });
+}
+
+async function timeAsync(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+/** Inputs uniform in [0, 1) like pixel intensities, labels uniform over the classes, as the network benchmark's. */
+function randomClassificationCsv(rows: number, features: number, classes: number): string {
+  const random = createRandom(7);
+  const header = [...Array.from({ length: features }, (_, i) => `x${i + 1}`), 'label'].join(',');
+  const lines = [header];
+  for (let r = 0; r < rows; r++) {
+    const values = Array.from({ length: features }, () => random.uniform().toFixed(4));
+    lines.push([...values, random.int(classes)].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,141 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RunHost } from '../../electron/host/run-host';
+import type { ClientMessage, HostMessage, LandscapeMessage } from '../../shared/protocol';
+import { connectRecorder } from '../support/host-client';
+import { assertBuilt, workerPath } from '../support/paths';
+import { fixture, relativeError } from '../unit/landscape/fixture';
+
+let host: RunHost;
+let directory: string;
+beforeAll(() => {
+  assertBuilt();
+  directory = mkdtempSync(join(tmpdir(), 'gradscape-landscape-'));
+});
+afterEach(async () => host?.close());
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+/** A PyTorch fixture case's data as a CSV the worker can load. */
+function csvProblem(c: (typeof fixture.grids)[number]) {
+  const features = c.sizes[0]!;
+  const lines = [[...Array.from({ length: features }, (_, i) => `x${i + 1}`), 'target'].join(',')];
+  for (let r = 0; r < c.rows; r++) lines.push([...c.x.slice(r * features, (r + 1) * features), c.y[r]].join(','));
+  const path = join(directory, `${c.sizes.join('-')}.csv`);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return { mlp: { dataset: { csv: path, target: 'target' }, hidden: c.sizes.slice(1, -1), activation: c.activation, loss: c.loss } };
+}
+
+const spiral = { mlp: { dataset: { name: 'spiral', samples: 300, seed: 1 }, hidden: [16, 16], activation: 'tanh', loss: 'bce' } };
+const spiralSize = 2 * 16 + 16 + 16 * 16 + 16 + 16 + 1;
+const line = (n: number, from = -1, to = 1) => Float64Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
+const vector = (seed: number) => Float64Array.from({ length: spiralSize }, (_, i) => Math.sin(seed * (i + 1)));
+
+function request(requestId: string, n: number, seed = 1, problem: unknown = spiral): ClientMessage {
+  return { type: 'landscape', requestId, problem, center: vector(seed), d1: vector(seed + 1), d2: vector(seed + 2), alphas: line(n), betas: line(n) } as ClientMessage;
+}
+
+const landscapesOf = (received: HostMessage[], requestId: string) =>
+  received.filter((m): m is LandscapeMessage => m.type === 'landscape' && m.requestId === requestId);
+const finished = (requestId: string) => (m: HostMessage) =>
+  (m.type === 'landscape' && m.requestId === requestId && m.status !== 'computing') || (m.type === 'error' && m.requestId === requestId);
+
+describe('landscapes across the worker pool', () => {
+  it('match PyTorch on a fixture’s network and data, split across two workers', async () => {
+    host = new RunHost({ workerPath, poolSize: 2, log: () => {} });
+    const client = connectRecorder(host);
+    const c = fixture.grids.find((grid) => grid.loss === 'cross_entropy')!;
+    client.send({
+      type: 'landscape',
+      requestId: 'torch',
+      problem: csvProblem(c),
+      center: Float64Array.from(c.center),
+      d1: Float64Array.from(c.d1),
+      d2: Float64Array.from(c.d2),
+      alphas: Float64Array.from(c.alphas),
+      betas: Float64Array.from(c.betas),
+    });
+    const last = await client.waitFor(finished('torch'));
+    expect(last).toMatchObject({ status: 'complete', computed: 35, total: 35 });
+    const grid = new Float64Array(35).fill(NaN);
+    for (const m of landscapesOf(client.received, 'torch')) m.indices.forEach((index, k) => (grid[index] = m.values[k]!));
+    c.loss_grid.flat().forEach((expected, k) => expect(relativeError(grid[k]!, expected)).toBeLessThan(1e-4));
+    expect(host.workerThreadIds).toHaveLength(2);
+  });
+
+  it('stream coarse to fine: every point once, the 5 × 5 level first, then each finer one', async () => {
+    host = new RunHost({ workerPath, poolSize: 2, log: () => {} });
+    const client = connectRecorder(host);
+    client.send(request('fine', 33));
+    await client.waitFor(finished('fine'));
+    const messages = landscapesOf(client.received, 'fine');
+    expect(messages.at(-1)).toMatchObject({ status: 'complete', computed: 33 * 33, total: 33 * 33 });
+    expect(messages[0]!.level).toBe(0);
+    const indices = messages.flatMap((m) => Array.from(m.indices));
+    expect(indices).toHaveLength(33 * 33);
+    expect(new Set(indices).size).toBe(33 * 33);
+    const coarse = messages.filter((m) => m.level === 0).flatMap((m) => Array.from(m.indices));
+    expect(coarse).toHaveLength(25);
+    const firstFinest = messages.findIndex((m) => m.level === 3);
+    expect(messages.slice(0, firstFinest).some((m) => m.level === 2)).toBe(true);
+    expect(messages.every((m) => Array.from(m.values).every(Number.isFinite))).toBe(true);
+  });
+
+  it('answer the same slice again from the cache, in one message, with the paths placed on the plane', async () => {
+    host = new RunHost({ workerPath, poolSize: 2, log: () => {} });
+    const client = connectRecorder(host);
+    client.send(request('first', 17, 4));
+    await client.waitFor(finished('first'));
+    // A path through center + 0.5·d1 − 0.25·d2 and the center itself: both on the plane.
+    const [center, d1, d2] = [vector(4), vector(5), vector(6)];
+    const path = new Float64Array(2 * spiralSize);
+    path.set(center.map((c, i) => c + 0.5 * d1[i]! - 0.25 * d2[i]!));
+    path.set(center, spiralSize);
+    client.send({ ...request('again', 17, 4), paths: [path] } as ClientMessage);
+    const again = (await client.waitFor(finished('again'))) as LandscapeMessage;
+    expect(landscapesOf(client.received, 'again')).toHaveLength(1);
+    expect(again).toMatchObject({ status: 'complete', computed: 17 * 17 });
+    const [placed] = again.paths!;
+    expect(Array.from(placed!.coordinates)).toEqual([expect.closeTo(0.5, 12), expect.closeTo(-0.25, 12), 0, 0]);
+    expect(Array.from(placed!.distances)).toEqual([expect.closeTo(0, 9), 0]);
+    const first = new Float64Array(17 * 17);
+    for (const m of landscapesOf(client.received, 'first')) m.indices.forEach((index, k) => (first[index] = m.values[k]!));
+    expect(Array.from(again.indices, (index, k) => [index, again.values[k]])).toEqual(Array.from(first, (value, index) => [index, value]));
+  });
+
+  it('cancel: the workers stop, nothing more arrives, and the next landscape runs', async () => {
+    host = new RunHost({ workerPath, poolSize: 2, log: () => {} });
+    const client = connectRecorder(host);
+    client.send(request('big', 301, 7));
+    await client.waitFor((m) => m.type === 'landscape' && m.requestId === 'big');
+    client.send({ type: 'cancel-landscape', requestId: 'big' });
+    const cancelled = await client.waitFor(finished('big'));
+    expect(cancelled).toMatchObject({ type: 'landscape', status: 'cancelled' });
+    const count = landscapesOf(client.received, 'big').length;
+    client.send(request('after', 9, 8));
+    await client.waitFor(finished('after'));
+    expect(landscapesOf(client.received, 'after').at(-1)!.status).toBe('complete');
+    expect(landscapesOf(client.received, 'big')).toHaveLength(count);
+    client.send({ type: 'cancel-landscape', requestId: 'big' });
+    expect(client.received.at(-1)).toMatchObject({ type: 'error', requestId: 'big' });
+  });
+
+  it('report a worker that dies mid-landscape as an error, and reject invalid requests by name', async () => {
+    host = new RunHost({ workerPath, poolSize: 2, log: () => {} });
+    const client = connectRecorder(host);
+    client.send(request('doomed', 301, 9));
+    await client.waitFor((m) => m.type === 'landscape' && m.requestId === 'doomed');
+    await host.terminateWorkers();
+    const error = await client.waitFor(finished('doomed'));
+    expect(error).toMatchObject({ type: 'error', requestId: 'doomed' });
+    expect(error.type === 'error' && error.message).toMatch(/landscape could not be computed: the worker exited/);
+
+    client.send(request('function', 5, 1, { function: 'himmelblau' }));
+    const rejected = client.received.at(-1)!;
+    expect(rejected.type === 'error' && rejected.message).toMatch(/landscape needs a network problem/);
+    client.send({ ...request('short', 5), d2: new Float64Array(3) });
+    const short = client.received.at(-1)!;
+    expect(short.type === 'error' && short.message).toMatch(/same length/);
+  });
+});
