@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeIssue } from '../shared/describe-issue';
+import { describeIssue, oneLine } from '../shared/describe-issue';
 import { experimentSpecSchema } from '../shared/spec/spec';
 import { runBenchmarks } from './bench';
 import { runExperiment } from './engine/experiment';
@@ -111,7 +111,8 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof InvalidInputError) {
-      process.stderr.write(`gradscape: ${error.message}\n`);
+      // Messages quote the input, which may hold line breaks; the contract is one line.
+      process.stderr.write(`gradscape: ${oneLine(error.message)}\n`);
       process.exit(2);
     }
     process.stderr.write(`gradscape: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

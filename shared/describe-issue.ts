@@ -7,13 +7,13 @@ export function describeIssue(error: z.ZodError, what = 'input'): string {
   const path = issue.path
     .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index ? '.' : ''}${String(part)}`))
     .join('');
-  return escapeLineBreaks(path ? `${path}: ${issue.message}` : issue.message);
+  return oneLine(path ? `${path}: ${issue.message}` : issue.message);
 }
 
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-/** Keys and expressions quoted from the input may hold control characters: written as escapes, the message stays one line. */
-function escapeLineBreaks(text: string): string {
+/** Messages quote the input (keys, expressions, JSON text), which may hold line breaks: written as escapes, they stay one line. */
+export function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
