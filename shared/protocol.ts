@@ -200,6 +200,19 @@ const landscapeMessage = z
   })
   .strict()
   .refine((m) => m.indices.length === m.values.length, 'indices and values must have the same length');
+/** Networks: the rows a run trains (and tests) on, sent once when it starts. */
+const dataMessage = z
+  .object({
+    type: z.literal('data'),
+    runId: id,
+    features: z.number().int().min(1),
+    /** Row-major [rows, features]. */
+    x: f64,
+    y: f64,
+    test: z.object({ x: f64, y: f64 }).strict().optional(),
+  })
+  .strict()
+  .refine((m) => m.x.length === m.y.length * m.features, 'x must hold features values per row');
 /** Networks with 1 or 2 inputs: what the model predicts over the data's box, now and then. */
 const predictionMessage = z
   .object({
@@ -219,12 +232,13 @@ const errorMessage = z
   .object({ type: z.literal('error'), message: z.string(), requestId: id.optional() })
   .strict();
 
-export const hostMessageSchema = z.union([framesMessage, statusMessage, surfaceMessage, predictionMessage, landscapeMessage, errorMessage]);
+export const hostMessageSchema = z.union([framesMessage, statusMessage, surfaceMessage, dataMessage, predictionMessage, landscapeMessage, errorMessage]);
 export type HostMessage = z.output<typeof hostMessageSchema>;
 export type FramesMessage = z.output<typeof framesMessage>;
 export type SurfaceMessage = z.output<typeof surfaceMessage>;
 export type StatusMessage = z.output<typeof statusMessage>;
 export type PredictionMessage = z.output<typeof predictionMessage>;
+export type DataMessage = z.output<typeof dataMessage>;
 export type LandscapeMessage = z.output<typeof landscapeMessage>;
 
 export const workerMessageSchema = hostMessageSchema;

@@ -26,6 +26,16 @@ export interface EngineRun {
   dispose?(): void;
   /** Networks with 1 or 2 inputs: the model's outputs over a lattice of inputs, at the current point. */
   predict?(): Prediction | null;
+  /** Networks: the rows it trains and tests on, for the app to draw (sent once, at the start). */
+  readonly data?: RunData;
+}
+
+export interface RunData {
+  features: number;
+  /** Row-major [rows, features]. */
+  x: Float64Array;
+  y: Float64Array;
+  test?: { x: Float64Array; y: Float64Array };
 }
 
 /** What a network predicts over its prediction grid at one step (drawn as boundary or curve). */

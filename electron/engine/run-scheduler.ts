@@ -41,6 +41,8 @@ export class RunScheduler {
     // Start small (a network step can take tens of milliseconds) and let the slice adapt.
     this.runs.set(runId, { run, paused: false, pace, stepsPerSlice: 4, allowance: 1, lastTick: this.env.now(), lastPrediction: -Infinity });
     this.env.post({ type: 'status', runId, status: 'running' }, []);
+    const { data } = run;
+    if (data) this.env.post({ type: 'data', runId, ...data }, []);
     this.schedule();
   }
 

@@ -18,7 +18,6 @@ interface Job {
   total: number;
 }
 
-const PART_SEPARATOR = ':part';
 
 /**
  * Splits each landscape across the worker pool, one share per worker (so both cores work),
@@ -30,6 +29,8 @@ export class LandscapeCoordinator {
   private readonly jobs = new Map<string, Job>();
   /** Part ids still out on a worker, and the job (scoped request id) each belongs to. */
   private readonly parts = new Map<string, string>();
+  /** Numbers each start's parts, so a request id reused after a cancel never meets its old parts' last messages. */
+  private starts = 0;
 
   constructor(
     private readonly pool: WorkerPool,
@@ -59,8 +60,9 @@ export class LandscapeCoordinator {
     job.key = key;
     const { paths: _paths, ...grid } = request;
     const count = Math.max(1, Math.min(this.pool.size, total));
+    const start = ++this.starts;
     for (let index = 0; index < count; index++) {
-      const partId = `${requestId}${PART_SEPARATOR}${index}`;
+      const partId = `${requestId}:part${start}.${index}`;
       job.parts.push(partId);
       this.parts.set(partId, requestId);
       this.pool.request({ ...grid, requestId: partId, part: [index, count] });

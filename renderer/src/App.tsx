@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import type { Bridge } from '../../shared/protocol';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { ContourMap } from './map/ContourMap';
+import { DatasetView } from './network/DatasetView';
+import { ExportPanel } from './export/ExportPanel';
 import { EventsPanel } from './panels/EventsPanel';
 import { HoverReadout } from './panels/HoverReadout';
 import { Legend } from './panels/Legend';
@@ -12,6 +14,9 @@ import { Timeline } from './panels/Timeline';
 import { ViewToolbar } from './panels/ViewToolbar';
 import { usePlaybackKeys } from './playback/use-playback-keys';
 import { SceneCanvas } from './scene/SceneCanvas';
+import { RestoreOffer, SessionBar } from './session/SessionBar';
+import { useAutosave } from './session/use-autosave';
+import { useFileDrop } from './session/use-file-drop';
 import { useAppStore } from './store/app-store';
 
 function Notice() {
@@ -31,6 +36,17 @@ function Notice() {
 /** The 3D surface, the 2D map, or both, with the hover read-out over them. */
 function Stage() {
   const layout = useAppStore((state) => state.view.layout);
+  const kind = useAppStore((state) => state.kind);
+  if (kind === 'network') {
+    return (
+      <div className="stage stage-2d">
+        <div className="view">
+          <DatasetView />
+        </div>
+        <Notice />
+      </div>
+    );
+  }
   return (
     <div className={`stage stage-${layout}`}>
       {layout !== '2d' && (
@@ -45,6 +61,7 @@ function Stage() {
       )}
       <HoverReadout />
       <Notice />
+      <RestoreOffer />
     </div>
   );
 }
@@ -52,16 +69,27 @@ function Stage() {
 export function App({ bridge }: { bridge: Bridge }) {
   useEffect(() => useAppStore.getState().connect(bridge), [bridge]);
   usePlaybackKeys();
-  const surfaceReady = useAppStore((state) => state.surface !== null);
+  useAutosave();
+  useFileDrop();
+  const kind = useAppStore((state) => state.kind);
+  const surfaceReady = useAppStore((state) => state.kind === 'network' || state.surface !== null);
   return (
     <div className="app">
       <aside className="sidebar" aria-label="Controls">
         <h1>Gradscape</h1>
+        <SessionBar />
         <ProblemPanel />
         <RunPanel />
+        <ExportPanel />
       </aside>
       <main className="explorer" aria-busy={!surfaceReady}>
-        <ViewToolbar />
+        {kind === 'function' ? (
+          <ViewToolbar />
+        ) : (
+          <div className="toolbar">
+            <span className="toolbar-title">Dataset and what the network has learned</span>
+          </div>
+        )}
         <Stage />
         <Timeline />
         <ChartsPanel />

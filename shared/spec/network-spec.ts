@@ -17,6 +17,7 @@ const seedSchema = z
 export const GENERATED_DATASET_NAMES = ['spiral', 'moons', 'circles', 'xor', 'gaussians', 'sine'] as const;
 export type GeneratedDatasetName = (typeof GENERATED_DATASET_NAMES)[number];
 export const DATASET_NAMES = [...GENERATED_DATASET_NAMES, 'iris'] as const;
+export type DatasetName = (typeof DATASET_NAMES)[number];
 
 /** Standard deviation of the Gaussian noise added to each coordinate (sine: to the target). */
 export const DEFAULT_DATASET_NOISE: Record<GeneratedDatasetName, number> = {

@@ -75,7 +75,9 @@ function pathsOf(value: unknown, prefix: Path = []): Path[] {
   return paths;
 }
 
-function apply(root: unknown, { at, op, key, value }: Mutation): unknown {
+function apply(root: unknown, { at, op, key, value: shared }: Mutation): unknown {
+  // A copy: the constants are shared between inputs, and an input may hold one twice.
+  const value = structuredClone(shared);
   const paths = pathsOf(root);
   const path = paths[at % paths.length]!;
   if (path.length === 0 && (op === 'replace' || op === 'delete')) return value;

@@ -119,6 +119,11 @@ describe('landscapes across the worker pool', () => {
     expect(landscapesOf(client.received, 'big')).toHaveLength(count);
     client.send({ type: 'cancel-landscape', requestId: 'big' });
     expect(client.received.at(-1)).toMatchObject({ type: 'error', requestId: 'big' });
+    // The id is free again, and its cancelled shares' last messages cannot be mistaken for the new one's.
+    const from = client.received.length;
+    client.send(request('big', 9, 10));
+    const reused = await client.waitFor((m) => client.received.indexOf(m) >= from && finished('big')(m));
+    expect(reused).toMatchObject({ type: 'landscape', status: 'complete', computed: 81 });
   });
 
   it('report a worker that dies mid-landscape as an error, and reject invalid requests by name', async () => {

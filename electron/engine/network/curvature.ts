@@ -23,11 +23,11 @@ export interface LanczosOptions {
   maxIterations?: number;
   /** Stop once both residuals are below this fraction of the largest |eigenvalue|. */
   tolerance?: number;
-  /** Also return the Ritz vectors (keeps every Lanczos vector until the end; it does anyway, to reorthogonalize). */
+  /** Also return the Ritz vectors. */
   vectors?: boolean;
 }
 
-export const DEFAULT_LANCZOS_ITERATIONS = 60;
+const DEFAULT_LANCZOS_ITERATIONS = 60;
 const DEFAULT_LANCZOS_TOLERANCE = 1e-4;
 /** The tridiagonal's extreme eigenpairs are checked every this many iterations (each check is O(m³)). */
 const CHECK_EVERY = 4;
@@ -38,6 +38,7 @@ const INVARIANT_FRACTION = 1e-10;
  * Lanczos iteration with full reorthogonalization for the smallest and largest eigenvalues of
  * a symmetric operator known only through `multiply` (Hessian-vector products). Float64
  * throughout; the operator may be noisier (float32), which bounds the attainable residual.
+ * Keeps its basis, at most maxIterations vectors of `size`, until it returns.
  */
 export function extremeEigenpairs(
   multiply: (v: Float64Array, out: Float64Array) => void,

@@ -3,7 +3,7 @@ import { createRandom, type Random } from '../../../shared/random';
 import type { InitSpec } from '../../../shared/spec/network-spec';
 import type { OptimizerSpec } from '../../../shared/spec/optimizer-spec';
 import type { ScheduleSpec } from '../../../shared/spec/schedule-spec';
-import type { EngineRun, EngineRunStatus, FrameBatch, Prediction } from '../engine-run';
+import type { EngineRun, EngineRunStatus, FrameBatch, Prediction, RunData } from '../engine-run';
 import { createOptimizer, type Optimizer } from '../optimizers';
 import { clipGradientNorm } from '../optimizers/gradient-transforms';
 import { createSchedule } from '../optimizers/schedule';
@@ -226,6 +226,16 @@ export class NetworkRun implements EngineRun {
       checkpoints: record.checkpoints,
       curvature: record.curvature,
       events: record.events,
+    };
+  }
+
+  get data(): RunData {
+    const { train, test } = this.problem;
+    return {
+      features: train.features,
+      x: Float64Array.from(train.x),
+      y: Float64Array.from(train.y),
+      ...(test ? { test: { x: Float64Array.from(test.x), y: Float64Array.from(test.y) } } : {}),
     };
   }
 

@@ -3,7 +3,8 @@ import { logTicks, niceTicks } from '../plot/nice-ticks';
 import type { RunEntry } from '../store/app-store';
 import { createColumnExtremes, decimateToColumns, type ColumnExtremes } from './decimate';
 
-export type ChartMetric = 'loss' | 'gradNorm';
+/** A per-step series of RunSeries; testLoss is empty for runs without a test split, which are skipped. */
+export type ChartMetric = 'loss' | 'gradNorm' | 'testLoss';
 
 export const CHART_MARGIN = { left: 56, right: 18, top: 8, bottom: 22 } as const;
 const AXIS_COLOR = '#9da7b3';
@@ -52,7 +53,8 @@ export function drawSeriesChart(
   for (let r = 0; r < runs.length; r++) {
     if (pool[r]?.min.length !== plot.width) pool[r] = createColumnExtremes(plot.width);
     const columns = pool[r]!;
-    const used = decimateToColumns(runs[r]!.series[metric], runs[r]!.series.count, layout.span, log, columns);
+    const values = runs[r]!.series[metric];
+    const used = decimateToColumns(values, Math.min(runs[r]!.series.count, values.length), layout.span, log, columns);
     for (let c = 0; c < used; c++) {
       if (columns.min[c]! < low) low = columns.min[c]!;
       if (columns.max[c]! > high) high = columns.max[c]!;

@@ -108,7 +108,7 @@ function drawArrows(context: CanvasRenderingContext2D, frame: MapFrame, arrows: 
   context.stroke();
 }
 
-function drawAxes(context: CanvasRenderingContext2D, frame: MapFrame, [x0, x1]: [number, number], [y0, y1]: [number, number]): void {
+export function drawAxes(context: CanvasRenderingContext2D, frame: MapFrame, [x0, x1]: [number, number], [y0, y1]: [number, number]): void {
   const bottom = frame.top + frame.height;
   context.strokeStyle = AXIS_COLOR;
   context.fillStyle = AXIS_COLOR;

@@ -1,24 +1,25 @@
 import { useId, useState } from 'react';
-import { COLORMAP_NAMES, type ColormapName } from '../../../shared/colormaps/colormap';
+import { COLORMAP_NAMES } from '../../../shared/colormaps/colormap';
 import { CATALOG_NAMES, catalogEntry, type CatalogName } from '../../../shared/functions/catalog';
-import { useAppStore } from '../store/app-store';
+import { NetworkProblemFields } from '../network/NetworkProblemFields';
+import { useAppStore, type ProblemKind } from '../store/app-store';
+import { SelectField } from './SelectField';
 
 const CUSTOM = '__expression__';
+const PROBLEM_KINDS: readonly ProblemKind[] = ['function', 'network'];
+const SCALES = ['auto', 'linear', 'log'] as const;
 
-/** Which function to explore (catalog or a typed expression) and how to colour it. */
-export function ProblemPanel() {
+/** A catalog function or a typed expression. */
+function FunctionProblemFields() {
   const problem = useAppStore((state) => state.problem);
   const expressionError = useAppStore((state) => state.expressionError);
-  const view = useAppStore((state) => state.view);
-  const { chooseFunction, applyExpression, updateView } = useAppStore.getState();
+  const { chooseFunction, applyExpression } = useAppStore.getState();
   const [expression, setExpression] = useState('x^2 - y^2 + 0.1 x^4');
   const [custom, setCustom] = useState('expression' in problem);
-  const ids = { fn: useId(), expr: useId(), cmap: useId(), scale: useId() };
+  const ids = { fn: useId(), expr: useId() };
   const selected = custom ? CUSTOM : 'function' in problem ? problem.function : CUSTOM;
-
   return (
-    <fieldset>
-      <legend>Problem</legend>
+    <>
       <div className="field">
         <label htmlFor={ids.fn}>Function</label>
         <select
@@ -67,22 +68,32 @@ export function ProblemPanel() {
           )}
         </form>
       )}
-      <div className="field">
-        <label htmlFor={ids.cmap}>Colour map</label>
-        <select id={ids.cmap} value={view.colormap} onChange={(event) => updateView({ colormap: event.target.value as ColormapName })}>
-          {COLORMAP_NAMES.map((name) => (
-            <option key={name}>{name}</option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.scale}>Loss scale</label>
-        <select id={ids.scale} value={view.scale} onChange={(event) => updateView({ scale: event.target.value as 'auto' | 'linear' | 'log' })}>
-          <option value="auto">auto</option>
-          <option value="linear">linear</option>
-          <option value="log">log</option>
-        </select>
-      </div>
+    </>
+  );
+}
+
+/** What to explore — a function of two parameters or a network on a dataset — and how to colour it. */
+export function ProblemPanel() {
+  const kind = useAppStore((state) => state.kind);
+  const view = useAppStore((state) => state.view);
+  const { setKind, updateView } = useAppStore.getState();
+  return (
+    <fieldset>
+      <legend>Problem</legend>
+      <SelectField
+        label="Kind"
+        value={kind}
+        options={PROBLEM_KINDS}
+        describe={(k) => (k === 'function' ? 'Function of (x, y)' : 'Neural network')}
+        onChange={setKind}
+      />
+      {kind === 'network' ? <NetworkProblemFields /> : <FunctionProblemFields />}
+      {kind === 'function' && (
+        <>
+          <SelectField label="Colour map" value={view.colormap} options={COLORMAP_NAMES} onChange={(colormap) => updateView({ colormap })} />
+          <SelectField label="Loss scale" value={view.scale} options={SCALES} onChange={(scale) => updateView({ scale })} />
+        </>
+      )}
     </fieldset>
   );
 }

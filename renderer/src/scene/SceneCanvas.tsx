@@ -1,5 +1,6 @@
 import { OrbitControls } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
+import { SceneAccess } from '../export/SceneAccess';
 import { useAppStore } from '../store/app-store';
 import { AxisTicks3D } from './AxisTicks3D';
 import { CAMERA_TARGET, CameraFit } from './CameraFit';
@@ -58,6 +59,7 @@ export function SceneCanvas() {
       <PlaybackInvalidator />
       <OrbitControls makeDefault enableDamping target={CAMERA_TARGET} maxPolarAngle={Math.PI * 0.49} />
       <CameraFit />
+      <SceneAccess />
     </Canvas>
   );
 }

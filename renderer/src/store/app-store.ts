@@ -3,7 +3,18 @@ import type { CriticalPoint, RunEvent } from '../../../shared/events';
 import { catalogEntry, type CatalogName } from '../../../shared/functions/catalog';
 import { compileExpression } from '../../../shared/functions/expression';
 import type { Bounds } from '../../../shared/functions/objective';
-import type { Bridge, HostMessage, RunStatus } from '../../../shared/protocol';
+import { describeIssue } from '../../../shared/describe-issue';
+import type { Bridge, DataMessage, HostMessage, PredictionMessage, RunStatus } from '../../../shared/protocol';
+import {
+  initSpecSchema,
+  mlpProblemSchema,
+  type Activation,
+  type DatasetName,
+  type InitScheme,
+  type InitSpec,
+  type LossName,
+  type MlpProblem,
+} from '../../../shared/spec/network-spec';
 import { FINAL_STATUSES } from '../../../shared/protocol';
 import { optimizerSpecSchema, type OptimizerSpec } from '../../../shared/spec/optimizer-spec';
 import { DEFAULT_EXPRESSION_BOUNDS, type FunctionProblem } from '../../../shared/spec/spec';
@@ -21,8 +32,11 @@ export interface SurfaceData {
   criticalPoints: CriticalPoint[];
 }
 
+export type ProblemKind = 'function' | 'network';
+
 export interface RunEntry {
   id: string;
+  kind: ProblemKind;
   name: string;
   color: string;
   optimizer: OptimizerSpec;
@@ -35,7 +49,30 @@ export interface RunEntry {
   events: RunEvent[];
   /** Points received, updated once per frames message so panels can show progress. */
   count: number;
+  /** Networks: the rows it trains on, and its latest predictions over the data's box. */
+  data?: DataMessage;
+  prediction?: PredictionMessage;
 }
+
+/** The network problem and run settings the network form edits (validated on Run). */
+export interface NetworkDraft {
+  mlp: {
+    dataset: { name: DatasetName; samples?: number; noise?: number; seed: number };
+    hidden: number[];
+    activation: Activation;
+    loss: LossName;
+    testFraction: number;
+  };
+  init: { scheme: InitScheme; seed: number; std?: number; limit?: number; value?: number; gain?: number };
+  /** Rows per step; 0 is the full batch. */
+  batchSize: number;
+}
+
+export const DEFAULT_NETWORK: NetworkDraft = {
+  mlp: { dataset: { name: 'spiral', samples: 300, seed: 1 }, hidden: [16, 16], activation: 'tanh', loss: 'bce', testFraction: 0.2 },
+  init: { scheme: 'glorot_uniform', seed: 1 },
+  batchSize: 0,
+};
 
 export interface RunDraft {
   optimizer: OptimizerSpec;
@@ -62,6 +99,8 @@ export const SURFACE_RESOLUTION = 129;
 
 interface AppState {
   bridge: Bridge | null;
+  kind: ProblemKind;
+  network: NetworkDraft;
   problem: FunctionProblem;
   bounds: Bounds;
   expressionError: string | null;
@@ -73,6 +112,10 @@ interface AppState {
   view: ViewSettings;
 
   connect(bridge: Bridge): () => void;
+  /** Functions or networks: switching starts a new picture, as a new problem does. */
+  setKind(kind: ProblemKind): void;
+  /** A new dataset or architecture clears the runs; initialization and batch size apply to the next run. */
+  updateNetwork(patch: Partial<NetworkDraft>): void;
   chooseFunction(name: CatalogName): void;
   applyExpression(source: string): void;
   setOptimizer(optimizer: OptimizerSpec): void;
@@ -82,10 +125,39 @@ interface AppState {
   removeRun(id: string): void;
   dismissNotice(): void;
   updateView(patch: Partial<ViewSettings>): void;
+  /** Replaces the picture with a saved one (a session): its runs come with their results, nothing trains. */
+  restore(picture: { problem: FunctionProblem; bounds: Bounds; runs: RunEntry[]; view: ViewSettings }): void;
 }
 
 let requestCounter = 0;
 let runCounter = 0;
+
+function newEntry(id: string, name: string, kind: ProblemKind, draft: RunDraft, layers = 0, hasTest = false): RunEntry {
+  return {
+    id,
+    kind,
+    name,
+    color: RUN_COLORS[(runCounter - 1) % RUN_COLORS.length]!,
+    optimizer: draft.optimizer,
+    start: draft.start,
+    steps: draft.steps,
+    status: 'queued',
+    series: new RunSeries(draft.steps + 1, layers, hasTest),
+    events: [],
+    count: 0,
+  };
+}
+
+/** The network draft through the spec's own schemas: one line naming the field when it is wrong. */
+export function checkNetwork(
+  network: NetworkDraft,
+): { mlp: MlpProblem; init: InitSpec; layers: number; hasTest: boolean } | { error: string } {
+  const mlp = mlpProblemSchema.safeParse(network.mlp);
+  if (!mlp.success) return { error: `network: ${describeIssue(mlp.error)}` };
+  const init = initSpecSchema.safeParse(network.init);
+  if (!init.success) return { error: `initialization: ${describeIssue(init.error)}` };
+  return { mlp: mlp.data, init: init.data, layers: mlp.data.hidden.length + 1, hasTest: mlp.data.testFraction > 0 };
+}
 
 export const useAppStore = create<AppState>()((set, get) => {
   const requestSurface = (): void => {
@@ -96,11 +168,16 @@ export const useAppStore = create<AppState>()((set, get) => {
     bridge.send({ type: 'surface', requestId, problem, bounds, resolution: SURFACE_RESOLUTION });
   };
 
-  /** A new problem starts a new picture: the old runs belong to the old surface. */
-  const setProblem = (problem: FunctionProblem, bounds: Bounds): void => {
+  /** A new problem starts a new picture: the old runs belong to the old one. */
+  const clearRuns = (): void => {
     const { bridge, runs } = get();
     for (const run of runs) if (!FINAL_STATUSES.has(run.status)) bridge?.send({ type: 'cancel', runId: run.id });
-    set({ problem, bounds, expressionError: null, surface: null, runs: [] });
+    set({ runs: [] });
+  };
+
+  const setProblem = (problem: FunctionProblem, bounds: Bounds): void => {
+    clearRuns();
+    set({ problem, bounds, expressionError: null, surface: null });
     requestSurface();
   };
 
@@ -127,6 +204,12 @@ export const useAppStore = create<AppState>()((set, get) => {
         patchRun(run.id, { count: run.series.count, events: [...run.events, ...message.events] });
         return;
       }
+      case 'data':
+        patchRun(message.runId, { data: message });
+        return;
+      case 'prediction':
+        patchRun(message.runId, { prediction: message });
+        return;
       case 'status':
         patchRun(message.runId, { status: message.status, ...(message.message ? { message: message.message } : {}) });
         if (message.status === 'failed') set({ notice: `Run failed: ${message.message ?? 'unknown error'}` });
@@ -140,6 +223,8 @@ export const useAppStore = create<AppState>()((set, get) => {
 
   return {
     bridge: null,
+    kind: 'function',
+    network: DEFAULT_NETWORK,
     problem: { function: 'himmelblau' },
     bounds: catalogEntry('himmelblau').bounds,
     expressionError: null,
@@ -177,24 +262,45 @@ export const useAppStore = create<AppState>()((set, get) => {
     updateDraft(patch) {
       set({ draft: { ...get().draft, ...patch } });
     },
+    setKind(kind) {
+      if (kind === get().kind) return;
+      clearRuns();
+      set({ kind });
+      if (kind === 'function') requestSurface();
+    },
+    updateNetwork(patch) {
+      // A new dataset or architecture is a new problem; initialization and batch size are per run.
+      if (patch.mlp) clearRuns();
+      set({ network: { ...get().network, ...patch } });
+    },
     startRun() {
-      const { bridge, draft, problem, bounds, runs } = get();
+      const { bridge, draft, problem, bounds, runs, kind, network } = get();
       if (!bridge) return;
       const id = `run-${++runCounter}`;
       const name = `${draft.optimizer.name} #${runCounter}`;
-      const entry: RunEntry = {
-        id,
-        name,
-        color: RUN_COLORS[(runCounter - 1) % RUN_COLORS.length]!,
-        optimizer: draft.optimizer,
-        start: draft.start,
-        steps: draft.steps,
-        status: 'queued',
-        series: new RunSeries(draft.steps + 1),
-        events: [],
-        count: 0,
-      };
-      set({ runs: [...runs, entry] });
+      if (kind === 'network') {
+        const checked = checkNetwork(network);
+        if ('error' in checked) {
+          set({ notice: checked.error });
+          return;
+        }
+        set({ runs: [...runs, newEntry(id, name, kind, draft, checked.layers, checked.hasTest)] });
+        bridge.send({
+          type: 'start',
+          runId: id,
+          problem: { mlp: checked.mlp },
+          run: {
+            name,
+            init: checked.init,
+            optimizer: draft.optimizer,
+            steps: draft.steps,
+            ...(network.batchSize > 0 ? { batchSize: network.batchSize } : {}),
+          },
+          ...(draft.pace > 0 ? { pace: draft.pace } : {}),
+        });
+        return;
+      }
+      set({ runs: [...runs, newEntry(id, name, kind, draft)] });
       bridge.send({
         type: 'start',
         runId: id,
@@ -217,6 +323,10 @@ export const useAppStore = create<AppState>()((set, get) => {
     },
     updateView(patch) {
       set({ view: { ...get().view, ...patch } });
+    },
+    restore({ problem, bounds, runs, view }) {
+      setProblem(problem, bounds);
+      set({ runs, view, notice: null });
     },
   };
 });

@@ -119,10 +119,11 @@ describe('Lanczos extreme eigenpairs', () => {
     const found = extremeEigenpairs(hessianOperator(model, params, rows), params.length, { seed: 1, vectors: true });
     model.release(rows);
     const scale = Math.max(...c.eigenvalues.map(Math.abs));
+    // Measured: 28 products, both eigenvalues within 4e-8 of the scale, eigenvectors' |cos| 1 − 1e-6.
     expect(found.iterations).toBeLessThanOrEqual(60);
-    expect(Math.abs(found.eigenvalues[0] - c.eigenvalues[0]) / scale).toBeLessThan(1e-3);
-    expect(Math.abs(found.eigenvalues[1] - c.eigenvalues[1]) / scale).toBeLessThan(1e-4);
-    expect(Math.abs(cosine(found.vectors![1], c.eigenvectors[1]))).toBeGreaterThan(0.999);
+    expect(Math.abs(found.eigenvalues[0] - c.eigenvalues[0]) / scale).toBeLessThan(1e-5);
+    expect(Math.abs(found.eigenvalues[1] - c.eigenvalues[1]) / scale).toBeLessThan(1e-5);
+    found.vectors!.forEach((vector, k) => expect(Math.abs(cosine(vector, c.eigenvectors[k]!))).toBeGreaterThan(0.9999));
   });
 });
 

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { NumberField } from '../panels/NumberField';
+import { problemName } from '../session/session-store';
+import { useAppStore } from '../store/app-store';
+import { viewPng, type ImageSource } from './image-export';
+import { encodeNpy } from './npy';
+import { fileStem, saveFile } from './save-file';
+import { runsCsv, runsJson, surfaceCsv } from './tables';
+
+const SOURCES: { value: ImageSource; label: string }[] = [
+  { value: '3d', label: '3D view' },
+  { value: '2d', label: '2D map' },
+  { value: 'charts', label: 'Charts' },
+];
+const MAX_SIDE = 8192;
+const pixels = (value: number): string | null => (Number.isInteger(value) && value >= 16 && value <= MAX_SIDE ? null : `16 to ${MAX_SIDE} pixels`);
+
+/** Images of the views and the data behind them, as files. */
+export function ExportPanel() {
+  const [source, setSource] = useState<ImageSource>('3d');
+  const [width, setWidth] = useState(1920);
+  const [height, setHeight] = useState(1080);
+  const hasSurface = useAppStore((state) => state.surface !== null);
+  const hasRuns = useAppStore((state) => state.runs.length > 0);
+  const fail = (error: unknown): void => useAppStore.setState({ notice: `Export failed: ${(error as Error).message}` });
+  const stem = (): string => fileStem(problemName());
+
+  const savePng = (): void => {
+    viewPng(source, width, height).then((blob) => saveFile(`${stem()}-${source}.png`, blob), fail);
+  };
+  const saveSurface = (format: 'csv' | 'npy'): void => {
+    const { surface } = useAppStore.getState();
+    if (!surface) return;
+    const data = format === 'csv' ? surfaceCsv(surface) : encodeNpy(surface.z, [surface.y.length, surface.x.length]);
+    saveFile(`${stem()}-surface.${format}`, new Blob([data as BlobPart]));
+  };
+  const saveRuns = (format: 'json' | 'csv'): void => {
+    const { problem, bounds, runs, surface } = useAppStore.getState();
+    const text = format === 'csv' ? runsCsv(runs) : JSON.stringify(runsJson(problem, bounds, runs, surface));
+    saveFile(`${stem()}-runs.${format}`, new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }));
+  };
+
+  return (
+    <details className="panel export-panel">
+      <summary>Export</summary>
+      <div className="field">
+        <label htmlFor="export-source">Image of</label>
+        <select id="export-source" value={source} onChange={(event) => setSource(event.target.value as ImageSource)}>
+          {SOURCES.map(({ value, label }) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <NumberField label="Image width (px)" value={width} step={1} min={16} check={pixels} onChange={setWidth} />
+      {source === '3d' && <NumberField label="Image height (px)" value={height} step={1} min={16} check={pixels} onChange={setHeight} />}
+      <div className="export-actions">
+        <button type="button" onClick={savePng}>
+          Save PNG
+        </button>
+        <button type="button" disabled={!hasSurface} onClick={() => saveSurface('csv')}>
+          Surface CSV
+        </button>
+        <button type="button" disabled={!hasSurface} onClick={() => saveSurface('npy')} title="z[j, i] = f(x[i], y[j]), float64">
+          Surface NPY
+        </button>
+        <button type="button" disabled={!hasRuns} onClick={() => saveRuns('json')}>
+          Runs JSON
+        </button>
+        <button type="button" disabled={!hasRuns} onClick={() => saveRuns('csv')}>
+          Runs CSV
+        </button>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,66 @@
+import { useRef } from 'react';
+import { useSessionStore } from './session-store';
+
+/** Save, open (or drop a file on the window), and the recently used sessions. */
+export function SessionBar() {
+  const input = useRef<HTMLInputElement>(null);
+  const recent = useSessionStore((state) => state.recent);
+  const { save, open } = useSessionStore.getState();
+  const openFile = async (file: File | undefined): Promise<void> => {
+    if (file) open(await file.text(), file.name);
+    if (input.current) input.current.value = '';
+  };
+  return (
+    <section className="session-bar" aria-label="Session">
+      <button type="button" onClick={save}>
+        Save session
+      </button>
+      <button type="button" onClick={() => input.current?.click()}>
+        Open session…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        aria-label="Session file"
+        hidden
+        onChange={(event) => void openFile(event.target.files?.[0])}
+      />
+      {recent.length > 0 && (
+        <select
+          aria-label="Recent sessions"
+          value=""
+          onChange={(event) => {
+            const entry = recent[Number(event.target.value)];
+            if (entry) open(entry.text, entry.name);
+          }}
+        >
+          <option value="">Recent…</option>
+          {recent.map((entry, index) => (
+            <option key={entry.name} value={index}>
+              {entry.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </section>
+  );
+}
+
+/** Offers the previous start's autosaved picture back. */
+export function RestoreOffer() {
+  const offer = useSessionStore((state) => state.offer);
+  const { acceptOffer, declineOffer } = useSessionStore.getState();
+  if (offer === null) return null;
+  return (
+    <div className="restore-offer" role="dialog" aria-label="Restore the last session">
+      <span>Restore the last session?</span>
+      <button type="button" onClick={acceptOffer}>
+        Restore
+      </button>
+      <button type="button" onClick={declineOffer}>
+        Start fresh
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RunHost } from '../../electron/host/run-host';
+import { serve, type RunningServer } from '../../electron/serve';
+import { launchChromium, screenshotDir } from '../support/browser';
+import { assertBuilt, rendererDir, workerPath } from '../support/paths';
+
+let host: RunHost;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  assertBuilt();
+  host = new RunHost({ workerPath, log: () => {} });
+  server = await serve({ host, rendererDir });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await host?.close();
+});
+
+/** Counts pixels of the dataset canvas near an RGB colour. */
+const datasetPixels = (rgb: [number, number, number], tolerance: number): Promise<number> =>
+  page.evaluate(
+    ([[r, g, b], t]) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas[aria-label="Dataset and decision boundary"]')!;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - r) <= t && Math.abs(data[i + 1]! - g) <= t && Math.abs(data[i + 2]! - b) <= t) count++;
+      }
+      return count;
+    },
+    [rgb, tolerance] as const,
+  );
+
+describe('a network in the app', () => {
+  it('trains live and shows the decision boundary, the test loss and per-layer gradient norms', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('Kind').selectOption('network');
+    await page.getByLabel('Dataset', { exact: true }).selectOption('moons');
+    await page.getByLabel('Test fraction').fill('0.25');
+    await page.getByLabel('Steps', { exact: true }).fill('400');
+    await page.getByRole('button', { name: 'Run' }).click();
+    const row = page.locator('li.run').first();
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+    await expect.poll(() => page.getByText(/at step 400/).count(), { timeout: 10_000 }).toBe(1);
+    await page.screenshot({ path: join(screenshotDir, 'network-moons.png') });
+    // The white boundary line and both class colours (Okabe–Ito blue and orange) are drawn.
+    expect(await datasetPixels([255, 255, 255], 10)).toBeGreaterThan(100);
+    expect(await datasetPixels([0, 114, 178], 12)).toBeGreaterThan(50);
+    expect(await datasetPixels([230, 159, 0], 12)).toBeGreaterThan(50);
+    await expect.poll(() => page.getByRole('figure', { name: 'Test loss chart' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('figure', { name: 'Layer gradient norms chart' }).count()).toBe(1);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(screenshotDir, 'network-moons.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows zero initialization’s symmetry event, and a sine fit', async () => {
+    await page.getByLabel('Initialization', { exact: true }).selectOption('zeros');
+    await page.getByLabel('Steps', { exact: true }).fill('150');
+    await page.getByRole('button', { name: 'Run' }).click();
+    const row = page.locator('li.run').last();
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+    await expect.poll(() => page.getByText(/stayed identical/).count()).toBeGreaterThan(0);
+    await page.getByLabel('Dataset', { exact: true }).selectOption('sine');
+    await page.getByLabel('Initialization', { exact: true }).selectOption('glorot_uniform');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+    await expect.poll(() => page.getByText(/the orange curve is the fit/).count(), { timeout: 10_000 }).toBe(1);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(screenshotDir, 'network-sine.png') });
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,145 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RunHost } from '../../electron/host/run-host';
+import { serve, type RunningServer } from '../../electron/serve';
+import { launchChromium, screenshotDir } from '../support/browser';
+import { assertBuilt, rendererDir, workerPath } from '../support/paths';
+
+let host: RunHost;
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+const pageErrors: string[] = [];
+const FRAMES = { timeout: 10_000 };
+
+beforeAll(async () => {
+  assertBuilt();
+  host = new RunHost({ workerPath, log: () => {} });
+  server = await serve({ host, rendererDir });
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await host?.close();
+});
+
+async function openApp(): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  await page.goto(server.url);
+  await page.locator('main[aria-busy="false"]').waitFor();
+  return page;
+}
+
+/** The 3D canvas as a PNG data URL, read through a 2D copy (the app keeps its drawing buffer). */
+const canvasImage = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const source = document.querySelector('canvas')!;
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    copy.getContext('2d')!.drawImage(source, 0, 0);
+    return copy.toDataURL('image/png');
+  });
+
+/** The share of pixels of the page's 3D canvas that differ from `image` by more than `tolerance` in a channel. */
+const differingShare = (page: Page, image: string, tolerance: number): Promise<number> =>
+  page.evaluate(
+    async ([url, tol]) => {
+      const source = document.querySelector('canvas')!;
+      const picture = new Image();
+      picture.src = url;
+      await picture.decode();
+      if (picture.width !== source.width || picture.height !== source.height) return 1;
+      const read = (draw: CanvasImageSource): Uint8ClampedArray => {
+        const copy = document.createElement('canvas');
+        copy.width = source.width;
+        copy.height = source.height;
+        const context2d = copy.getContext('2d')!;
+        context2d.drawImage(draw, 0, 0);
+        return context2d.getImageData(0, 0, copy.width, copy.height).data;
+      };
+      const a = read(source);
+      const b = read(picture);
+      let differing = 0;
+      for (let k = 0; k < a.length; k += 4) {
+        if (Math.abs(a[k]! - b[k]!) > tol || Math.abs(a[k + 1]! - b[k + 1]!) > tol || Math.abs(a[k + 2]! - b[k + 2]!) > tol) differing++;
+      }
+      return differing / (a.length / 4);
+    },
+    [image, tolerance] as const,
+  );
+
+const stepShown = (page: Page) => page.getByLabel('Current step').textContent();
+
+describe('sessions and exports (gradscape serve in Chromium)', () => {
+  it('saves a session, opens it in a new window, and shows the same picture', async () => {
+    const page = await openApp();
+    await page.getByLabel('Steps', { exact: true }).fill('60');
+    await page.getByLabel(/Live pace/).fill('0');
+    await page.getByLabel('Start x').fill('-0.4');
+    await page.getByLabel('Start y').fill('-0.6');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 30_000 }).toBe('completed');
+    await expect.poll(() => stepShown(page), FRAMES).toBe('step 60 / 60');
+    await page.getByLabel('Timeline step').fill('30');
+    await expect.poll(() => stepShown(page), FRAMES).toBe('step 30 / 60');
+    // Turn the camera, so the session has to carry it.
+    const box = (await page.locator('canvas').first().boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 30, { steps: 6 });
+    await page.mouse.up();
+    await page.waitForTimeout(1500);
+    const before = await canvasImage(page);
+    await page.screenshot({ path: join(screenshotDir, 'session-saved.png') });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save session' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^himmelblau-.*\.gradscape\.json$/);
+    const sessionPath = join(screenshotDir, '..', 'session.gradscape.json');
+    await download.saveAs(sessionPath);
+    expect(JSON.parse(readFileSync(sessionPath, 'utf8'))).toMatchObject({ format: 'gradscape.session', view: { step: 30, follow: false } });
+    // Autosave has run by now; a new window offers it back.
+    await page.waitForTimeout(4500);
+
+    const second = await openApp();
+    await expect(second.getByRole('dialog', { name: 'Restore the last session' }).isVisible()).resolves.toBe(true);
+    await second.getByRole('button', { name: 'Start fresh' }).click();
+    await second.getByLabel('Session file').setInputFiles(sessionPath);
+    await expect.poll(() => second.locator('li.run').count(), FRAMES).toBe(1);
+    await expect.poll(() => stepShown(second), FRAMES).toBe('step 30 / 60');
+    await second.waitForTimeout(1500);
+    await second.screenshot({ path: join(screenshotDir, 'session-reopened.png') });
+    expect(await differingShare(second, before, 24)).toBeLessThan(0.01);
+
+    // A damaged file says which field is wrong and leaves the picture as it was.
+    const session = JSON.parse(readFileSync(sessionPath, 'utf8'));
+    session.runs[0].gradNorm = [1];
+    const damagedPath = join(screenshotDir, '..', 'damaged.gradscape.json');
+    writeFileSync(damagedPath, JSON.stringify(session));
+    await second.getByLabel('Session file').setInputFiles(damagedPath);
+    await expect.poll(() => second.getByRole('alert').textContent(), FRAMES).toMatch(/Could not open damaged\.gradscape\.json: runs\[0\]\.gradNorm: must hold one value per loss value/);
+    expect(await second.locator('li.run').count()).toBe(1);
+    expect(await stepShown(second)).toBe('step 30 / 60');
+    await second.screenshot({ path: join(screenshotDir, 'session-damaged.png') });
+
+    // A PNG of the 3D view at the size asked for: the IHDR chunk holds width and height.
+    await second.getByText('Export', { exact: true }).click();
+    await second.getByLabel('Image width (px)').fill('320');
+    await second.getByLabel('Image height (px)').fill('240');
+    const [png] = await Promise.all([second.waitForEvent('download'), second.getByRole('button', { name: 'Save PNG' }).click()]);
+    const pngPath = join(screenshotDir, 'export-3d-320x240.png');
+    await png.saveAs(pngPath);
+    const bytes = readFileSync(pngPath);
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([320, 240]);
+    await second.screenshot({ path: join(screenshotDir, 'export-panel.png') });
+    expect(pageErrors).toEqual([]);
+  });
+});
