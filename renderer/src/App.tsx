@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import type { Bridge } from '../../shared/protocol';
 import { ChartsPanel } from './charts/ChartsPanel';
+import { ComparePresets } from './compare/ComparePresets';
+import { SummaryTable } from './compare/SummaryTable';
 import { ContourMap } from './map/ContourMap';
 import { DatasetView } from './network/DatasetView';
 import { ExportPanel } from './export/ExportPanel';
@@ -80,6 +82,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         <SessionBar />
         <ProblemPanel />
         <RunPanel />
+        <ComparePresets />
         <ExportPanel />
       </aside>
       <main className="explorer" aria-busy={!surfaceReady}>
@@ -96,6 +99,7 @@ export function App({ bridge }: { bridge: Bridge }) {
       </main>
       <aside className="inspector" aria-label="Runs and events">
         <RunList />
+        <SummaryTable />
         <EventsPanel />
         <Legend />
       </aside>

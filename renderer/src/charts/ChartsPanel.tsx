@@ -9,7 +9,7 @@ import { SeriesChart } from './SeriesChart';
  */
 export function ChartsPanel() {
   const kind = useAppStore((state) => state.kind);
-  const runs = useAppStore((state) => state.runs);
+  const runs = useAppStore((state) => state.shownRuns);
   const hasTest = runs.some((run) => run.series.testLoss.length > 0);
   const layered = runs.filter((run) => run.series.layers > 0).at(-1);
   return (

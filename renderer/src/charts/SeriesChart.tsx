@@ -28,7 +28,7 @@ export function SeriesChart({ title, metric, logByDefault }: { title: string; me
     const layout: ChartLayout = { width: size.width, height: size.height, span: 1 };
     layoutRef.current = layout;
     return onPlaybackFrame(() => {
-      const { runs } = useAppStore.getState();
+      const { shownRuns: runs } = useAppStore.getState();
       let points = 0;
       let span = 1;
       for (let r = 0; r < runs.length; r++) {

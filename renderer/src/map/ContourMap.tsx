@@ -53,7 +53,7 @@ export function ContourMap() {
     // What the overlay shows now; it is redrawn only when one of these changes.
     const drawn = { step: -1, trail: -1, points: -1, runs: null as readonly RunEntry[] | null };
     return onPlaybackFrame(() => {
-      const { runs } = useAppStore.getState();
+      const { shownRuns: runs } = useAppStore.getState();
       const { trail } = usePlaybackStore.getState();
       const step = currentStep(playbackClock);
       let points = 0;

@@ -1,14 +1,46 @@
+import { useState } from 'react';
 import { FINAL_STATUSES } from '../../../shared/protocol';
 import { useAppStore, type RunEntry } from '../store/app-store';
 import { StepReadout } from './StepReadout';
 
+/** The run's name, renamed in place: Enter or leaving the field keeps it, Escape drops it. */
+function RunName({ run }: { run: RunEntry }) {
+  const [editing, setEditing] = useState(false);
+  const renameRun = useAppStore((state) => state.renameRun);
+  if (!editing) {
+    return (
+      <button type="button" className="run-name" onClick={() => setEditing(true)} aria-label={`Rename ${run.name}`} title="Rename">
+        {run.name}
+      </button>
+    );
+  }
+  const finish = (value: string | null): void => {
+    if (value !== null) renameRun(run.id, value);
+    setEditing(false);
+  };
+  return (
+    <input
+      className="run-name-input"
+      aria-label={`New name for ${run.name}`}
+      defaultValue={run.name}
+      maxLength={80}
+      autoFocus
+      onBlur={(event) => finish(event.target.value)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') finish(event.currentTarget.value);
+        if (event.key === 'Escape') finish(null);
+      }}
+    />
+  );
+}
+
 function RunRow({ run }: { run: RunEntry }) {
-  const { controlRun, removeRun } = useAppStore.getState();
+  const { controlRun, removeRun, duplicateRun, toggleHidden } = useAppStore.getState();
   const active = !FINAL_STATUSES.has(run.status);
   return (
-    <li className="run" data-run-id={run.id} data-status={run.status}>
+    <li className={`run${run.hidden ? ' run-hidden' : ''}`} data-run-id={run.id} data-status={run.status}>
       <span className="swatch" style={{ background: run.color }} aria-hidden="true" />
-      <span className="run-name">{run.name}</span>
+      <RunName run={run} />
       <span className="run-status" aria-label={`status of ${run.name}`}>
         {run.status}
       </span>
@@ -27,6 +59,12 @@ function RunRow({ run }: { run: RunEntry }) {
         )}
         <button type="button" onClick={() => controlRun(run.id, 'cancel')} disabled={!active} aria-label={`Cancel ${run.name}`}>
           ■
+        </button>
+        <button type="button" onClick={() => toggleHidden(run.id)} aria-pressed={!run.hidden} aria-label={`Show ${run.name} in the views`} title={run.hidden ? 'Show' : 'Hide'}>
+          {run.hidden ? '◌' : '◉'}
+        </button>
+        <button type="button" onClick={() => duplicateRun(run.id)} aria-label={`Duplicate ${run.name} into the form`} title="Duplicate: load its settings into the form to change and run">
+          ⧉
         </button>
         <button type="button" onClick={() => removeRun(run.id)} aria-label={`Remove ${run.name}`}>
           ✕

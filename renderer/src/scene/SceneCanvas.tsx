@@ -15,7 +15,7 @@ import { SurfaceMesh } from './SurfaceMesh';
 import { useSceneFrame } from './use-scene-frame';
 
 function Runs() {
-  const runs = useAppStore((state) => state.runs);
+  const runs = useAppStore((state) => state.shownRuns);
   const mapping = useSceneFrame();
   if (!mapping) return null;
   return (

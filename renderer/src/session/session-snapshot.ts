@@ -9,7 +9,7 @@ import {
 import { runSpecSchema } from '../../../shared/spec/spec';
 import { currentStep } from '../playback/playback-clock';
 import { playbackClock, usePlaybackStore } from '../playback/playback-store';
-import { useAppStore, type RunEntry } from '../store/app-store';
+import { DEFAULT_NETWORK, useAppStore, type RunEntry } from '../store/app-store';
 import { RunSeries } from '../store/run-series';
 import { cameraPose, setCameraPose } from '../export/scene-access';
 
@@ -87,6 +87,7 @@ function restoreRun(run: SessionRun, id: string): RunEntry {
     kind: 'function',
     name: spec.name,
     color: run.color,
+    settings: { optimizer: spec.optimizer, steps: spec.steps, start: spec.start ?? [0, 0], init: DEFAULT_NETWORK.init, batchSize: 0, seed: spec.seed },
     optimizer: spec.optimizer,
     start: spec.start ?? [0, 0],
     steps: spec.steps,

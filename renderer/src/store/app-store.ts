@@ -52,6 +52,33 @@ export interface RunEntry {
   /** Networks: the rows it trains on, and its latest predictions over the data's box. */
   data?: DataMessage;
   prediction?: PredictionMessage;
+  /** What it was started with, so it can be duplicated and compared with the others. */
+  settings: RunSettings;
+  /** Left out of the views (not the run list or the summary). */
+  hidden?: boolean;
+}
+
+/** One run's own settings; the problem is shared by every run on screen. */
+export interface RunSettings {
+  name?: string;
+  optimizer: OptimizerSpec;
+  steps: number;
+  /** Functions. */
+  start: [number, number];
+  /** Networks. */
+  init: NetworkDraft['init'];
+  /** Networks: rows per step, 0 for the full batch. */
+  batchSize: number;
+  /** Mini-batch order and gradient noise: equal across compared runs unless chosen otherwise. */
+  seed: number;
+}
+
+/** Several runs set up in one click to compare one thing (see comparisons.ts). */
+export interface Comparison {
+  kind: ProblemKind;
+  function?: CatalogName;
+  network?: NetworkDraft['mlp'];
+  runs: RunSettings[];
 }
 
 /** The network problem and run settings the network form edits (validated on Run). */
@@ -108,6 +135,8 @@ interface AppState {
   surfaceRequest: string | null;
   draft: RunDraft;
   runs: RunEntry[];
+  /** The runs the views draw: all but the hidden, the same array until the runs change. */
+  shownRuns: RunEntry[];
   notice: string | null;
   view: ViewSettings;
 
@@ -121,6 +150,12 @@ interface AppState {
   setOptimizer(optimizer: OptimizerSpec): void;
   updateDraft(patch: Partial<RunDraft>): void;
   startRun(): void;
+  /** Replaces the runs with a comparison's, on its problem. */
+  startComparison(comparison: Comparison): void;
+  /** Loads a run's settings into the form, to run it again with changes. */
+  duplicateRun(id: string): void;
+  renameRun(id: string, name: string): void;
+  toggleHidden(id: string): void;
   controlRun(id: string, action: 'pause' | 'resume' | 'cancel'): void;
   removeRun(id: string): void;
   dismissNotice(): void;
@@ -132,17 +167,18 @@ interface AppState {
 let requestCounter = 0;
 let runCounter = 0;
 
-function newEntry(id: string, name: string, kind: ProblemKind, draft: RunDraft, layers = 0, hasTest = false): RunEntry {
+function newEntry(id: string, name: string, kind: ProblemKind, settings: RunSettings, layers = 0, hasTest = false): RunEntry {
   return {
     id,
     kind,
     name,
     color: RUN_COLORS[(runCounter - 1) % RUN_COLORS.length]!,
-    optimizer: draft.optimizer,
-    start: draft.start,
-    steps: draft.steps,
+    settings,
+    optimizer: settings.optimizer,
+    start: settings.start,
+    steps: settings.steps,
     status: 'queued',
-    series: new RunSeries(draft.steps + 1, layers, hasTest),
+    series: new RunSeries(settings.steps + 1, layers, hasTest),
     events: [],
     count: 0,
   };
@@ -166,6 +202,29 @@ export const useAppStore = create<AppState>()((set, get) => {
     const requestId = `surface-${++requestCounter}`;
     set({ surfaceRequest: requestId });
     bridge.send({ type: 'surface', requestId, problem, bounds, resolution: SURFACE_RESOLUTION });
+  };
+
+  /** Starts one run of the current problem with these settings; a network draft is checked first. */
+  const launch = (settings: RunSettings): void => {
+    const { bridge, draft, problem, bounds, runs, kind, network } = get();
+    if (!bridge) return;
+    const id = `run-${++runCounter}`;
+    const name = settings.name ?? `${settings.optimizer.name} #${runCounter}`;
+    const pace = draft.pace > 0 ? { pace: draft.pace } : {};
+    const common = { name, optimizer: settings.optimizer, steps: settings.steps, seed: settings.seed };
+    if (kind === 'network') {
+      const checked = checkNetwork({ ...network, init: settings.init });
+      if ('error' in checked) {
+        set({ notice: checked.error });
+        return;
+      }
+      set({ runs: [...runs, newEntry(id, name, kind, settings, checked.layers, checked.hasTest)] });
+      const batch = settings.batchSize > 0 ? { batchSize: settings.batchSize } : {};
+      bridge.send({ type: 'start', runId: id, problem: { mlp: checked.mlp }, run: { ...common, init: checked.init, ...batch }, ...pace });
+      return;
+    }
+    set({ runs: [...runs, newEntry(id, name, kind, settings)] });
+    bridge.send({ type: 'start', runId: id, problem, bounds, run: { ...common, start: settings.start }, ...pace });
   };
 
   /** A new problem starts a new picture: the old runs belong to the old one. */
@@ -232,6 +291,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     surfaceRequest: null,
     draft: { optimizer: optimizerSpecSchema.parse({ name: 'adam', lr: 0.05 }), steps: 300, start: [-1.5, 2], pace: 120 },
     runs: [],
+    shownRuns: [],
     notice: null,
     view: { colormap: 'viridis', scale: 'auto', layout: '3d', contours: true, gradientField: false },
 
@@ -274,41 +334,32 @@ export const useAppStore = create<AppState>()((set, get) => {
       set({ network: { ...get().network, ...patch } });
     },
     startRun() {
-      const { bridge, draft, problem, bounds, runs, kind, network } = get();
-      if (!bridge) return;
-      const id = `run-${++runCounter}`;
-      const name = `${draft.optimizer.name} #${runCounter}`;
-      if (kind === 'network') {
-        const checked = checkNetwork(network);
-        if ('error' in checked) {
-          set({ notice: checked.error });
-          return;
-        }
-        set({ runs: [...runs, newEntry(id, name, kind, draft, checked.layers, checked.hasTest)] });
-        bridge.send({
-          type: 'start',
-          runId: id,
-          problem: { mlp: checked.mlp },
-          run: {
-            name,
-            init: checked.init,
-            optimizer: draft.optimizer,
-            steps: draft.steps,
-            ...(network.batchSize > 0 ? { batchSize: network.batchSize } : {}),
-          },
-          ...(draft.pace > 0 ? { pace: draft.pace } : {}),
-        });
-        return;
-      }
-      set({ runs: [...runs, newEntry(id, name, kind, draft)] });
-      bridge.send({
-        type: 'start',
-        runId: id,
-        problem,
-        bounds,
-        run: { name, start: draft.start, optimizer: draft.optimizer, steps: draft.steps },
-        ...(draft.pace > 0 ? { pace: draft.pace } : {}),
+      const { draft, network } = get();
+      launch({ optimizer: draft.optimizer, steps: draft.steps, start: draft.start, init: network.init, batchSize: network.batchSize, seed: 0 });
+    },
+    startComparison(comparison) {
+      if (comparison.kind !== get().kind) get().setKind(comparison.kind);
+      if (comparison.network) get().updateNetwork({ mlp: comparison.network });
+      if (comparison.function) get().chooseFunction(comparison.function);
+      clearRuns();
+      for (const settings of comparison.runs) launch(settings);
+    },
+    duplicateRun(id) {
+      const run = get().runs.find((entry) => entry.id === id);
+      if (!run) return;
+      const { settings } = run;
+      set({
+        draft: { ...get().draft, optimizer: settings.optimizer, steps: settings.steps, start: settings.start },
+        network: { ...get().network, init: settings.init, batchSize: settings.batchSize },
+        notice: null,
       });
+    },
+    renameRun(id, name) {
+      if (name.trim()) patchRun(id, { name: name.trim() });
+    },
+    toggleHidden(id) {
+      const run = get().runs.find((entry) => entry.id === id);
+      if (run) patchRun(id, { hidden: !run.hidden });
     },
     controlRun(id, action) {
       get().bridge?.send({ type: action, runId: id });
@@ -329,4 +380,8 @@ export const useAppStore = create<AppState>()((set, get) => {
       set({ runs, view, notice: null });
     },
   };
+});
+
+useAppStore.subscribe((state, previous) => {
+  if (state.runs !== previous.runs) useAppStore.setState({ shownRuns: state.runs.filter((run) => !run.hidden) });
 });

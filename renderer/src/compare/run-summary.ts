@@ -1,0 +1,78 @@
+import type { RunEntry } from '../store/app-store';
+
+export interface RunSummary {
+  id: string;
+  name: string;
+  finalLoss: number;
+  bestLoss: number;
+  /** First step whose loss is at or below the threshold; null if none. */
+  stepsToThreshold: number | null;
+  events: number;
+  status: string;
+}
+
+/** The table's figures for one run, from its streamed series. */
+export function summarizeRun(run: RunEntry, threshold: number): RunSummary {
+  const { loss, count } = run.series;
+  let best = Infinity;
+  let reached: number | null = null;
+  for (let k = 0; k < count; k++) {
+    const value = loss[k]!;
+    if (value < best) best = value;
+    if (reached === null && value <= threshold) reached = k;
+  }
+  return {
+    id: run.id,
+    name: run.name,
+    finalLoss: count ? loss[count - 1]! : NaN,
+    bestLoss: count ? best : NaN,
+    stepsToThreshold: reached,
+    events: run.events.length,
+    status: run.status,
+  };
+}
+
+export type SummaryColumn = Exclude<keyof RunSummary, 'id'>;
+
+/** Sorted copy; missing values (NaN, null) last whichever the direction. */
+export function sortSummaries(rows: RunSummary[], column: SummaryColumn, ascending: boolean): RunSummary[] {
+  const key = (row: RunSummary): number | string | null => {
+    const value = row[column];
+    return typeof value === 'number' && Number.isNaN(value) ? null : value;
+  };
+  return [...rows].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    const order = x < y ? -1 : x > y ? 1 : 0;
+    return ascending ? order : -order;
+  });
+}
+
+const CSV_COLUMNS: SummaryColumn[] = ['name', 'finalLoss', 'bestLoss', 'stepsToThreshold', 'events', 'status'];
+
+/** RFC 4180: quote a field that holds a comma, a quote or a line break. */
+const csvField = (value: unknown): string => {
+  const text = value === null || (typeof value === 'number' && Number.isNaN(value)) ? '' : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+export function summariesToCsv(rows: RunSummary[], threshold: number): string {
+  const header = CSV_COLUMNS.map((column) => (column === 'stepsToThreshold' ? `stepsToLoss<=${threshold}` : column));
+  return [header, ...rows.map((row) => CSV_COLUMNS.map((column) => row[column]))].map((line) => line.map(csvField).join(',')).join('\n') + '\n';
+}
+
+/** Dotted paths of the settings that differ between the runs, e.g. ["optimizer.lr"]. */
+export function differingSettings(settings: object[]): string[] {
+  const flat = settings.map((entry) => flatten(entry, ''));
+  const keys = new Set(flat.flatMap((entry) => [...entry.keys()]));
+  return [...keys].filter((key) => new Set(flat.map((entry) => JSON.stringify(entry.get(key)))).size > 1).sort();
+}
+
+function flatten(value: unknown, prefix: string, out = new Map<string, unknown>()): Map<string, unknown> {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
+  } else {
+    out.set(prefix, value);
+  }
+  return out;
+}
