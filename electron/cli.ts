@@ -7,6 +7,7 @@ import { runBenchmarks } from './bench';
 import { runExperiment } from './engine/experiment';
 import { InvalidInputError } from './engine/invalid-input';
 import { writeFileAtomic } from './host/atomic-write';
+import { hostGridEvaluator } from './host/landscape-client';
 import { RunHost } from './host/run-host';
 import { serve } from './serve';
 
@@ -63,10 +64,13 @@ async function runCommand(args: string[]): Promise<number> {
   }
   const parsed = experimentSpecSchema.safeParse(json);
   if (!parsed.success) throw new InvalidInputError(`${specPath}: ${describeIssue(parsed.error, 'spec')}`);
+  // Landscape grids use both cores through the same worker pool as the app.
+  const host = new RunHost({ workerPath: join(distDir, 'worker.mjs') });
   const runFile = await runExperiment(parsed.data, {
     baseDir: dirname(resolve(specPath)),
     progress: (line) => process.stderr.write(`${line}\n`),
-  });
+    grid: (problem) => hostGridEvaluator(host, problem),
+  }).finally(() => host.close());
   await writeFileAtomic(out, `${JSON.stringify(runFile)}\n`);
   process.stderr.write(`wrote ${out}\n`);
   return 0;

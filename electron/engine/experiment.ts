@@ -5,6 +5,7 @@ import { findCriticalPoints } from './functions/critical-points';
 import { FunctionRun } from './functions/function-run';
 import { computeSurface } from './functions/surface';
 import { InvalidInputError } from './invalid-input';
+import type { GridEvaluator, LandscapeRunInput } from './landscape/compute-landscape';
 import type { Dataset } from './network/dataset';
 
 export type ProgressListener = (line: string) => void;
@@ -13,6 +14,8 @@ export interface ExperimentOptions {
   /** Where a spec's relative CSV paths start: the spec file's folder. */
   baseDir: string;
   progress: ProgressListener;
+  /** Networks: evaluates landscape grids (the CLI splits them across a worker pool); default: this thread. */
+  grid?: (problem: NetworkProblem) => GridEvaluator;
 }
 
 /** Runs a whole experiment in this thread and returns its run file (CONTRACT.md). */
@@ -61,13 +64,15 @@ function runFunctions(spec: ExperimentSpec, problem: FunctionProblem, progress: 
 const NETWORK_CHUNK = 200;
 
 async function runNetworks(spec: ExperimentSpec, problem: NetworkProblem, options: ExperimentOptions): Promise<RunFileBody> {
-  const [{ resolveNetworkProblem }, { createNetworkRun }] = await Promise.all([
+  const [{ resolveNetworkProblem }, { createNetworkRun }, { computeLandscape }] = await Promise.all([
     import('./network/network-problem'),
     import('./network/network-run'),
+    import('./landscape/compute-landscape'),
   ]);
   const resolved = await resolveNetworkProblem(problem.mlp, { baseDir: options.baseDir });
   let backend = '';
   const runs: RunRecord[] = [];
+  const records: LandscapeRunInput[] = [];
   for (const run of spec.runs) {
     const engineRun = await createNetworkRun(resolved, { ...run, init: run.init! });
     let reported = 0;
@@ -80,6 +85,7 @@ async function runNetworks(spec: ExperimentSpec, problem: NetworkProblem, option
       }
     }
     const result = engineRun.result();
+    records.push({ name: run.name, record: result });
     backend = result.backend;
     reportRun(options.progress, run.name, result.status, result.loss);
     runs.push({
@@ -95,11 +101,19 @@ async function runNetworks(spec: ExperimentSpec, problem: NetworkProblem, option
       finalParams: float32Json(result.finalParams),
       layerGradNorms: result.layerGradNorms,
       checkpoints: { steps: result.checkpoints.steps, params: result.checkpoints.params.map(float32Json) },
+      curvature: result.curvature,
     });
+  }
+  const landscapeSpec = spec.landscape!;
+  options.progress(`landscape: ${landscapeSpec.directions} directions, ${landscapeSpec.resolution}×${landscapeSpec.resolution} grid`);
+  const { landscape, runs: projections } = await computeLandscape(resolved, landscapeSpec, records, options.grid ? { grid: options.grid(problem) } : {});
+  for (const { name, projection, planeDistance } of projections) {
+    Object.assign(runs.find((run) => run.name === name)!, { projection, planeDistance });
   }
   return {
     engine: { backend },
     runs,
+    landscape,
     dataset: { ...datasetJson(resolved.train), ...(resolved.test ? { test: datasetJson(resolved.test) } : {}) },
   };
 }

@@ -122,6 +122,15 @@ describe('gradscape run on a network', () => {
     expect(adam.checkpoints.steps[0]).toBe(0);
     expect(adam.loss.at(-1)).toBeLessThan(adam.loss[0]);
     expect(zeros.events.map((event: { type: string }) => event.type)).toContain('symmetry');
+    // The PCA slice through the runs' checkpoints, with every checkpoint on it and its distance from it.
+    const { landscape } = runFile;
+    expect(landscape.directions).toBe('pca');
+    expect([landscape.alphas.length, landscape.betas.length, landscape.loss.length, landscape.loss[0].length]).toEqual([41, 41, 41, 41]);
+    expect(landscape.d1).toHaveLength(adam.initialParams.length);
+    expect(landscape.explainedVariance[0] + landscape.explainedVariance[1]).toBeLessThanOrEqual(1 + 1e-9);
+    expect(adam.projection).toHaveLength(adam.checkpoints.steps.length);
+    expect(adam.planeDistance).toHaveLength(adam.checkpoints.steps.length);
+    expect(adam.curvature.steps[0]).toBe(0);
   });
 
   it('exits 2 naming the line of a bad CSV row', async () => {
