@@ -31,6 +31,8 @@ export interface EngineRun {
 }
 
 export interface RunData {
+  /** The tfjs backend training it: wasm, or cpu where WASM could not start. */
+  backend: 'wasm' | 'cpu';
   features: number;
   /** Row-major [rows, features]. */
   x: Float64Array;

@@ -39,7 +39,7 @@ describe('the app in a browser (gradscape serve)', () => {
     await page.locator('main[aria-busy="false"]').waitFor();
     await page.waitForTimeout(500);
     const before = await orangePixels();
-    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
     const row = page.locator('li.run').first();
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 30_000 }).toBe('running');
     // Paced at 120 steps/s, the path appears within a frame or two and then keeps growing.
@@ -57,7 +57,7 @@ describe('the app in a browser (gradscape serve)', () => {
 
   it('pauses, resumes and cancels, and a reload cancels the page’s runs', async () => {
     await page.getByLabel('Steps', { exact: true }).fill('100000');
-    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
     // Pin the row by its id: a later run becomes the last row.
     const runId = (await page.locator('li.run').last().getAttribute('data-run-id'))!;
     const row = page.locator(`li.run[data-run-id="${runId}"]`);
@@ -67,7 +67,7 @@ describe('the app in a browser (gradscape serve)', () => {
     await expect.poll(() => row.getAttribute('data-status')).toBe('paused');
     await page.getByRole('button', { name: `Resume ${name}` }).click();
     await expect.poll(() => row.getAttribute('data-status')).toBe('running');
-    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(() => host.activeRunCount).toBe(2);
     await page.getByRole('button', { name: `Cancel ${name}` }).click();
     await expect.poll(() => row.getAttribute('data-status')).toBe('cancelled');

@@ -65,7 +65,7 @@ describe('side-by-side comparisons', () => {
     const finals = async () => (await page.locator('.summary tbody tr td:nth-child(2)').allTextContents()).map((text) => Number(text.replace('−', '-')));
     const ascending = await finals();
     expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
-    await page.getByRole('button', { name: /^Final/ }).click();
+    await page.getByRole('button', { name: 'Sort by final loss' }).click();
     expect(await finals()).toEqual([...ascending].reverse());
     expect(Object.values(listed).every((status) => status === 'completed')).toBe(true);
   });

@@ -48,10 +48,10 @@ describe('a network in the app', () => {
     await page.getByLabel('Dataset', { exact: true }).selectOption('moons');
     await page.getByLabel('Test fraction').fill('0.25');
     await page.getByLabel('Steps', { exact: true }).fill('400');
-    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
     const row = page.locator('li.run').first();
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
-    await expect.poll(() => page.getByText(/at step 400/).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByText(/at step 400 \((wasm|cpu) backend\)/).count(), { timeout: 10_000 }).toBe(1);
     await page.screenshot({ path: join(screenshotDir, 'network-moons.png') });
     // The white boundary line and both class colours (Okabe–Ito blue and orange) are drawn.
     expect(await datasetPixels([255, 255, 255], 10)).toBeGreaterThan(100);
@@ -67,13 +67,13 @@ describe('a network in the app', () => {
   it('shows zero initialization’s symmetry event, and a sine fit', async () => {
     await page.getByLabel('Initialization', { exact: true }).selectOption('zeros');
     await page.getByLabel('Steps', { exact: true }).fill('150');
-    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
     const row = page.locator('li.run').last();
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
     await expect.poll(() => page.getByText(/stayed identical/).count()).toBeGreaterThan(0);
     await page.getByLabel('Dataset', { exact: true }).selectOption('sine');
     await page.getByLabel('Initialization', { exact: true }).selectOption('glorot_uniform');
-    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
     await expect.poll(() => page.getByText(/the orange curve is the fit/).count(), { timeout: 10_000 }).toBe(1);
     await page.waitForTimeout(300);

@@ -232,6 +232,7 @@ export class NetworkRun implements EngineRun {
   get data(): RunData {
     const { train, test } = this.problem;
     return {
+      backend: this.backend,
       features: train.features,
       x: Float64Array.from(train.x),
       y: Float64Array.from(train.y),

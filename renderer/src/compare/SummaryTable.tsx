@@ -3,13 +3,13 @@ import { formatValue } from '../plot/format-number';
 import { useAppStore } from '../store/app-store';
 import { differingSettings, sortSummaries, summariesToCsv, summarizeRun, type SummaryColumn } from './run-summary';
 
-const COLUMNS: { key: SummaryColumn; label: string }[] = [
-  { key: 'name', label: 'Run' },
-  { key: 'finalLoss', label: 'Final' },
-  { key: 'bestLoss', label: 'Best' },
-  { key: 'stepsToThreshold', label: 'Steps ≤ T' },
-  { key: 'events', label: 'Events' },
-  { key: 'status', label: 'Status' },
+const COLUMNS: { key: SummaryColumn; label: string; description: string }[] = [
+  { key: 'name', label: 'Run', description: 'run name' },
+  { key: 'finalLoss', label: 'Final', description: 'final loss' },
+  { key: 'bestLoss', label: 'Best', description: 'best loss' },
+  { key: 'stepsToThreshold', label: 'Steps ≤ T', description: 'steps to reach the threshold' },
+  { key: 'events', label: 'Events', description: 'events counted' },
+  { key: 'status', label: 'Status', description: 'status' },
 ];
 
 function download(text: string, filename: string): void {
@@ -53,9 +53,9 @@ export function SummaryTable() {
       <table>
         <thead>
           <tr>
-            {COLUMNS.map(({ key, label }) => (
+            {COLUMNS.map(({ key, label, description }) => (
               <th key={key} aria-sort={sort.column === key ? (sort.ascending ? 'ascending' : 'descending') : 'none'}>
-                <button type="button" onClick={() => setSort({ column: key, ascending: sort.column === key ? !sort.ascending : true })}>
+                <button type="button" aria-label={`Sort by ${description}`} onClick={() => setSort({ column: key, ascending: sort.column === key ? !sort.ascending : true })}>
                   {label}
                   {sort.column === key ? (sort.ascending ? ' ▲' : ' ▼') : ''}
                 </button>
