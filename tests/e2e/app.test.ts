@@ -1,33 +1,19 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunHost } from '../../electron/host/run-host';
-import { serve, type RunningServer } from '../../electron/serve';
-import { countCanvasPixels, launchChromium, screenshotDir } from '../support/browser';
-import { assertBuilt, rendererDir, workerPath } from '../support/paths';
+import { openAppInBrowser, type AppInBrowser } from '../support/app-in-browser';
+import { countCanvasPixels, screenshotDir } from '../support/browser';
 
-let host: RunHost;
-let server: RunningServer;
-let browser: Browser;
+let app: AppInBrowser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  assertBuilt();
-  host = new RunHost({ workerPath, log: () => {} });
-  server = await serve({ host, rendererDir });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
+  app = await openAppInBrowser({ width: 1400, height: 860 });
+  ({ page, pageErrors } = app);
+
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await host?.close();
-});
+afterAll(() => app?.close());
 
 /** Orange, the first run colour (Okabe–Ito #E69F00); absent from every colour map we use. */
 const RUN_ORANGE = [230, 159, 0, 40];
@@ -35,7 +21,7 @@ const orangePixels = (): Promise<number> => page.evaluate(`${countCanvasPixels}(
 
 describe('the app in a browser (gradscape serve)', () => {
   it('shows the surface, runs gradient descent in the worker, and draws the path live', async () => {
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.locator('main[aria-busy="false"]').waitFor();
     await page.waitForTimeout(500);
     const before = await orangePixels();
@@ -68,12 +54,12 @@ describe('the app in a browser (gradscape serve)', () => {
     await page.getByRole('button', { name: `Resume ${name}` }).click();
     await expect.poll(() => row.getAttribute('data-status')).toBe('running');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => host.activeRunCount).toBe(2);
+    await expect.poll(() => app.host.activeRunCount).toBe(2);
     await page.getByRole('button', { name: `Cancel ${name}` }).click();
     await expect.poll(() => row.getAttribute('data-status')).toBe('cancelled');
-    expect(host.activeRunCount).toBe(1);
+    expect(app.host.activeRunCount).toBe(1);
     await page.reload();
-    await expect.poll(() => host.activeRunCount, { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => app.host.activeRunCount, { timeout: 10_000 }).toBe(0);
   });
 
   it('switches to Rosenbrock and reports a broken expression without losing the picture', async () => {

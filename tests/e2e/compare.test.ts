@@ -1,32 +1,19 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunHost } from '../../electron/host/run-host';
-import { serve, type RunningServer } from '../../electron/serve';
-import { launchChromium, screenshotDir } from '../support/browser';
-import { assertBuilt, rendererDir, workerPath } from '../support/paths';
+import { openAppInBrowser, type AppInBrowser } from '../support/app-in-browser';
+import { screenshotDir } from '../support/browser';
 
-let host: RunHost;
-let server: RunningServer;
-let browser: Browser;
+let app: AppInBrowser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  assertBuilt();
-  host = new RunHost({ workerPath, log: () => {} });
-  server = await serve({ host, rendererDir });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(server.url);
+  app = await openAppInBrowser({ width: 1500, height: 950 });
+  ({ page, pageErrors } = app);
   await page.getByLabel('Live pace (steps/s, 0 = full speed)').fill('0');
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await host?.close();
-});
+afterAll(() => app?.close());
 
 /** Waits until every run has ended, then reads the run list and the summary table. */
 async function settle(runCount: number) {

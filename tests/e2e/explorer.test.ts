@@ -1,35 +1,19 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunHost } from '../../electron/host/run-host';
-import { serve, type RunningServer } from '../../electron/serve';
-import { countCanvasPixels, launchChromium, screenshotDir } from '../support/browser';
-import { assertBuilt, rendererDir, workerPath } from '../support/paths';
+import { openAppInBrowser, type AppInBrowser } from '../support/app-in-browser';
+import { countCanvasPixels, screenshotDir } from '../support/browser';
 
-let host: RunHost;
-let server: RunningServer;
-let browser: Browser;
+let app: AppInBrowser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  assertBuilt();
-  host = new RunHost({ workerPath, log: () => {} });
-  server = await serve({ host, rendererDir });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.goto(server.url);
+  app = await openAppInBrowser({ width: 1400, height: 860 });
+  ({ page, pageErrors } = app);
   await page.locator('main[aria-busy="false"]').waitFor();
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await host?.close();
-});
+afterAll(() => app?.close());
 
 const RUN_ORANGE = [230, 159, 0, 40];
 const orangePixels = (): Promise<number> => page.evaluate(`${countCanvasPixels}(${JSON.stringify(RUN_ORANGE)})`);

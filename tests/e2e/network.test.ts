@@ -1,30 +1,19 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunHost } from '../../electron/host/run-host';
-import { serve, type RunningServer } from '../../electron/serve';
-import { launchChromium, screenshotDir } from '../support/browser';
-import { assertBuilt, rendererDir, workerPath } from '../support/paths';
+import { openAppInBrowser, type AppInBrowser } from '../support/app-in-browser';
+import { screenshotDir } from '../support/browser';
 
-let host: RunHost;
-let server: RunningServer;
-let browser: Browser;
+let app: AppInBrowser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  assertBuilt();
-  host = new RunHost({ workerPath, log: () => {} });
-  server = await serve({ host, rendererDir });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  app = await openAppInBrowser({ width: 1400, height: 900 });
+  ({ page, pageErrors } = app);
+
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await host?.close();
-});
+afterAll(() => app?.close());
 
 /** Counts pixels of the dataset canvas near an RGB colour. */
 const datasetPixels = (rgb: [number, number, number], tolerance: number): Promise<number> =>
@@ -43,7 +32,7 @@ const datasetPixels = (rgb: [number, number, number], tolerance: number): Promis
 
 describe('a network in the app', () => {
   it('trains live and shows the decision boundary, the test loss and per-layer gradient norms', async () => {
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.getByLabel('Kind').selectOption('network');
     await page.getByLabel('Dataset', { exact: true }).selectOption('moons');
     await page.getByLabel('Test fraction').fill('0.25');
