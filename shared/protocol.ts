@@ -200,6 +200,25 @@ const landscapeMessage = z
   })
   .strict()
   .refine((m) => m.indices.length === m.values.length, 'indices and values must have the same length');
+/** Networks, when a run completes: the PCA plane of its path, which the app can ask the workers to slice. */
+const planeMessage = z
+  .object({
+    type: z.literal('plane'),
+    runId: id,
+    explainedVariance: z.tuple([z.number(), z.number()]),
+    center: f64,
+    d1: f64,
+    d2: f64,
+    alphas: f64,
+    betas: f64,
+    /** Checkpoint parameter vectors, one after another, and their steps. */
+    checkpoints: f64,
+    checkpointSteps: f64,
+  })
+  .strict()
+  .refine((m) => m.d1.length === m.center.length && m.d2.length === m.center.length, 'd1 and d2 must be as long as center')
+  .refine((m) => m.checkpoints.length === m.checkpointSteps.length * m.center.length, 'checkpoints must hold one vector per step');
+
 /** Networks: the rows a run trains (and tests) on, sent once when it starts. */
 const dataMessage = z
   .object({
@@ -234,13 +253,14 @@ const errorMessage = z
   .object({ type: z.literal('error'), message: z.string(), requestId: id.optional() })
   .strict();
 
-export const hostMessageSchema = z.union([framesMessage, statusMessage, surfaceMessage, dataMessage, predictionMessage, landscapeMessage, errorMessage]);
+export const hostMessageSchema = z.union([framesMessage, statusMessage, surfaceMessage, dataMessage, predictionMessage, planeMessage, landscapeMessage, errorMessage]);
 export type HostMessage = z.output<typeof hostMessageSchema>;
 export type FramesMessage = z.output<typeof framesMessage>;
 export type SurfaceMessage = z.output<typeof surfaceMessage>;
 export type StatusMessage = z.output<typeof statusMessage>;
 export type PredictionMessage = z.output<typeof predictionMessage>;
 export type DataMessage = z.output<typeof dataMessage>;
+export type PlaneMessage = z.output<typeof planeMessage>;
 export type LandscapeMessage = z.output<typeof landscapeMessage>;
 
 export const workerMessageSchema = hostMessageSchema;

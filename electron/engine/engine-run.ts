@@ -1,4 +1,5 @@
 import type { RunEvent } from '../../shared/events';
+import type { RunPlane } from './landscape/run-plane';
 
 /** Steps fromStep .. fromStep + loss.length - 1 of a run, as they leave the engine. */
 export interface FrameBatch {
@@ -28,6 +29,8 @@ export interface EngineRun {
   predict?(): Prediction | null;
   /** Networks: the rows it trains and tests on, for the app to draw (sent once, at the start). */
   readonly data?: RunData;
+  /** Networks, once finished: the PCA plane of its trajectory, for the app's landscape view. */
+  plane?(): RunPlane;
 }
 
 export interface RunData {

@@ -119,10 +119,19 @@ export class RunScheduler {
       entry.lastPrediction = this.env.now();
       this.postPrediction(runId, entry.run);
     }
+    if (finished && entry.run.status === 'completed' && entry.run.plane) this.postPlane(runId, entry.run);
     if (finished) {
       this.runs.delete(runId);
       entry.run.dispose?.();
       this.env.post({ type: 'status', runId, status: entry.run.status }, []);
+    }
+  }
+
+  private postPlane(runId: string, run: EngineRun): void {
+    try {
+      this.env.post({ type: 'plane', runId, ...run.plane!() }, []);
+    } catch (error) {
+      this.env.post({ type: 'error', message: `no landscape for run ${runId}: ${(error as Error).message}` }, []);
     }
   }
 

@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Bridge } from '../../shared/protocol';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { ComparePresets } from './compare/ComparePresets';
 import { SummaryTable } from './compare/SummaryTable';
 import { ContourMap } from './map/ContourMap';
 import { DatasetView } from './network/DatasetView';
+import { LandscapeView } from './network/LandscapeView';
 import { ExportPanel } from './export/ExportPanel';
 import { EventsPanel } from './panels/EventsPanel';
 import { HoverReadout } from './panels/HoverReadout';
@@ -36,15 +37,15 @@ function Notice() {
 }
 
 /** The 3D surface, the 2D map, or both, with the hover read-out over them. */
-function Stage() {
+type NetworkView = 'dataset' | 'landscape';
+
+function Stage({ networkView }: { networkView: NetworkView }) {
   const layout = useAppStore((state) => state.view.layout);
   const kind = useAppStore((state) => state.kind);
   if (kind === 'network') {
     return (
       <div className="stage stage-2d">
-        <div className="view">
-          <DatasetView />
-        </div>
+        <div className="view">{networkView === 'dataset' ? <DatasetView /> : <LandscapeView />}</div>
         <Notice />
       </div>
     );
@@ -74,6 +75,7 @@ export function App({ bridge }: { bridge: Bridge }) {
   useAutosave();
   useFileDrop();
   const kind = useAppStore((state) => state.kind);
+  const [networkView, setNetworkView] = useState<NetworkView>('dataset');
   const surfaceReady = useAppStore((state) => state.kind === 'network' || state.surface !== null);
   return (
     <div className="app">
@@ -89,11 +91,17 @@ export function App({ bridge }: { bridge: Bridge }) {
         {kind === 'function' ? (
           <ViewToolbar />
         ) : (
-          <div className="toolbar">
-            <span className="toolbar-title">Dataset and what the network has learned</span>
+          <div className="toolbar" role="group" aria-label="View options">
+            <div className="segmented" role="group" aria-label="Network view">
+              {(['dataset', 'landscape'] as const).map((view) => (
+                <button key={view} type="button" aria-pressed={networkView === view} onClick={() => setNetworkView(view)}>
+                  {view === 'dataset' ? 'Dataset' : 'Loss landscape'}
+                </button>
+              ))}
+            </div>
           </div>
         )}
-        <Stage />
+        <Stage networkView={networkView} />
         <Timeline />
         <ChartsPanel />
       </main>

@@ -49,6 +49,18 @@ const canvasImage = (page: Page): Promise<string> =>
     return copy.toDataURL('image/png');
   });
 
+/** The 3D canvas once it has stopped changing (the orbit controls glide on after a drag; software WebGL is slow). */
+async function settledImage(page: Page): Promise<string> {
+  let previous = '';
+  for (let tries = 0; tries < 40; tries++) {
+    const image = await canvasImage(page);
+    if (image === previous) return image;
+    previous = image;
+    await page.waitForTimeout(500);
+  }
+  throw new Error('the 3D view did not settle');
+}
+
 /** The share of pixels of the page's 3D canvas that differ from `image` by more than `tolerance` in a channel. */
 const differingShare = (page: Page, image: string, tolerance: number): Promise<number> =>
   page.evaluate(
@@ -97,8 +109,7 @@ describe('sessions and exports (gradscape serve in Chromium)', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 30, { steps: 6 });
     await page.mouse.up();
-    await page.waitForTimeout(1500);
-    const before = await canvasImage(page);
+    const before = await settledImage(page);
     await page.screenshot({ path: join(screenshotDir, 'session-saved.png') });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save session' }).click()]);
@@ -115,7 +126,7 @@ describe('sessions and exports (gradscape serve in Chromium)', () => {
     await second.getByLabel('Session file').setInputFiles(sessionPath);
     await expect.poll(() => second.locator('li.run').count(), FRAMES).toBe(1);
     await expect.poll(() => stepShown(second), FRAMES).toBe('step 30 / 60');
-    await second.waitForTimeout(1500);
+    await settledImage(second);
     await second.screenshot({ path: join(screenshotDir, 'session-reopened.png') });
     expect(await differingShare(second, before, 24)).toBeLessThan(0.01);
 

@@ -67,6 +67,15 @@ const MIN_ASPECT = 0.1;
 const CURVE_FROM = -0.5;
 const CURVE_TO = 1.5;
 
+/** The slice a spec asks for: its plane, its grid's axes, and what the run file says of them. */
+export interface SlicePlane {
+  centerRun: LandscapeRunInput;
+  plane: Plane;
+  alphas: Float64Array;
+  betas: Float64Array;
+  extras: Partial<LandscapeRecord>;
+}
+
 /** Computes a network experiment's loss landscape (DESIGN.md, "Landscape slices") and its runs' paths on it. */
 export async function computeLandscape(
   problem: ResolvedNetworkProblem,
@@ -76,6 +85,39 @@ export async function computeLandscape(
 ): Promise<{ landscape: LandscapeRecord; runs: RunProjection[] }> {
   await useTensorBackend(options.backend);
   const grid = options.grid ?? ((plane, alphas, betas) => Promise.resolve(evaluateGrid(problem, plane, alphas, betas)));
+  const { centerRun, plane, alphas, betas, extras } = chooseSlicePlane(problem, spec, runs);
+  const initial: ParamRef = { run: centerRun.name, at: 'initial' };
+  const final: ParamRef = { run: centerRun.name, at: 'final' };
+  const values = await grid(plane, alphas, betas);
+  const loss = Array.from({ length: betas.length }, (_, j) => Array.from(values.subarray(j * alphas.length, (j + 1) * alphas.length)));
+
+  const curveEnds = spec.curve ?? { from: initial, to: final };
+  const from = paramVector(curveEnds.from, runs);
+  const t = linspace(CURVE_FROM, CURVE_TO, 2 * (spec.resolution - 1) + 1);
+  const curveLoss = await grid({ center: from, d1: difference(paramVector(curveEnds.to, runs), from), d2: new Float64Array(from.length) }, t, Float64Array.of(0));
+
+  return {
+    landscape: {
+      directions: spec.directions,
+      run: centerRun.name,
+      center: Array.from(plane.center),
+      d1: Array.from(plane.d1),
+      d2: Array.from(plane.d2),
+      alphas: Array.from(alphas),
+      betas: Array.from(betas),
+      loss,
+      ...extras,
+      curve: { ...curveEnds, t: Array.from(t), loss: Array.from(curveLoss) },
+    },
+    runs: runs.map(({ name, record }) => {
+      const { coordinates, distances } = projectOntoPlane(record.checkpoints.params, plane);
+      return { name, projection: coordinates, planeDistance: distances };
+    }),
+  };
+}
+
+/** The plane and grid of a slice, without evaluating it (the app asks the workers for the grid). */
+export function chooseSlicePlane(problem: ResolvedNetworkProblem, spec: LandscapeSpec, runs: readonly LandscapeRunInput[]): SlicePlane {
   const centerRun = spec.run ? runs.find((run) => run.name === spec.run) : runs[0];
   if (!centerRun) throw new InvalidInputError(spec.run ? `landscape.run: names no run: "${spec.run}"` : 'landscape: needs at least one run');
   const random = createRandom(spec.seed);
@@ -118,32 +160,7 @@ export async function computeLandscape(
   }
 
   const { alphas, betas } = gridAxes(spec, interest.length ? projectOntoPlane(interest, plane).coordinates : []);
-  const values = await grid(plane, alphas, betas);
-  const loss = Array.from({ length: betas.length }, (_, j) => Array.from(values.subarray(j * alphas.length, (j + 1) * alphas.length)));
-
-  const curveEnds = spec.curve ?? { from: initial, to: final };
-  const from = paramVector(curveEnds.from, runs);
-  const t = linspace(CURVE_FROM, CURVE_TO, 2 * (spec.resolution - 1) + 1);
-  const curveLoss = await grid({ center: from, d1: difference(paramVector(curveEnds.to, runs), from), d2: new Float64Array(from.length) }, t, Float64Array.of(0));
-
-  return {
-    landscape: {
-      directions: spec.directions,
-      run: centerRun.name,
-      center: Array.from(plane.center),
-      d1: Array.from(plane.d1),
-      d2: Array.from(plane.d2),
-      alphas: Array.from(alphas),
-      betas: Array.from(betas),
-      loss,
-      ...extras,
-      curve: { ...curveEnds, t: Array.from(t), loss: Array.from(curveLoss) },
-    },
-    runs: runs.map(({ name, record }) => {
-      const { coordinates, distances } = projectOntoPlane(record.checkpoints.params, plane);
-      return { name, projection: coordinates, planeDistance: distances };
-    }),
-  };
+  return { centerRun, plane, alphas, betas, extras };
 }
 
 /** The whole grid in this thread. */

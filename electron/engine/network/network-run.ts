@@ -12,6 +12,7 @@ import { initializeParams } from './initializers';
 import { MlpModel, type ComputeRequest, type ResidentRows } from './mlp-model';
 import { createNetworkEventDetector, divergedEvent, type NetworkEventDetector } from './network-events';
 import type { ResolvedNetworkProblem } from './network-problem';
+import { runPlane, type RunPlane } from '../landscape/run-plane';
 import { createPredictionGrid, type PredictionGrid } from './prediction-grid';
 import { denseLayerSlices, paramLayout, type DenseLayerSlice, type ParamBlock } from './param-layout';
 import { useTensorBackend, type TensorBackend } from './tensor-backend';
@@ -238,6 +239,10 @@ export class NetworkRun implements EngineRun {
       y: Float64Array.from(train.y),
       ...(test ? { test: { x: Float64Array.from(test.x), y: Float64Array.from(test.y) } } : {}),
     };
+  }
+
+  plane(): RunPlane {
+    return runPlane(this.problem, 'run', this.result());
   }
 
   /** The model's outputs over the data's box at the current point, for the app's boundary or curve. */

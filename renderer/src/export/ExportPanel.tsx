@@ -6,6 +6,7 @@ import { viewPng, type ImageSource } from './image-export';
 import { encodeNpy } from './npy';
 import { fileStem, saveFile } from './save-file';
 import { runsCsv, runsJson, surfaceCsv } from './tables';
+import { VideoExport } from './VideoExport';
 
 const SOURCES: { value: ImageSource; label: string }[] = [
   { value: '3d', label: '3D view' },
@@ -72,6 +73,7 @@ export function ExportPanel() {
           Runs CSV
         </button>
       </div>
+      {source === '3d' && <VideoExport width={width} height={height} />}
     </details>
   );
 }

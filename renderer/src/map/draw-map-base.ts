@@ -108,7 +108,13 @@ function drawArrows(context: CanvasRenderingContext2D, frame: MapFrame, arrows: 
   context.stroke();
 }
 
-export function drawAxes(context: CanvasRenderingContext2D, frame: MapFrame, [x0, x1]: [number, number], [y0, y1]: [number, number]): void {
+export function drawAxes(
+  context: CanvasRenderingContext2D,
+  frame: MapFrame,
+  [x0, x1]: [number, number],
+  [y0, y1]: [number, number],
+  names: [string, string] = ['x', 'y'],
+): void {
   const bottom = frame.top + frame.height;
   context.strokeStyle = AXIS_COLOR;
   context.fillStyle = AXIS_COLOR;
@@ -138,9 +144,9 @@ export function drawAxes(context: CanvasRenderingContext2D, frame: MapFrame, [x0
   context.font = `italic 14px system-ui, sans-serif`;
   context.textAlign = 'center';
   context.textBaseline = 'top';
-  context.fillText('x', frame.left + frame.width / 2, bottom + 22);
+  context.fillText(names[0], frame.left + frame.width / 2, bottom + 22);
   context.textBaseline = 'middle';
-  context.fillText('y', frame.left - 42, frame.top + frame.height / 2);
+  context.fillText(names[1], frame.left - 42, frame.top + frame.height / 2);
 }
 
 /** The next run's start: a white ring with a cross, unlike every glyph. */

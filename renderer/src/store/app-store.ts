@@ -4,7 +4,7 @@ import { catalogEntry, type CatalogName } from '../../../shared/functions/catalo
 import { compileExpression } from '../../../shared/functions/expression';
 import type { Bounds } from '../../../shared/functions/objective';
 import { describeIssue } from '../../../shared/describe-issue';
-import type { Bridge, DataMessage, HostMessage, PredictionMessage, RunStatus } from '../../../shared/protocol';
+import type { Bridge, DataMessage, HostMessage, PlaneMessage, PredictionMessage, RunStatus } from '../../../shared/protocol';
 import {
   initSpecSchema,
   mlpProblemSchema,
@@ -52,10 +52,26 @@ export interface RunEntry {
   /** Networks: the rows it trains on, and its latest predictions over the data's box. */
   data?: DataMessage;
   prediction?: PredictionMessage;
+  /** Networks, once completed: the PCA plane of its path. */
+  plane?: PlaneMessage;
   /** What it was started with, so it can be duplicated and compared with the others. */
   settings: RunSettings;
   /** Left out of the views (not the run list or the summary). */
   hidden?: boolean;
+}
+
+/** A network's loss over a run's PCA plane, filled in coarse to fine as the workers answer. */
+export interface SliceState {
+  requestId: string;
+  runId: string;
+  /** Row-major: values[j * alphas.length + i]; NaN until computed. */
+  values: Float64Array;
+  computed: number;
+  total: number;
+  status: 'computing' | 'complete' | 'cancelled';
+  /** Each checkpoint's (α, β), interleaved, and its distance from the plane. */
+  coordinates?: Float64Array;
+  distances?: Float64Array;
 }
 
 /** One run's own settings; the problem is shared by every run on screen. */
@@ -137,6 +153,7 @@ interface AppState {
   runs: RunEntry[];
   /** The runs the views draw: all but the hidden, the same array until the runs change. */
   shownRuns: RunEntry[];
+  slice: SliceState | null;
   notice: string | null;
   view: ViewSettings;
 
@@ -156,6 +173,8 @@ interface AppState {
   duplicateRun(id: string): void;
   renameRun(id: string, name: string): void;
   toggleHidden(id: string): void;
+  /** Asks the workers for the loss over a completed network run's PCA plane. */
+  requestSlice(runId: string): void;
   controlRun(id: string, action: 'pause' | 'resume' | 'cancel'): void;
   removeRun(id: string): void;
   dismissNotice(): void;
@@ -231,7 +250,7 @@ export const useAppStore = create<AppState>()((set, get) => {
   const clearRuns = (): void => {
     const { bridge, runs } = get();
     for (const run of runs) if (!FINAL_STATUSES.has(run.status)) bridge?.send({ type: 'cancel', runId: run.id });
-    set({ runs: [] });
+    set({ runs: [], slice: null });
   };
 
   const setProblem = (problem: FunctionProblem, bounds: Bounds): void => {
@@ -269,6 +288,25 @@ export const useAppStore = create<AppState>()((set, get) => {
       case 'prediction':
         patchRun(message.runId, { prediction: message });
         return;
+      case 'plane':
+        patchRun(message.runId, { plane: message });
+        return;
+      case 'landscape': {
+        const slice = get().slice;
+        if (!slice || slice.requestId !== message.requestId) return;
+        message.indices.forEach((index, k) => (slice.values[index] = message.values[k]!));
+        const path = message.paths?.[0];
+        set({
+          slice: {
+            ...slice,
+            computed: message.computed,
+            total: message.total,
+            status: message.status,
+            ...(path ? { coordinates: path.coordinates, distances: path.distances } : {}),
+          },
+        });
+        return;
+      }
       case 'status':
         patchRun(message.runId, { status: message.status, ...(message.message ? { message: message.message } : {}) });
         if (message.status === 'failed') set({ notice: `Run failed: ${message.message ?? 'unknown error'}` });
@@ -292,6 +330,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     draft: { optimizer: optimizerSpecSchema.parse({ name: 'adam', lr: 0.05 }), steps: 300, start: [-1.5, 2], pace: 120 },
     runs: [],
     shownRuns: [],
+    slice: null,
     notice: null,
     view: { colormap: 'viridis', scale: 'auto', layout: '3d', contours: true, gradientField: false },
 
@@ -356,6 +395,18 @@ export const useAppStore = create<AppState>()((set, get) => {
     },
     renameRun(id, name) {
       if (name.trim()) patchRun(id, { name: name.trim() });
+    },
+    requestSlice(runId) {
+      const { bridge, runs, network, slice } = get();
+      const plane = runs.find((run) => run.id === runId)?.plane;
+      const checked = checkNetwork(network);
+      if (!bridge || !plane || 'error' in checked) return;
+      if (slice && slice.status === 'computing') bridge.send({ type: 'cancel-landscape', requestId: slice.requestId });
+      const requestId = `slice-${++requestCounter}`;
+      const { center, d1, d2, alphas, betas, checkpoints } = plane;
+      const values = new Float64Array(alphas.length * betas.length).fill(NaN);
+      set({ slice: { requestId, runId, values, computed: 0, total: values.length, status: 'computing' } });
+      bridge.send({ type: 'landscape', requestId, problem: { mlp: checked.mlp }, center, d1, d2, alphas, betas, paths: [checkpoints] });
     },
     toggleHidden(id) {
       const run = get().runs.find((entry) => entry.id === id);

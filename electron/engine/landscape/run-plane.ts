@@ -1,0 +1,37 @@
+import { landscapeSpecSchema } from '../../../shared/spec/spec';
+import type { ResolvedNetworkProblem } from '../network/network-problem';
+import type { NetworkRunRecord } from '../network/network-run';
+import { chooseSlicePlane } from './compute-landscape';
+
+/** A finished run's PCA plane, offered to the app, which asks the workers for the grid on it. */
+export interface RunPlane {
+  explainedVariance: [number, number];
+  center: Float64Array;
+  d1: Float64Array;
+  d2: Float64Array;
+  alphas: Float64Array;
+  betas: Float64Array;
+  /** The run's checkpoints, one parameter vector after another, and their steps. */
+  checkpoints: Float64Array;
+  checkpointSteps: Float64Array;
+}
+
+const PCA = landscapeSpecSchema.parse({ directions: 'pca' });
+
+export function runPlane(problem: ResolvedNetworkProblem, name: string, record: NetworkRunRecord): RunPlane {
+  const { plane, alphas, betas, extras } = chooseSlicePlane(problem, PCA, [{ name, record }]);
+  const { params, steps } = record.checkpoints;
+  const size = plane.center.length;
+  const checkpoints = new Float64Array(params.length * size);
+  params.forEach((vector, k) => checkpoints.set(vector, k * size));
+  return {
+    explainedVariance: extras.explainedVariance ?? [0, 0],
+    center: Float64Array.from(plane.center),
+    d1: Float64Array.from(plane.d1),
+    d2: Float64Array.from(plane.d2),
+    alphas,
+    betas,
+    checkpoints,
+    checkpointSteps: Float64Array.from(steps),
+  };
+}

@@ -1,0 +1,68 @@
+import { useRef, useState } from 'react';
+import { NumberField } from '../panels/NumberField';
+import { problemName } from '../session/session-store';
+import { useAppStore } from '../store/app-store';
+import { fileStem, saveFile } from './save-file';
+import { chooseVideoCodec, recordVideo, type VideoOptions } from './video-export';
+
+const CODEC_NAMES = { avc: 'MP4 (H.264)', vp9: 'WebM (VP9)', vp8: 'WebM (VP8; this browser cannot encode VP9)' } as const;
+const positive = (max: number) => (value: number): string | null => (value > 0 && value <= max ? null : `above 0, at most ${max}`);
+
+/** Records the 3D view as a video, frame by frame, at the size of the image fields. */
+export function VideoExport({ width, height }: { width: number; height: number }) {
+  const [options, setOptions] = useState<Omit<VideoOptions, 'width' | 'height'>>({ fps: 30, seconds: 5, orbit: false, overlay: true });
+  const [progress, setProgress] = useState<number | null>(null);
+  const [codec, setCodec] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const patch = (change: Partial<VideoOptions>): void => setOptions((current) => ({ ...current, ...change }));
+
+  const record = async (): Promise<void> => {
+    // Encoders want even sizes.
+    const size = { width: width - (width % 2), height: height - (height % 2) };
+    const choice = await chooseVideoCodec(size.width, size.height);
+    if (!choice) {
+      useAppStore.setState({ notice: 'This browser cannot encode video (no H.264, VP9 or VP8 encoder).' });
+      return;
+    }
+    setCodec(CODEC_NAMES[choice.codec]);
+    abort.current = new AbortController();
+    setProgress(0);
+    try {
+      const video = await recordVideo({ ...options, ...size }, choice, setProgress, abort.current.signal);
+      saveFile(`${fileStem(problemName())}.${choice.container}`, video);
+    } catch (error) {
+      if ((error as Error).name !== 'AbortError') useAppStore.setState({ notice: `Video export failed: ${(error as Error).message}` });
+    } finally {
+      setProgress(null);
+      abort.current = null;
+    }
+  };
+
+  return (
+    <div className="video-export" role="group" aria-label="Video">
+      <NumberField label="Frames per second" value={options.fps} step={1} check={positive(120)} onChange={(fps) => patch({ fps })} />
+      <NumberField label="Length (s)" value={options.seconds} step="any" check={positive(600)} onChange={(seconds) => patch({ seconds })} />
+      <label>
+        <input type="checkbox" checked={options.orbit} onChange={(event) => patch({ orbit: event.target.checked })} /> Orbit the camera
+      </label>
+      <label>
+        <input type="checkbox" checked={options.overlay} onChange={(event) => patch({ overlay: event.target.checked })} /> Step counter and run names
+      </label>
+      <div className="export-actions">
+        {progress === null ? (
+          <button type="button" onClick={() => void record()}>
+            Record video
+          </button>
+        ) : (
+          <>
+            <progress value={progress} max={1} aria-label="Recording progress" />
+            <button type="button" onClick={() => abort.current?.abort()}>
+              Cancel recording
+            </button>
+          </>
+        )}
+      </div>
+      {codec && <p className="hint">Format: {codec}</p>}
+    </div>
+  );
+}
