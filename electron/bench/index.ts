@@ -4,6 +4,7 @@ import { compileExpression } from '../../shared/functions/expression';
 import { OPTIMIZER_NAMES, optimizerSpecSchema } from '../../shared/spec/optimizer-spec';
 import { FunctionRun } from '../engine/functions/function-run';
 import { computeSurface } from '../engine/functions/surface';
+import { benchmarkLandscape } from '../engine/landscape/benchmark';
 import { benchmarkNetworkTraining } from '../engine/network/benchmark';
 import { RunHost } from '../host/run-host';
 import { runTorchBenchmark } from './torch-reference';
@@ -119,9 +120,24 @@ async function benchNetworkTraining(print: Print, repoRoot: string): Promise<voi
   if ('missing' in torch) print(`  PyTorch reference skipped: ${torch.missing}`);
 }
 
+/** Loss-landscape grids: ours against the naive loops (tfjs and PyTorch) and the FLOP floor. */
+async function benchLandscape(print: Print, distDir: string, repoRoot: string): Promise<void> {
+  const result = await benchmarkLandscape({ workerPath: join(distDir, 'worker.mjs'), torchScript: join(repoRoot, 'scripts', 'bench', 'torch_landscape.py') });
+  print(`landscape 41×41 on 1,000 samples, ms for the whole grid (lower is better; tfjs matMul ${result.matMulGflops.toFixed(1)} GFLOP/s${result.torchMatMulGflops ? `, PyTorch ${result.torchMatMulGflops.toFixed(1)}` : ''})`);
+  for (const f of result.figures) {
+    const torch = f.naiveTorch === undefined ? 'PyTorch naive n/a' : `PyTorch naive ${f.naiveTorch.toFixed(0)} (ours ${f.speedupOverNaiveTorch!.toFixed(2)}× faster)`;
+    print(
+      `  ${f.name.padEnd(34)} ours ${f.ours.toFixed(0)} on ${f.workers} workers (1 thread ${f.oursOneThread.toFixed(0)}), tfjs naive ${f.naiveTfjs.toFixed(0)} (${f.speedupOverNaiveTfjs.toFixed(1)}×), ${torch}, floor ${f.floor.toFixed(0)} (ours ${f.timesFloor.toFixed(1)}×)`,
+    );
+  }
+  for (const note of result.notes) print(`  note: ${note}`);
+}
+
 export async function runBenchmarks(print: Print, distDir: string): Promise<void> {
   const repoRoot = join(distDir, '..');
   benchFunctionEngine(print);
   await benchThroughWorker(print, distDir);
   await benchNetworkTraining(print, repoRoot);
+  await benchLandscape(print, distDir, repoRoot);
+  print('frame time in headless Chromium: node scripts/bench-frames.mjs (needs /usr/bin/chromium)');
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -151,6 +152,22 @@ describe('sessions and exports (gradscape serve in Chromium)', () => {
     const bytes = readFileSync(pngPath);
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([320, 240]);
     await second.screenshot({ path: join(screenshotDir, 'export-panel.png') });
+
+    // A video of 30 frames at 320 × 240, rendered frame by frame.
+    await second.getByLabel('Frames per second').fill('30');
+    await second.getByLabel('Length (s)').fill('1');
+    await second.getByLabel('Orbit the camera').check();
+    const [video] = await Promise.all([second.waitForEvent('download', { timeout: 90_000 }), second.getByRole('button', { name: 'Record video' }).click()]);
+    const videoPath = join(screenshotDir, '..', video.suggestedFilename());
+    await video.saveAs(videoPath);
+    const probe = JSON.parse(
+      execFileSync('/usr/bin/ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name,width,height,nb_read_frames', '-of', 'json', videoPath], { encoding: 'utf8' }),
+    ).streams[0];
+    console.log(`ffprobe ${video.suggestedFilename()}: ${JSON.stringify(probe)}`);
+    expect(['h264', 'vp9', 'vp8']).toContain(probe.codec_name);
+    expect([probe.width, probe.height, Number(probe.nb_read_frames)]).toEqual([320, 240, 30]);
+    await expect.poll(() => second.getByRole('button', { name: 'Record video' }).isVisible(), FRAMES).toBe(true);
+    await second.screenshot({ path: join(screenshotDir, 'export-video-done.png') });
     expect(pageErrors).toEqual([]);
   });
 });
