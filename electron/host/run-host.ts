@@ -67,7 +67,9 @@ export class RunHost {
         if (!parsed.success) {
           const message = `rejected an invalid message: ${describeIssue(parsed.error)}`;
           this.log(message);
-          send({ type: 'error', message });
+          // Answer under the request's own id when it has a usable one, so its caller stops waiting.
+          const requestId = requestIdOf(raw);
+          send({ type: 'error', message, ...(requestId ? { requestId } : {}) });
           return;
         }
         const message = parsed.data;
@@ -149,4 +151,9 @@ export class RunHost {
 function splitScoped(scopedId: string): [string, string] {
   const at = scopedId.indexOf(SEPARATOR);
   return [scopedId.slice(0, at), scopedId.slice(at + 1)];
+}
+
+function requestIdOf(raw: unknown): string | undefined {
+  const id = raw !== null && typeof raw === 'object' ? (raw as { requestId?: unknown }).requestId : undefined;
+  return typeof id === 'string' && /^[\w.:-]{1,96}$/.test(id) ? id : undefined;
 }

@@ -16,6 +16,7 @@ import { RunPanel } from './panels/RunPanel';
 import { Timeline } from './panels/Timeline';
 import { ViewToolbar } from './panels/ViewToolbar';
 import { usePlaybackKeys } from './playback/use-playback-keys';
+import { PresentationToggle, usePresentation, usePresentationKey } from './presentation/presentation';
 import { SceneCanvas } from './scene/SceneCanvas';
 import { RestoreOffer, SessionBar } from './session/SessionBar';
 import { useAutosave } from './session/use-autosave';
@@ -74,11 +75,13 @@ export function App({ bridge }: { bridge: Bridge }) {
   usePlaybackKeys();
   useAutosave();
   useFileDrop();
+  usePresentationKey();
+  const presenting = usePresentation((state) => state.on);
   const kind = useAppStore((state) => state.kind);
   const [networkView, setNetworkView] = useState<NetworkView>('dataset');
   const surfaceReady = useAppStore((state) => state.kind === 'network' || state.surface !== null);
   return (
-    <div className="app">
+    <div className={presenting ? 'app presenting' : 'app'}>
       <aside className="sidebar" aria-label="Controls">
         <h1>Gradscape</h1>
         <SessionBar />
@@ -104,6 +107,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         <Stage networkView={networkView} />
         <Timeline />
         <ChartsPanel />
+        <PresentationToggle />
       </main>
       <aside className="inspector" aria-label="Runs and events">
         <RunList />

@@ -168,6 +168,14 @@ describe('sessions and exports (gradscape serve in Chromium)', () => {
     expect([probe.width, probe.height, Number(probe.nb_read_frames)]).toEqual([320, 240, 30]);
     await expect.poll(() => second.getByRole('button', { name: 'Record video' }).isVisible(), FRAMES).toBe(true);
     await second.screenshot({ path: join(screenshotDir, 'export-video-done.png') });
+
+    // Presentation mode: F hides the side panels; the button (with an accessible name) brings them back.
+    await second.locator('body').press('f');
+    await expect.poll(() => second.getByRole('complementary', { name: 'Controls' }).isVisible(), FRAMES).toBe(false);
+    await second.waitForTimeout(1000);
+    await second.screenshot({ path: join(screenshotDir, 'presentation-mode.png') });
+    await second.getByRole('button', { name: 'Exit presentation' }).click();
+    await expect.poll(() => second.getByRole('complementary', { name: 'Controls' }).isVisible(), FRAMES).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

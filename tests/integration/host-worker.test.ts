@@ -147,3 +147,14 @@ describe('network runs in the worker', () => {
     expect(failed.type === 'status' && failed.message).toMatch(/CSV files can be used from `gradscape run`/);
   });
 });
+
+describe('requests the host rejects', () => {
+  it('answer under the request’s own id, so the caller stops waiting', async () => {
+    host = new RunHost({ workerPath, poolSize: 1, log: () => {} });
+    const client = connectRecorder(host);
+    const bad = Float64Array.of(Number.NaN);
+    client.send({ type: 'landscape', requestId: 'slice-1', problem: { mlp: {} }, center: bad, d1: bad, d2: bad, alphas: bad, betas: bad });
+    const answer = await client.waitFor((m) => m.type === 'error');
+    expect(answer).toMatchObject({ type: 'error', requestId: 'slice-1' });
+  });
+});

@@ -33,10 +33,17 @@ export function filterNormalize(direction: Float64Array, center: ArrayLike<numbe
   return direction;
 }
 
-/** A Gaussian direction, filter-normalised against `center`. */
+/**
+ * A Gaussian direction, filter-normalised against `center`. Where every filter of `center` is
+ * zero (a zero-initialised network), filter normalisation would give the zero vector: the
+ * direction is then the Gaussian one at unit length, so a slice still has two axes.
+ */
 export function randomDirection(center: ArrayLike<number>, sizes: readonly number[], random: Random, biases: BiasHandling): Float64Array {
   const direction = Float64Array.from({ length: center.length }, () => random.normal());
-  return filterNormalize(direction, center, sizes, biases);
+  const normalised = filterNormalize(Float64Array.from(direction), center, sizes, biases);
+  if (norm(normalised) > 0) return normalised;
+  scale(direction, 1 / norm(direction));
+  return direction;
 }
 
 /**

@@ -52,3 +52,13 @@ describe('the plane through parameter vectors', () => {
     expect(() => planeThrough([p0, p0], () => Float64Array.of(0, 1, 0, 0))).toThrow(/distinct/);
   });
 });
+
+describe('random directions at a zero-initialised network', () => {
+  it('fall back to a unit Gaussian direction instead of the zero vector', () => {
+    const sizes = [2, 4, 1];
+    const center = new Float64Array(2 * 4 + 4 + 4 + 1);
+    const direction = randomDirection(center, sizes, createRandom(7), 'filter');
+    expect(direction.every(Number.isFinite)).toBe(true);
+    expect(Math.hypot(...direction)).toBeCloseTo(1, 12);
+  });
+});
