@@ -3,6 +3,7 @@
 // icon.ico (Windows) into build/. No image library: a tiny PNG encoder over node:zlib.
 // Usage: node scripts/generate-icons.mjs   (the outputs are committed; rerun after a change)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import { crc32, deflateSync } from 'node:zlib';
 
 const BUILD = new URL('../build/', import.meta.url);

@@ -45,7 +45,7 @@ async function expectRunFileOrOneLine(text: string): Promise<void> {
   const out = join(dir, `run-${count}.json`);
   writeFileSync(spec, text);
   let code = 0;
-  let stderr = '';
+  let stderr: string;
   try {
     ({ stderr } = await exec(process.execPath, [cliPath, 'run', spec, '--out', out], { timeout: 60_000 }));
   } catch (error) {

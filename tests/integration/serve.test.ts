@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { RunHost } from '../../electron/host/run-host';
@@ -29,9 +31,36 @@ function openSocket(path: string, headers: Record<string, string>): Promise<WebS
   });
 }
 
+/** Whether a TCP connection to host:port is accepted. */
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 describe('gradscape serve', () => {
-  it('binds to loopback only and prints a URL with a long random token', () => {
+  it('binds to loopback only and prints a URL with a long random token', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[\w-]{24}\/$/);
+    expect(await accepts('127.0.0.1', server.port)).toBe(true);
+    // Every other address of this machine, IPv6 loopback included, is refused.
+    const interfaces = Object.values(networkInterfaces()).flat().map((info) => info!.address);
+    const others = new Set(['::1', ...interfaces.filter((address) => address !== '127.0.0.1' && !address.startsWith('fe80:'))]);
+    for (const address of others) expect(await accepts(address, server.port), address).toBe(false);
+  });
+
+  it('answers 403 to near-miss tokens and 405 to anything but GET and HEAD', async () => {
+    const wrong = [...server.token].map((c, i) => (i === 0 ? (c === 'a' ? 'b' : 'a') : c)).join('');
+    for (const path of [`/${wrong}/`, `/${server.token.toUpperCase()}/`, `/?token=${server.token}`, `/${encodeURIComponent(`${server.token}/`)}`, `//${server.token}/`]) {
+      expect((await fetch(`${origin()}${path}`)).status, path).toBe(403);
+    }
+    expect((await fetch(server.url, { method: 'POST', body: 'x' })).status).toBe(405);
+    expect((await fetch(server.url, { method: 'HEAD' })).status).toBe(200);
+    expect((await fetch(`${origin()}/`, { method: 'POST', body: 'x' })).status).toBe(403);
   });
 
   it('serves the UI with a CSP under the token, and 403 without it or with a wrong one', async () => {
@@ -49,6 +78,12 @@ describe('gradscape serve', () => {
     await expect(openSocket('/socket', { Origin: origin() })).rejects.toThrow(/403/);
     await expect(openSocket(`/${server.token}/socket`, { Origin: 'http://evil.example' })).rejects.toThrow(/403/);
     await expect(openSocket(`/${server.token}/socket`, {})).rejects.toThrow(/403/);
+    const wrong = `${server.token.slice(0, -1)}${server.token.endsWith('a') ? 'b' : 'a'}`;
+    await expect(openSocket(`/${wrong}/socket`, { Origin: origin() })).rejects.toThrow(/403/);
+    for (const foreign of ['null', `http://127.0.0.1:${server.port + 1}`, `https://127.0.0.1:${server.port}`, `http://127.0.0.1.evil.example:${server.port}`, `http://[::1]:${server.port}`]) {
+      await expect(openSocket(`/${server.token}/socket`, { Origin: foreign }), foreign).rejects.toThrow(/403/);
+    }
+    (await openSocket(`/${server.token}/socket`, { Origin: `http://localhost:${server.port}` })).close();
   });
 
   it('runs an experiment over the socket and answers garbage with an error', async () => {
