@@ -14,8 +14,11 @@ import type { MapFrame } from './map-frame';
 const AXIS_COLOR = '#9da7b3';
 const FONT = '12px system-ui, sans-serif';
 
-/** The surface as an image, one pixel per sample (row 0 on top, so y grows upwards). */
-export function buildHeatImage(surface: SurfaceData, scale: HeightScale, colormap: ColormapName): HTMLCanvasElement {
+/**
+ * A grid of values as an image, one pixel per sample (row 0 on top, so y grows upwards);
+ * non-finite samples (not computed yet) are transparent. Used for surfaces and landscape slices.
+ */
+export function buildHeatImage(surface: Pick<SurfaceData, 'x' | 'y' | 'z'>, scale: HeightScale, colormap: ColormapName): HTMLCanvasElement {
   const nx = surface.x.length;
   const ny = surface.y.length;
   const canvas = document.createElement('canvas');

@@ -1,39 +1,18 @@
-import { sampleColormap } from '../../../shared/colormaps/colormap';
 import type { PlaneMessage } from '../../../shared/protocol';
-import { drawAxes } from '../map/draw-map-base';
+import { buildHeatImage, drawAxes } from '../map/draw-map-base';
 import type { MapFrame } from '../map/map-frame';
 import { createHeightScale } from '../scene/height-scale';
 import type { SliceState } from '../store/app-store';
 
-/** The slice as an image, one pixel per grid point (log scale, viridis); points not yet computed stay dark. */
+/** The slice as an image (log scale, viridis); points not computed yet stay transparent. */
 export function sliceImage(plane: PlaneMessage, slice: SliceState): HTMLCanvasElement {
-  const nx = plane.alphas.length;
-  const ny = plane.betas.length;
   let low = Infinity;
   let high = -Infinity;
   for (const value of slice.values) {
     if (value < low) low = value;
     if (value > high) high = value;
   }
-  const scale = createHeightScale('log', low, high);
-  const canvas = document.createElement('canvas');
-  canvas.width = nx;
-  canvas.height = ny;
-  const context = canvas.getContext('2d')!;
-  const image = context.createImageData(nx, ny);
-  const rgb = new Float32Array(3);
-  for (let j = 0; j < ny; j++) {
-    for (let i = 0; i < nx; i++) {
-      const value = slice.values[j * nx + i]!;
-      const pixel = 4 * ((ny - 1 - j) * nx + i);
-      image.data[pixel + 3] = 255;
-      if (!Number.isFinite(value)) continue;
-      sampleColormap('viridis', scale.toHeight(value), rgb);
-      for (let c = 0; c < 3; c++) image.data[pixel + c] = rgb[c]! * 255;
-    }
-  }
-  context.putImageData(image, 0, 0);
-  return canvas;
+  return buildHeatImage({ x: plane.alphas, y: plane.betas, z: slice.values }, createHeightScale('log', low, high), 'viridis');
 }
 
 /** The heat map, the run's checkpoints on the plane joined in order, and the axes α, β. */
