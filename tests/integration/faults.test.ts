@@ -124,8 +124,10 @@ describe('20 runs at once on a pool of 2 workers', () => {
     host = new RunHost({ workerPath: instrumentedWorkerPath, poolSize: 2, log: () => {} });
     const client = connectRecorder(host);
     const ids = Array.from({ length: 20 }, (_, i) => `r${i}`);
-    const STEPS = 100_000;
-    for (const id of ids) client.send(functionRun(id, STEPS));
+    // Paced, so no run can finish before the pause and the cancel below reach it, however fast
+    // the machine: 20,000 steps at 5,000 steps/s last 4 s each.
+    const STEPS = 20_000;
+    for (const id of ids) client.send(functionRun(id, STEPS, { pace: 5_000 }));
     // Interleaved: every run has streamed before any has finished.
     await client.waitFor(() => ids.every((id) => client.framesOf(id).length >= 2));
     expect(client.received.some((m) => m.type === 'status' && m.status === 'completed')).toBe(false);
