@@ -6,7 +6,8 @@ import { RunHost } from '../../electron/host/run-host';
 import type { ClientMessage, HostMessage, LandscapeMessage } from '../../shared/protocol';
 import { connectRecorder } from '../support/host-client';
 import { assertBuilt, workerPath } from '../support/paths';
-import { fixture, relativeError } from '../unit/landscape/fixture';
+import { relativeError } from '../support/relative-error';
+import { fixture } from '../unit/landscape/fixture';
 
 let host: RunHost;
 let directory: string;

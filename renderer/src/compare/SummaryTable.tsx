@@ -66,12 +66,12 @@ export function SummaryTable() {
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <td>{row.name}</td>
+              <td title={row.name}>{row.name}</td>
               <td>{formatValue(row.finalLoss)}</td>
               <td>{formatValue(row.bestLoss)}</td>
               <td>{row.stepsToThreshold ?? '—'}</td>
               <td>{row.events}</td>
-              <td>{row.status}</td>
+              <td title={row.status}>{row.status}</td>
             </tr>
           ))}
         </tbody>

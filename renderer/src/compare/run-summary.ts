@@ -11,16 +11,30 @@ export interface RunSummary {
   status: string;
 }
 
+/** How far each series has been scanned, so the table, redrawn as frames stream in, reads only new points. */
+interface Scan {
+  threshold: number;
+  scanned: number;
+  best: number;
+  reached: number | null;
+}
+const scans = new WeakMap<RunEntry['series'], Scan>();
+
 /** The table's figures for one run, from its streamed series. */
 export function summarizeRun(run: RunEntry, threshold: number): RunSummary {
   const { loss, count } = run.series;
-  let best = Infinity;
-  let reached: number | null = null;
-  for (let k = 0; k < count; k++) {
-    const value = loss[k]!;
-    if (value < best) best = value;
-    if (reached === null && value <= threshold) reached = k;
+  let scan = scans.get(run.series);
+  if (!scan || scan.threshold !== threshold || scan.scanned > count) {
+    scan = { threshold, scanned: 0, best: Infinity, reached: null };
+    scans.set(run.series, scan);
   }
+  for (let k = scan.scanned; k < count; k++) {
+    const value = loss[k]!;
+    if (value < scan.best) scan.best = value;
+    if (scan.reached === null && value <= threshold) scan.reached = k;
+  }
+  scan.scanned = count;
+  const { best, reached } = scan;
   return {
     id: run.id,
     name: run.name,

@@ -8,7 +8,8 @@ import type { ResolvedNetworkProblem } from '../../../electron/engine/network/ne
 import { createNetworkRun, type NetworkRunRecord } from '../../../electron/engine/network/network-run';
 import { denseLayerSlices } from '../../../electron/engine/network/param-layout';
 import { problemOf, runSpec } from '../network/support';
-import { datasetOf, relativeError } from './fixture';
+import { relativeError } from '../../support/relative-error';
+import { datasetOf } from '../network/support';
 
 const moons = { dataset: { name: 'moons', samples: 120, seed: 3 }, hidden: [8], activation: 'tanh', loss: 'bce' };
 

@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { PlaneEvaluator } from '../../../electron/engine/landscape/plane-evaluator';
 import { useTensorBackend, type TensorBackend } from '../../../electron/engine/network/tensor-backend';
-import { datasetOf, fixture, relativeError } from './fixture';
+import { relativeError } from '../../support/relative-error';
+import { datasetOf } from '../network/support';
+import { fixture } from './fixture';
 
 type GridCase = (typeof fixture.grids)[number];
 

@@ -3,11 +3,10 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { Activation, LossName } from '../../../shared/spec/network-spec';
 import { classifyCurvature, extremeEigenpairs, hessianOperator } from '../../../electron/engine/network/curvature';
-import type { Dataset } from '../../../electron/engine/network/dataset';
 import { MlpModel } from '../../../electron/engine/network/mlp-model';
 import { createNetworkRun } from '../../../electron/engine/network/network-run';
 import { useTensorBackend } from '../../../electron/engine/network/tensor-backend';
-import { runSpec } from './support';
+import { datasetOf, runSpec } from './support';
 
 /** tests/fixtures/curvature.json, written by scripts/fixtures/curvature.py: explicit Hessians from PyTorch's double backprop in float64. */
 interface Case {
@@ -35,14 +34,10 @@ const fixture = JSON.parse(readFileSync(new URL('../../fixtures/curvature.json',
   medium: Case;
 };
 
-function dataset(x: number[], y: number[], features: number): Dataset {
-  return { x: Float32Array.from(x), y: Float32Array.from(y), rows: y.length, features, featureNames: ['x'], targetName: 'y' };
-}
-
 async function modelOf(c: Case) {
   await useTensorBackend('wasm');
   const model = new MlpModel(c.sizes, c.activation, c.loss);
-  return { model, rows: model.upload(dataset(c.x, c.y, c.sizes[0]!)), params: Float32Array.from(c.params) };
+  return { model, rows: model.upload(datasetOf(c)), params: Float32Array.from(c.params) };
 }
 
 const relativeDistance = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
@@ -133,7 +128,7 @@ describe('Lanczos extreme eigenpairs', () => {
  * the valley w1 w2 = 1 its eigenvalues are 4, 4, 0, 0 — degenerate (rescaling w1 by c and w2 by 1/c
  * changes nothing). Without the hidden unit, f = w x + b: eigenvalues 2, 2, a minimum.
  */
-const identity = dataset([-1, 1, -1, 1], [-1, 1, -1, 1], 1);
+const identity = datasetOf({ x: [-1, 1, -1, 1], y: [-1, 1, -1, 1], rows: 4, sizes: [1] });
 const scalarNetwork = { activation: 'linear' as const, loss: 'mse' as const, sizes: [1, 1, 1], train: identity };
 const linearRegression = { ...scalarNetwork, sizes: [1, 1] };
 

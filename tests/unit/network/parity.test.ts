@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Activation, LossName } from '../../../shared/spec/network-spec';
 import { createNetworkRun } from '../../../electron/engine/network/network-run';
 import type { TensorBackend } from '../../../electron/engine/network/tensor-backend';
-import { runSpec } from './support';
+import { relativeError } from '../../support/relative-error';
+import { datasetOf, runSpec } from './support';
 
 /** tests/fixtures/network.json, written by scripts/fixtures/network.py with PyTorch in float32. */
 interface NetworkFixture {
@@ -29,22 +30,12 @@ const fixture = JSON.parse(
   readFileSync(new URL('../../fixtures/network.json', import.meta.url), 'utf8'),
 ) as NetworkFixture;
 
-const relativeError = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-12);
 
 type FixtureCase = NetworkFixture['cases'][number];
 
 /** The worst relative error of our loss sequence against PyTorch's over the whole run. */
 async function worstLossError(c: FixtureCase, backend: TensorBackend): Promise<number> {
-  const features = c.sizes[0]!;
-  const train = {
-    x: Float32Array.from(c.x),
-    y: Float32Array.from(c.y),
-    rows: c.rows,
-    features,
-    featureNames: Array.from({ length: features }, (_, i) => `x${i + 1}`),
-    targetName: 'y',
-  };
-  const problem = { activation: c.activation, loss: c.loss, sizes: c.sizes, train };
+  const problem = { activation: c.activation, loss: c.loss, sizes: c.sizes, train: datasetOf(c) };
   const run = await createNetworkRun(problem, runSpec({ optimizer: c.optimizer, steps: c.steps }), {
     initialParams: Float32Array.from(c.initialParams),
     backend,

@@ -22,8 +22,3 @@ export interface OptimizerFixture {
 export const fixture = JSON.parse(
   readFileSync(new URL('../../fixtures/optimizers.json', import.meta.url), 'utf8'),
 ) as OptimizerFixture;
-
-/** |a − b| relative to the larger magnitude, floored at 1e-12 so exact zeros compare. */
-export function relativeError(a: number, b: number): number {
-  return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-12);
-}

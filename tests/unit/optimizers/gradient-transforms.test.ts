@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clipGradientNorm, createGradientNoise } from '../../../electron/engine/optimizers/gradient-transforms';
-import { fixture, relativeError } from './fixture';
+import { relativeError } from '../../support/relative-error';
+import { fixture } from './fixture';
 
 describe('clipGradientNorm matches torch.nn.utils.clip_grad_norm_', () => {
   it.each(fixture.clip.map((c) => [`${JSON.stringify(c.grad)} to ${c.maxNorm}`, c] as const))('%s', (_, c) => {

@@ -5,7 +5,8 @@ import { createSchedule } from '../../../electron/engine/optimizers/schedule';
 import { catalogFunction } from '../../../shared/functions/catalog';
 import { optimizerSpecSchema } from '../../../shared/spec/optimizer-spec';
 import { scheduleSpecSchema } from '../../../shared/spec/schedule-spec';
-import { fixture, relativeError } from './fixture';
+import { relativeError } from '../../support/relative-error';
+import { fixture } from './fixture';
 
 type CatalogName = Parameters<typeof catalogFunction>[0];
 type Run = (typeof fixture.runs)[number];

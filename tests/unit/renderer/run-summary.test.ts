@@ -16,6 +16,17 @@ describe('run summary', () => {
     expect(summarizeRun(runWithLoss([4, 2]), 0.5).stepsToThreshold).toBeNull();
   });
 
+  it('reads only the new points as frames stream in, and starts over for a new threshold', () => {
+    const run = runWithLoss([4, 2, 0.5]);
+    const series = new RunSeries(6);
+    series.append({ type: 'frames', runId: 'r', fromStep: 0, loss: Float64Array.of(4, 2, 0.9), gradNorm: new Float64Array(3), lr: new Float64Array(3), events: [] });
+    const streaming = { ...run, series } as RunEntry;
+    expect(summarizeRun(streaming, 0.5)).toMatchObject({ bestLoss: 0.9, stepsToThreshold: null });
+    series.append({ type: 'frames', runId: 'r', fromStep: 3, loss: Float64Array.of(0.4, 0.1, 0.3), gradNorm: new Float64Array(3), lr: new Float64Array(3), events: [] });
+    expect(summarizeRun(streaming, 0.5)).toMatchObject({ finalLoss: 0.3, bestLoss: 0.1, stepsToThreshold: 3 });
+    expect(summarizeRun(streaming, 2)).toMatchObject({ stepsToThreshold: 1 });
+  });
+
   it('sorts either way with missing values last', () => {
     const rows = [
       { name: 'a', finalLoss: 2, stepsToThreshold: null },
