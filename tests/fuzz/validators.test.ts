@@ -6,7 +6,7 @@ import { compileExpression, ExpressionError } from '../../shared/functions/expre
 import { decodeMessage, encodeMessage } from '../../shared/message-codec';
 import { clientMessageSchema, hostMessageSchema } from '../../shared/protocol';
 import { runFileSchema } from '../../shared/run-file';
-import { serializeSession, sessionFileSchema } from '../../shared/session-file';
+import { serializeSession, sessionFileSchema, type SessionFileInput } from '../../shared/session-file';
 import { experimentSpecSchema } from '../../shared/spec/spec';
 import { fuzz, isOneLine, mutationsOf, namesAField, nastyValue, triedSummary } from './fuzz';
 
@@ -75,7 +75,7 @@ describe('fuzzing the run-file validator', () => {
 });
 
 describe('fuzzing the session-file validator', () => {
-  const view = { colormap: 'viridis', scale: 'auto', layout: '3d', contours: true, gradientField: false, trail: 0, step: 1, follow: true };
+  const view = { colormap: 'viridis', scale: 'auto', layout: '3d', contours: true, gradientField: false, trail: 0, step: 1, follow: true } as const;
   const series = (values: number[]) => Float64Array.from(values);
   /** A network session as the app writes it (packed arrays), and a function one as version 1 wrote it (plain lists). */
   const networkSession = JSON.parse(
@@ -101,7 +101,7 @@ describe('fuzzing the session-file validator', () => {
         },
       ],
       view,
-    }),
+    } as SessionFileInput),
   );
   const versionOneSession = {
     format: 'gradscape.session',
