@@ -1,23 +1,111 @@
 import { z } from 'zod';
 import { COLORMAP_NAMES, type ColormapName } from './colormaps/colormap';
 import { describeIssue } from './describe-issue';
+import { packNumbers, unpackNumbers } from './packed-numbers';
 import { RUN_STATUSES } from './protocol';
 import { runEventSchema } from './run-file';
+import { initSpecSchema } from './spec/network-spec';
 import { boundsSchema, problemSchema, runSpecSchema } from './spec/spec';
 
 /**
- * Session file (`.gradscape.json`), version 1: everything needed to redraw a picture without
- * training again — the problem, each run's spec and streamed results, and the view. The surface
- * is not stored: the host computes it again from the problem, exactly.
+ * Session file (`.gradscape.json`): everything needed to redraw a picture without training
+ * again — the problem, each run's spec and streamed results, and the view. A function's surface
+ * and a network's landscape grid are not stored: the host computes them again, exactly, from
+ * the problem and the run's plane.
+ *
+ * Version 2 added network sessions and packed number arrays (shared/packed-numbers.ts); it reads
+ * version 1 files as they are, since their fields are a subset and plain number lists still read.
  */
 
 export const SESSION_FORMAT = 'gradscape.session';
-export const SESSION_VERSION = 1;
+export const SESSION_VERSION = 2;
+const READ_VERSIONS = [1, SESSION_VERSION];
 
-/** JSON has no NaN or ±Infinity (JSON.stringify writes null); a diverged run's values may hold them. */
-const seriesValue = z.union([z.number(), z.null()]).transform((value) => value ?? Number.NaN);
-const series = z.array(seriesValue);
+/**
+ * A number array: packed text, or a plain list in which null stands for a value that is not
+ * finite (JSON has no NaN or ±Infinity; JSON.stringify writes null).
+ */
+const numbers = z.unknown().transform((value, ctx): Float64Array => {
+  if (typeof value === 'string') {
+    try {
+      return unpackNumbers(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  }
+  if (Array.isArray(value) && value.every((item) => typeof item === 'number' || item === null)) {
+    return Float64Array.from(value, (item: number | null) => item ?? Number.NaN);
+  }
+  ctx.addIssue({ code: 'custom', message: 'must be a list of numbers (null where not finite) or packed numbers ("f64:…")' });
+  return z.NEVER;
+});
+const finiteNumbers = numbers.refine((values) => values.every(Number.isFinite), 'must hold only finite numbers');
+/** Grid coordinates: finite and increasing, at least the two ends. */
+const axis = finiteNumbers.refine((values) => values.length >= 2 && values.every((v, i) => i === 0 || v > values[i - 1]!), 'must hold at least two increasing values');
 const vector3 = z.tuple([z.number(), z.number(), z.number()]);
+
+type Check = (path: (string | number)[], message: string) => void;
+const checker = (ctx: z.RefinementCtx): Check => (path, message) => ctx.addIssue({ code: 'custom', path, message });
+
+/** Networks: the rows a run trained (and tested) on. */
+const dataSchema = z
+  .object({
+    backend: z.enum(['wasm', 'cpu']),
+    features: z.number().int().min(1),
+    /** Row-major [rows, features]. */
+    x: finiteNumbers,
+    y: finiteNumbers,
+    test: z.object({ x: finiteNumbers, y: finiteNumbers }).strict().optional(),
+  })
+  .strict()
+  .superRefine((data, ctx) => {
+    const check = checker(ctx);
+    if (data.x.length !== data.y.length * data.features) check(['x'], `must hold ${data.features} values (features) per row of y (${data.y.length * data.features})`);
+    if (data.test && data.test.x.length !== data.test.y.length * data.features) check(['test', 'x'], `must hold ${data.features} values (features) per row of test.y`);
+  });
+
+/** Networks: the run's latest prediction over the data's box. */
+const predictionSchema = z
+  .object({
+    step: z.number().int().min(0),
+    x: finiteNumbers,
+    y: finiteNumbers.optional(),
+    outputs: z.number().int().min(1),
+    /** Row-major, y outer: values[(j * x.length + i) * outputs + o]. */
+    values: numbers,
+  })
+  .strict()
+  .superRefine((prediction, ctx) => {
+    const expected = prediction.x.length * (prediction.y?.length ?? 1) * prediction.outputs;
+    if (prediction.values.length !== expected) checker(ctx)(['values'], `must hold outputs per lattice point (${expected})`);
+  });
+
+/** Networks, completed: the PCA plane of the run's path and its checkpoints. */
+const planeSchema = z
+  .object({
+    explainedVariance: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]),
+    center: finiteNumbers,
+    d1: finiteNumbers,
+    d2: finiteNumbers,
+    alphas: axis,
+    betas: axis,
+    /** Checkpoint parameter vectors, one after another, and their steps. */
+    checkpoints: finiteNumbers,
+    checkpointSteps: finiteNumbers,
+  })
+  .strict()
+  .superRefine((plane, ctx) => {
+    const check = checker(ctx);
+    const size = plane.center.length;
+    if (size === 0) check(['center'], 'is empty: it must hold the network’s parameters');
+    if (plane.d1.length !== size) check(['d1'], `must be as long as center (${size})`);
+    if (plane.d2.length !== size) check(['d2'], `must be as long as center (${size})`);
+    if (plane.checkpoints.length !== plane.checkpointSteps.length * size) {
+      check(['checkpoints'], `must hold one parameter vector of ${size} values (as long as center) per checkpoint step (${plane.checkpointSteps.length})`);
+    }
+    if (!plane.checkpointSteps.every(Number.isInteger)) check(['checkpointSteps'], 'must hold whole step numbers');
+  });
 
 const sessionRunSchema = z
   .object({
@@ -25,20 +113,31 @@ const sessionRunSchema = z
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #e69f00'),
     status: z.enum(RUN_STATUSES),
     message: z.string().optional(),
-    /** x, y interleaved, two per point; index 0 is the start. */
-    points: series,
-    loss: series,
-    gradNorm: series,
-    lr: series,
+    /** Functions: x, y interleaved, two per point; index 0 is the start. */
+    points: numbers.optional(),
+    loss: numbers,
+    gradNorm: numbers,
+    lr: numbers,
+    /** Networks with a test split: the loss over it at each point. */
+    testLoss: numbers.optional(),
+    /** Networks: per point, per dense layer (input side first). */
+    layerGradNorms: numbers.optional(),
     events: z.array(runEventSchema),
+    data: dataSchema.optional(),
+    prediction: predictionSchema.optional(),
+    plane: planeSchema.optional(),
   })
   .strict()
   .superRefine((run, ctx) => {
+    const check = checker(ctx);
     const n = run.loss.length;
-    if (run.points.length !== 2 * n) ctx.addIssue({ code: 'custom', path: ['points'], message: `must hold two values per loss value (${2 * n})` });
-    if (run.gradNorm.length !== n) ctx.addIssue({ code: 'custom', path: ['gradNorm'], message: `must hold one value per loss value (${n})` });
-    if (run.lr.length !== n) ctx.addIssue({ code: 'custom', path: ['lr'], message: `must hold one value per loss value (${n})` });
-    if (n > run.spec.steps + 1) ctx.addIssue({ code: 'custom', path: ['loss'], message: `holds more than steps + 1 (${run.spec.steps + 1}) values` });
+    if (run.gradNorm.length !== n) check(['gradNorm'], `must hold one value per loss value (${n})`);
+    if (run.lr.length !== n) check(['lr'], `must hold one value per loss value (${n})`);
+    if (run.testLoss && run.testLoss.length !== n) check(['testLoss'], `must hold one value per loss value (${n})`);
+    if (n > run.spec.steps + 1) check(['loss'], `holds more than steps + 1 (${run.spec.steps + 1}) values`);
+    if (run.plane?.checkpointSteps.some((step) => step < 0 || step > run.spec.steps)) {
+      check(['plane', 'checkpointSteps'], `must lie between 0 and the run's steps (${run.spec.steps})`);
+    }
   });
 
 const sessionViewSchema = z
@@ -57,22 +156,69 @@ const sessionViewSchema = z
   })
   .strict();
 
+/** Networks: the form's settings for the next run (the problem is the form's network). */
+const networkDraftSchema = z
+  .object({
+    init: initSpecSchema,
+    /** Rows per step; 0 is the full batch. */
+    batchSize: z.number().int().min(0),
+  })
+  .strict();
+
+const NETWORK_RUN_FIELDS = ['testLoss', 'layerGradNorms', 'data', 'prediction', 'plane'] as const;
+
 export const sessionFileSchema = z
   .object({
     format: z.literal(SESSION_FORMAT),
-    version: z.literal(SESSION_VERSION),
+    version: z.number().refine((version) => READ_VERSIONS.includes(version), `must be ${READ_VERSIONS.join(' or ')} (the session versions this app reads)`),
     savedAt: z.string().optional(),
     problem: problemSchema,
-    bounds: boundsSchema,
+    /** Functions. */
+    bounds: boundsSchema.optional(),
+    network: networkDraftSchema.optional(),
     runs: z.array(sessionRunSchema).max(64),
     view: sessionViewSchema,
   })
-  .strict();
+  .strict()
+  .superRefine((session, ctx) => {
+    const check = checker(ctx);
+    const { problem } = session;
+    if (!('mlp' in problem)) {
+      if (!session.bounds) check(['bounds'], 'is required for a function problem: [[xmin, xmax], [ymin, ymax]]');
+      if (session.network) check(['network'], 'applies only to network problems');
+      session.runs.forEach((run, index) => {
+        const n = run.loss.length;
+        if (run.points?.length !== 2 * n) check(['runs', index, 'points'], `must hold two values per loss value (${2 * n})`);
+        if (!run.spec.start) check(['runs', index, 'spec', 'start'], 'is required for a function: [x, y]');
+        for (const field of NETWORK_RUN_FIELDS) if (run[field]) check(['runs', index, field], 'applies only to network problems');
+      });
+      return;
+    }
+    const { mlp } = problem;
+    if (!('name' in mlp.dataset)) check(['problem', 'mlp', 'dataset'], 'must be a named dataset: the app’s network form has no CSV files');
+    if (session.bounds) check(['bounds'], 'applies only to function problems');
+    if (!session.network) check(['network'], 'is required for a network problem: { "init", "batchSize" }');
+    const layers = mlp.hidden.length + 1;
+    session.runs.forEach((run, index) => {
+      const path = (...rest: string[]): (string | number)[] => ['runs', index, ...rest];
+      const n = run.loss.length;
+      if (run.points) check(path('points'), 'applies only to function problems');
+      if (!run.spec.init) check(path('spec', 'init'), 'is required for a network: { "scheme", "seed" }');
+      if ((run.layerGradNorms?.length ?? 0) !== layers * n) check(path('layerGradNorms'), `must hold one value per layer (${layers}) per loss value (${layers * n})`);
+      if (mlp.testFraction > 0 && !run.testLoss) check(path('testLoss'), 'is required: the network holds out a test split');
+      if (mlp.testFraction === 0 && run.testLoss) check(path('testLoss'), 'applies only with a test split (testFraction above 0)');
+    });
+  });
 
 export type SessionFileInput = z.input<typeof sessionFileSchema>;
 export type SessionFile = z.output<typeof sessionFileSchema>;
 export type SessionRun = SessionFile['runs'][number];
 export type SessionView = SessionFile['view'];
+
+/** A session as file text: every Float64Array is packed (its values exactly), the rest is JSON. */
+export function serializeSession(session: SessionFileInput): string {
+  return JSON.stringify(session, (_key, value: unknown) => (value instanceof Float64Array ? packNumbers(value) : value));
+}
 
 /** Parses a session file's text; a damaged file throws one line naming the field. */
 export function parseSessionText(text: string): SessionFile {

@@ -6,6 +6,7 @@ import { compileExpression, ExpressionError } from '../../shared/functions/expre
 import { decodeMessage, encodeMessage } from '../../shared/message-codec';
 import { clientMessageSchema, hostMessageSchema } from '../../shared/protocol';
 import { runFileSchema } from '../../shared/run-file';
+import { serializeSession, sessionFileSchema, type SessionFileInput } from '../../shared/session-file';
 import { experimentSpecSchema } from '../../shared/spec/spec';
 import { fuzz, isOneLine, mutationsOf, namesAField, nastyValue, triedSummary } from './fuzz';
 
@@ -71,7 +72,51 @@ describe('fuzzing the run-file validator', () => {
     await fuzz('run file', fc.property(mutationsOf(JSON.parse(JSON.stringify(runFile))), (input) => expectClearVerdict(runFileSchema, input)), 500);
   });
 
-  it.todo('session files: not built yet, so nothing to fuzz');
+});
+
+describe('fuzzing the session-file validator', () => {
+  const view = { colormap: 'viridis', scale: 'auto', layout: '3d', contours: true, gradientField: false, trail: 0, step: 1, follow: true } as const;
+  const series = (values: number[]) => Float64Array.from(values);
+  /** A network session as the app writes it (packed arrays), and a function one as version 1 wrote it (plain lists). */
+  const networkSession = JSON.parse(
+    serializeSession({
+      format: 'gradscape.session',
+      version: 2,
+      problem: networkSpec.problem,
+      network: { init: { scheme: 'he_normal', seed: 3 }, batchSize: 8 },
+      runs: [
+        {
+          spec: networkSpec.runs[0]!,
+          color: '#56B4E9',
+          status: 'completed',
+          loss: series([0.7, 0.6]),
+          gradNorm: series([1, 0.5]),
+          lr: series([0.1, 0.1]),
+          testLoss: series([0.7, Number.NaN]),
+          layerGradNorms: series([1, 2, 3, 4, 5, 6].map(Math.fround)),
+          events: [],
+          data: { backend: 'wasm', features: 2, x: series([0, 1, 2, 3]), y: series([0, 1]) },
+          prediction: { step: 1, x: series([-1, 1]), y: series([-1, 1]), outputs: 1, values: series([0.1, 0.2, 0.3, 0.4]) },
+          plane: { explainedVariance: [0.9, 0.1], center: series([1, 2]), d1: series([1, 0]), d2: series([0, 1]), alphas: series([-1, 1]), betas: series([-1, 1]), checkpoints: series([1, 2, 3, 4]), checkpointSteps: series([0, 1]) },
+        },
+      ],
+      view,
+    } as SessionFileInput),
+  );
+  const versionOneSession = {
+    format: 'gradscape.session',
+    version: 1,
+    problem: functionSpec.problem,
+    bounds: functionSpec.bounds,
+    runs: [{ spec: functionSpec.runs[0]!, color: '#E69F00', status: 'running', points: [-1.5, 2, -1.4, 1.9], loss: [20, null], gradNorm: [30, 29], lr: [0.05, 0.05], events: [] }],
+    view,
+  };
+
+  it('mutated network sessions and version 1 function sessions', async () => {
+    for (const session of [networkSession, versionOneSession]) expect(sessionFileSchema.safeParse(session).success).toBe(true);
+    const session = fc.oneof(mutationsOf(networkSession), mutationsOf(versionOneSession));
+    await fuzz('session file', fc.property(session, (input) => expectClearVerdict(sessionFileSchema, input)), 800);
+  });
 });
 
 describe('fuzzing expressions', () => {

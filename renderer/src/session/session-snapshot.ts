@@ -9,20 +9,28 @@ import {
 import { runSpecSchema } from '../../../shared/spec/spec';
 import { currentStep } from '../playback/playback-clock';
 import { playbackClock, usePlaybackStore } from '../playback/playback-store';
-import { DEFAULT_NETWORK, useAppStore, type RunEntry } from '../store/app-store';
+import { DEFAULT_NETWORK, useAppStore, type NetworkDraft, type RunEntry } from '../store/app-store';
 import { RunSeries } from '../store/run-series';
 import { cameraPose, setCameraPose } from '../export/scene-access';
 
-/** The picture as a session file: problem, runs with their results so far, and the view. */
+type SessionRunInput = SessionFileInput['runs'][number];
+
+/**
+ * The picture as a session file: problem, runs with their results so far, and the view. Its
+ * number arrays are Float64Arrays (views of the runs' own), which serializeSession packs.
+ */
 export function captureSession(): SessionFileInput {
-  const { problem, bounds, runs, view } = useAppStore.getState();
+  const { kind, problem, bounds, network, runs, view } = useAppStore.getState();
   const camera = cameraPose();
+  const picture =
+    kind === 'network'
+      ? { problem: { mlp: network.mlp }, network: { init: network.init, batchSize: network.batchSize } }
+      : { problem, bounds };
   return {
     format: SESSION_FORMAT,
     version: SESSION_VERSION,
-    problem,
-    bounds,
-    runs: runs.map(captureRun),
+    ...picture,
+    runs: runs.map(kind === 'network' ? captureNetworkRun : captureFunctionRun),
     view: {
       ...view,
       trail: usePlaybackStore.getState().trail,
@@ -33,32 +41,65 @@ export function captureSession(): SessionFileInput {
   };
 }
 
-function captureRun(run: RunEntry): SessionFileInput['runs'][number] {
+/** What every run keeps: its spec, colour, status and the per-step series both kinds have. */
+function captureCommon(run: RunEntry, spec: Partial<SessionRunInput['spec']>): SessionRunInput {
   const n = run.series.count;
   return {
-    spec: { name: run.name, start: run.start, optimizer: run.optimizer, steps: run.steps },
+    spec: { name: run.name, optimizer: run.optimizer, steps: run.steps, seed: run.settings.seed, ...spec },
     color: run.color,
     status: run.status,
     ...(run.message ? { message: run.message } : {}),
-    points: Array.from(run.series.points.subarray(0, 2 * n)),
-    loss: Array.from(run.series.loss.subarray(0, n)),
-    gradNorm: Array.from(run.series.gradNorm.subarray(0, n)),
-    lr: Array.from(run.series.lr.subarray(0, n)),
+    loss: run.series.loss.subarray(0, n),
+    gradNorm: run.series.gradNorm.subarray(0, n),
+    lr: run.series.lr.subarray(0, n),
     events: run.events,
   };
+}
+
+function captureFunctionRun(run: RunEntry): SessionRunInput {
+  return { ...captureCommon(run, { start: run.start }), points: run.series.points.subarray(0, 2 * run.series.count) };
+}
+
+function captureNetworkRun(run: RunEntry): SessionRunInput {
+  const { series, settings, data, prediction, plane } = run;
+  const n = series.count;
+  const batch = settings.batchSize > 0 ? { batchSize: settings.batchSize } : {};
+  return {
+    ...captureCommon(run, { init: settings.init, ...batch }),
+    layerGradNorms: series.layerGradNorms.subarray(0, n * series.layers),
+    ...(series.testLoss.length ? { testLoss: series.testLoss.subarray(0, n) } : {}),
+    ...(data ? { data: withoutRouting(data) } : {}),
+    ...(prediction ? { prediction: withoutRouting(prediction) } : {}),
+    ...(plane ? { plane: withoutRouting(plane) } : {}),
+  };
+}
+
+/** A host message's content: its type and run id belong to the live connection, not the file. */
+function withoutRouting<T extends { type: string; runId: string }>(message: T): Omit<T, 'type' | 'runId'> {
+  const { type: _type, runId: _runId, ...content } = message;
+  return content;
 }
 
 let restoreCounter = 0;
 
 /** Shows a parsed session in place of the current picture; nothing is trained again. */
 export function restoreSession(session: SessionFile): void {
-  const { problem } = session;
-  if ('mlp' in problem) throw new Error('problem: network sessions cannot be opened yet');
   const restoreId = ++restoreCounter;
-  const runs = session.runs.map((run, index) => restoreRun(run, `restored-${restoreId}-${index}`));
+  const { problem } = session;
   const { trail, step, follow, camera, ...view } = session.view;
-  useAppStore.getState().restore({ problem, bounds: session.bounds, runs, view });
+  if ('mlp' in problem) {
+    const { dataset, hidden, activation, loss, testFraction } = problem.mlp;
+    // The file's checks hold a network session to a named dataset and its draft settings.
+    if (!('name' in dataset) || !session.network) throw new Error('problem: a network session needs a named dataset and its network settings');
+    const network: NetworkDraft = { mlp: { dataset, hidden, activation, loss, testFraction }, ...session.network };
+    const runs = session.runs.map((run, index) => restoreNetworkRun(run, `restored-${restoreId}-${index}`, hidden.length + 1));
+    useAppStore.getState().restore({ kind: 'network', network, runs, view });
+  } else {
+    const runs = session.runs.map((run, index) => restoreRun(run, `restored-${restoreId}-${index}`, new RunSeries(run.spec.steps + 1)));
+    useAppStore.getState().restore({ kind: 'function', problem, bounds: session.bounds!, runs, view });
+  }
 
+  const { runs } = useAppStore.getState();
   const playback = usePlaybackStore.getState();
   playback.setTrail(trail);
   playbackClock.lastStep = runs.reduce((last, run) => Math.max(last, run.series.count - 1), 0);
@@ -68,28 +109,42 @@ export function restoreSession(session: SessionFile): void {
   if (camera) requestAnimationFrame(() => requestAnimationFrame(() => setCameraPose(camera)));
 }
 
-function restoreRun(run: SessionRun, id: string): RunEntry {
+function restoreNetworkRun(run: SessionRun, id: string, layers: number): RunEntry {
+  const entry = restoreRun(run, id, new RunSeries(run.spec.steps + 1, layers, run.testLoss !== undefined));
+  return {
+    ...entry,
+    kind: 'network',
+    ...(run.data ? { data: { type: 'data', runId: id, ...run.data } } : {}),
+    ...(run.prediction ? { prediction: { type: 'prediction', runId: id, ...run.prediction } } : {}),
+    ...(run.plane ? { plane: { type: 'plane', runId: id, ...run.plane } } : {}),
+  };
+}
+
+/** A run entry holding the saved series, as if its frames had just streamed in. */
+function restoreRun(run: SessionRun, id: string, series: RunSeries): RunEntry {
   const spec = runSpecSchema.parse(run.spec);
-  const series = new RunSeries(spec.steps + 1);
   const frames: FramesMessage = {
     type: 'frames',
     runId: id,
     fromStep: 0,
-    points: Float64Array.from(run.points),
-    loss: Float64Array.from(run.loss),
-    gradNorm: Float64Array.from(run.gradNorm),
-    lr: Float64Array.from(run.lr),
+    loss: run.loss,
+    gradNorm: run.gradNorm,
+    lr: run.lr,
     events: run.events,
+    ...(run.points ? { points: run.points } : {}),
+    ...(run.testLoss ? { testLoss: run.testLoss } : {}),
+    ...(run.layerGradNorms ? { layerGradNorms: run.layerGradNorms } : {}),
   };
   series.append(frames);
+  const start = spec.start ?? [0, 0];
   return {
     id,
     kind: 'function',
     name: spec.name,
     color: run.color,
-    settings: { optimizer: spec.optimizer, steps: spec.steps, start: spec.start ?? [0, 0], init: DEFAULT_NETWORK.init, batchSize: 0, seed: spec.seed },
+    settings: { optimizer: spec.optimizer, steps: spec.steps, start, init: spec.init ?? DEFAULT_NETWORK.init, batchSize: spec.batchSize ?? 0, seed: spec.seed },
     optimizer: spec.optimizer,
-    start: spec.start ?? [0, 0],
+    start,
     steps: spec.steps,
     // A run saved while streaming cannot go on: it is shown as it was when saved, stopped.
     status: run.status === 'completed' || run.status === 'diverged' || run.status === 'failed' ? run.status : 'cancelled',

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { parseSessionText } from '../../../shared/session-file';
+import { parseSessionText, serializeSession } from '../../../shared/session-file';
 import { fileStem, saveFile } from '../export/save-file';
 import { useAppStore } from '../store/app-store';
 import { captureSession, restoreSession } from './session-snapshot';
@@ -16,9 +16,10 @@ interface SessionState {
   declineOffer(): void;
 }
 
-/** A picture's name for its files: the catalog function, or "expression". */
+/** A picture's name for its files: the catalog function, "expression", or the network's dataset. */
 export function problemName(): string {
-  const { problem } = useAppStore.getState();
+  const { kind, problem, network } = useAppStore.getState();
+  if (kind === 'network') return network.mlp.dataset.name;
   return 'function' in problem ? problem.function : 'expression';
 }
 
@@ -27,7 +28,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   recent: readRecent(),
   save() {
     const name = `${fileStem(problemName())}.gradscape.json`;
-    const text = JSON.stringify({ ...captureSession(), savedAt: new Date().toISOString() });
+    const text = serializeSession({ ...captureSession(), savedAt: new Date().toISOString() });
     saveFile(name, new Blob([text], { type: 'application/json' }));
     set({ recent: rememberRecent(name, text) });
   },

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { serializeSession } from '../../../shared/session-file';
 import { useAppStore } from '../store/app-store';
 import { captureSession } from './session-snapshot';
 import { writeAutosave } from './session-storage';
@@ -14,7 +15,7 @@ export function useAutosave(): void {
     let saved = '';
     const timer = setInterval(() => {
       if (useAppStore.getState().runs.length === 0) return;
-      const text = JSON.stringify(captureSession());
+      const text = serializeSession(captureSession());
       if (text !== saved && writeAutosave(text)) saved = text;
     }, AUTOSAVE_SECONDS * 1000);
     return () => clearInterval(timer);

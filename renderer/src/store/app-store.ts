@@ -140,6 +140,12 @@ export interface ViewSettings {
 
 export const SURFACE_RESOLUTION = 129;
 
+/** A session's picture: a function problem, or a network and its form's settings, with the runs and the view. */
+export type SavedPicture = { runs: RunEntry[]; view: ViewSettings } & (
+  | { kind: 'function'; problem: FunctionProblem; bounds: Bounds }
+  | { kind: 'network'; network: NetworkDraft }
+);
+
 interface AppState {
   bridge: Bridge | null;
   kind: ProblemKind;
@@ -180,7 +186,7 @@ interface AppState {
   dismissNotice(): void;
   updateView(patch: Partial<ViewSettings>): void;
   /** Replaces the picture with a saved one (a session): its runs come with their results, nothing trains. */
-  restore(picture: { problem: FunctionProblem; bounds: Bounds; runs: RunEntry[]; view: ViewSettings }): void;
+  restore(picture: SavedPicture): void;
 }
 
 let requestCounter = 0;
@@ -426,9 +432,15 @@ export const useAppStore = create<AppState>()((set, get) => {
     updateView(patch) {
       set({ view: { ...get().view, ...patch } });
     },
-    restore({ problem, bounds, runs, view }) {
-      setProblem(problem, bounds);
-      set({ runs, view, notice: null });
+    restore(picture) {
+      if (picture.kind === 'network') {
+        clearRuns();
+        set({ kind: 'network', network: picture.network });
+      } else {
+        set({ kind: 'function' });
+        setProblem(picture.problem, picture.bounds);
+      }
+      set({ runs: picture.runs, view: picture.view, notice: null });
     },
   };
 });

@@ -1,70 +1,197 @@
 import { describe, expect, it } from 'vitest';
-import { parseSessionText, SESSION_FORMAT, type SessionFileInput } from '../../../shared/session-file';
+import { parseSessionText, serializeSession, SESSION_FORMAT, SESSION_VERSION, type SessionFileInput } from '../../../shared/session-file';
 
-const session = (): SessionFileInput => ({
-  format: SESSION_FORMAT,
-  version: 1,
-  problem: { function: 'himmelblau' },
-  bounds: [
-    [-5, 5],
-    [-5, 5],
-  ],
-  runs: [
-    {
-      spec: { name: 'adam #1', start: [-1.5, 2], optimizer: { name: 'adam', lr: 0.05 }, steps: 2 },
-      color: '#E69F00',
-      status: 'diverged',
-      points: [-1.5, 2, -1.45, 1.95, -1.4, 1.9],
-      loss: [20, 19.5, Number.NaN],
-      gradNorm: [30, 29, Number.POSITIVE_INFINITY],
-      lr: [0.05, 0.05, 0.05],
-      events: [{ type: 'diverged', step: 2, message: 'the loss is not finite' }],
-    },
-  ],
-  view: { colormap: 'viridis', scale: 'auto', layout: 'split', contours: true, gradientField: false, trail: 0, step: 1, follow: false, camera: { position: [9, 9, 11], target: [0, 0.8, 0] } },
-});
+const VIEW = { colormap: 'viridis', scale: 'auto', layout: 'split', contours: true, gradientField: false, trail: 0, step: 1, follow: false } as const;
 
-describe('session files', () => {
-  it('round-trips through JSON, non-finite values coming back as NaN', () => {
-    const parsed = parseSessionText(JSON.stringify(session()));
+/** A function session exactly as version 1 wrote it: plain number lists, null for NaN. */
+const versionOne = () => ({
+    format: SESSION_FORMAT,
+    version: 1,
+    savedAt: '2025-01-02T03:04:05.000Z',
+    problem: { function: 'himmelblau' },
+    bounds: [
+      [-5, 5],
+      [-5, 5],
+    ],
+    runs: [
+      {
+        spec: { name: 'adam #1', start: [-1.5, 2], optimizer: { name: 'adam', lr: 0.05 }, steps: 2 },
+        color: '#E69F00',
+        status: 'diverged',
+        points: [-1.5, 2, -1.45, 1.95, -1.4, 1.9],
+        loss: [20, 19.5, null],
+        gradNorm: [30, 29, null],
+        lr: [0.05, 0.05, 0.05],
+        events: [{ type: 'diverged', step: 2, message: 'the loss is not finite' }],
+      },
+    ],
+    view: { ...VIEW, camera: { position: [9, 9, 11], target: [0, 0.8, 0] } } as Record<string, unknown>,
+  });
+type VersionOneFile = Partial<ReturnType<typeof versionOne>> & Record<string, unknown>;
+const versionOneText = (): string => JSON.stringify(versionOne());
+
+const f64 = (values: number[]): Float64Array => Float64Array.from(values);
+const float32s = (count: number, scale: number): Float64Array => Float64Array.from({ length: count }, (_, i) => Math.fround(scale * Math.sin(i + 1)));
+
+/** Two hidden layers of 3 on 2 inputs: 2·3 + 3 + 3·3 + 3 + 3·1 + 1 = 25 parameters; 3 layers of gradient norms. */
+const PARAMS = 25;
+const networkSession = () =>
+  ({
+    format: SESSION_FORMAT,
+    version: SESSION_VERSION,
+    problem: { mlp: { dataset: { name: 'moons', samples: 4, seed: 2 }, hidden: [3, 3], activation: 'tanh', loss: 'bce', testFraction: 0.25 } },
+    network: { init: { scheme: 'he_normal', seed: 3 }, batchSize: 0 },
+    runs: [
+      {
+        spec: { name: 'sgd #1', init: { scheme: 'glorot_uniform', seed: 1 }, optimizer: { name: 'sgd', lr: 0.3 }, steps: 2, seed: 5 },
+        color: '#56B4E9',
+        status: 'completed',
+        loss: f64([0.7, 0.6, 0.55]),
+        gradNorm: f64([1.2, 1.1, 1.05]),
+        lr: f64([0.3, 0.3, 0.3]),
+        testLoss: f64([0.71, 0.66, Number.NaN]),
+        layerGradNorms: float32s(9, 0.5),
+        events: [{ type: 'converged', step: 2, message: 'converged' }],
+        data: { backend: 'wasm', features: 2, x: f64([0.1, 0.2, -1, 0.5, 2, 0.25]), y: f64([0, 1, 1]), test: { x: f64([0.3, 0.4]), y: f64([0]) } },
+        prediction: { step: 2, x: f64([-1, 0, 1]), y: f64([-0.5, 0.5]), outputs: 1, values: float32s(6, 1) },
+        plane: {
+          explainedVariance: [0.8, 0.15],
+          center: float32s(PARAMS, 0.3),
+          d1: f64(Array.from({ length: PARAMS }, (_, i) => Math.cos(i) / 5)),
+          d2: f64(Array.from({ length: PARAMS }, (_, i) => Math.sin(i) / 5)),
+          alphas: f64([-1, 0, 1]),
+          betas: f64([-1, -0.5, 0, 0.5, 1]),
+          checkpoints: float32s(2 * PARAMS, 0.4),
+          checkpointSteps: f64([0, 2]),
+        },
+      },
+    ],
+    view: VIEW,
+  }) satisfies SessionFileInput;
+
+/** The first line a damaged file is refused with. */
+function refusal(text: string): string {
+  try {
+    parseSessionText(text);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('the damaged file was accepted');
+}
+
+/** The message for a network session changed by `change` (applied to its JSON form). */
+function damagedNetwork(change: (file: ReturnType<typeof networkSession> & Record<string, unknown>) => void): string {
+  const file = networkSession() as ReturnType<typeof networkSession> & Record<string, unknown>;
+  change(file);
+  return refusal(serializeSession(file));
+}
+
+describe('session files, version 1', () => {
+  it('still open, non-finite values coming back as NaN', () => {
+    const parsed = parseSessionText(versionOneText());
+    expect(parsed.version).toBe(1);
     expect(parsed.problem).toEqual({ function: 'himmelblau' });
-    expect(parsed.view).toEqual(session().view);
+    expect(parsed.view).toEqual({ ...VIEW, camera: { position: [9, 9, 11], target: [0, 0.8, 0] } });
     const run = parsed.runs[0]!;
-    expect(run.spec).toMatchObject({ name: 'adam #1', steps: 2, seed: 0 });
+    expect(run.spec).toMatchObject({ name: 'adam #1', steps: 2, seed: 0, start: [-1.5, 2] });
     expect(run.spec.optimizer).toMatchObject({ name: 'adam', lr: 0.05, betas: [0.9, 0.999] });
-    expect(run.points).toEqual([-1.5, 2, -1.45, 1.95, -1.4, 1.9]);
-    expect(run.loss.slice(0, 2)).toEqual([20, 19.5]);
-    expect(run.loss[2]).toBeNaN();
+    expect(Array.from(run.points!)).toEqual([-1.5, 2, -1.45, 1.95, -1.4, 1.9]);
+    expect(Array.from(run.loss)).toEqual([20, 19.5, Number.NaN]);
     expect(run.gradNorm[2]).toBeNaN();
-    expect(run.events).toEqual(session().runs[0]!.events);
-    // A second round trip changes nothing.
-    expect(parseSessionText(JSON.stringify(parsed))).toEqual(parsed);
+    expect(run.events).toEqual([{ type: 'diverged', step: 2, message: 'the loss is not finite' }]);
   });
 
-  it('says in one line which field of a damaged file is wrong', () => {
-    const damaged = (change: (file: SessionFileInput & Record<string, unknown>) => void): string => {
-      const file = session() as SessionFileInput & Record<string, unknown>;
-      change(file);
-      try {
-        parseSessionText(JSON.stringify(file));
-      } catch (error) {
-        return (error as Error).message;
-      }
-      throw new Error('the damaged file was accepted');
+  it('say in one line which field of a damaged file is wrong', () => {
+    const damaged = (change: (file: VersionOneFile, run: Record<string, unknown> & { spec: Record<string, unknown> }) => void): string => {
+      const file: VersionOneFile = versionOne();
+      change(file, file.runs![0]!);
+      return refusal(JSON.stringify(file));
     };
-    expect(damaged((file) => void (file.runs[0]!.points = [1, 2]))).toMatch(/^runs\[0\]\.points: must hold two values per loss value/);
-    expect(damaged((file) => void (file.runs[0]!.gradNorm = [1]))).toMatch(/^runs\[0\]\.gradNorm: /);
-    expect(damaged((file) => void (file.runs[0]!.spec.optimizer = { name: 'adam', lr: -1 }))).toMatch(/^runs\[0\]\.spec\.optimizer\.lr: /);
-    expect(damaged((file) => void (file.runs[0]!.color = 'orange'))).toMatch(/^runs\[0\]\.color: must be a colour/);
-    expect(damaged((file) => void (file.view.layout = 'cube' as never))).toMatch(/^view\.layout: /);
-    expect(damaged((file) => void (file.version = 2 as never))).toMatch(/^version: /);
-    expect(damaged((file) => void (file.problem = { function: 'nope' } as never))).toMatch(/^function: |^problem/);
+    expect(damaged((_, run) => void (run.points = [1, 2]))).toMatch(/^runs\[0\]\.points: must hold two values per loss value \(6\)/);
+    expect(damaged((_, run) => void (run.gradNorm = [1]))).toMatch(/^runs\[0\]\.gradNorm: must hold one value per loss value \(3\)/);
+    expect(damaged((_, run) => void (run.loss = [1, 'two', 3]))).toMatch(/^runs\[0\]\.loss: must be a list of numbers/);
+    expect(damaged((_, run) => void (run.spec.optimizer = { name: 'adam', lr: -1 }))).toMatch(/^runs\[0\]\.spec\.optimizer\.lr: /);
+    expect(damaged((_, run) => void delete run.spec.start)).toMatch(/^runs\[0\]\.spec\.start: is required for a function/);
+    expect(damaged((_, run) => void (run.color = 'orange'))).toMatch(/^runs\[0\]\.color: must be a colour/);
+    expect(damaged((file) => void (file.view!.layout = 'cube'))).toMatch(/^view\.layout: /);
+    expect(damaged((file) => void (file.version = 3))).toBe('version: must be 1 or 2 (the session versions this app reads)');
+    expect(damaged((file) => void (file.problem = { function: 'nope' }))).toMatch(/^function: |^problem/);
+    expect(damaged((file) => void delete file.bounds)).toMatch(/^bounds: is required for a function problem/);
     expect(damaged((file) => void (file.extra = 1))).toMatch(/extra/);
     for (const text of ['{"format": "gradscape.run", "version": 1}', '{ not json', '']) {
       expect(() => parseSessionText(text)).toThrow(/^(format: |not a session file: )/);
     }
-    const message = damaged((file) => void (file.bounds = [[1, 0], [0, 1]] as never));
+    const message = damaged((file) => void (file.bounds = [[1, 0], [0, 1]]));
     expect(message).toMatch(/^bounds\[0\]: /);
     expect(message).not.toContain('\n');
+  });
+});
+
+describe('session files, version 2', () => {
+  it('write a version 1 session again as version 2 with the same values', () => {
+    const parsed = parseSessionText(versionOneText());
+    const again = parseSessionText(serializeSession({ ...parsed, version: SESSION_VERSION }));
+    expect(again).toEqual({ ...parsed, version: SESSION_VERSION });
+  });
+
+  it('round-trip a network session exactly, its arrays packed', () => {
+    const session = networkSession();
+    const text = serializeSession(session);
+    const json = JSON.parse(text);
+    // float32 values (a network's parameters and outputs) take 4 bytes, the rest 8.
+    expect(json.runs[0].plane.checkpoints).toMatch(/^f32:/);
+    expect(json.runs[0].plane.d1).toMatch(/^f64:/);
+    expect(json.runs[0].loss).toMatch(/^f64:/);
+    const parsed = parseSessionText(text);
+    expect(parsed.problem).toEqual({ mlp: { dataset: { name: 'moons', samples: 4, noise: 0.1, seed: 2 }, hidden: [3, 3], activation: 'tanh', loss: 'bce', testFraction: 0.25 } });
+    expect(parsed.network).toEqual({ init: { scheme: 'he_normal', seed: 3, bias: 0 }, batchSize: 0 });
+    const run = parsed.runs[0]!;
+    const saved = session.runs[0];
+    expect(run.spec).toMatchObject({ name: 'sgd #1', steps: 2, seed: 5, init: { scheme: 'glorot_uniform', seed: 1 } });
+    // toEqual compares typed arrays element by element, NaN equal to NaN.
+    for (const field of ['loss', 'gradNorm', 'lr', 'testLoss', 'layerGradNorms'] as const) expect(run[field]).toEqual(saved[field]);
+    expect(run.data).toEqual(saved.data);
+    expect(run.prediction).toEqual(saved.prediction);
+    expect(run.plane).toEqual(saved.plane);
+    expect(run.events).toEqual(saved.events);
+    expect(parsed.view).toEqual(VIEW);
+    // A second round trip changes nothing.
+    expect(parseSessionText(serializeSession(parsed))).toEqual(parsed);
+  });
+
+  it('read plain number lists too, which take far more room than packed ones', () => {
+    const session = networkSession();
+    session.runs[0].plane.checkpoints = float32s(50 * PARAMS, 0.4);
+    session.runs[0].plane.checkpointSteps = f64(Array.from({ length: 50 }, (_, i) => i % 3));
+    const plain = JSON.stringify(session, (_key, value: unknown) => (value instanceof Float64Array ? Array.from(value) : value));
+    const packed = serializeSession(session);
+    expect(parseSessionText(plain)).toEqual(parseSessionText(packed));
+    expect(packed.length).toBeLessThan(0.5 * plain.length);
+  });
+
+  it('say which field of a damaged network session is wrong', () => {
+    const run = (file: ReturnType<typeof networkSession>) => file.runs[0];
+    expect(damagedNetwork((file) => void (run(file).plane.checkpoints = float32s(2 * PARAMS - 1, 1)))).toBe(
+      'runs[0].plane.checkpoints: must hold one parameter vector of 25 values (as long as center) per checkpoint step (2)',
+    );
+    expect(damagedNetwork((file) => void (run(file).plane.d2 = float32s(PARAMS + 1, 1)))).toBe('runs[0].plane.d2: must be as long as center (25)');
+    expect(damagedNetwork((file) => void (run(file).plane.center[4] = Number.NaN))).toBe('runs[0].plane.center: must hold only finite numbers');
+    expect(damagedNetwork((file) => void (run(file).plane.betas = f64([0, 0])))).toBe('runs[0].plane.betas: must hold at least two increasing values');
+    expect(damagedNetwork((file) => void (run(file).plane.checkpointSteps = f64([0, 3])))).toBe("runs[0].plane.checkpointSteps: must lie between 0 and the run's steps (2)");
+    expect(damagedNetwork((file) => void (run(file).data.x[1] = Number.POSITIVE_INFINITY))).toBe('runs[0].data.x: must hold only finite numbers');
+    expect(damagedNetwork((file) => void (run(file).data.y = f64([0, 1])))).toBe('runs[0].data.x: must hold 2 values (features) per row of y (4)');
+    expect(damagedNetwork((file) => void (run(file).prediction.values = float32s(5, 1)))).toBe('runs[0].prediction.values: must hold outputs per lattice point (6)');
+    expect(damagedNetwork((file) => void (run(file).testLoss = f64([1, 2])))).toBe('runs[0].testLoss: must hold one value per loss value (3)');
+    expect(damagedNetwork((file) => void (run(file).lr = f64([1])))).toBe('runs[0].lr: must hold one value per loss value (3)');
+    expect(damagedNetwork((file) => void (run(file).layerGradNorms = float32s(6, 1)))).toBe('runs[0].layerGradNorms: must hold one value per layer (3) per loss value (9)');
+    expect(damagedNetwork((file) => void delete (run(file) as Partial<ReturnType<typeof run>>).testLoss)).toBe('runs[0].testLoss: is required: the network holds out a test split');
+    expect(damagedNetwork((file) => void ((run(file) as Record<string, unknown>).points = f64([0, 0, 1, 1, 2, 2])))).toBe('runs[0].points: applies only to function problems');
+    expect(damagedNetwork((file) => void delete (run(file).spec as { init?: unknown }).init)).toMatch(/^runs\[0\]\.spec\.init: is required for a network/);
+    expect(damagedNetwork((file) => void delete (file as { network?: unknown }).network)).toMatch(/^network: is required for a network problem/);
+    expect(damagedNetwork((file) => void (file.bounds = [[0, 1], [0, 1]]))).toBe('bounds: applies only to function problems');
+    expect(damagedNetwork((file) => void (file.problem.mlp.dataset = { csv: 'data.csv', target: 'y' } as never))).toMatch(/^problem\.mlp\.dataset: must be a named dataset/);
+    expect(damagedNetwork((file) => void ((run(file).plane as Record<string, unknown>).center = 'f64:AAAA'))).toBe(
+      'runs[0].plane.center: holds 3 bytes, not a whole number of 8-byte values',
+    );
   });
 });
