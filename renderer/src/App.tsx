@@ -22,6 +22,8 @@ import { RestoreOffer, SessionBar } from './session/SessionBar';
 import { useAutosave } from './session/use-autosave';
 import { useFileDrop } from './session/use-file-drop';
 import { useAppStore } from './store/app-store';
+import { CaptionOverlay } from './teaching/CaptionOverlay';
+import { ScenarioPicker } from './teaching/ScenarioPicker';
 
 function Notice() {
   const notice = useAppStore((state) => state.notice);
@@ -47,6 +49,7 @@ function Stage({ networkView }: { networkView: NetworkView }) {
     return (
       <div className="stage stage-2d">
         <div className="view">{networkView === 'dataset' ? <DatasetView /> : <LandscapeView />}</div>
+        <CaptionOverlay />
         <Notice />
       </div>
     );
@@ -64,6 +67,7 @@ function Stage({ networkView }: { networkView: NetworkView }) {
         </div>
       )}
       <HoverReadout />
+      <CaptionOverlay />
       <Notice />
       <RestoreOffer />
     </div>
@@ -87,6 +91,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         <SessionBar />
         <ProblemPanel />
         <RunPanel />
+        <ScenarioPicker />
         <ComparePresets />
         <ExportPanel />
       </aside>

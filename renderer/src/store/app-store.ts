@@ -17,6 +17,7 @@ import {
 } from '../../../shared/spec/network-spec';
 import { FINAL_STATUSES } from '../../../shared/protocol';
 import { optimizerSpecSchema, type OptimizerSpec } from '../../../shared/spec/optimizer-spec';
+import type { ScheduleSpec } from '../../../shared/spec/schedule-spec';
 import { DEFAULT_EXPRESSION_BOUNDS, type FunctionProblem } from '../../../shared/spec/spec';
 import type { ColormapName } from '../../../shared/colormaps/colormap';
 import type { ScaleMode } from '../scene/height-scale';
@@ -87,6 +88,18 @@ export interface RunSettings {
   batchSize: number;
   /** Mini-batch order and gradient noise: equal across compared runs unless chosen otherwise. */
   seed: number;
+  /** Learning-rate schedule; absent: constant. */
+  schedule?: ScheduleSpec;
+  /** The gradient is scaled down to this norm when it is longer. */
+  clipNorm?: number;
+  /** Functions: std of the Gaussian noise added to each gradient component. */
+  gradientNoise?: number;
+}
+
+/** The text that explains what a scenario or comparison on screen shows, until the problem changes. */
+export interface Caption {
+  title: string;
+  text: string;
 }
 
 /** Several runs set up in one click to compare one thing (see comparisons.ts). */
@@ -161,6 +174,7 @@ interface AppState {
   shownRuns: RunEntry[];
   slice: SliceState | null;
   notice: string | null;
+  caption: Caption | null;
   view: ViewSettings;
 
   connect(bridge: Bridge): () => void;
@@ -173,8 +187,8 @@ interface AppState {
   setOptimizer(optimizer: OptimizerSpec): void;
   updateDraft(patch: Partial<RunDraft>): void;
   startRun(): void;
-  /** Replaces the runs with a comparison's, on its problem. */
-  startComparison(comparison: Comparison): void;
+  /** Replaces the runs with a comparison's, on its problem, with the caption that explains it. */
+  startComparison(comparison: Comparison, caption?: Caption): void;
   /** Loads a run's settings into the form, to run it again with changes. */
   duplicateRun(id: string): void;
   renameRun(id: string, name: string): void;
@@ -184,6 +198,7 @@ interface AppState {
   controlRun(id: string, action: 'pause' | 'resume' | 'cancel'): void;
   removeRun(id: string): void;
   dismissNotice(): void;
+  dismissCaption(): void;
   updateView(patch: Partial<ViewSettings>): void;
   /** Replaces the picture with a saved one (a session): its runs come with their results, nothing trains. */
   restore(picture: SavedPicture): void;
@@ -192,12 +207,18 @@ interface AppState {
 let requestCounter = 0;
 let runCounter = 0;
 
-function newEntry(id: string, name: string, kind: ProblemKind, settings: RunSettings, layers = 0, hasTest = false): RunEntry {
+/** The first palette colour no run on screen has, so a comparison's runs take the palette in order. */
+function freeColor(runs: RunEntry[]): string {
+  const used = new Set(runs.map((run) => run.color));
+  return RUN_COLORS.find((color) => !used.has(color)) ?? RUN_COLORS[runs.length % RUN_COLORS.length]!;
+}
+
+function newEntry(id: string, name: string, kind: ProblemKind, settings: RunSettings, color: string, layers = 0, hasTest = false): RunEntry {
   return {
     id,
     kind,
     name,
-    color: RUN_COLORS[(runCounter - 1) % RUN_COLORS.length]!,
+    color,
     settings,
     optimizer: settings.optimizer,
     start: settings.start,
@@ -220,6 +241,27 @@ export function checkNetwork(
   return { mlp: mlp.data, init: init.data, layers: mlp.data.hidden.length + 1, hasTest: mlp.data.testFraction > 0 };
 }
 
+/**
+ * A run's settings as the spec's run fields (CONTRACT.md), without what this kind of problem
+ * does not take; a network's initialization is added once checked (see checkNetwork).
+ */
+export function runSpecFields(name: string, settings: RunSettings, kind: ProblemKind) {
+  const { optimizer, steps, seed, schedule, clipNorm, gradientNoise, start, batchSize } = settings;
+  return {
+    name,
+    optimizer,
+    steps,
+    seed,
+    ...(schedule ? { schedule } : {}),
+    ...(clipNorm !== undefined ? { clipNorm } : {}),
+    ...(kind === 'function'
+      ? { start, ...(gradientNoise !== undefined ? { gradientNoise } : {}) }
+      : batchSize > 0
+        ? { batchSize }
+        : {}),
+  };
+}
+
 export const useAppStore = create<AppState>()((set, get) => {
   const requestSurface = (): void => {
     const { bridge, problem, bounds } = get();
@@ -236,27 +278,27 @@ export const useAppStore = create<AppState>()((set, get) => {
     const id = `run-${++runCounter}`;
     const name = settings.name ?? `${settings.optimizer.name} #${runCounter}`;
     const pace = draft.pace > 0 ? { pace: draft.pace } : {};
-    const common = { name, optimizer: settings.optimizer, steps: settings.steps, seed: settings.seed };
+    const run = runSpecFields(name, settings, kind);
+    const color = freeColor(runs);
     if (kind === 'network') {
       const checked = checkNetwork({ ...network, init: settings.init });
       if ('error' in checked) {
         set({ notice: checked.error });
         return;
       }
-      set({ runs: [...runs, newEntry(id, name, kind, settings, checked.layers, checked.hasTest)] });
-      const batch = settings.batchSize > 0 ? { batchSize: settings.batchSize } : {};
-      bridge.send({ type: 'start', runId: id, problem: { mlp: checked.mlp }, run: { ...common, init: checked.init, ...batch }, ...pace });
+      set({ runs: [...runs, newEntry(id, name, kind, settings, color, checked.layers, checked.hasTest)] });
+      bridge.send({ type: 'start', runId: id, problem: { mlp: checked.mlp }, run: { ...run, init: checked.init }, ...pace });
       return;
     }
-    set({ runs: [...runs, newEntry(id, name, kind, settings)] });
-    bridge.send({ type: 'start', runId: id, problem, bounds, run: { ...common, start: settings.start }, ...pace });
+    set({ runs: [...runs, newEntry(id, name, kind, settings, color)] });
+    bridge.send({ type: 'start', runId: id, problem, bounds, run, ...pace });
   };
 
   /** A new problem starts a new picture: the old runs belong to the old one. */
   const clearRuns = (): void => {
     const { bridge, runs } = get();
     for (const run of runs) if (!FINAL_STATUSES.has(run.status)) bridge?.send({ type: 'cancel', runId: run.id });
-    set({ runs: [], slice: null });
+    set({ runs: [], slice: null, caption: null });
   };
 
   const setProblem = (problem: FunctionProblem, bounds: Bounds): void => {
@@ -338,6 +380,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     shownRuns: [],
     slice: null,
     notice: null,
+    caption: null,
     view: { colormap: 'viridis', scale: 'auto', layout: '3d', contours: true, gradientField: false },
 
     connect(bridge) {
@@ -382,11 +425,12 @@ export const useAppStore = create<AppState>()((set, get) => {
       const { draft, network } = get();
       launch({ optimizer: draft.optimizer, steps: draft.steps, start: draft.start, init: network.init, batchSize: network.batchSize, seed: 0 });
     },
-    startComparison(comparison) {
+    startComparison(comparison, caption) {
       if (comparison.kind !== get().kind) get().setKind(comparison.kind);
       if (comparison.network) get().updateNetwork({ mlp: comparison.network });
       if (comparison.function) get().chooseFunction(comparison.function);
       clearRuns();
+      set({ caption: caption ?? null, notice: null });
       for (const settings of comparison.runs) launch(settings);
     },
     duplicateRun(id) {
@@ -428,6 +472,9 @@ export const useAppStore = create<AppState>()((set, get) => {
     },
     dismissNotice() {
       set({ notice: null });
+    },
+    dismissCaption() {
+      set({ caption: null });
     },
     updateView(patch) {
       set({ view: { ...get().view, ...patch } });
