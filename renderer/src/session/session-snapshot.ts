@@ -9,7 +9,7 @@ import {
 import { runSpecSchema } from '../../../shared/spec/spec';
 import { currentStep } from '../playback/playback-clock';
 import { playbackClock, usePlaybackStore } from '../playback/playback-store';
-import { DEFAULT_NETWORK, useAppStore, type NetworkDraft, type RunEntry } from '../store/app-store';
+import { DEFAULT_NETWORK, runSpecFields, useAppStore, type NetworkDraft, type RunEntry } from '../store/app-store';
 import { RunSeries } from '../store/run-series';
 import { cameraPose, setCameraPose } from '../export/scene-access';
 
@@ -42,10 +42,10 @@ export function captureSession(): SessionFileInput {
 }
 
 /** What every run keeps: its spec, colour, status and the per-step series both kinds have. */
-function captureCommon(run: RunEntry, spec: Partial<SessionRunInput['spec']>): SessionRunInput {
+function captureCommon(run: RunEntry, spec: Partial<SessionRunInput['spec']> = {}): SessionRunInput {
   const n = run.series.count;
   return {
-    spec: { name: run.name, optimizer: run.optimizer, steps: run.steps, seed: run.settings.seed, ...spec },
+    spec: { ...runSpecFields(run.name, run.settings, run.kind), ...spec },
     color: run.color,
     status: run.status,
     ...(run.message ? { message: run.message } : {}),
@@ -57,15 +57,14 @@ function captureCommon(run: RunEntry, spec: Partial<SessionRunInput['spec']>): S
 }
 
 function captureFunctionRun(run: RunEntry): SessionRunInput {
-  return { ...captureCommon(run, { start: run.start }), points: run.series.points.subarray(0, 2 * run.series.count) };
+  return { ...captureCommon(run), points: run.series.points.subarray(0, 2 * run.series.count) };
 }
 
 function captureNetworkRun(run: RunEntry): SessionRunInput {
   const { series, settings, data, prediction, plane } = run;
   const n = series.count;
-  const batch = settings.batchSize > 0 ? { batchSize: settings.batchSize } : {};
   return {
-    ...captureCommon(run, { init: settings.init, ...batch }),
+    ...captureCommon(run, { init: settings.init }),
     layerGradNorms: series.layerGradNorms.subarray(0, n * series.layers),
     ...(series.testLoss.length ? { testLoss: series.testLoss.subarray(0, n) } : {}),
     ...(data ? { data: withoutRouting(data) } : {}),
@@ -142,7 +141,17 @@ function restoreRun(run: SessionRun, id: string, series: RunSeries): RunEntry {
     kind: 'function',
     name: spec.name,
     color: run.color,
-    settings: { optimizer: spec.optimizer, steps: spec.steps, start, init: spec.init ?? DEFAULT_NETWORK.init, batchSize: spec.batchSize ?? 0, seed: spec.seed },
+    settings: {
+      optimizer: spec.optimizer,
+      steps: spec.steps,
+      start,
+      init: spec.init ?? DEFAULT_NETWORK.init,
+      batchSize: spec.batchSize ?? 0,
+      seed: spec.seed,
+      ...(spec.schedule ? { schedule: spec.schedule } : {}),
+      ...(spec.clipNorm !== undefined ? { clipNorm: spec.clipNorm } : {}),
+      ...(spec.gradientNoise !== undefined ? { gradientNoise: spec.gradientNoise } : {}),
+    },
     optimizer: spec.optimizer,
     start,
     steps: spec.steps,
