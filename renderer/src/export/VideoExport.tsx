@@ -8,7 +8,7 @@ import { chooseVideoCodec, recordVideo, type CameraMotion, type VideoOptions } f
 
 const CODEC_NAMES = { avc: 'MP4 (H.264)', vp9: 'WebM (VP9)', vp8: 'WebM (VP8; this browser cannot encode VP9)' } as const;
 const CAMERA_MOTIONS: readonly CameraMotion[] = ['still', 'orbit', 'fly-to'];
-const MOTION_NAMES: Record<CameraMotion, string> = { still: 'Still', orbit: 'Orbit', 'fly-to': 'Fly to the runs' };
+const MOTION_NAMES: Record<CameraMotion, string> = { still: 'Still', orbit: 'Orbit', 'fly-to': 'Fly to runs' };
 const MOTION_HINTS: Record<CameraMotion, string> = {
   still: 'The camera stays where it is.',
   orbit: 'The camera circles the surface once.',

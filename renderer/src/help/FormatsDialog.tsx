@@ -6,7 +6,7 @@ const FORMATS: { name: string; what: string }[] = [
   { name: 'Image (.png)', what: 'The 3D view, the 2D map or the charts, at the size set in Export.' },
   { name: 'Video (.mp4 or .webm)', what: 'The 3D view playing the runs: MP4 (H.264) where the system encodes it, else WebM (VP9 or VP8).' },
   { name: 'Surface (.csv, .npy)', what: 'The loss on the grid: z[j, i] = f(x[i], y[j]); NPY holds float64.' },
-  { name: 'Runs (.json, .csv)', what: 'Every run’s settings, path, loss, gradient norm and events.' },
+  { name: 'Runs (.json, .csv)', what: 'JSON: every run’s settings, path, loss, gradient norm and events. CSV: one row per run and step.' },
 ];
 
 /** Help ▸ File formats: what the app reads and writes (docs/formats.md has the fields). */
