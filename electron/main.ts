@@ -1,10 +1,13 @@
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
 import { join } from 'node:path';
+import type { AppCommand } from '../shared/app-commands';
 import { IPC_CHANNELS } from '../shared/ipc-channels';
+import { appMenuTemplate } from './host/app-menu';
 import { answerAppRequest } from './host/app-protocol';
+import { askWhereToSave } from './host/download-dialog';
 import { outsideAsar } from './host/packaged-paths';
 import { RunHost } from './host/run-host';
-import { bindWindow } from './host/window-binding';
+import { bindWindow, type WindowBinding } from './host/window-binding';
 import { denyPermissions, guardWebContents } from './host/window-guards';
 import { APP_SCHEME, APP_URL, secureWebPreferences } from './host/window-security';
 
@@ -23,11 +26,17 @@ app.whenReady().then(() => {
   const host = new RunHost({ workerPath: outsideAsar(join(distDir, 'worker.mjs')), log });
   protocol.handle(APP_SCHEME, (request) => answerAppRequest(request.url, join(distDir, 'renderer')));
   denyPermissions(session.defaultSession, log);
+  askWhereToSave(session.defaultSession, () => app.getPath('downloads'), log);
 
-  const bindings = new Map<number, ReturnType<typeof bindWindow>>();
+  const bindings = new Map<number, WindowBinding>();
   ipcMain.on(IPC_CHANNELS.send, (event, raw: unknown) => {
     bindings.get(event.sender.id)?.receive(raw, event.senderFrame);
   });
+  const sendCommand = (command: AppCommand): void => {
+    const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+    if (window) bindings.get(window.webContents.id)?.command(command);
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, send: sendCommand })));
 
   const createWindow = (): void => {
     const window = new BrowserWindow({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APP_COMMANDS } from './app-commands';
 import { EVENT_TYPES, CRITICAL_POINT_TYPES } from './events';
 import { boundsSchema, problemSchema, runSpecSchema } from './spec/spec';
 
@@ -253,8 +254,14 @@ const errorMessage = z
   .object({ type: z.literal('error'), message: z.string(), requestId: id.optional() })
   .strict();
 
-export const hostMessageSchema = z.union([framesMessage, statusMessage, surfaceMessage, dataMessage, predictionMessage, planeMessage, landscapeMessage, errorMessage]);
+/** Desktop only: a menu item the user chose, for the UI to carry out (shared/app-commands.ts). */
+const commandMessage = z.object({ type: z.literal('command'), command: z.enum(APP_COMMANDS) }).strict();
+
+export const workerMessageSchema = z.discriminatedUnion('type', [framesMessage, statusMessage, surfaceMessage, dataMessage, predictionMessage, planeMessage, landscapeMessage, errorMessage]);
+export type WorkerMessage = z.output<typeof workerMessageSchema>;
+export const hostMessageSchema = z.discriminatedUnion('type', [...workerMessageSchema.options, commandMessage]);
 export type HostMessage = z.output<typeof hostMessageSchema>;
+export type CommandMessage = z.output<typeof commandMessage>;
 export type FramesMessage = z.output<typeof framesMessage>;
 export type SurfaceMessage = z.output<typeof surfaceMessage>;
 export type StatusMessage = z.output<typeof statusMessage>;
@@ -262,9 +269,6 @@ export type PredictionMessage = z.output<typeof predictionMessage>;
 export type DataMessage = z.output<typeof dataMessage>;
 export type PlaneMessage = z.output<typeof planeMessage>;
 export type LandscapeMessage = z.output<typeof landscapeMessage>;
-
-export const workerMessageSchema = hostMessageSchema;
-export type WorkerMessage = HostMessage;
 
 /** What the renderer talks to: the preload's window.gradscape, or the WebSocket client. */
 export interface Bridge {

@@ -1,3 +1,5 @@
+import type { AppCommand } from '../../shared/app-commands';
+import type { CommandMessage } from '../../shared/protocol';
 import type { RunHost, HostConnection } from './run-host';
 import { isTrustedSender } from './window-security';
 
@@ -5,8 +7,16 @@ import { isTrustedSender } from './window-security';
 export interface WindowContents {
   send(channel: string, message: unknown): void;
   isDestroyed(): boolean;
+  /** With userGesture, the page counts as touched by the user, as a menu click is (a file picker needs that). */
+  executeJavaScript(code: string, userGesture: boolean): Promise<unknown>;
   on(event: 'did-start-navigation', listener: (details: { isMainFrame: boolean; isSameDocument: boolean }) => void): void;
   on(event: 'render-process-gone' | 'destroyed', listener: () => void): void;
+}
+
+export interface WindowBinding {
+  receive(raw: unknown, senderFrame: { url: string; parent: unknown } | null | undefined): void;
+  /** A menu command for the window's UI, on the same channel as the host's messages. */
+  command(command: AppCommand): void;
 }
 
 /**
@@ -18,7 +28,7 @@ export function bindWindow(
   host: RunHost,
   channel: string,
   log: (message: string) => void,
-): { receive(raw: unknown, senderFrame: { url: string; parent: unknown } | null | undefined): void } {
+): WindowBinding {
   let connection: HostConnection | undefined;
   const open = (): HostConnection =>
     host.connect((message) => {
@@ -41,6 +51,17 @@ export function bindWindow(
       }
       connection ??= open();
       connection.receive(raw);
+    },
+    command(command) {
+      if (contents.isDestroyed()) return;
+      const message: CommandMessage = { type: 'command', command };
+      // The command arrives as the user's own act, so it may open the native file picker.
+      contents.executeJavaScript('0', true).then(
+        () => {
+          if (!contents.isDestroyed()) contents.send(channel, message);
+        },
+        (error: unknown) => log(`could not send the command ${command}: ${(error as Error).message}`),
+      );
     },
   };
 }

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { Bridge } from '../../shared/protocol';
 import { ChartsPanel } from './charts/ChartsPanel';
+import { useCommandShortcuts } from './commands/use-command-shortcuts';
+import { useViewCommands } from './commands/use-view-commands';
 import { ComparePresets } from './compare/ComparePresets';
 import { SummaryTable } from './compare/SummaryTable';
 import { ContourMap } from './map/ContourMap';
 import { DatasetView } from './network/DatasetView';
 import { LandscapeView } from './network/LandscapeView';
 import { ExportPanel } from './export/ExportPanel';
+import { FormatsDialog } from './help/FormatsDialog';
 import { EventsPanel } from './panels/EventsPanel';
 import { HoverReadout } from './panels/HoverReadout';
 import { Legend } from './panels/Legend';
@@ -80,6 +83,8 @@ export function App({ bridge }: { bridge: Bridge }) {
   useAutosave();
   useFileDrop();
   usePresentationKey();
+  useViewCommands();
+  useCommandShortcuts(bridge.kind === 'browser');
   const presenting = usePresentation((state) => state.on);
   const kind = useAppStore((state) => state.kind);
   const [networkView, setNetworkView] = useState<NetworkView>('dataset');
@@ -113,6 +118,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         <Timeline />
         <ChartsPanel />
         <PresentationToggle />
+        <FormatsDialog />
       </main>
       <aside className="inspector" aria-label="Runs and events">
         <RunList />

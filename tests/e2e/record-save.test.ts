@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captionSchedule } from '../../renderer/src/export/video-captions';
+import { parseSessionText } from '../../shared/session-file';
 import { RunHost } from '../../electron/host/run-host';
 import { serve, type RunningServer } from '../../electron/serve';
 import { launchChromium, screenshotDir } from '../support/browser';
@@ -92,6 +94,35 @@ const differingShare = (page: Page, image: string, tolerance: number): Promise<n
 
 const stepShown = (page: Page) => page.getByLabel('Current step').textContent();
 
+/** Codec, size and decoded frame count of a video's first stream. */
+function probeVideo(path: string): { codec_name: string; width: number; height: number; nb_read_frames: string } {
+  const args = ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name,width,height,nb_read_frames', '-of', 'json', path];
+  return JSON.parse(execFileSync('/usr/bin/ffprobe', args, { encoding: 'utf8' })).streams[0];
+}
+
+/** Frame `index` of a video decoded by ffmpeg: as RGB bytes, or written to `png`. */
+function decodeFrame(path: string, index: number, png?: string): Buffer {
+  const select = ['-v', 'error', '-i', path, '-vf', `select=eq(n\\,${index})`, '-frames:v', '1'];
+  return execFileSync('/usr/bin/ffmpeg', png ? [...select, '-y', png] : [...select, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 64 << 20 });
+}
+
+/** The share of pixels of two RGB frames that differ by more than `tolerance` in a channel. */
+function frameDifference(a: Buffer, b: Buffer, tolerance: number): number {
+  let differing = 0;
+  for (let k = 0; k < a.length; k += 3) {
+    if (Math.abs(a[k]! - b[k]!) > tolerance || Math.abs(a[k + 1]! - b[k + 1]!) > tolerance || Math.abs(a[k + 2]! - b[k + 2]!) > tolerance) differing++;
+  }
+  return differing / (a.length / 3);
+}
+
+async function recordVideoFile(page: Page, name: string): Promise<string> {
+  const [video] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'Record video' }).click()]);
+  const path = join(screenshotDir, '..', `${name}-${video.suggestedFilename()}`);
+  await video.saveAs(path);
+  await expect.poll(() => page.getByRole('button', { name: 'Record video' }).isVisible(), FRAMES).toBe(true);
+  return path;
+}
+
 describe('sessions and exports (gradscape serve in Chromium)', () => {
   it('saves a session, opens it in a new window, and shows the same picture', async () => {
     const page = await openApp();
@@ -156,13 +187,11 @@ describe('sessions and exports (gradscape serve in Chromium)', () => {
     // A video of 30 frames at 320 × 240, rendered frame by frame.
     await second.getByLabel('Frames per second').fill('30');
     await second.getByLabel('Length (s)').fill('1');
-    await second.getByLabel('Orbit the camera').check();
+    await second.getByLabel('Camera', { exact: true }).selectOption('orbit');
     const [video] = await Promise.all([second.waitForEvent('download', { timeout: 90_000 }), second.getByRole('button', { name: 'Record video' }).click()]);
     const videoPath = join(screenshotDir, '..', video.suggestedFilename());
     await video.saveAs(videoPath);
-    const probe = JSON.parse(
-      execFileSync('/usr/bin/ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name,width,height,nb_read_frames', '-of', 'json', videoPath], { encoding: 'utf8' }),
-    ).streams[0];
+    const probe = probeVideo(videoPath);
     console.log(`ffprobe ${video.suggestedFilename()}: ${JSON.stringify(probe)}`);
     expect(['h264', 'vp9', 'vp8']).toContain(probe.codec_name);
     expect([probe.width, probe.height, Number(probe.nb_read_frames)]).toEqual([320, 240, 30]);
@@ -176,6 +205,63 @@ describe('sessions and exports (gradscape serve in Chromium)', () => {
     await second.screenshot({ path: join(screenshotDir, 'presentation-mode.png') });
     await second.getByRole('button', { name: 'Exit presentation' }).click();
     await expect.poll(() => second.getByRole('complementary', { name: 'Controls' }).isVisible(), FRAMES).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('records a fly-to video whose overlay captions an event as the run reaches it', async () => {
+    const page = await openApp();
+    // Plain gradient descent from here settles into a minimum from step 18 on: a "converged" event.
+    await page.getByLabel('Algorithm').selectOption('sgd');
+    await page.getByLabel('lr', { exact: true }).fill('0.01');
+    await page.getByLabel('Steps', { exact: true }).fill('150');
+    await page.getByLabel(/Live pace/).fill('0');
+    await page.getByLabel('Start x').fill('-0.4');
+    await page.getByLabel('Start y').fill('-0.6');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 30_000 }).toBe('completed');
+    await expect.poll(() => stepShown(page), FRAMES).toBe('step 150 / 150');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save session' }).click()]);
+    const session = parseSessionText(readFileSync((await download.path())!, 'utf8'));
+    expect(session.runs[0]!.events.length).toBeGreaterThan(0);
+
+    await page.getByText('Export', { exact: true }).click();
+    await page.getByLabel('Image width (px)').fill('320');
+    await page.getByLabel('Image height (px)').fill('240');
+    await page.getByLabel('Frames per second').fill('15');
+    await page.getByLabel('Length (s)').fill('4');
+    await page.getByLabel('Camera', { exact: true }).selectOption('fly-to');
+    await expect.poll(() => page.getByText(/glides in to a close-up of the runs/).isVisible(), FRAMES).toBe(true);
+    await page.getByLabel('Step counter and run names').check();
+    await page.getByLabel('Event captions').check();
+    await page.getByRole('button', { name: 'Record video' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshotDir, 'export-video-fly-to.png') });
+    const captioned = await recordVideoFile(page, 'captioned');
+    await page.getByLabel('Event captions').uncheck();
+    const plain = await recordVideoFile(page, 'plain');
+
+    const frames = 60;
+    for (const path of [captioned, plain]) {
+      const probe = probeVideo(path);
+      console.log(`ffprobe ${path}: ${JSON.stringify(probe)}`);
+      expect(['h264', 'vp9', 'vp8']).toContain(probe.codec_name);
+      expect([probe.width, probe.height, Number(probe.nb_read_frames)]).toEqual([320, 240, frames]);
+    }
+    // The first caption shows from the frame whose step reaches its event, for 2.5 s (37 frames at 15 fps).
+    const runs = session.runs.map((run) => ({ name: run.spec.name ?? '', color: run.color, events: run.events, series: { count: run.loss.length } }));
+    const first = captionSchedule(runs, frames, 150)[0]!.frame;
+    expect(first).toBeGreaterThan(2);
+    const during = first + 5;
+    const before = first - 2;
+    decodeFrame(captioned, during, join(screenshotDir, 'video-caption-frame.png'));
+    decodeFrame(plain, during, join(screenshotDir, 'video-no-caption-frame.png'));
+    decodeFrame(captioned, frames - 1, join(screenshotDir, 'video-fly-to-last-frame.png'));
+    const shownShare = frameDifference(decodeFrame(captioned, during), decodeFrame(plain, during), 24);
+    const beforeShare = frameDifference(decodeFrame(captioned, before), decodeFrame(plain, before), 24);
+    console.log(`pixels differing with captions: ${(100 * shownShare).toFixed(2)}% at frame ${during}, ${(100 * beforeShare).toFixed(2)}% at frame ${before}`);
+    expect(shownShare).toBeGreaterThan(0.02);
+    expect(beforeShare).toBeLessThan(0.002);
+    // The fly-to moved the camera: the last frame is not the first.
+    expect(frameDifference(decodeFrame(plain, 0), decodeFrame(plain, frames - 1), 24)).toBeGreaterThan(0.2);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useCommand } from '../commands/command-registry';
 import { NumberField } from '../panels/NumberField';
 import { problemName } from '../session/session-store';
 import { useAppStore } from '../store/app-store';
@@ -25,6 +26,20 @@ export function ExportPanel() {
   const hasRuns = useAppStore((state) => state.runs.length > 0);
   const fail = (error: unknown): void => useAppStore.setState({ notice: `Export failed: ${(error as Error).message}` });
   const stem = (): string => fileStem(problemName());
+  // The menu's Export image… and Export video…: open the panel at the control that saves it.
+  const panel = useRef<HTMLDetailsElement>(null);
+  const [reveal, setReveal] = useState<'image' | 'video' | null>(null);
+  useCommand('export-image', () => setReveal('image'));
+  useCommand('export-video', () => {
+    setSource('3d');
+    setReveal('video');
+  });
+  useEffect(() => {
+    if (!reveal || !panel.current) return;
+    panel.current.open = true;
+    panel.current.querySelector<HTMLElement>(reveal === 'image' ? '.export-actions button' : '.video-export button')?.focus();
+    setReveal(null);
+  }, [reveal]);
 
   const savePng = (): void => {
     viewPng(source, width, height).then((blob) => saveFile(`${stem()}-${source}.png`, blob), fail);
@@ -42,7 +57,7 @@ export function ExportPanel() {
   };
 
   return (
-    <details className="panel export-panel">
+    <details className="panel export-panel" ref={panel}>
       <summary>Export</summary>
       <div className="field">
         <label htmlFor="export-source">Image of</label>

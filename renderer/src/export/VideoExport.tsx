@@ -1,16 +1,24 @@
 import { useRef, useState } from 'react';
 import { NumberField } from '../panels/NumberField';
+import { SelectField } from '../panels/SelectField';
 import { problemName } from '../session/session-store';
 import { useAppStore } from '../store/app-store';
 import { fileStem, saveFile } from './save-file';
-import { chooseVideoCodec, recordVideo, type VideoOptions } from './video-export';
+import { chooseVideoCodec, recordVideo, type CameraMotion, type VideoOptions } from './video-export';
 
 const CODEC_NAMES = { avc: 'MP4 (H.264)', vp9: 'WebM (VP9)', vp8: 'WebM (VP8; this browser cannot encode VP9)' } as const;
+const CAMERA_MOTIONS: readonly CameraMotion[] = ['still', 'orbit', 'fly-to'];
+const MOTION_NAMES: Record<CameraMotion, string> = { still: 'Still', orbit: 'Orbit', 'fly-to': 'Fly to runs' };
+const MOTION_HINTS: Record<CameraMotion, string> = {
+  still: 'The camera stays where it is.',
+  orbit: 'The camera circles the surface once.',
+  'fly-to': "Over the first third of the video the camera glides in to a close-up of the runs' current points, then follows them as they move.",
+};
 const positive = (max: number) => (value: number): string | null => (value > 0 && value <= max ? null : `above 0, at most ${max}`);
 
 /** Records the 3D view as a video, frame by frame, at the size of the image fields. */
 export function VideoExport({ width, height }: { width: number; height: number }) {
-  const [options, setOptions] = useState<Omit<VideoOptions, 'width' | 'height'>>({ fps: 30, seconds: 5, orbit: false, overlay: true });
+  const [options, setOptions] = useState<Omit<VideoOptions, 'width' | 'height'>>({ fps: 30, seconds: 5, camera: 'still', overlay: true, captions: true });
   const [progress, setProgress] = useState<number | null>(null);
   const [codec, setCodec] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -42,11 +50,19 @@ export function VideoExport({ width, height }: { width: number; height: number }
     <div className="video-export" role="group" aria-label="Video">
       <NumberField label="Frames per second" value={options.fps} step={1} check={positive(120)} onChange={(fps) => patch({ fps })} />
       <NumberField label="Length (s)" value={options.seconds} step="any" check={positive(600)} onChange={(seconds) => patch({ seconds })} />
-      <label>
-        <input type="checkbox" checked={options.orbit} onChange={(event) => patch({ orbit: event.target.checked })} /> Orbit the camera
-      </label>
+      <SelectField
+        label="Camera"
+        value={options.camera}
+        options={CAMERA_MOTIONS}
+        describe={(motion) => MOTION_NAMES[motion]}
+        onChange={(camera) => patch({ camera })}
+      />
+      <p className="hint">{MOTION_HINTS[options.camera]}</p>
       <label>
         <input type="checkbox" checked={options.overlay} onChange={(event) => patch({ overlay: event.target.checked })} /> Step counter and run names
+      </label>
+      <label>
+        <input type="checkbox" checked={options.captions} onChange={(event) => patch({ captions: event.target.checked })} /> Event captions
       </label>
       <div className="export-actions">
         {progress === null ? (

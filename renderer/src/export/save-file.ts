@@ -1,6 +1,6 @@
 /**
- * Hands a finished file to the user. In the browser that is a download; the Electron build will
- * route this one function through the Bridge to a native save dialog.
+ * Hands a finished file to the user as a download. In Electron the download asks where to save
+ * it with a native dialog (electron/host/download-dialog.ts).
  */
 export function saveFile(name: string, data: Blob): void {
   const url = URL.createObjectURL(data);

@@ -2,7 +2,7 @@ import type { RunEvent } from '../../../shared/events';
 import type { RunSeries } from '../store/run-series';
 
 /** The point of a run the views show at a timeline step: that step, or the run's last point. */
-export function runStepAt(series: RunSeries, step: number): number {
+export function runStepAt(series: Pick<RunSeries, 'count'>, step: number): number {
   return Math.min(step, series.count - 1);
 }
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { runCommand } from '../commands/command-registry';
 import { usePlaybackStore } from './playback-store';
 
 /** Whether the focused element uses this key itself (typing, a select, the scrubber's arrows, a button's Space). */
@@ -17,7 +18,7 @@ export function usePlaybackKeys(): void {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || ownsKey(event.target, event.key)) return;
       const playback = usePlaybackStore.getState();
       const stride = event.shiftKey ? 10 : 1;
-      if (event.key === ' ') playback.togglePlay();
+      if (event.key === ' ') runCommand('toggle-playback');
       else if (event.key === 'ArrowLeft') playback.step(-stride);
       else if (event.key === 'ArrowRight') playback.step(stride);
       else return;

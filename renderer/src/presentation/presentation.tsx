@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
+import { runCommand } from '../commands/command-registry';
 
 /** Presentation mode: the side panels hidden and the text larger, for a projector or a recording. */
 export const usePresentation = create<{ on: boolean; toggle(): void }>()((set, get) => ({
@@ -14,10 +15,10 @@ export function usePresentationKey(): void {
       const target = event.target as HTMLElement | null;
       if (event.ctrlKey || event.metaKey || event.altKey || target?.closest('input, textarea, select, [contenteditable="true"]')) return;
       const { on, toggle } = usePresentation.getState();
-      if (event.key === 'f' || event.key === 'F' || (event.key === 'Escape' && on)) {
-        toggle();
-        event.preventDefault();
-      }
+      if (event.key === 'f' || event.key === 'F') runCommand('toggle-presentation');
+      else if (event.key === 'Escape' && on) toggle();
+      else return;
+      event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { useCommand } from '../commands/command-registry';
 import { useSessionStore } from './session-store';
 
 /** Save, open (or drop a file on the window), and the recently used sessions. */
@@ -10,12 +11,15 @@ export function SessionBar() {
     if (file) open(await file.text(), file.name);
     if (input.current) input.current.value = '';
   };
+  // In Electron the file input shows the native open dialog.
+  useCommand('open-session', () => input.current?.click());
+  useCommand('save-session', save);
   return (
     <section className="session-bar" aria-label="Session">
-      <button type="button" onClick={save}>
+      <button type="button" onClick={save} aria-keyshortcuts="Control+S Meta+S">
         Save session
       </button>
-      <button type="button" onClick={() => input.current?.click()}>
+      <button type="button" onClick={() => input.current?.click()} aria-keyshortcuts="Control+O Meta+O">
         Open session…
       </button>
       <input

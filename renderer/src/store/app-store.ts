@@ -20,6 +20,7 @@ import { optimizerSpecSchema, type OptimizerSpec } from '../../../shared/spec/op
 import type { ScheduleSpec } from '../../../shared/spec/schedule-spec';
 import { DEFAULT_EXPRESSION_BOUNDS, type FunctionProblem } from '../../../shared/spec/spec';
 import type { ColormapName } from '../../../shared/colormaps/colormap';
+import { runCommand } from '../commands/command-registry';
 import type { ScaleMode } from '../scene/height-scale';
 import { RUN_COLORS } from './palette';
 import { RunSeries } from './run-series';
@@ -358,6 +359,9 @@ export const useAppStore = create<AppState>()((set, get) => {
       case 'status':
         patchRun(message.runId, { status: message.status, ...(message.message ? { message: message.message } : {}) });
         if (message.status === 'failed') set({ notice: `Run failed: ${message.message ?? 'unknown error'}` });
+        return;
+      case 'command':
+        runCommand(message.command);
         return;
       case 'error':
         if (message.requestId && message.requestId === get().surfaceRequest) set({ surfaceRequest: null });

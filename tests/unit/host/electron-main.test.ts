@@ -14,6 +14,8 @@ const fake = vi.hoisted(() => ({
   sandbox: false,
   quit: undefined as unknown as ReturnType<typeof vi.fn>,
   log: [] as string[],
+  menu: undefined as unknown as { label?: string; submenu?: { label?: string; click?: () => void }[] }[],
+  willDownload: undefined as unknown as (event: unknown, item: unknown) => void,
 }));
 type FakeContents = EventEmitter & {
   id: number;
@@ -28,6 +30,7 @@ vi.mock('electron', async () => {
     whenReady: () => new Promise<void>((resolve) => (fake.ready = resolve)),
     quit: (fake.quit = vi.fn()),
     exit: vi.fn(),
+    getPath: (name: string) => `/home/user/${name}`,
   });
   let nextId = 1;
   class BrowserWindow {
@@ -38,6 +41,7 @@ vi.mock('electron', async () => {
         id: nextId++,
         send: vi.fn(),
         isDestroyed: () => false,
+        executeJavaScript: vi.fn(async () => 0),
         setWindowOpenHandler(this: FakeContents, handler: FakeContents['openHandler']) {
           this.openHandler = handler;
         },
@@ -46,10 +50,15 @@ vi.mock('electron', async () => {
       fake.windows.push(this);
     }
     static getAllWindows = () => fake.windows;
+    static getFocusedWindow = () => fake.windows[0] ?? null;
   }
   return {
     app,
     BrowserWindow,
+    Menu: {
+      buildFromTemplate: (template: typeof fake.menu) => template,
+      setApplicationMenu: (menu: typeof fake.menu) => (fake.menu = menu),
+    },
     ipcMain: new EventEmitter(),
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => fake.schemes.push(...schemes),
@@ -59,6 +68,9 @@ vi.mock('electron', async () => {
       defaultSession: {
         setPermissionRequestHandler: (handler: typeof fake.permissionRequest) => (fake.permissionRequest = handler),
         setPermissionCheckHandler: () => {},
+        on: (event: string, listener: typeof fake.willDownload) => {
+          if (event === 'will-download') fake.willDownload = listener;
+        },
       },
     },
   };
@@ -118,6 +130,22 @@ describe('electron/main.ts with Electron mocked', () => {
     electron.ipcMain.emit(IPC_CHANNELS.send, { sender, senderFrame: { url: APP_URL, parent: null } }, message);
     // The host answered: the message reached it, and was validated there.
     expect(contents.send).toHaveBeenCalledExactlyOnceWith(IPC_CHANNELS.message, { type: 'error', message: 'no active run "nothing"' });
+  });
+
+  it("sets the application menu, whose items send their command to the focused window's UI", async () => {
+    const contents = fake.windows[0]!.webContents;
+    contents.send.mockClear();
+    const file = fake.menu.find((menu) => menu.label === 'File')!;
+    file.submenu!.find((item) => item.label === 'Save session')!.click!();
+    await vi.waitUntil(() => contents.send.mock.calls.length === 1);
+    expect(contents.send).toHaveBeenCalledWith(IPC_CHANNELS.message, { type: 'command', command: 'save-session' });
+  });
+
+  it("asks where to save each of the UI's downloads, in the downloads folder", () => {
+    const item = { getURL: () => 'blob:app://gradscape/1234', getFilename: () => 'himmelblau.gradscape.json', cancel: vi.fn(), setSaveDialogOptions: vi.fn() };
+    fake.willDownload({}, item);
+    expect(item.setSaveDialogOptions).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: '/home/user/downloads/himmelblau.gradscape.json' }));
+    expect(item.cancel).not.toHaveBeenCalled();
   });
 
   it('closes the host and quits when the last window closes', async () => {
