@@ -1,8 +1,9 @@
 import { BufferTarget, CanvasSource, Mp4OutputFormat, Output, QUALITY_HIGH, WebMOutputFormat, canEncodeVideo } from 'mediabunny';
 import { Vector3 } from 'three';
-import { playbackClock, usePlaybackStore } from '../playback/playback-store';
+import { pauseClock } from '../playback/playback-clock';
+import { runsOfView } from '../scene/view-source';
 import { useAppStore } from '../store/app-store';
-import { currentScene } from './scene-access';
+import { currentScene, currentSceneSource } from './scene-access';
 
 export interface VideoOptions {
   width: number;
@@ -28,8 +29,8 @@ export async function chooseVideoCodec(width: number, height: number): Promise<V
   return null;
 }
 
-function drawOverlay(context: CanvasRenderingContext2D, step: number, lastStep: number): void {
-  const { runs } = useAppStore.getState();
+function drawOverlay(context: CanvasRenderingContext2D, step: number, lastStep: number, runId: string | null): void {
+  const runs = runsOfView(useAppStore.getState().shownRuns, runId);
   const size = Math.max(12, Math.round(context.canvas.height / 28));
   context.font = `${size}px system-ui, sans-serif`;
   context.textBaseline = 'top';
@@ -49,19 +50,20 @@ function drawOverlay(context: CanvasRenderingContext2D, step: number, lastStep: 
 }
 
 /**
- * Records the 3D view frame by frame: each frame sets the playback step, renders the scene at
- * the video's size and hands it to the encoder, so the video is smooth however slow the machine.
- * The view is put back as it was afterwards.
+ * Records the 3D view frame by frame: each frame sets the step of the clock that view follows,
+ * renders the scene at the video's size and hands it to the encoder, so the video is smooth
+ * however slow the machine. The view and its clock are put back as they were afterwards.
  */
 export async function recordVideo(options: VideoOptions, choice: VideoChoice, onProgress: (done: number) => void, signal: AbortSignal): Promise<Blob> {
   const state = currentScene();
   if (!state) throw new Error('the 3D view is not shown');
   const { gl, camera, size, viewport, controls } = state;
+  const { clock, runId } = currentSceneSource();
   const orbitTarget = (controls as { target?: Vector3 } | null)?.target ?? new Vector3();
   const perspective = 'aspect' in camera ? camera : null;
-  const saved = { aspect: perspective?.aspect, position: camera.position.clone(), clock: { ...playbackClock } };
+  const saved = { aspect: perspective?.aspect, position: camera.position.clone(), clock: { ...clock } };
   const frames = Math.max(1, Math.round(options.fps * options.seconds));
-  const lastStep = playbackClock.lastStep;
+  const lastStep = clock.lastStep;
 
   const composite = document.createElement('canvas');
   composite.width = options.width;
@@ -71,8 +73,8 @@ export async function recordVideo(options: VideoOptions, choice: VideoChoice, on
   const source = new CanvasSource(composite, { codec: choice.codec, bitrate: QUALITY_HIGH });
   output.addVideoTrack(source, { frameRate: options.fps });
 
-  usePlaybackStore.getState().pause();
-  playbackClock.follow = false;
+  pauseClock(clock);
+  clock.follow = false;
   gl.setPixelRatio(1);
   gl.setSize(options.width, options.height, false);
   if (perspective) {
@@ -85,7 +87,7 @@ export async function recordVideo(options: VideoOptions, choice: VideoChoice, on
     for (let frame = 0; frame < frames; frame++) {
       if (signal.aborted) throw new DOMException('the recording was cancelled', 'AbortError');
       const step = frames === 1 ? lastStep : Math.round((frame / (frames - 1)) * lastStep);
-      playbackClock.position = step;
+      clock.position = step;
       if (options.orbit) {
         const turned = offset.clone().applyAxisAngle(new Vector3(0, 1, 0), (2 * Math.PI * frame) / frames);
         camera.position.copy(orbitTarget).add(turned);
@@ -94,7 +96,7 @@ export async function recordVideo(options: VideoOptions, choice: VideoChoice, on
       // Runs every useFrame (paths, markers) at this step, then renders.
       state.advance(performance.now(), true);
       context.drawImage(gl.domElement, 0, 0, options.width, options.height);
-      if (options.overlay) drawOverlay(context, step, lastStep);
+      if (options.overlay) drawOverlay(context, step, lastStep, runId);
       await source.add(frame / options.fps, 1 / options.fps);
       onProgress((frame + 1) / frames);
     }
@@ -111,7 +113,7 @@ export async function recordVideo(options: VideoOptions, choice: VideoChoice, on
     }
     camera.position.copy(saved.position);
     camera.lookAt(orbitTarget);
-    Object.assign(playbackClock, saved.clock);
+    Object.assign(clock, saved.clock);
     state.invalidate();
   }
   return new Blob([output.target.buffer!], { type: choice.container === 'mp4' ? 'video/mp4' : 'video/webm' });
