@@ -144,7 +144,7 @@ const sessionViewSchema = z
   .object({
     colormap: z.enum(COLORMAP_NAMES as [ColormapName, ...ColormapName[]]),
     scale: z.enum(['linear', 'log', 'auto']),
-    layout: z.enum(['3d', '2d', 'split']),
+    layout: z.enum(['3d', '2d', 'split', 'panels']),
     contours: z.boolean(),
     gradientField: z.boolean(),
     /** Steps of path drawn behind the current step; 0 draws the whole path. */

@@ -27,6 +27,8 @@ import { useFileDrop } from './session/use-file-drop';
 import { useAppStore } from './store/app-store';
 import { CaptionOverlay } from './teaching/CaptionOverlay';
 import { ScenarioPicker } from './teaching/ScenarioPicker';
+import { PanelGrid } from './viewports/PanelGrid';
+import { panelViewFor } from './viewports/panel-views';
 
 function Notice() {
   const notice = useAppStore((state) => state.notice);
@@ -42,12 +44,23 @@ function Notice() {
   );
 }
 
-/** The 3D surface, the 2D map, or both, with the hover read-out over them. */
 type NetworkView = 'dataset' | 'landscape';
 
+/** The 3D surface, the 2D map, both, or panels of the surface, with the hover read-out over them. */
 function Stage({ networkView }: { networkView: NetworkView }) {
   const layout = useAppStore((state) => state.view.layout);
   const kind = useAppStore((state) => state.kind);
+  const PanelView = layout === 'panels' ? panelViewFor(kind) : null;
+  if (PanelView) {
+    return (
+      <div className="stage stage-panels">
+        <PanelGrid View={PanelView} />
+        <HoverReadout />
+        <Notice />
+        <RestoreOffer />
+      </div>
+    );
+  }
   if (kind === 'network') {
     return (
       <div className="stage stage-2d">

@@ -7,7 +7,7 @@ import { captionSchedule } from '../../renderer/src/export/video-captions';
 import { parseSessionText } from '../../shared/session-file';
 import { RunHost } from '../../electron/host/run-host';
 import { serve, type RunningServer } from '../../electron/serve';
-import { launchChromium, screenshotDir } from '../support/browser';
+import { launchChromium, screenshotDir, settledCanvasImage } from '../support/browser';
 import { assertBuilt, rendererDir, workerPath } from '../support/paths';
 
 let host: RunHost;
@@ -41,28 +41,8 @@ async function openApp(): Promise<Page> {
   return page;
 }
 
-/** The 3D canvas as a PNG data URL, read through a 2D copy (the app keeps its drawing buffer). */
-const canvasImage = (page: Page): Promise<string> =>
-  page.evaluate(() => {
-    const source = document.querySelector('canvas')!;
-    const copy = document.createElement('canvas');
-    copy.width = source.width;
-    copy.height = source.height;
-    copy.getContext('2d')!.drawImage(source, 0, 0);
-    return copy.toDataURL('image/png');
-  });
-
-/** The 3D canvas once it has stopped changing (the orbit controls glide on after a drag; software WebGL is slow). */
-async function settledImage(page: Page): Promise<string> {
-  let previous = '';
-  for (let tries = 0; tries < 40; tries++) {
-    const image = await canvasImage(page);
-    if (image === previous) return image;
-    previous = image;
-    await page.waitForTimeout(500);
-  }
-  throw new Error('the 3D view did not settle');
-}
+/** The 3D canvas once it has stopped changing. */
+const settledImage = (page: Page): Promise<string> => settledCanvasImage(page.locator('canvas').first());
 
 /** The share of pixels of the page's 3D canvas that differ from `image` by more than `tolerance` in a channel. */
 const differingShare = (page: Page, image: string, tolerance: number): Promise<number> =>

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { launchHeadlessChromium } from './chromium';
 import { repoRoot } from './paths';
 
@@ -31,3 +31,28 @@ export const countCanvasPixels = `(([r, g, b, tolerance]) => {
   }
   return count;
 })`;
+
+/** A canvas as a PNG data URL, read through a 2D copy (the app keeps its drawing buffer). */
+export const canvasImage = (canvas: Locator): Promise<string> =>
+  canvas.evaluate((source: HTMLCanvasElement) => {
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    copy.getContext('2d')!.drawImage(source, 0, 0);
+    return copy.toDataURL('image/png');
+  });
+
+/**
+ * A canvas's image once two reads `interval` ms apart agree: the orbit controls glide on after a
+ * drag, and software WebGL draws slowly.
+ */
+export async function settledCanvasImage(canvas: Locator, interval = 500, tries = 40): Promise<string> {
+  let previous = '';
+  for (let k = 0; k < tries; k++) {
+    const image = await canvasImage(canvas);
+    if (image === previous) return image;
+    previous = image;
+    await canvas.page().waitForTimeout(interval);
+  }
+  throw new Error('the canvas did not settle');
+}

@@ -24,6 +24,7 @@ export function ExportPanel() {
   const [height, setHeight] = useState(1080);
   const hasSurface = useAppStore((state) => state.surface !== null);
   const hasRuns = useAppStore((state) => state.runs.length > 0);
+  const panels = useAppStore((state) => state.view.layout === 'panels');
   const fail = (error: unknown): void => useAppStore.setState({ notice: `Export failed: ${(error as Error).message}` });
   const stem = (): string => fileStem(problemName());
   // The menu's Export image… and Export video…: open the panel at the control that saves it.
@@ -69,6 +70,7 @@ export function ExportPanel() {
           ))}
         </select>
       </div>
+      {panels && source === '3d' && <p className="hint">With panels shown, the 3D image and the video are of panel 1.</p>}
       <NumberField label="Image width (px)" value={width} step={1} min={16} check={pixels} onChange={setWidth} />
       {source === '3d' && <NumberField label="Image height (px)" value={height} step={1} min={16} check={pixels} onChange={setHeight} />}
       <div className="export-actions">

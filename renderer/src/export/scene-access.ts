@@ -1,5 +1,6 @@
 import type { RootState } from '@react-three/fiber';
 import type { Vector3 } from 'three';
+import { GLOBAL_VIEW_SOURCE, type ViewSource } from '../scene/view-source';
 
 /** What a saved camera needs: where it is and what it looks at. */
 export interface CameraPose {
@@ -7,7 +8,7 @@ export interface CameraPose {
   target: [number, number, number];
 }
 
-interface OrbitLike {
+export interface OrbitLike {
   target: Vector3;
   update(): void;
 }
@@ -15,18 +16,27 @@ interface OrbitLike {
 /**
  * The 3D view's renderer, scene and camera, for what works outside React's tree: saving the
  * camera in a session, rendering a PNG or a video frame at another size. Null while no 3D view
- * is shown.
+ * is shown. In the panels layout it is the first panel's.
  */
 let sceneState: (() => RootState) | null = null;
+/** The runs and the clock that view draws. */
+let sceneSource: ViewSource = GLOBAL_VIEW_SOURCE;
 /** A pose to apply when the 3D view next appears (a session opened while the 2D map was shown). */
 let pendingPose: CameraPose | null = null;
 
-export function attachScene(getState: () => RootState): () => void {
+export function attachScene(getState: () => RootState, source: ViewSource): () => void {
   sceneState = getState;
+  sceneSource = source;
   if (pendingPose) applyPose(pendingPose);
   return () => {
-    if (sceneState === getState) sceneState = null;
+    if (sceneState !== getState) return;
+    sceneState = null;
+    sceneSource = GLOBAL_VIEW_SOURCE;
   };
+}
+
+export function currentSceneSource(): ViewSource {
+  return sceneSource;
 }
 
 export function currentScene(): RootState | null {

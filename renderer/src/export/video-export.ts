@@ -1,10 +1,11 @@
 import { BufferTarget, CanvasSource, Mp4OutputFormat, Output, QUALITY_HIGH, WebMOutputFormat, canEncodeVideo } from 'mediabunny';
 import { Vector3 } from 'three';
-import { playbackClock, usePlaybackStore } from '../playback/playback-store';
+import { pauseClock } from '../playback/playback-clock';
 import { currentSceneMapping } from '../scene/use-scene-frame';
-import { useAppStore } from '../store/app-store';
+import { runsOfView } from '../scene/view-source';
+import { useAppStore, type RunEntry } from '../store/app-store';
 import { flyToPose, orbitPose, planFlyTo, runPointsByFrame, stepAtFrame } from './camera-path';
-import { currentScene, type CameraPose } from './scene-access';
+import { currentScene, currentSceneSource, type CameraPose } from './scene-access';
 import { captionSchedule, captionsAt, type Caption, type ShownCaption } from './video-captions';
 
 export interface VideoOptions {
@@ -37,8 +38,7 @@ export async function chooseVideoCodec(width: number, height: number): Promise<V
 
 const overlayTextSize = (canvas: HTMLCanvasElement): number => Math.max(12, Math.round(canvas.height / 28));
 
-function drawOverlay(context: CanvasRenderingContext2D, step: number, lastStep: number): void {
-  const { runs } = useAppStore.getState();
+function drawOverlay(context: CanvasRenderingContext2D, step: number, lastStep: number, runs: readonly RunEntry[]): void {
   const size = overlayTextSize(context.canvas);
   context.font = `${size}px system-ui, sans-serif`;
   context.textBaseline = 'top';
@@ -116,31 +116,40 @@ function drawCaptions(context: CanvasRenderingContext2D, captions: ShownCaption[
 }
 
 /** The camera's pose at every frame, as a function of the frame index alone. */
-function cameraPath(motion: CameraMotion, start: CameraPose, frames: number, fps: number, lastStep: number): ((frame: number) => CameraPose) | null {
+function cameraPath(
+  motion: CameraMotion,
+  start: CameraPose,
+  runs: readonly RunEntry[],
+  frames: number,
+  fps: number,
+  lastStep: number,
+): ((frame: number) => CameraPose) | null {
   if (motion === 'orbit') return (frame) => orbitPose(start, frame, frames);
   if (motion === 'still') return null;
   const mapping = currentSceneMapping();
-  const points = mapping ? runPointsByFrame(useAppStore.getState().shownRuns, mapping.frame, frames, lastStep) : [];
+  const points = mapping ? runPointsByFrame(runs, mapping.frame, frames, lastStep) : [];
   const plan = planFlyTo(start, points, fps);
   return (frame) => flyToPose(plan, frame);
 }
 
 /**
- * Records the 3D view frame by frame: each frame sets the playback step, renders the scene at
- * the video's size and hands it to the encoder, so the video is smooth however slow the machine.
- * The view is put back as it was afterwards.
+ * Records the 3D view frame by frame: each frame sets the step of the clock that view follows,
+ * renders the scene at the video's size and hands it to the encoder, so the video is smooth
+ * however slow the machine. The view and its clock are put back as they were afterwards.
  */
 export async function recordVideo(options: VideoOptions, choice: VideoChoice, onProgress: (done: number) => void, signal: AbortSignal): Promise<Blob> {
   const state = currentScene();
   if (!state) throw new Error('the 3D view is not shown');
   const { gl, camera, size, viewport, controls } = state;
+  const { clock, runId } = currentSceneSource();
   const orbitTarget = (controls as { target?: Vector3 } | null)?.target ?? new Vector3();
   const perspective = 'aspect' in camera ? camera : null;
-  const saved = { aspect: perspective?.aspect, position: camera.position.clone(), target: orbitTarget.clone(), clock: { ...playbackClock } };
+  const saved = { aspect: perspective?.aspect, position: camera.position.clone(), target: orbitTarget.clone(), clock: { ...clock } };
   const frames = Math.max(1, Math.round(options.fps * options.seconds));
-  const lastStep = playbackClock.lastStep;
-  const path = cameraPath(options.camera, { position: saved.position.toArray(), target: orbitTarget.toArray() }, frames, options.fps, lastStep);
-  const captions: Caption[] = options.captions ? captionSchedule(useAppStore.getState().shownRuns, frames, lastStep) : [];
+  const lastStep = clock.lastStep;
+  const runs = runsOfView(useAppStore.getState().shownRuns, runId);
+  const path = cameraPath(options.camera, { position: saved.position.toArray(), target: orbitTarget.toArray() }, runs, frames, options.fps, lastStep);
+  const captions: Caption[] = options.captions ? captionSchedule(runs, frames, lastStep) : [];
 
   const composite = document.createElement('canvas');
   composite.width = options.width;
@@ -150,8 +159,8 @@ export async function recordVideo(options: VideoOptions, choice: VideoChoice, on
   const source = new CanvasSource(composite, { codec: choice.codec, bitrate: QUALITY_HIGH });
   output.addVideoTrack(source, { frameRate: options.fps });
 
-  usePlaybackStore.getState().pause();
-  playbackClock.follow = false;
+  pauseClock(clock);
+  clock.follow = false;
   gl.setPixelRatio(1);
   gl.setSize(options.width, options.height, false);
   if (perspective) {
@@ -163,7 +172,7 @@ export async function recordVideo(options: VideoOptions, choice: VideoChoice, on
     for (let frame = 0; frame < frames; frame++) {
       if (signal.aborted) throw new DOMException('the recording was cancelled', 'AbortError');
       const step = stepAtFrame(frame, frames, lastStep);
-      playbackClock.position = step;
+      clock.position = step;
       if (path) {
         // The orbit controls aim the camera at their target as the frame runs, so the target moves too.
         const pose = path(frame);
@@ -174,7 +183,7 @@ export async function recordVideo(options: VideoOptions, choice: VideoChoice, on
       // Runs every useFrame (paths, markers) at this step, then renders.
       state.advance(performance.now(), true);
       context.drawImage(gl.domElement, 0, 0, options.width, options.height);
-      if (options.overlay) drawOverlay(context, step, lastStep);
+      if (options.overlay) drawOverlay(context, step, lastStep, runs);
       if (captions.length > 0) drawCaptions(context, captionsAt(captions, frame, options.fps));
       await source.add(frame / options.fps, 1 / options.fps);
       onProgress((frame + 1) / frames);
@@ -193,7 +202,7 @@ export async function recordVideo(options: VideoOptions, choice: VideoChoice, on
     camera.position.copy(saved.position);
     orbitTarget.copy(saved.target);
     camera.lookAt(orbitTarget);
-    Object.assign(playbackClock, saved.clock);
+    Object.assign(clock, saved.clock);
     state.invalidate();
   }
   return new Blob([output.target.buffer!], { type: choice.container === 'mp4' ? 'video/mp4' : 'video/webm' });

@@ -1,12 +1,17 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { currentStep } from '../playback/playback-clock';
-import { onPlaybackFrame, playbackClock } from '../playback/playback-store';
+import { onPlaybackFrame } from '../playback/playback-store';
 import { runStepAt } from '../playback/run-step';
 import { formatValue } from '../plot/format-number';
+import { useViewClock } from '../scene/view-source';
 import type { RunEntry } from '../store/app-store';
 
-/** A run's loss, gradient norm and learning rate at the playback step, written in the playback loop. */
-export function StepReadout({ run }: { run: RunEntry }) {
+/**
+ * A run's loss, gradient norm and learning rate at the step of the view's clock (the global one
+ * unless inside a panel with its own), written in the playback loop.
+ */
+export function StepReadout({ run, label = `${run.name} at the playback step` }: { run: RunEntry; label?: string }) {
+  const clock = useViewClock();
   const step = useRef<HTMLElement>(null);
   const loss = useRef<HTMLElement>(null);
   const gradNorm = useRef<HTMLElement>(null);
@@ -15,7 +20,7 @@ export function StepReadout({ run }: { run: RunEntry }) {
     let shown = -1;
     return onPlaybackFrame(() => {
       const { series } = run;
-      const k = series.count > 0 ? runStepAt(series, currentStep(playbackClock)) : -1;
+      const k = series.count > 0 ? runStepAt(series, currentStep(clock)) : -1;
       if (k === shown) return;
       shown = k;
       step.current!.textContent = k >= 0 ? String(k) : '—';
@@ -23,25 +28,23 @@ export function StepReadout({ run }: { run: RunEntry }) {
       gradNorm.current!.textContent = k >= 0 ? formatValue(series.gradNorm[k]) : '—';
       lr.current!.textContent = k >= 0 ? formatValue(series.lr[k]) : '—';
     });
-  }, [run]);
+  }, [run, clock]);
   return (
-    <dl className="step-readout" aria-label={`${run.name} at the playback step`}>
-      <div>
-        <dt>at step</dt>
-        <dd ref={step}>—</dd>
-      </div>
-      <div>
-        <dt>loss</dt>
-        <dd ref={loss}>—</dd>
-      </div>
-      <div>
-        <dt title="gradient norm">‖∇‖</dt>
-        <dd ref={gradNorm}>—</dd>
-      </div>
-      <div>
-        <dt title="learning rate">lr</dt>
-        <dd ref={lr}>—</dd>
-      </div>
+    <dl className="step-readout" aria-label={label}>
+      <ReadoutValue term="at step" value={step} />
+      <ReadoutValue term="loss" value={loss} />
+      <ReadoutValue term="‖∇‖" title="gradient norm" value={gradNorm} />
+      <ReadoutValue term="lr" title="learning rate" value={lr} />
     </dl>
+  );
+}
+
+/** One term of a read-out; the playback loop writes its value through `value`. */
+export function ReadoutValue({ term, title, value }: { term: string; title?: string; value: RefObject<HTMLElement | null> }) {
+  return (
+    <div>
+      <dt title={title}>{term}</dt>
+      <dd ref={value}>—</dd>
+    </div>
   );
 }

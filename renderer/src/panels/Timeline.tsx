@@ -1,7 +1,10 @@
-import { useEffect, useId, useRef } from 'react';
-import { BASE_STEPS_PER_SECOND, currentStep, SPEEDS } from '../playback/playback-clock';
-import { onPlaybackFrame, playbackClock, usePlaybackStore } from '../playback/playback-store';
+import { useId } from 'react';
+import { BASE_STEPS_PER_SECOND, SPEEDS } from '../playback/playback-clock';
+import { playbackClock, usePlaybackStore } from '../playback/playback-store';
 import { PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from './icons';
+import { useClockScrubber } from './use-clock-scrubber';
+
+const seekGlobal = (step: number): void => usePlaybackStore.getState().seek(step);
 
 /**
  * Play/pause, single steps, a scrubber, the speed and the way back to live. The scrubber and the
@@ -10,31 +13,7 @@ import { PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from './icons';
 export function Timeline() {
   const { playing, follow, speed, togglePlay, step, setSpeed, goLive } = usePlaybackStore();
   const speedId = useId();
-  const scrubber = useRef<HTMLInputElement>(null);
-  const counter = useRef<HTMLOutputElement>(null);
-
-  useEffect(() => {
-    const range = scrubber.current!;
-    // A native listener: React's onChange skips values it saw this loop write into the input.
-    const onInput = (): void => usePlaybackStore.getState().seek(Number(range.value));
-    range.addEventListener('input', onInput);
-    const shown = { step: -1, last: -1 };
-    const stopListening = onPlaybackFrame(() => {
-      const now = currentStep(playbackClock);
-      const last = playbackClock.lastStep;
-      if (now === shown.step && last === shown.last) return;
-      shown.step = now;
-      shown.last = last;
-      range.max = String(last);
-      range.value = String(now);
-      range.setAttribute('aria-valuetext', `step ${now} of ${last}`);
-      counter.current!.textContent = `step ${now} / ${last}`;
-    });
-    return () => {
-      stopListening();
-      range.removeEventListener('input', onInput);
-    };
-  }, []);
+  const { scrubber, counter } = useClockScrubber(playbackClock, seekGlobal);
 
   return (
     <div className="timeline" role="group" aria-label="Playback">

@@ -23,6 +23,11 @@ export function createClock(): PlaybackClock {
   return { position: 0, lastStep: 0, playing: false, follow: true, speed: 1 };
 }
 
+/** A clock of its own that starts where `clock` is now (a panel whose timeline is unlocked). */
+export function forkClock(clock: PlaybackClock): PlaybackClock {
+  return { ...clock };
+}
+
 /** The step the views show. */
 export function currentStep(clock: PlaybackClock): number {
   return Math.floor(clock.position);

@@ -10,6 +10,7 @@ import {
   tickClock,
   type PlaybackClock,
 } from './playback-clock';
+import { lastStepOf } from './run-step';
 
 /**
  * The one playback clock. Views read it in their frame loops; React never re-renders per step.
@@ -62,15 +63,8 @@ function syncFlags(): void {
   }
 }
 
-/** The end of the timeline: the newest step any run has reached. */
-function newestStep(): number {
-  const { runs } = useAppStore.getState();
-  let last = 0;
-  for (let k = 0; k < runs.length; k++) last = Math.max(last, runs[k]!.series.count - 1);
-  return last;
-}
-
-type FrameListener = () => void;
+/** Gets the seconds since the previous frame, to tick a clock of its own (a panel's). */
+type FrameListener = (seconds: number) => void;
 /** An array, not a Set: iterating it by index allocates nothing per frame. */
 const listeners: FrameListener[] = [];
 let frameHandle = 0;
@@ -79,10 +73,12 @@ let previousTime = 0;
 function frame(time: number): void {
   // Scheduled first, so a listener that throws cannot stop playback.
   frameHandle = requestAnimationFrame(frame);
-  tickClock(playbackClock, previousTime ? (time - previousTime) / 1000 : 0, newestStep());
+  const seconds = previousTime ? (time - previousTime) / 1000 : 0;
+  // The end of the timeline: the newest step any run has reached.
+  tickClock(playbackClock, seconds, lastStepOf(useAppStore.getState().runs));
   previousTime = time;
   syncFlags();
-  for (let k = 0; k < listeners.length; k++) listeners[k]!();
+  for (let k = 0; k < listeners.length; k++) listeners[k]!(seconds);
 }
 
 /**

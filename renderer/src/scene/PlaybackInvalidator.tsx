@@ -1,21 +1,23 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { currentStep } from '../playback/playback-clock';
-import { onPlaybackFrame, playbackClock, usePlaybackStore } from '../playback/playback-store';
+import { onPlaybackFrame, usePlaybackStore } from '../playback/playback-store';
 import { useAppStore } from '../store/app-store';
+import { useViewClock } from './view-source';
 
 /**
  * The 3D view renders on demand (an idle scene costs nothing); this asks for a frame whenever
- * the playback step, the trail or the streamed data change, so paths, markers and glyphs move.
+ * the view's playback step, the trail or the streamed data change, so paths, markers and glyphs move.
  */
 export function PlaybackInvalidator() {
   const invalidate = useThree((state) => state.invalidate);
+  const clock = useViewClock();
   useEffect(() => {
     const shown = { step: -1, trail: -1, points: -1 };
     return onPlaybackFrame(() => {
       const { runs } = useAppStore.getState();
       const { trail } = usePlaybackStore.getState();
-      const step = currentStep(playbackClock);
+      const step = currentStep(clock);
       let points = 0;
       for (let r = 0; r < runs.length; r++) points += runs[r]!.series.count;
       if (step === shown.step && trail === shown.trail && points === shown.points) return;
@@ -24,6 +26,6 @@ export function PlaybackInvalidator() {
       shown.points = points;
       invalidate();
     });
-  }, [invalidate]);
+  }, [invalidate, clock]);
   return null;
 }

@@ -4,22 +4,23 @@ import { Sprite, SpriteMaterial } from 'three';
 import { EVENT_GLYPHS } from '../plot/event-glyphs';
 import { useObjective } from '../plot/use-plot-data';
 import { currentStep } from '../playback/playback-clock';
-import { playbackClock } from '../playback/playback-store';
 import { eventReached, runStepAt } from '../playback/run-step';
 import { useAppStore, type RunEntry } from '../store/app-store';
 import { glyphTexture } from './glyph-texture';
 import type { SceneFrame } from './scene-frame';
+import { useViewClock } from './view-source';
 
 /** Screen-space size: about 20 px on a 600 px tall view, however far the camera is. */
 const GLYPH_SCALE = 0.028;
 
 /**
  * A run's events as glyphs in its colour, standing on the surface where they happened; each
- * appears when playback reaches its step. Events without a point (networks) or outside the
+ * appears when the view's clock reaches its step. Events without a point (networks) or outside the
  * bounds are listed in the events panel only.
  */
 export function RunEventGlyphs({ run, frame }: { run: RunEntry; frame: SceneFrame }) {
   const objective = useObjective();
+  const clock = useViewClock();
   const [[x0, x1], [y0, y1]] = useAppStore((state) => state.bounds);
   const glyphs = useMemo(
     () =>
@@ -44,7 +45,7 @@ export function RunEventGlyphs({ run, frame }: { run: RunEntry; frame: SceneFram
   useEffect(() => () => glyphs.forEach(({ sprite }) => sprite.material.dispose()), [glyphs]);
 
   useFrame(() => {
-    const step = runStepAt(run.series, currentStep(playbackClock));
+    const step = runStepAt(run.series, currentStep(clock));
     for (let k = 0; k < glyphs.length; k++) {
       const { sprite, event } = glyphs[k]!;
       sprite.visible = eventReached(event, run.series, step);

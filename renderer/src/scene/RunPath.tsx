@@ -2,10 +2,11 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, Line, LineBasicMaterial, Mesh, MeshStandardMaterial, Plane, SphereGeometry, Vector3 } from 'three';
 import { currentStep } from '../playback/playback-clock';
-import { playbackClock, usePlaybackStore } from '../playback/playback-store';
+import { usePlaybackStore } from '../playback/playback-store';
 import { runStepAt } from '../playback/run-step';
 import type { RunEntry } from '../store/app-store';
 import { SURFACE_SIZE, type SceneFrame } from './scene-frame';
+import { useViewClock } from './view-source';
 
 /** Lifts the path off the surface so it never hides inside it. */
 const PATH_LIFT = 0.04;
@@ -27,10 +28,11 @@ const markerGeometry = new SphereGeometry(0.09, 20, 14);
 
 /**
  * One run's path up to the playback step (or its last `trail` steps), with a marker at that
- * step. Points are written to the buffer once, as frames stream in; each frame only moves the
+ * step of the view's clock. Points are written to the buffer once, as frames stream in; each frame only moves the
  * draw range and the marker, so nothing is allocated per frame.
  */
 export function RunPath({ run, frame }: { run: RunEntry; frame: SceneFrame }) {
+  const clock = useViewClock();
   const { line, marker } = useMemo(() => {
     const geometry = new BufferGeometry();
     const positions = new BufferAttribute(new Float32Array(run.series.capacity * 3), 3);
@@ -74,7 +76,7 @@ export function RunPath({ run, frame }: { run: RunEntry; frame: SceneFrame }) {
       written.count = series.count;
     }
     if (series.count === 0) return;
-    const step = runStepAt(series, currentStep(playbackClock));
+    const step = runStepAt(series, currentStep(clock));
     const trail = usePlaybackStore.getState().trail;
     const first = trail > 0 ? Math.max(0, step - trail) : 0;
     line.geometry.setDrawRange(first, step - first + 1);

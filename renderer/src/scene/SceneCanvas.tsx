@@ -1,5 +1,6 @@
 import { OrbitControls } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
+import type { ReactNode } from 'react';
 import { SceneAccess } from '../export/SceneAccess';
 import { useAppStore } from '../store/app-store';
 import { AxisTicks3D } from './AxisTicks3D';
@@ -13,9 +14,10 @@ import { StartMarker } from './StartMarker';
 import { SurfaceContours } from './SurfaceContours';
 import { SurfaceMesh } from './SurfaceMesh';
 import { useSceneFrame } from './use-scene-frame';
+import { useViewRuns } from './view-source';
 
 function Runs() {
-  const runs = useAppStore((state) => state.shownRuns);
+  const runs = useViewRuns();
   const mapping = useSceneFrame();
   if (!mapping) return null;
   return (
@@ -30,11 +32,20 @@ function Runs() {
   );
 }
 
+interface SceneCanvasProps {
+  label?: string;
+  /** Whether image and video export render this view (one view at a time can be). */
+  exportable?: boolean;
+  /** More of the scene, e.g. a panel's link to the other panels' cameras. */
+  children?: ReactNode;
+}
+
 /**
  * The 3D view: surface, contours, descent arrows, critical points, runs' paths, orbit controls.
+ * It draws the runs and follows the clock of its view source (scene/view-source.tsx).
  * It renders on demand: when the camera, the scene or the playback moves.
  */
-export function SceneCanvas() {
+export function SceneCanvas({ label = '3D loss surface', exportable = true, children }: SceneCanvasProps) {
   const contours = useAppStore((state) => state.view.contours);
   const gradientField = useAppStore((state) => state.view.gradientField);
   return (
@@ -43,7 +54,7 @@ export function SceneCanvas() {
       camera={{ position: [9, 9, 11], fov: 42 }}
       gl={{ preserveDrawingBuffer: true, antialias: true, localClippingEnabled: true }}
       dpr={[1, 2]}
-      aria-label="3D loss surface"
+      aria-label={label}
     >
       <color attach="background" args={['#0d1117']} />
       <hemisphereLight args={['#ffffff', '#223', 0.7]} />
@@ -59,7 +70,8 @@ export function SceneCanvas() {
       <PlaybackInvalidator />
       <OrbitControls makeDefault enableDamping target={CAMERA_TARGET} maxPolarAngle={Math.PI * 0.49} />
       <CameraFit />
-      <SceneAccess />
+      {children}
+      {exportable && <SceneAccess />}
     </Canvas>
   );
 }

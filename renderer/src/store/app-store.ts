@@ -139,13 +139,13 @@ export interface RunDraft {
   pace: number;
 }
 
-export type ViewLayout = '3d' | '2d' | 'split';
+export type ViewLayout = '3d' | '2d' | 'split' | 'panels';
 
 export interface ViewSettings {
   colormap: ColormapName;
   /** 'auto' picks log when a few high values would flatten the rest. */
   scale: ScaleMode | 'auto';
-  /** The 3D surface, the 2D contour map, or both side by side. */
+  /** The 3D surface, the 2D contour map, both side by side, or panels of the surface (one per run). */
   layout: ViewLayout;
   contours: boolean;
   /** Descent arrows (−∇f) over the surface; functions only. */

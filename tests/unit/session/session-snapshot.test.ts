@@ -31,7 +31,7 @@ function trainedRun(): RunEntry {
     kind: 'network',
     name: 'adam on circles',
     color: '#009E73',
-    settings: { optimizer: { name: 'adam', lr: 0.01, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false }, steps: STEPS, start: [0, 0], init: { scheme: 'he_uniform', seed: 2 }, batchSize: 3, seed: 6, schedule: { name: 'exponential', gamma: 0.9, warmupSteps: 0 }, clipNorm: 5 },
+    settings: { optimizer: { name: 'adam', lr: 0.01, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false }, steps: STEPS, start: [0, 0], init: { scheme: 'he_uniform', seed: 2 }, batchSize: 3, seed: 6, schedule: { name: 'exponential', gamma: 0.9, warmupSteps: 0, startFactor: 1 / 3 }, clipNorm: 5 },
     optimizer: { name: 'adam', lr: 0.01, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false },
     start: [0, 0],
     steps: STEPS,

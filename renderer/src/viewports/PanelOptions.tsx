@@ -1,0 +1,26 @@
+import { useId } from 'react';
+import { PANEL_COUNTS, useViewportStore, type PanelCount } from './viewport-store';
+
+/** The panels layout's toolbar: how many panels, and whether cameras and timeline are locked. */
+export function PanelOptions() {
+  const { count, lockCameras, lockTimeline, setCount, setLockCameras, setLockTimeline } = useViewportStore();
+  const countId = useId();
+  return (
+    <>
+      <label htmlFor={countId}>Panels</label>
+      <select id={countId} value={count} onChange={(event) => setCount(Number(event.target.value) as PanelCount)}>
+        {PANEL_COUNTS.map((value) => (
+          <option key={value} value={value}>
+            {value}
+          </option>
+        ))}
+      </select>
+      <label title="Orbiting or zooming one panel moves the others the same way">
+        <input type="checkbox" checked={lockCameras} onChange={(event) => setLockCameras(event.target.checked)} /> Lock cameras
+      </label>
+      <label title="Every panel follows the timeline below; unlocked, each has its own">
+        <input type="checkbox" checked={lockTimeline} onChange={(event) => setLockTimeline(event.target.checked)} /> Lock timeline
+      </label>
+    </>
+  );
+}

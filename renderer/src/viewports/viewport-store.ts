@@ -1,0 +1,44 @@
+import { create } from 'zustand';
+import type { RunEntry } from '../store/app-store';
+
+export const PANEL_COUNTS = [2, 3, 4] as const;
+export type PanelCount = (typeof PANEL_COUNTS)[number];
+
+export const ALL_RUNS = 'all';
+/** What a panel shows: one run (its id) or every shown run. */
+export type PanelChoice = string | typeof ALL_RUNS;
+
+interface ViewportState {
+  count: PanelCount;
+  lockCameras: boolean;
+  lockTimeline: boolean;
+  /** By panel index; a panel without a choice shows its default (see panelRunId). */
+  choices: Partial<Record<number, PanelChoice>>;
+  setCount(count: PanelCount): void;
+  setLockCameras(locked: boolean): void;
+  setLockTimeline(locked: boolean): void;
+  choose(panel: number, choice: PanelChoice): void;
+}
+
+/** The panels layout's settings; the panels themselves are in PanelGrid. */
+export const useViewportStore = create<ViewportState>()((set, get) => ({
+  count: 4,
+  lockCameras: true,
+  lockTimeline: true,
+  choices: {},
+  setCount: (count) => set({ count }),
+  setLockCameras: (lockCameras) => set({ lockCameras }),
+  setLockTimeline: (lockTimeline) => set({ lockTimeline }),
+  choose: (panel, choice) => set({ choices: { ...get().choices, [panel]: choice } }),
+}));
+
+/**
+ * The run a panel draws, or null for all of them. Panel k shows the k-th shown run unless chosen
+ * otherwise; a chosen run that is gone or hidden falls back to that default, and a panel beyond
+ * the runs shows them all.
+ */
+export function panelRunId(choice: PanelChoice | undefined, shownRuns: readonly RunEntry[], panel: number): string | null {
+  if (choice === ALL_RUNS) return null;
+  if (choice !== undefined && shownRuns.some((run) => run.id === choice)) return choice;
+  return shownRuns[panel]?.id ?? null;
+}
