@@ -56,6 +56,7 @@ function Stage({ networkView }: { networkView: NetworkView }) {
       <div className="stage stage-panels">
         <PanelGrid View={PanelView} />
         <HoverReadout />
+        <CaptionOverlay />
         <Notice />
         <RestoreOffer />
       </div>
