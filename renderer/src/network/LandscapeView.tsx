@@ -65,6 +65,10 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
     [slice, runs],
   );
 
+  // The hovered checkpoint's (α, β), as numbers so the drawing waits for a real change.
+  const hoveredPath = hovered ? paths[hovered.path]?.coordinates : undefined;
+  const highlightAlpha = hovered && hoveredPath?.[2 * hovered.index];
+  const highlightBeta = hovered && hoveredPath?.[2 * hovered.index + 1];
   useEffect(() => {
     const element = canvas.current;
     if (!element || !size || !plane || !image) return;
@@ -75,8 +79,8 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
     frame.current = createMapFrame(bounds, size.width, size.height);
     const context = prepareCanvas(element, size);
     context.clearRect(0, 0, size.width, size.height);
-    drawSlice(context, frame.current, plane, image, paths);
-  }, [size, plane, image, paths]);
+    drawSlice(context, frame.current, plane, image, paths, typeof highlightAlpha === 'number' && typeof highlightBeta === 'number' ? [highlightAlpha, highlightBeta] : undefined);
+  }, [size, plane, image, paths, highlightAlpha, highlightBeta]);
 
   const hover = (event: PointerEvent<HTMLCanvasElement>): void => {
     const rect = event.currentTarget.getBoundingClientRect();

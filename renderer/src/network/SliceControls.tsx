@@ -1,7 +1,13 @@
 import { describeIssue } from '../../../shared/describe-issue';
 import { landscapeSpecSchema } from '../../../shared/spec/spec';
 import { NumberField } from '../panels/NumberField';
+import { SelectField } from '../panels/SelectField';
 import { SLICE_DIRECTIONS, SLICE_RESOLUTIONS, type SliceChoices, type SliceDirections } from './slice-choices';
+
+const DIRECTION_VALUES = Object.keys(SLICE_DIRECTIONS) as SliceDirections[];
+const BIASES = ['zero', 'filter'] as const;
+const BIAS_LABELS: Record<SliceChoices['biases'], string> = { zero: 'zero', filter: 'filter-normalised' };
+const RESOLUTIONS = SLICE_RESOLUTIONS.map(String);
 
 interface SliceControlsProps {
   choices: SliceChoices;
@@ -23,35 +29,24 @@ export function SliceControls({ choices, otherRuns, busy, onChange, onCancel }: 
   const change = (patch: Partial<SliceChoices>): void => onChange({ ...choices, ...patch });
   return (
     <div className="landscape-controls">
-      <label>
-        Directions
-        <select value={choices.directions} onChange={(event) => change({ directions: event.target.value as SliceDirections })}>
-          {SLICE_DIRECTIONS.map(({ value, label }) => (
-            <option key={value} value={value} disabled={value === 'interpolation-finals' && otherRuns === 0}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Directions"
+        value={choices.directions}
+        options={DIRECTION_VALUES}
+        describe={(value) => SLICE_DIRECTIONS[value]}
+        disabled={(value) => value === 'interpolation-finals' && otherRuns === 0}
+        onChange={(directions) => change({ directions })}
+      />
       {choices.directions === 'random' && (
-        <label>
-          Biases
-          <select value={choices.biases} onChange={(event) => change({ biases: event.target.value as SliceChoices['biases'] })}>
-            <option value="zero">zero</option>
-            <option value="filter">filter-normalised</option>
-          </select>
-        </label>
+        <SelectField label="Biases" value={choices.biases} options={BIASES} describe={(value) => BIAS_LABELS[value]} onChange={(biases) => change({ biases })} />
       )}
-      <label>
-        Resolution
-        <select value={choices.resolution} onChange={(event) => change({ resolution: Number(event.target.value) })}>
-          {SLICE_RESOLUTIONS.map((n) => (
-            <option key={n} value={n}>
-              {n} × {n}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Resolution"
+        value={String(choices.resolution)}
+        options={RESOLUTIONS}
+        describe={(n) => `${n} × ${n}`}
+        onChange={(resolution) => change({ resolution: Number(resolution) })}
+      />
       <NumberField label="Span" value={choices.span} step={0.1} check={specCheck('span')} onChange={(span) => change({ span })} />
       <NumberField label="Seed" value={choices.seed} step={1} min={0} check={specCheck('seed')} onChange={(seed) => change({ seed })} />
       {busy && (

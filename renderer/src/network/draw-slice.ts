@@ -2,8 +2,9 @@ import type { SlicePlaneMessage } from '../../../shared/protocol';
 import { buildHeatImage, drawAxes } from '../map/draw-map-base';
 import type { MapFrame } from '../map/map-frame';
 import { createHeightScale } from '../scene/height-scale';
+import { fillFromCoarser } from './fill-coarse';
 
-/** The slice as an image (log scale, viridis); points not computed yet stay transparent. */
+/** The slice as an image (log scale, viridis); points not computed yet show the coarser level's nearest. */
 export function sliceImage(plane: SlicePlaneMessage, values: Float64Array): HTMLCanvasElement {
   let low = Infinity;
   let high = -Infinity;
@@ -11,7 +12,8 @@ export function sliceImage(plane: SlicePlaneMessage, values: Float64Array): HTML
     if (value < low) low = value;
     if (value > high) high = value;
   }
-  return buildHeatImage({ x: plane.alphas, y: plane.betas, z: values }, createHeightScale('log', low, high), 'viridis');
+  const z = fillFromCoarser(values, plane.alphas.length, plane.betas.length);
+  return buildHeatImage({ x: plane.alphas, y: plane.betas, z }, createHeightScale('log', low, high), 'viridis');
 }
 
 /** A run's checkpoints on the plane, (α, β) interleaved, in its colour. */
@@ -20,13 +22,21 @@ export interface SlicePath {
   coordinates: Float64Array;
 }
 
-const THROUGH_COLOR = '#f4f4f4';
+const RING_COLOR = '#f4f4f4';
 
 /**
  * The heat map; each run's checkpoints joined in order, its final one larger; the points an
- * interpolation plane passes through as white rings; and the axes α, β.
+ * interpolation plane passes through as white rings, and a small one round the checkpoint
+ * `highlight` (hovered); and the axes α, β.
  */
-export function drawSlice(context: CanvasRenderingContext2D, frame: MapFrame, plane: SlicePlaneMessage, image: HTMLCanvasElement, paths: readonly SlicePath[]): void {
+export function drawSlice(
+  context: CanvasRenderingContext2D,
+  frame: MapFrame,
+  plane: SlicePlaneMessage,
+  image: HTMLCanvasElement,
+  paths: readonly SlicePath[],
+  highlight?: [number, number],
+): void {
   context.save();
   context.beginPath();
   context.rect(frame.left, frame.top, frame.width, frame.height);
@@ -49,11 +59,13 @@ export function drawSlice(context: CanvasRenderingContext2D, frame: MapFrame, pl
       context.fill();
     }
   }
-  context.strokeStyle = THROUGH_COLOR;
+  context.strokeStyle = RING_COLOR;
   context.lineWidth = 2;
-  for (const { point } of plane.through ?? []) {
+  const rings: [[number, number], number][] = (plane.through ?? []).map(({ point }) => [point, 8]);
+  if (highlight) rings.push([highlight, 6]);
+  for (const [[alpha, beta], radius] of rings) {
     context.beginPath();
-    context.arc(frame.px(point[0]), frame.py(point[1]), 8, 0, 2 * Math.PI);
+    context.arc(frame.px(alpha), frame.py(beta), radius, 0, 2 * Math.PI);
     context.stroke();
   }
   context.restore();

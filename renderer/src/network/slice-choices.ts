@@ -4,14 +4,15 @@ import { formatValue } from '../plot/format-number';
 /** How the Loss landscape view chooses a plane: the spec's directions, with the runs they read. */
 export type SliceDirections = 'pca' | 'pca-all' | 'random' | 'interpolation' | 'interpolation-finals' | 'hessian';
 
-export const SLICE_DIRECTIONS: { value: SliceDirections; label: string }[] = [
-  { value: 'pca', label: 'PCA of this run’s path' },
-  { value: 'pca-all', label: 'PCA of all runs’ paths' },
-  { value: 'random', label: 'Random, filter-normalised' },
-  { value: 'interpolation', label: 'Through this run’s initial and final points' },
-  { value: 'interpolation-finals', label: 'Through the runs’ final points' },
-  { value: 'hessian', label: 'Hessian extreme eigenvectors' },
-];
+/** The choices' names in the view, in its order. */
+export const SLICE_DIRECTIONS: Record<SliceDirections, string> = {
+  pca: 'PCA of this run’s path',
+  'pca-all': 'PCA of all runs’ paths',
+  random: 'Random, filter-normalised',
+  interpolation: 'Through this run’s initial and final points',
+  'interpolation-finals': 'Through the runs’ final points',
+  hessian: 'Hessian extreme eigenvectors',
+};
 
 /** Points per side; the largest take long enough to want the Cancel button. */
 export const SLICE_RESOLUTIONS = [21, 41, 81, 121, 201] as const;

@@ -210,6 +210,8 @@ let runCounter = 0;
 /** Planes already chosen, by planeKey: asking for a slice again costs no round trip (and its grid comes from the host's cache). */
 const planes = new Map<string, SlicePlaneMessage>();
 const MAX_PLANES = 32;
+/** A streaming slice is redrawn at most this often: a 201 × 201 image takes tens of milliseconds to build. */
+const SLICE_REDRAW_MS = 250;
 
 function newEntry(id: string, name: string, kind: ProblemKind, settings: RunSettings, layers = 0, hasTest = false): RunEntry {
   return {
@@ -285,13 +287,28 @@ export const useAppStore = create<AppState>()((set, get) => {
     if (slice) set({ slices: { ...get().slices, [key]: { ...slice, ...patch } } });
   };
 
+  /**
+   * What streamed in for a slice since it was last shown, by request id: the values are written in
+   * place, the picture is redrawn (a new state) at most every SLICE_REDRAW_MS while computing.
+   */
+  const streamed = new Map<string, Partial<SliceState>>();
+  const showStreamed = (key: string): void => {
+    const slice = get().slices[key];
+    const patch = slice && streamed.get(slice.requestId);
+    if (!patch) return;
+    streamed.delete(slice.requestId);
+    if (slice.status === 'computing') patchSlice(key, patch);
+  };
+
   const sliceKeyOf = (requestId: string | undefined): string | undefined =>
     Object.keys(get().slices).find((key) => get().slices[key]!.requestId === requestId);
 
   /** Cancels the slice's work on the host, if any is under way. */
   const stopSlice = (key: string): void => {
     const slice = get().slices[key];
-    if (slice?.status === 'computing') get().bridge?.send({ type: 'cancel-landscape', requestId: slice.requestId });
+    if (!slice) return;
+    streamed.delete(slice.requestId);
+    if (slice.status === 'computing') get().bridge?.send({ type: 'cancel-landscape', requestId: slice.requestId });
   };
 
   /** With the plane chosen: asks for the grid on it, with the runs' checkpoints to place on it. */
@@ -359,7 +376,10 @@ export const useAppStore = create<AppState>()((set, get) => {
         const slice = key === undefined ? undefined : get().slices[key];
         if (!slice?.values || slice.status !== 'computing') return;
         message.indices.forEach((index, k) => (slice.values![index] = message.values[k]!));
-        patchSlice(key!, { computed: message.computed, total: message.total, status: message.status, ...(message.paths ? { paths: message.paths } : {}) });
+        const queued = streamed.has(slice.requestId);
+        streamed.set(slice.requestId, { ...streamed.get(slice.requestId), computed: message.computed, total: message.total, status: message.status, ...(message.paths ? { paths: message.paths } : {}) });
+        if (message.status !== 'computing' || message.paths) showStreamed(key!);
+        else if (!queued) setTimeout(() => showStreamed(key!), SLICE_REDRAW_MS);
         return;
       }
       case 'status':
@@ -480,6 +500,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     cancelSlice(key) {
       const slice = get().slices[key];
       if (slice?.status !== 'choosing' && slice?.status !== 'computing') return;
+      showStreamed(key);
       stopSlice(key);
       patchSlice(key, { status: 'cancelled' });
     },
