@@ -4,6 +4,7 @@ import { workerRequestSchema, type WorkerMessage, type WorkerRequest } from '../
 import { createEngineRun } from './engine/create-run';
 import { answerSurfaceRequest } from './engine/functions/surface-request';
 import { answerLandscapePart } from './engine/landscape/landscape-request';
+import { answerSlicePlane } from './engine/landscape/slice-plane-request';
 import { RunScheduler } from './engine/run-scheduler';
 
 /** worker_threads entry: validates the host's requests and drives the engine. */
@@ -65,6 +66,15 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'cancel-landscape': {
       const state = landscapes.get(request.requestId);
       if (state) state.cancelled = true;
+      return;
+    }
+    case 'slice-plane': {
+      try {
+        const plane = await answerSlicePlane(request);
+        post(plane, [plane.center.buffer, plane.d1.buffer, plane.d2.buffer, plane.alphas.buffer, plane.betas.buffer] as ArrayBuffer[]);
+      } catch (error) {
+        post({ type: 'error', requestId: request.requestId, message: (error as Error).message });
+      }
       return;
     }
     case 'surface': {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { APP_COMMANDS } from './app-commands';
 import { EVENT_TYPES, CRITICAL_POINT_TYPES } from './events';
-import { boundsSchema, problemSchema, runSpecSchema } from './spec/spec';
+import { boundsSchema, landscapeIssues, landscapeSpecSchema, paramRefSchema, problemSchema, runSpecSchema } from './spec/spec';
 
 /**
  * Messages between a client (the renderer, over IPC or a WebSocket) and the host, and between
@@ -64,10 +64,15 @@ type LandscapeFields = {
   betas: Float64Array;
   paths?: Float64Array[];
 };
+const requireNetwork = (problem: unknown, ctx: z.RefinementCtx): void => {
+  if (!(typeof problem === 'object' && problem !== null && 'mlp' in problem)) {
+    ctx.addIssue({ code: 'custom', path: ['problem'], message: 'a landscape needs a network problem ("mlp")' });
+  }
+};
 const landscapeChecks = (m: LandscapeFields, ctx: z.RefinementCtx): void => {
   // Each problem names its field, as every other message error does.
   const problem = (path: string, message: string): void => ctx.addIssue({ code: 'custom', path: [path], message });
-  if (!(typeof m.problem === 'object' && m.problem !== null && 'mlp' in m.problem)) problem('problem', 'a landscape needs a network problem ("mlp")');
+  requireNetwork(m.problem, ctx);
   if (m.d1.length !== m.center.length) problem('d1', 'must have the same length as center');
   if (m.d2.length !== m.center.length) problem('d2', 'must have the same length as center');
   const points = m.alphas.length * m.betas.length;
@@ -82,18 +87,67 @@ const landscapeChecks = (m: LandscapeFields, ctx: z.RefinementCtx): void => {
 const landscapeRequestMessage = z.object(landscapeRequestFields).strict().superRefine(landscapeChecks);
 const cancelLandscapeMessage = z.object({ type: z.literal('cancel-landscape'), requestId: id }).strict();
 
+/**
+ * The plane of a slice, chosen as a spec's `landscape` chooses it (docs/formats.md; `run`,
+ * `through` and `pcaOf` name these runs) from runs the client holds — each completed run's
+ * `plane` message carries its checkpoints. A run's first checkpoint is its initial point, its
+ * last its final one. Answered by a `slice-plane` message; the client then asks for the
+ * `landscape` on that plane.
+ */
+const planeRunSchema = z
+  .object({
+    name: z.string().min(1).max(80),
+    /** Parameter vectors, one after another, one per step of checkpointSteps. */
+    checkpoints: f64,
+    checkpointSteps: f64,
+  })
+  .strict();
+const slicePlaneRequestMessage = z
+  .object({
+    type: z.literal('slice-plane'),
+    requestId: id,
+    problem: problemSchema,
+    landscape: landscapeSpecSchema.omit({ curve: true }),
+    runs: z.array(planeRunSchema).min(1, 'needs at least one run').max(64),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    const problem = (path: (string | number)[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
+    requireNetwork(m.problem, ctx);
+    const first = m.runs[0];
+    // No runs is already reported.
+    if (!first) return;
+    const size = first.checkpoints.length / Math.max(first.checkpointSteps.length, 1);
+    const names = new Set<string>();
+    m.runs.forEach((run, k) => {
+      const steps = run.checkpointSteps;
+      if (names.has(run.name)) problem(['runs', k, 'name'], `"${run.name}" is used twice`);
+      names.add(run.name);
+      if (!steps.length) problem(['runs', k, 'checkpointSteps'], 'needs at least one checkpoint');
+      else if (!steps.every((step, i) => Number.isInteger(step) && step >= 0 && (i === 0 || step > steps[i - 1]!))) {
+        problem(['runs', k, 'checkpointSteps'], 'must be increasing whole numbers');
+      }
+      if (!Number.isInteger(size) || size < 1 || run.checkpoints.length !== steps.length * size) {
+        problem(['runs', k, 'checkpoints'], 'must hold one parameter vector per checkpoint step, every run’s of the same length');
+      } else if (!run.checkpoints.every(Number.isFinite)) problem(['runs', k, 'checkpoints'], 'must hold only finite numbers');
+    });
+    for (const { path, message } of landscapeIssues(m.landscape, names)) problem(['landscape', ...path], message);
+  });
+
 export const clientMessageSchema = z.discriminatedUnion('type', [
   startMessage,
   runControlMessage,
   surfaceRequestMessage,
   landscapeRequestMessage,
   cancelLandscapeMessage,
+  slicePlaneRequestMessage,
 ]);
 export type ClientMessage = z.input<typeof clientMessageSchema>;
 export type ParsedClientMessage = z.output<typeof clientMessageSchema>;
 export type StartMessage = z.output<typeof startMessage>;
 export type SurfaceRequest = z.output<typeof surfaceRequestMessage>;
 export type LandscapeRequest = z.output<typeof landscapeRequestMessage>;
+export type SlicePlaneRequest = z.output<typeof slicePlaneRequestMessage>;
 
 /**
  * One worker's share of a landscape: of each level's points (shared/landscape-levels.ts), those
@@ -113,6 +167,7 @@ export const workerRequestSchema = z.discriminatedUnion('type', [
   surfaceRequestMessage,
   landscapePartMessage,
   cancelLandscapeMessage,
+  slicePlaneRequestMessage,
 ]);
 export type WorkerRequest = z.output<typeof workerRequestSchema>;
 
@@ -219,6 +274,27 @@ const planeMessage = z
   .strict()
   .refine((m) => m.d1.length === m.center.length && m.d2.length === m.center.length, 'd1 and d2 must be as long as center')
   .refine((m) => m.checkpoints.length === m.checkpointSteps.length * m.center.length, 'checkpoints must hold one vector per step');
+/**
+ * The answer to a `slice-plane` request: the plane and its grid, and what describes its axes —
+ * by directions, `explainedVariance` (pca), `eigenvalues` ascending, d1's first (hessian),
+ * `through` with each point's (α, β) (interpolation), `biases` (random).
+ */
+const slicePlaneMessage = z
+  .object({
+    type: z.literal('slice-plane'),
+    requestId: id,
+    center: f64,
+    d1: f64,
+    d2: f64,
+    alphas: f64,
+    betas: f64,
+    explainedVariance: z.tuple([z.number(), z.number()]).optional(),
+    eigenvalues: z.tuple([z.number(), z.number()]).optional(),
+    through: z.array(paramRefSchema.extend({ point: z.tuple([z.number(), z.number()]) })).optional(),
+    biases: z.enum(['zero', 'filter']).optional(),
+  })
+  .strict()
+  .refine((m) => m.d1.length === m.center.length && m.d2.length === m.center.length, 'd1 and d2 must be as long as center');
 
 /** Networks: the rows a run trains (and tests) on, sent once when it starts. */
 const dataMessage = z
@@ -257,7 +333,7 @@ const errorMessage = z
 /** Desktop only: a menu item the user chose, for the UI to carry out (shared/app-commands.ts). */
 const commandMessage = z.object({ type: z.literal('command'), command: z.enum(APP_COMMANDS) }).strict();
 
-export const workerMessageSchema = z.discriminatedUnion('type', [framesMessage, statusMessage, surfaceMessage, dataMessage, predictionMessage, planeMessage, landscapeMessage, errorMessage]);
+export const workerMessageSchema = z.discriminatedUnion('type', [framesMessage, statusMessage, surfaceMessage, dataMessage, predictionMessage, planeMessage, slicePlaneMessage, landscapeMessage, errorMessage]);
 export type WorkerMessage = z.output<typeof workerMessageSchema>;
 export const hostMessageSchema = z.discriminatedUnion('type', [...workerMessageSchema.options, commandMessage]);
 export type HostMessage = z.output<typeof hostMessageSchema>;
@@ -269,6 +345,7 @@ export type PredictionMessage = z.output<typeof predictionMessage>;
 export type DataMessage = z.output<typeof dataMessage>;
 export type PlaneMessage = z.output<typeof planeMessage>;
 export type LandscapeMessage = z.output<typeof landscapeMessage>;
+export type SlicePlaneMessage = z.output<typeof slicePlaneMessage>;
 
 /** What the renderer talks to: the preload's window.gradscape, or the WebSocket client. */
 export interface Bridge {

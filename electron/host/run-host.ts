@@ -91,6 +91,7 @@ export class RunHost {
             }
             return;
           case 'surface':
+          case 'slice-plane':
             this.pool.request({ ...message, requestId: scoped(message.requestId) });
             return;
           case 'landscape':

@@ -98,9 +98,24 @@ export const landscapeSpecSchema = z
     through: z.array(paramRefSchema).min(2).max(3).optional(),
     /** The 1-D linear interpolation's ends; default the run's initial and final points. */
     curve: z.object({ from: paramRefSchema, to: paramRefSchema }).strict().optional(),
+    /** `pca`: of the run's own checkpoints (default), or of every run's, so several runs share one plane. */
+    pcaOf: z.enum(['run', 'all']).optional(),
   })
   .strict();
 export type LandscapeSpec = z.output<typeof landscapeSpecSchema>;
+
+/** What a landscape asks that its own schema cannot check: runs it names must exist, fields must suit its directions. */
+export function landscapeIssues(landscape: LandscapeSpec, runNames: ReadonlySet<string>): { path: (string | number)[]; message: string }[] {
+  const referenced: [string, (string | number)[]][] = [];
+  if (landscape.run) referenced.push([landscape.run, ['run']]);
+  landscape.through?.forEach((ref, i) => referenced.push([ref.run, ['through', i, 'run']]));
+  for (const end of ['from', 'to'] as const) {
+    if (landscape.curve) referenced.push([landscape.curve[end].run, ['curve', end, 'run']]);
+  }
+  const issues = referenced.filter(([name]) => !runNames.has(name)).map(([name, path]) => ({ path, message: `names no run: "${name}"` }));
+  if (landscape.pcaOf && landscape.directions !== 'pca') issues.push({ path: ['pcaOf'], message: 'applies only to directions "pca"' });
+  return issues;
+}
 
 export const surfaceSpecSchema = z
   .object({ resolution: z.number().int().min(3).max(1024).default(101) })
@@ -147,16 +162,8 @@ export const experimentSpecSchema = z
     if (isNetwork && spec.bounds) {
       ctx.addIssue({ code: 'custom', path: ['bounds'], message: 'applies only to function problems' });
     }
-    // Runs the landscape names must exist.
-    const { landscape } = spec;
-    const referenced: [string, (string | number)[]][] = [];
-    if (landscape?.run) referenced.push([landscape.run, ['run']]);
-    landscape?.through?.forEach((ref, i) => referenced.push([ref.run, ['through', i, 'run']]));
-    for (const end of ['from', 'to'] as const) {
-      if (landscape?.curve) referenced.push([landscape.curve[end].run, ['curve', end, 'run']]);
-    }
-    for (const [name, path] of referenced) {
-      if (!names.has(name)) ctx.addIssue({ code: 'custom', path: ['landscape', ...path], message: `names no run: "${name}"` });
+    if (spec.landscape) {
+      for (const { path, message } of landscapeIssues(spec.landscape, names)) ctx.addIssue({ code: 'custom', path: ['landscape', ...path], message });
     }
   })
   .transform((spec) => {

@@ -56,13 +56,13 @@ describe('a network in the app', () => {
   it('slices the loss over the run’s PCA plane, with its checkpoints and their distance from the plane', async () => {
     await page.getByRole('button', { name: 'Loss landscape' }).click();
     await expect.poll(() => page.getByText(/points computed/).count(), { timeout: 60_000 }).toBe(1);
-    const header = (await page.locator('.dataset-header .hint').textContent())!;
-    expect(header).toMatch(/α explains \d+\.\d%, β \d+\.\d% of the path's variance · (\d+)\/\1 points computed · checkpoints lie up to/);
-    const canvas = page.getByRole('img', { name: /Loss landscape on the PCA plane/ });
+    expect(await page.locator('.landscape-status').textContent()).toMatch(/: (\d+)\/\1 points computed · checkpoints lie up to/);
+    expect(await page.locator('.landscape-axes').textContent()).toMatch(/^α · PC1 \(\d+\.\d% of variance\)β · PC2 \(\d+\.\d% of variance\)$/);
+    const canvas = page.getByRole('img', { name: /^Loss landscape slice: α · PC1/ });
     const box = (await canvas.boundingBox())!;
     await canvas.hover({ position: { x: box.width / 2, y: box.height / 2 } });
     await expect.poll(() => page.getByRole('status').filter({ hasText: /true loss/ }).count()).toBe(1);
-    expect(await page.getByRole('status').filter({ hasText: /true loss/ }).textContent()).toMatch(/step \d+ · true loss [\d.e−-]+ · [\d.e−-]+ from the plane/);
+    expect(await page.getByRole('status').filter({ hasText: /true loss/ }).textContent()).toMatch(/ · step \d+ · true loss [\d.e−-]+ · [\d.e−-]+ from the plane/);
     await page.screenshot({ path: join(screenshotDir, 'network-landscape.png') });
     await page.getByRole('button', { name: 'Dataset', exact: true }).click();
     expect(pageErrors).toEqual([]);

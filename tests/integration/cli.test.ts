@@ -140,4 +140,27 @@ describe('gradscape run on a network', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/line 3/);
   });
+
+  it('takes pcaOf "all": one plane for both runs’ paths, nearer the second run than its default plane, and refuses it for other directions', async () => {
+    const small = { ...spec, landscape: { directions: 'pca', resolution: 9 } };
+    const [own, all] = [join(dir, 'pca-own.json'), join(dir, 'pca-all.json')];
+    expect((await gradscape('run', writeSpec('pca-own-spec.json', small), '--out', own)).code).toBe(0);
+    expect((await gradscape('run', writeSpec('pca-all-spec.json', { ...small, landscape: { ...small.landscape, pcaOf: 'all' } }), '--out', all)).code).toBe(0);
+    const [ownFile, allFile] = [own, all].map((path) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, any>);
+    expect(allFile.landscape.pcaOf).toBe('all');
+    expect(allFile.landscape.run).toBe('adam');
+    const [first, second] = allFile.landscape.explainedVariance;
+    expect(first + second).toBeLessThanOrEqual(1 + 1e-9);
+    const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+    expect(mean(allFile.runs[1].planeDistance)).toBeLessThan(mean(ownFile.runs[1].planeDistance));
+    for (const [a, b] of allFile.runs[1].projection as [number, number][]) {
+      expect(a).toBeGreaterThanOrEqual(allFile.landscape.alphas[0]);
+      expect(a).toBeLessThanOrEqual(allFile.landscape.alphas.at(-1));
+      expect(b).toBeGreaterThanOrEqual(allFile.landscape.betas[0]);
+      expect(b).toBeLessThanOrEqual(allFile.landscape.betas.at(-1));
+    }
+    const refused = await gradscape('run', writeSpec('pca-of-random.json', { ...small, landscape: { directions: 'random', pcaOf: 'all' } }), '--out', join(dir, 'never.json'));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/landscape\.pcaOf: applies only to directions "pca"/);
+  });
 });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RunHost } from '../../electron/host/run-host';
-import type { ClientMessage, HostMessage, LandscapeMessage } from '../../shared/protocol';
-import { connectRecorder } from '../support/host-client';
+import type { ClientMessage, HostMessage, LandscapeMessage, PlaneMessage, SlicePlaneMessage } from '../../shared/protocol';
+import { connectRecorder, statusIs } from '../support/host-client';
 import { assertBuilt, workerPath } from '../support/paths';
 import { relativeError } from '../support/relative-error';
 import { fixture } from '../unit/landscape/fixture';
@@ -39,6 +39,7 @@ function request(requestId: string, n: number, seed = 1, problem: unknown = spir
 
 const landscapesOf = (received: HostMessage[], requestId: string) =>
   received.filter((m): m is LandscapeMessage => m.type === 'landscape' && m.requestId === requestId);
+const answerTo = (requestId: string) => (m: HostMessage) => 'requestId' in m && m.requestId === requestId;
 const finished = (requestId: string) => (m: HostMessage) =>
   (m.type === 'landscape' && m.requestId === requestId && m.status !== 'computing') || (m.type === 'error' && m.requestId === requestId);
 
@@ -143,5 +144,66 @@ describe('landscapes across the worker pool', () => {
     client.send({ ...request('short', 5), d2: new Float64Array(3) });
     const short = client.received.at(-1)!;
     expect(short.type === 'error' && short.message).toMatch(/same length/);
+  });
+});
+
+describe('slices on a plane the app asks for', () => {
+  const moons = { mlp: { dataset: { name: 'moons', samples: 100, seed: 2 }, hidden: [6], activation: 'tanh', loss: 'bce' } };
+  const start = (runId: string, seed: number) =>
+    ({ type: 'start', runId, problem: moons, run: { name: runId, init: { scheme: 'glorot_uniform', seed }, optimizer: { name: 'adam', lr: 0.05 }, steps: 40 } }) as ClientMessage;
+  const planeOf = (received: HostMessage[], runId: string) => received.find((m): m is PlaneMessage => m.type === 'plane' && m.runId === runId)!;
+  const asRun = (plane: PlaneMessage, name: string) => ({ name, checkpoints: plane.checkpoints, checkpointSteps: plane.checkpointSteps });
+
+  it('choose the shared PCA plane of two runs in a worker, then slice it with both paths on it; again from the cache', async () => {
+    host = new RunHost({ workerPath, poolSize: 2, log: () => {} });
+    const client = connectRecorder(host);
+    client.send(start('a', 1));
+    client.send(start('b', 2));
+    await client.waitFor(statusIs('a', 'completed'), 60_000);
+    await client.waitFor(statusIs('b', 'completed'), 60_000);
+    const [a, b] = [planeOf(client.received, 'a'), planeOf(client.received, 'b')];
+    const ask = (requestId: string): ClientMessage =>
+      ({ type: 'slice-plane', requestId, problem: moons, landscape: { directions: 'pca', pcaOf: 'all', run: 'a', resolution: 9 }, runs: [asRun(a, 'a'), asRun(b, 'b')] }) as ClientMessage;
+    client.send(ask('shared'));
+    const plane = (await client.waitFor(answerTo('shared'))) as SlicePlaneMessage;
+    expect(plane.type).toBe('slice-plane');
+    const [first, second] = plane.explainedVariance!;
+    expect(first + second).toBeLessThanOrEqual(1 + 1e-12);
+    expect(second).toBeGreaterThan(0);
+    expect(plane.alphas).toHaveLength(9);
+    const { center, d1, d2, alphas, betas } = plane;
+    const slice = (requestId: string): ClientMessage => ({ type: 'landscape', requestId, problem: moons, center, d1, d2, alphas, betas, paths: [a.checkpoints, b.checkpoints] });
+    client.send(slice('grid'));
+    await client.waitFor(finished('grid'));
+    const messages = landscapesOf(client.received, 'grid');
+    expect(messages.at(-1)).toMatchObject({ status: 'complete', computed: 81 });
+    const paths = messages[0]!.paths!;
+    expect(paths.map((path) => path.distances.length)).toEqual([a.checkpointSteps.length, b.checkpointSteps.length]);
+    // Run a's final point is the center.
+    expect(paths[0]!.distances.at(-1)).toBeCloseTo(0, 9);
+
+    client.send(ask('again'));
+    const again = (await client.waitFor(answerTo('again'))) as SlicePlaneMessage;
+    expect(Array.from(again.d1)).toEqual(Array.from(d1));
+    client.send(slice('grid-again'));
+    await client.waitFor(finished('grid-again'));
+    expect(landscapesOf(client.received, 'grid-again')).toHaveLength(1);
+  });
+
+  it('answer a request that cannot be met with an error under its id, and the worker goes on', async () => {
+    host = new RunHost({ workerPath, poolSize: 1, log: () => {} });
+    const client = connectRecorder(host);
+    client.send(start('a', 1));
+    await client.waitFor(statusIs('a', 'completed'), 60_000);
+    const a = planeOf(client.received, 'a');
+    const wider = { mlp: { ...moons.mlp, hidden: [7] } };
+    client.send({ type: 'slice-plane', requestId: 'wrong', problem: wider, landscape: { directions: 'hessian' }, runs: [asRun(a, 'a')] });
+    const error = await client.waitFor(answerTo('wrong'));
+    expect(error).toMatchObject({ type: 'error', message: 'runs[0].checkpoints: holds vectors of 25 parameters; this network has 29' });
+    client.send({ type: 'slice-plane', requestId: 'unknown', problem: moons, landscape: { directions: 'interpolation', through: [{ run: 'a' }, { run: 'z' }] }, runs: [asRun(a, 'a')] });
+    expect(client.received.at(-1)).toMatchObject({ type: 'error', requestId: 'unknown', message: expect.stringMatching(/landscape\.through\[1\]\.run: names no run: "z"/) });
+    client.send({ type: 'slice-plane', requestId: 'hessian', problem: moons, landscape: { directions: 'hessian', resolution: 5 }, runs: [asRun(a, 'a')] });
+    const plane = await client.waitFor(answerTo('hessian'));
+    expect(plane).toMatchObject({ type: 'slice-plane', eigenvalues: [expect.any(Number), expect.any(Number)] });
   });
 });

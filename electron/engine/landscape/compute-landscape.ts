@@ -7,7 +7,7 @@ import type { ResolvedNetworkProblem } from '../network/network-problem';
 import type { NetworkRunRecord } from '../network/network-run';
 import { useTensorBackend, type TensorBackend } from '../network/tensor-backend';
 import { planeThrough, randomDirection } from './directions';
-import { trajectoryPca } from './pca';
+import { thinPaths, trajectoryPca } from './pca';
 import { PlaneEvaluator, type Plane } from './plane-evaluator';
 import { projectOntoPlane } from './projection';
 import { difference } from './vectors';
@@ -21,9 +21,12 @@ export interface LandscapeOptions {
   backend?: TensorBackend;
 }
 
+/** What a slice reads of a run: its end points and checkpoints. */
+export type PlaneRunRecord = Pick<NetworkRunRecord, 'initialParams' | 'finalParams' | 'checkpoints'>;
+
 export interface LandscapeRunInput {
   name: string;
-  record: NetworkRunRecord;
+  record: PlaneRunRecord;
 }
 
 /** The run file's `landscape` (CONTRACT.md). */
@@ -40,8 +43,10 @@ export interface LandscapeRecord {
   loss: number[][];
   /** random: how the biases' directions were set. */
   biases?: LandscapeSpec['biases'];
-  /** pca: each direction's share of the trajectory's variance. */
+  /** pca: each direction's share of the variance of the trajectory (or, with pcaOf "all", of every run's). */
   explainedVariance?: [number, number];
+  /** pca: whose checkpoints, when the spec says. */
+  pcaOf?: LandscapeSpec['pcaOf'];
   /** hessian: the eigenvalues whose eigenvectors d1 and d2 are, ascending. */
   eigenvalues?: [number, number];
   /** interpolation: the points the plane passes through, and where they sit on it. */
@@ -63,6 +68,8 @@ export interface RunProjection {
 const PATH_MARGIN = 0.1;
 /** A grid side spans at least this fraction of the other, so a straight path still gets a picture. */
 const MIN_ASPECT = 0.1;
+/** PCA over several paths diagonalises a Gram matrix of their checkpoints (O(m³)): this many at most, about 0.3 s. */
+const MAX_PCA_CHECKPOINTS = 202;
 /** The 1-D curve's t range. */
 const CURVE_FROM = -0.5;
 const CURVE_TO = 1.5;
@@ -135,10 +142,13 @@ export function chooseSlicePlane(problem: ResolvedNetworkProblem, spec: Landscap
       extras.biases = spec.biases;
       break;
     case 'pca': {
-      const pca = trajectoryPca(path, centerRun.record.finalParams, randomFilterDirection);
+      // The center run's path first: its first checkpoint decides the directions' signs.
+      const paths = spec.pcaOf === 'all' ? [centerRun, ...runs.filter((run) => run !== centerRun)].map((run) => run.record.checkpoints.params) : [path];
+      const pca = trajectoryPca(thinPaths(paths, MAX_PCA_CHECKPOINTS), centerRun.record.finalParams, randomFilterDirection);
       plane = { center: centerRun.record.finalParams, d1: pca.d1, d2: pca.d2 };
       extras.explainedVariance = pca.explainedVariance;
-      interest = path;
+      if (spec.pcaOf) extras.pcaOf = spec.pcaOf;
+      interest = paths.flat();
       break;
     }
     case 'interpolation': {

@@ -27,7 +27,7 @@ export interface LandscapeWorkerEnvironment {
  */
 export async function answerLandscapePart(request: LandscapePartRequest, env: LandscapeWorkerEnvironment): Promise<void> {
   if (!('mlp' in request.problem)) throw new Error('problem: a landscape needs a network problem ("mlp")');
-  const problem = await resolveCached(request.problem.mlp);
+  const problem = await resolveProblemCached(request.problem.mlp);
   await useTensorBackend();
   const { requestId, alphas, betas, part } = request;
   const [index, count] = part;
@@ -82,7 +82,7 @@ export async function answerLandscapePart(request: LandscapePartRequest, env: La
 /** The last problem loaded: the slices of one experiment share its data, which a large CSV makes slow to read. */
 let lastProblem: { key: string; problem: Promise<ResolvedNetworkProblem> } | undefined;
 
-function resolveCached(mlp: MlpProblem): Promise<ResolvedNetworkProblem> {
+export function resolveProblemCached(mlp: MlpProblem): Promise<ResolvedNetworkProblem> {
   let key = JSON.stringify(mlp);
   if ('csv' in mlp.dataset) {
     try {

@@ -54,5 +54,19 @@ export function trajectoryPca(checkpoints: readonly ArrayLike<number>[], final: 
   return { d1: directions[0]!, d2: directions[1]!, explainedVariance: [shares[0]!, shares[1]!] };
 }
 
+/**
+ * The paths' checkpoints, concatenated, at most about `max` of them: when there are more, each path
+ * keeps an even share, evenly spaced along it, its first and last points included.
+ */
+export function thinPaths<T>(paths: readonly (readonly T[])[], max: number): T[] {
+  const total = paths.reduce((sum, path) => sum + path.length, 0);
+  if (total <= max) return paths.flat();
+  const share = Math.max(2, Math.floor(max / paths.length));
+  return paths.flatMap((path) => {
+    if (path.length <= share) return [...path];
+    return Array.from({ length: share }, (_, k) => path[Math.round((k * (path.length - 1)) / (share - 1))]!);
+  });
+}
+
 /** A Gram eigenvalue below this fraction of the trace is rounding, not movement. */
 const GRAM_RANK_FRACTION = 1e-12;

@@ -1,7 +1,33 @@
-import { landscapeSpecSchema } from '../../../shared/spec/spec';
+import { landscapeSpecSchema, type LandscapeSpec } from '../../../shared/spec/spec';
 import type { ResolvedNetworkProblem } from '../network/network-problem';
 import type { NetworkRunRecord } from '../network/network-run';
-import { chooseSlicePlane } from './compute-landscape';
+import { chooseSlicePlane, type LandscapeRecord, type LandscapeRunInput } from './compute-landscape';
+
+/** A slice's plane as the app receives it: the vectors and grid the workers evaluate, and what describes the axes. */
+export interface PlaneDescription extends Pick<LandscapeRecord, 'explainedVariance' | 'eigenvalues' | 'through' | 'biases'> {
+  center: Float64Array;
+  d1: Float64Array;
+  d2: Float64Array;
+  alphas: Float64Array;
+  betas: Float64Array;
+}
+
+/** The plane a landscape spec chooses (chooseSlicePlane), in the protocol's typed arrays. */
+export function describeSlicePlane(problem: ResolvedNetworkProblem, spec: LandscapeSpec, runs: readonly LandscapeRunInput[]): PlaneDescription {
+  const { plane, alphas, betas, extras } = chooseSlicePlane(problem, spec, runs);
+  const { explainedVariance, eigenvalues, through, biases } = extras;
+  return {
+    center: Float64Array.from(plane.center),
+    d1: Float64Array.from(plane.d1),
+    d2: Float64Array.from(plane.d2),
+    alphas,
+    betas,
+    ...(explainedVariance ? { explainedVariance } : {}),
+    ...(eigenvalues ? { eigenvalues } : {}),
+    ...(through ? { through } : {}),
+    ...(biases ? { biases } : {}),
+  };
+}
 
 /** A finished run's PCA plane, offered to the app, which asks the workers for the grid on it. */
 export interface RunPlane {
@@ -19,16 +45,16 @@ export interface RunPlane {
 const PCA = landscapeSpecSchema.parse({ directions: 'pca' });
 
 export function runPlane(problem: ResolvedNetworkProblem, name: string, record: NetworkRunRecord): RunPlane {
-  const { plane, alphas, betas, extras } = chooseSlicePlane(problem, PCA, [{ name, record }]);
+  const { explainedVariance, center, d1, d2, alphas, betas } = describeSlicePlane(problem, PCA, [{ name, record }]);
   const { params, steps } = record.checkpoints;
-  const size = plane.center.length;
+  const size = center.length;
   const checkpoints = new Float64Array(params.length * size);
   params.forEach((vector, k) => checkpoints.set(vector, k * size));
   return {
-    explainedVariance: extras.explainedVariance ?? [0, 0],
-    center: Float64Array.from(plane.center),
-    d1: Float64Array.from(plane.d1),
-    d2: Float64Array.from(plane.d2),
+    explainedVariance: explainedVariance ?? [0, 0],
+    center,
+    d1,
+    d2,
     alphas,
     betas,
     checkpoints,

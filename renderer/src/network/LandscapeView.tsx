@@ -1,38 +1,77 @@
-import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { createMapFrame, type MapFrame } from '../map/map-frame';
 import { formatValue } from '../plot/format-number';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
-import { useAppStore } from '../store/app-store';
+import { MAIN_SLICE, useAppStore, type SliceState } from '../store/app-store';
 import { drawSlice, nearestCheckpoint, sliceImage } from './draw-slice';
+import { DEFAULT_SLICE_CHOICES, sliceAxisLabels, type SliceChoices } from './slice-choices';
+import { SliceControls } from './SliceControls';
 
-const percent = (share: number): string => `${(100 * share).toFixed(1)}%`;
+const PROGRESS: Record<SliceState['status'], (slice: SliceState) => string> = {
+  choosing: () => 'choosing the plane…',
+  computing: ({ computed, total }) => `${computed}/${total} points so far`,
+  complete: ({ total }) => `${total}/${total} points computed`,
+  cancelled: ({ computed, total }) => `cancelled at ${computed}/${total} points`,
+  failed: ({ message }) => `failed: ${message ?? 'unknown error'}`,
+};
 
 /**
- * The loss over a completed run's PCA plane, streamed coarse to fine from the workers, with
- * the run's checkpoints on it. A slice can mislead: hovering a checkpoint shows its true loss
- * and how far it lies from the plane.
+ * The loss over a plane through a completed network run, streamed coarse to fine from the
+ * workers, with every shown run's checkpoints on it. A slice can mislead: hovering a checkpoint
+ * shows its true loss and how far it lies from the plane. Without `runId` it is the app's main
+ * view (centred on the newest completed run, or the one chosen); with it, it keeps to that run
+ * and its own slice, so several can sit side by side.
  */
-export function LandscapeView() {
+export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
+  const ownKey = useId();
+  const key = fixedRunId === undefined ? MAIN_SLICE : `run-view${ownKey}`;
   const runs = useAppStore((state) => state.runs);
-  const slice = useAppStore((state) => state.slice);
+  const shownRuns = useAppStore((state) => state.shownRuns);
+  const slice = useAppStore((state) => state.slices[key]);
   const requestSlice = useAppStore((state) => state.requestSlice);
-  const withPlane = runs.filter((run) => run.plane);
-  const run = runs.find((entry) => entry.id === slice?.runId);
-  const plane = run?.plane;
+  const cancelSlice = useAppStore((state) => state.cancelSlice);
+  const releaseSlice = useAppStore((state) => state.releaseSlice);
+  const withPlane = useMemo(() => runs.filter((run) => run.plane), [runs]);
+  const centerId = fixedRunId ?? (slice && withPlane.some((run) => run.id === slice.runId) ? slice.runId : withPlane.at(-1)?.id);
+  const center = withPlane.find((run) => run.id === centerId);
+  // The runs drawn on the plane: the center first, then every other shown one with checkpoints.
+  const drawnIds = useMemo(
+    () => (centerId === undefined ? [] : [centerId, ...shownRuns.filter((run) => run.plane && run.id !== centerId).map((run) => run.id)]),
+    [centerId, shownRuns],
+  );
+  const choices = slice?.choices ?? DEFAULT_SLICE_CHOICES;
+
   const area = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const frame = useRef<MapFrame | null>(null);
   const size = useElementSize(area);
-  const [hovered, setHovered] = useState<number | null>(null);
-  const image = useMemo(() => (plane && slice ? sliceImage(plane, slice) : null), [plane, slice]);
+  const [hovered, setHovered] = useState<{ path: number; index: number } | null>(null);
+  const plane = slice?.plane;
+  const image = useMemo(() => (plane && slice?.values ? sliceImage(plane, slice.values) : null), [plane, slice]);
 
+  // A new center, or a change in the runs shown, asks again (a slice the user cancelled stays).
+  const stale = centerId !== undefined && (!slice || (slice.status !== 'cancelled' && (slice.runId !== centerId || slice.runIds.join() !== drawnIds.join())));
   useEffect(() => {
-    if (!slice && withPlane.length) requestSlice(withPlane.at(-1)!.id);
-  }, [slice, withPlane, requestSlice]);
+    if (stale) requestSlice(key, centerId, choices);
+  }, [stale, key, centerId, choices, requestSlice]);
+  useEffect(() => (fixedRunId === undefined ? undefined : () => releaseSlice(key)), [fixedRunId, key, releaseSlice]);
 
+  const paths = useMemo(
+    () =>
+      (slice?.paths ?? []).flatMap((path, k) => {
+        const run = runs.find((entry) => entry.id === slice!.runIds[k]);
+        return run ? [{ run, color: run.color, coordinates: path.coordinates, distances: path.distances }] : [];
+      }),
+    [slice, runs],
+  );
+
+  // The hovered checkpoint's (α, β), as numbers so the drawing waits for a real change.
+  const hoveredPath = hovered ? paths[hovered.path]?.coordinates : undefined;
+  const highlightAlpha = hovered && hoveredPath?.[2 * hovered.index];
+  const highlightBeta = hovered && hoveredPath?.[2 * hovered.index + 1];
   useEffect(() => {
     const element = canvas.current;
-    if (!element || !size || !plane || !slice || !image || !run) return;
+    if (!element || !size || !plane || !image) return;
     const bounds: [[number, number], [number, number]] = [
       [plane.alphas[0]!, plane.alphas.at(-1)!],
       [plane.betas[0]!, plane.betas.at(-1)!],
@@ -40,32 +79,34 @@ export function LandscapeView() {
     frame.current = createMapFrame(bounds, size.width, size.height);
     const context = prepareCanvas(element, size);
     context.clearRect(0, 0, size.width, size.height);
-    drawSlice(context, frame.current, plane, slice, image, run.color);
-  }, [size, plane, slice, image, run]);
+    drawSlice(context, frame.current, plane, image, paths, typeof highlightAlpha === 'number' && typeof highlightBeta === 'number' ? [highlightAlpha, highlightBeta] : undefined);
+  }, [size, plane, image, paths, highlightAlpha, highlightBeta]);
 
   const hover = (event: PointerEvent<HTMLCanvasElement>): void => {
     const rect = event.currentTarget.getBoundingClientRect();
-    if (!frame.current || !slice?.coordinates) return;
+    if (!frame.current || !paths.length) return;
     const [alpha, beta] = frame.current.problemPoint(event.clientX - rect.left, event.clientY - rect.top);
-    setHovered(nearestCheckpoint(slice.coordinates, alpha, beta));
+    setHovered(nearestCheckpoint(paths.map((path) => path.coordinates), alpha, beta));
   };
 
-  if (!withPlane.length) {
+  if (!center) {
     return <p className="hint landscape-empty">The loss landscape appears here when a network run completes: the plane of its path's two main directions (PCA).</p>;
   }
-  const step = hovered !== null && plane ? plane.checkpointSteps[hovered]! : null;
-  const distances = slice?.distances;
-  const largest = distances ? Math.max(...distances) : 0;
+  const ask = (next: SliceChoices): void => requestSlice(key, center.id, next);
+  const nameOf = (id: string): string => runs.find((run) => run.id === id)?.name ?? id;
+  const axes = plane && slice ? sliceAxisLabels(slice.choices.directions, plane, nameOf) : null;
+  const largest = paths.length ? Math.max(...paths.flatMap((path) => Array.from(path.distances))) : null;
+  const readout = hovered && paths[hovered.path];
+  const step = readout && hovered ? readout.run.plane!.checkpointSteps[hovered.index]! : null;
   return (
     <div className="dataset-view">
       <div className="dataset-header">
-        <p className="hint" aria-live="polite">
-          {run && plane && slice
-            ? `${run.name}: α explains ${percent(plane.explainedVariance[0])}, β ${percent(plane.explainedVariance[1])} of the path's variance · ${slice.computed}/${slice.total} points ${slice.status === 'complete' ? 'computed' : 'so far'} · checkpoints lie up to ${formatValue(largest)} from the plane`
-            : 'Computing…'}
+        <p className="hint landscape-status" aria-live="polite">
+          {center.name}: {slice ? PROGRESS[slice.status](slice) : 'choosing the plane…'}
+          {largest !== null && ` · checkpoints lie up to ${formatValue(largest)} from the plane`}
         </p>
-        {withPlane.length > 1 && (
-          <select aria-label="Landscape of run" value={slice?.runId} onChange={(event) => requestSlice(event.target.value)}>
+        {fixedRunId === undefined && withPlane.length > 1 && (
+          <select aria-label="Landscape of run" value={center.id} onChange={(event) => requestSlice(key, event.target.value, choices)}>
             {withPlane.map((entry) => (
               <option key={entry.id} value={entry.id}>
                 {entry.name}
@@ -74,17 +115,24 @@ export function LandscapeView() {
           </select>
         )}
       </div>
+      <SliceControls
+        choices={choices}
+        otherRuns={drawnIds.length - 1}
+        busy={slice?.status === 'choosing' || slice?.status === 'computing'}
+        onChange={ask}
+        onCancel={() => cancelSlice(key)}
+      />
+      {axes && (
+        <p className="hint landscape-axes">
+          <span>{axes[0]}</span>
+          <span>{axes[1]}</span>
+        </p>
+      )}
       <div className="dataset-canvas" ref={area}>
-        <canvas
-          ref={canvas}
-          role="img"
-          aria-label="Loss landscape on the PCA plane of the run's path"
-          onPointerMove={hover}
-          onPointerLeave={() => setHovered(null)}
-        />
-        {step !== null && hovered !== null && run && (
+        <canvas ref={canvas} role="img" aria-label={axes ? `Loss landscape slice: ${axes.join('; ')}` : 'Loss landscape slice'} onPointerMove={hover} onPointerLeave={() => setHovered(null)} />
+        {readout && hovered && step !== null && (
           <div className="landscape-readout" role="status">
-            step {step} · true loss {formatValue(run.series.loss[step])} · {formatValue(distances?.[hovered])} from the plane
+            {readout.run.name} · step {step} · true loss {formatValue(readout.run.series.loss[step])} · {formatValue(readout.distances[hovered.index])} from the plane
           </div>
         )}
       </div>

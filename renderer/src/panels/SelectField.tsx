@@ -7,6 +7,8 @@ export function SelectField<T extends string>(props: {
   options: readonly T[];
   onChange(value: T): void;
   describe?: (value: T) => string;
+  /** Options that cannot be chosen now. */
+  disabled?: (value: T) => boolean;
 }) {
   const id = useId();
   return (
@@ -14,7 +16,7 @@ export function SelectField<T extends string>(props: {
       <label htmlFor={id}>{props.label}</label>
       <select id={id} value={props.value} onChange={(event) => props.onChange(event.target.value as T)}>
         {props.options.map((option) => (
-          <option key={option} value={option}>
+          <option key={option} value={option} disabled={props.disabled?.(option)}>
             {props.describe ? props.describe(option) : option}
           </option>
         ))}

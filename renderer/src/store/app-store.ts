@@ -4,7 +4,7 @@ import { catalogEntry, type CatalogName } from '../../../shared/functions/catalo
 import { compileExpression } from '../../../shared/functions/expression';
 import type { Bounds } from '../../../shared/functions/objective';
 import { describeIssue } from '../../../shared/describe-issue';
-import type { Bridge, DataMessage, HostMessage, PlaneMessage, PredictionMessage, RunStatus } from '../../../shared/protocol';
+import type { Bridge, DataMessage, HostMessage, PlaneMessage, PredictionMessage, RunStatus, SlicePlaneMessage } from '../../../shared/protocol';
 import {
   initSpecSchema,
   mlpProblemSchema,
@@ -21,6 +21,7 @@ import type { ScheduleSpec } from '../../../shared/spec/schedule-spec';
 import { DEFAULT_EXPRESSION_BOUNDS, type FunctionProblem } from '../../../shared/spec/spec';
 import type { ColormapName } from '../../../shared/colormaps/colormap';
 import { runCommand } from '../commands/command-registry';
+import { planeKey, slicePlaneFields, type SliceChoices } from '../network/slice-choices';
 import type { ScaleMode } from '../scene/height-scale';
 import { RUN_COLORS } from './palette';
 import { RunSeries } from './run-series';
@@ -62,19 +63,32 @@ export interface RunEntry {
   hidden?: boolean;
 }
 
-/** A network's loss over a run's PCA plane, filled in coarse to fine as the workers answer. */
+/**
+ * A network's loss over a plane through a run, filled in coarse to fine as the workers answer:
+ * first the plane is chosen (`choosing`), then its grid computed.
+ */
 export interface SliceState {
   requestId: string;
+  /** The run the plane is centred on. */
   runId: string;
+  choices: SliceChoices;
+  /** Its plane's key in the memo of chosen planes. */
+  planeKey: string;
+  /** The runs whose checkpoints are placed on the plane, in the order of `paths`. */
+  runIds: string[];
+  plane?: SlicePlaneMessage;
   /** Row-major: values[j * alphas.length + i]; NaN until computed. */
-  values: Float64Array;
+  values?: Float64Array;
   computed: number;
   total: number;
-  status: 'computing' | 'complete' | 'cancelled';
-  /** Each checkpoint's (α, β), interleaved, and its distance from the plane. */
-  coordinates?: Float64Array;
-  distances?: Float64Array;
+  status: 'choosing' | 'computing' | 'complete' | 'cancelled' | 'failed';
+  message?: string;
+  /** Per run of `runIds`: each checkpoint's (α, β), interleaved, and its distance from the plane. */
+  paths?: { coordinates: Float64Array; distances: Float64Array }[];
 }
+
+/** The main Loss landscape view's slice; views fixed to one run keep theirs under their own keys. */
+export const MAIN_SLICE = 'main';
 
 /** One run's own settings; the problem is shared by every run on screen. */
 export interface RunSettings {
@@ -173,7 +187,8 @@ interface AppState {
   runs: RunEntry[];
   /** The runs the views draw: all but the hidden, the same array until the runs change. */
   shownRuns: RunEntry[];
-  slice: SliceState | null;
+  /** Slices by view, so several landscape views can coexist. */
+  slices: Record<string, SliceState>;
   notice: string | null;
   caption: Caption | null;
   view: ViewSettings;
@@ -194,8 +209,15 @@ interface AppState {
   duplicateRun(id: string): void;
   renameRun(id: string, name: string): void;
   toggleHidden(id: string): void;
-  /** Asks the workers for the loss over a completed network run's PCA plane. */
-  requestSlice(runId: string): void;
+  /**
+   * Asks the workers for the loss over a plane through a completed network run, chosen by
+   * `choices`, with every shown completed run's checkpoints on it; replaces the slice under `key`.
+   */
+  requestSlice(key: string, runId: string, choices: SliceChoices): void;
+  /** Stops the slice under `key`; what it computed so far stays. */
+  cancelSlice(key: string): void;
+  /** Forgets the slice under `key` (its view is gone), stopping it first. */
+  releaseSlice(key: string): void;
   controlRun(id: string, action: 'pause' | 'resume' | 'cancel'): void;
   removeRun(id: string): void;
   dismissNotice(): void;
@@ -207,6 +229,11 @@ interface AppState {
 
 let requestCounter = 0;
 let runCounter = 0;
+/** Planes already chosen, by planeKey: asking for a slice again costs no round trip (and its grid comes from the host's cache). */
+const planes = new Map<string, SlicePlaneMessage>();
+const MAX_PLANES = 32;
+/** A streaming slice is redrawn at most this often: a 201 × 201 image takes tens of milliseconds to build. */
+const SLICE_REDRAW_MS = 250;
 
 /** The first palette colour no run on screen has, so a comparison's runs take the palette in order. */
 function freeColor(runs: RunEntry[]): string {
@@ -299,7 +326,51 @@ export const useAppStore = create<AppState>()((set, get) => {
   const clearRuns = (): void => {
     const { bridge, runs } = get();
     for (const run of runs) if (!FINAL_STATUSES.has(run.status)) bridge?.send({ type: 'cancel', runId: run.id });
-    set({ runs: [], slice: null, caption: null });
+    for (const key of Object.keys(get().slices)) stopSlice(key);
+    planes.clear();
+    set({ runs: [], slices: {}, caption: null });
+  };
+
+  const patchSlice = (key: string, patch: Partial<SliceState>): void => {
+    const slice = get().slices[key];
+    if (slice) set({ slices: { ...get().slices, [key]: { ...slice, ...patch } } });
+  };
+
+  /**
+   * What streamed in for a slice since it was last shown, by request id: the values are written in
+   * place, the picture is redrawn (a new state) at most every SLICE_REDRAW_MS while computing.
+   */
+  const streamed = new Map<string, Partial<SliceState>>();
+  const showStreamed = (key: string): void => {
+    const slice = get().slices[key];
+    const patch = slice && streamed.get(slice.requestId);
+    if (!patch) return;
+    streamed.delete(slice.requestId);
+    if (slice.status === 'computing') patchSlice(key, patch);
+  };
+
+  const sliceKeyOf = (requestId: string | undefined): string | undefined =>
+    Object.keys(get().slices).find((key) => get().slices[key]!.requestId === requestId);
+
+  /** Cancels the slice's work on the host, if any is under way. */
+  const stopSlice = (key: string): void => {
+    const slice = get().slices[key];
+    if (!slice) return;
+    streamed.delete(slice.requestId);
+    if (slice.status === 'computing') get().bridge?.send({ type: 'cancel-landscape', requestId: slice.requestId });
+  };
+
+  /** With the plane chosen: asks for the grid on it, with the runs' checkpoints to place on it. */
+  const computeSlice = (key: string, plane: SlicePlaneMessage): void => {
+    const { bridge, runs, network, slices } = get();
+    const slice = slices[key];
+    const checked = checkNetwork(network);
+    if (!bridge || !slice || 'error' in checked) return;
+    const { center, d1, d2, alphas, betas } = plane;
+    const values = new Float64Array(alphas.length * betas.length).fill(NaN);
+    const paths = slice.runIds.map((id) => runs.find((run) => run.id === id)!.plane!.checkpoints);
+    patchSlice(key, { plane, values, total: values.length, status: 'computing' });
+    bridge.send({ type: 'landscape', requestId: slice.requestId, problem: { mlp: checked.mlp }, center, d1, d2, alphas, betas, paths });
   };
 
   const setProblem = (problem: FunctionProblem, bounds: Bounds): void => {
@@ -340,20 +411,24 @@ export const useAppStore = create<AppState>()((set, get) => {
       case 'plane':
         patchRun(message.runId, { plane: message });
         return;
+      case 'slice-plane': {
+        const key = sliceKeyOf(message.requestId);
+        const slice = key === undefined ? undefined : get().slices[key];
+        if (!slice) return;
+        planes.set(slice.planeKey, message);
+        for (const old of planes.keys()) if (planes.size > MAX_PLANES) planes.delete(old);
+        if (slice.status === 'choosing') computeSlice(key!, message);
+        return;
+      }
       case 'landscape': {
-        const slice = get().slice;
-        if (!slice || slice.requestId !== message.requestId) return;
-        message.indices.forEach((index, k) => (slice.values[index] = message.values[k]!));
-        const path = message.paths?.[0];
-        set({
-          slice: {
-            ...slice,
-            computed: message.computed,
-            total: message.total,
-            status: message.status,
-            ...(path ? { coordinates: path.coordinates, distances: path.distances } : {}),
-          },
-        });
+        const key = sliceKeyOf(message.requestId);
+        const slice = key === undefined ? undefined : get().slices[key];
+        if (!slice?.values || slice.status !== 'computing') return;
+        message.indices.forEach((index, k) => (slice.values![index] = message.values[k]!));
+        const queued = streamed.has(slice.requestId);
+        streamed.set(slice.requestId, { ...streamed.get(slice.requestId), computed: message.computed, total: message.total, status: message.status, ...(message.paths ? { paths: message.paths } : {}) });
+        if (message.status !== 'computing' || message.paths) showStreamed(key!);
+        else if (!queued) setTimeout(() => showStreamed(key!), SLICE_REDRAW_MS);
         return;
       }
       case 'status':
@@ -363,10 +438,16 @@ export const useAppStore = create<AppState>()((set, get) => {
       case 'command':
         runCommand(message.command);
         return;
-      case 'error':
+      case 'error': {
+        const sliceKey = message.requestId === undefined ? undefined : sliceKeyOf(message.requestId);
+        if (sliceKey !== undefined) {
+          patchSlice(sliceKey, { status: 'failed', message: message.message });
+          return;
+        }
         if (message.requestId && message.requestId === get().surfaceRequest) set({ surfaceRequest: null });
         set({ notice: message.message });
         return;
+      }
     }
   };
 
@@ -382,7 +463,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     draft: { optimizer: optimizerSpecSchema.parse({ name: 'adam', lr: 0.05 }), steps: 300, start: [-1.5, 2], pace: 120 },
     runs: [],
     shownRuns: [],
-    slice: null,
+    slices: {},
     notice: null,
     caption: null,
     view: { colormap: 'viridis', scale: 'auto', layout: '3d', contours: true, gradientField: false },
@@ -450,17 +531,37 @@ export const useAppStore = create<AppState>()((set, get) => {
     renameRun(id, name) {
       if (name.trim()) patchRun(id, { name: name.trim() });
     },
-    requestSlice(runId) {
-      const { bridge, runs, network, slice } = get();
-      const plane = runs.find((run) => run.id === runId)?.plane;
+    requestSlice(key, runId, choices) {
+      const { bridge, runs, shownRuns, network } = get();
+      const center = runs.find((run) => run.id === runId);
       const checked = checkNetwork(network);
-      if (!bridge || !plane || 'error' in checked) return;
-      if (slice && slice.status === 'computing') bridge.send({ type: 'cancel-landscape', requestId: slice.requestId });
+      if (!bridge || !center?.plane || 'error' in checked) return;
+      stopSlice(key);
+      const others = shownRuns.filter((run) => run.plane && run.id !== runId);
       const requestId = `slice-${++requestCounter}`;
-      const { center, d1, d2, alphas, betas, checkpoints } = plane;
-      const values = new Float64Array(alphas.length * betas.length).fill(NaN);
-      set({ slice: { requestId, runId, values, computed: 0, total: values.length, status: 'computing' } });
-      bridge.send({ type: 'landscape', requestId, problem: { mlp: checked.mlp }, center, d1, d2, alphas, betas, paths: [checkpoints] });
+      const fields = slicePlaneFields(choices, center, others);
+      const runIds = [runId, ...others.map((run) => run.id)];
+      const common = { requestId, runId, choices, runIds, computed: 0, total: choices.resolution ** 2 };
+      if ('error' in fields) {
+        set({ slices: { ...get().slices, [key]: { ...common, planeKey: '', status: 'failed', message: fields.error } } });
+        return;
+      }
+      const known = planes.get(planeKey(fields));
+      set({ slices: { ...get().slices, [key]: { ...common, planeKey: planeKey(fields), status: 'choosing' } } });
+      if (known) computeSlice(key, known);
+      else bridge.send({ type: 'slice-plane', requestId, problem: { mlp: checked.mlp }, ...fields });
+    },
+    cancelSlice(key) {
+      const slice = get().slices[key];
+      if (slice?.status !== 'choosing' && slice?.status !== 'computing') return;
+      showStreamed(key);
+      stopSlice(key);
+      patchSlice(key, { status: 'cancelled' });
+    },
+    releaseSlice(key) {
+      stopSlice(key);
+      const { [key]: _released, ...rest } = get().slices;
+      set({ slices: rest });
     },
     toggleHidden(id) {
       const run = get().runs.find((entry) => entry.id === id);

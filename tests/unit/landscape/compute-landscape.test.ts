@@ -13,7 +13,7 @@ import { datasetOf } from '../network/support';
 
 const moons = { dataset: { name: 'moons', samples: 120, seed: 3 }, hidden: [8], activation: 'tanh', loss: 'bce' };
 
-async function train(problem: ResolvedNetworkProblem, name: string, run: Record<string, unknown>): Promise<LandscapeRunInput> {
+async function train(problem: ResolvedNetworkProblem, name: string, run: Record<string, unknown>): Promise<LandscapeRunInput & { record: NetworkRunRecord }> {
   const engineRun = await createNetworkRun(problem, runSpec({ steps: 60, optimizer: { name: 'adam', lr: 0.05 }, ...run }));
   engineRun.advance(Number.MAX_SAFE_INTEGER);
   return { name, record: engineRun.result() };

@@ -30,4 +30,10 @@ describe('the landscape spec', () => {
   it('takes two or three points for a plane', () => {
     expect(experimentSpecSchema.safeParse(network({ through: [{ run: 'adam' }] })).success).toBe(false);
   });
+
+  it('takes pcaOf "all" for pca only, naming the field otherwise', () => {
+    expect(experimentSpecSchema.parse(network({ directions: 'pca', pcaOf: 'all' })).landscape).toMatchObject({ directions: 'pca', pcaOf: 'all' });
+    const result = experimentSpecSchema.safeParse(network({ directions: 'hessian', pcaOf: 'all' }));
+    expect(result.error!.issues).toEqual([expect.objectContaining({ path: ['landscape', 'pcaOf'], message: 'applies only to directions "pca"' })]);
+  });
 });

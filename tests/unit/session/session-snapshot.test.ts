@@ -75,7 +75,7 @@ describe('a network picture saved and opened', () => {
     const state = useAppStore.getState();
     expect(state.kind).toBe('network');
     expect(state.network).toMatchObject(NETWORK);
-    expect(state.slice).toBeNull();
+    expect(state.slices).toEqual({});
     expect(sent.map((message) => message.type)).toEqual([]);
 
     const saved = trainedRun();

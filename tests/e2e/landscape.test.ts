@@ -1,0 +1,118 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAppInBrowser, type AppInBrowser } from '../support/app-in-browser';
+
+let app: AppInBrowser;
+let page: Page;
+let pageErrors: string[];
+
+const SHOTS = '/work/notes/shots';
+
+beforeAll(async () => {
+  app = await openAppInBrowser({ width: 1400, height: 900 });
+  ({ page, pageErrors } = app);
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(() => app?.close());
+
+const status = () => page.locator('.landscape-status');
+const axes = () => page.locator('.landscape-axes');
+const slice = () => page.getByRole('img', { name: /^Loss landscape slice/ });
+
+/** Waits for a slice with these axes to be computed to its last point. */
+async function computed(axesText: RegExp): Promise<void> {
+  const state = async (): Promise<string> => {
+    const [shownAxes, shownStatus] = [(await axes().allTextContents()).join(''), (await status().allTextContents()).join('')];
+    return axesText.test(shownAxes) && /: (\d+)\/\1 points computed/.test(shownStatus) ? 'computed' : `${shownAxes} | ${shownStatus}`;
+  };
+  await expect.poll(state, { timeout: 90_000 }).toBe('computed');
+}
+
+/** Pixels of the landscape canvas near an RGB colour. */
+const slicePixels = (rgb: [number, number, number], tolerance: number): Promise<number> =>
+  page.evaluate(
+    ([[r, g, b], t]) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas[aria-label^="Loss landscape slice"]')!;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - r) <= t && Math.abs(data[i + 1]! - g) <= t && Math.abs(data[i + 2]! - b) <= t) count++;
+      }
+      return count;
+    },
+    [rgb, tolerance] as const,
+  );
+
+describe('loss landscape slices of network runs', () => {
+  it('trains two runs, slices the newest run’s PCA plane, and reads a checkpoint’s true loss and distance from the plane', async () => {
+    await page.getByLabel('Kind').selectOption('network');
+    await page.getByLabel('Dataset', { exact: true }).selectOption('moons');
+    await page.getByLabel('Steps', { exact: true }).fill('150');
+    await page.getByLabel(/^Live pace/).fill('0');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+    await page.getByLabel('Init seed').fill('7');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => page.locator('li.run').nth(1).getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+    const [first, second] = await page.locator('li.run .run-name').allTextContents();
+
+    await page.getByRole('button', { name: 'Loss landscape', exact: true }).click();
+    await computed(/^α · PC1 \(\d+\.\d% of variance\)β · PC2 \(\d+\.\d% of variance\)$/);
+    expect(await status().textContent()).toContain(`${second}: 1681/1681 points computed · checkpoints lie up to`);
+    const box = (await slice().boundingBox())!;
+    await slice().hover({ position: { x: box.width / 2, y: box.height / 2 } });
+    const readout = page.getByRole('status').filter({ hasText: /true loss/ });
+    await expect.poll(() => readout.count()).toBe(1);
+    expect(await readout.textContent()).toMatch(new RegExp(`^(${first}|${second}) · step \\d+ · true loss [\\d.e−]+ · [\\d.e−]+ from the plane$`));
+    await page.screenshot({ path: `${SHOTS}/landscape-pca.png` });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('switches directions, each computed to the end with axes that say what they are', async () => {
+    const directions = page.getByLabel('Directions', { exact: true });
+    const expected: [string, RegExp][] = [
+      ['Random, filter-normalised', /^α · random, filter-normalised \(biases zero\)β · random, filter-normalised \(biases zero\)$/],
+      ['Through this run’s initial and final points', /^α · .+ initial → .+ finalβ · random, filter-normalised \(biases zero\)$/],
+      ['Through the runs’ final points', /^α · .+ final → .+ finalβ · random, filter-normalised \(biases zero\)$/],
+      ['Hessian extreme eigenvectors', /^α · Hessian λ = −?[\d.e−]+β · Hessian λ = [\d.e−]+$/],
+      ['PCA of this run’s path', /^α · PC1 \(\d+\.\d% of variance\)β · PC2.*/],
+    ];
+    for (const [label, axesText] of expected) {
+      await directions.selectOption({ label });
+      await computed(axesText);
+    }
+    await directions.selectOption({ label: 'Random, filter-normalised' });
+    await page.getByLabel('Biases', { exact: true }).selectOption('filter');
+    await computed(/^α · random, filter-normalised \(biases filter\)/);
+    await page.getByLabel('Seed', { exact: true }).fill('5');
+    await computed(/^α · random, filter-normalised \(biases filter\)/);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('cancels a large grid part-way: the status says so and the partial picture stays', async () => {
+    await page.getByLabel('Resolution', { exact: true }).selectOption('201');
+    await expect.poll(() => status().textContent(), { timeout: 30_000 }).toMatch(/ [1-9]\d*\/40401 points so far/);
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    const text = (await status().textContent())!;
+    const [, done] = /cancelled at (\d+)\/40401 points/.exec(text)!;
+    expect(Number(done)).toBeGreaterThan(0);
+    expect(Number(done)).toBeLessThan(40401);
+    expect(await page.getByRole('button', { name: 'Cancel', exact: true }).count()).toBe(0);
+    // The points computed before the cancel are still drawn (viridis's dark purple end, or its green middle).
+    expect((await slicePixels([68, 1, 84], 40)) + (await slicePixels([33, 145, 140], 40))).toBeGreaterThan(100);
+    await page.screenshot({ path: `${SHOTS}/landscape-cancelled.png` });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('puts both runs on one shared PCA plane, each in its colour', async () => {
+    await page.getByLabel('Resolution', { exact: true }).selectOption('41');
+    await page.getByLabel('Directions', { exact: true }).selectOption({ label: 'PCA of all runs’ paths' });
+    await computed(/^α · PC1 of all paths \(\d+\.\d% of variance\)β · PC2 of all paths.*/);
+    // The first two run colours (Okabe–Ito orange and sky blue).
+    expect(await slicePixels([230, 159, 0], 10)).toBeGreaterThan(30);
+    expect(await slicePixels([86, 180, 233], 10)).toBeGreaterThan(30);
+    await page.screenshot({ path: `${SHOTS}/landscape-pca-all.png` });
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Bridge, ClientMessage, HostMessage } from '../../../shared/protocol';
+import { DEFAULT_SLICE_CHOICES } from '../../../renderer/src/network/slice-choices';
+import { MAIN_SLICE, useAppStore } from '../../../renderer/src/store/app-store';
+
+/** The store on a bridge that records what it sends and lets the test answer as the host. */
+function connectStore() {
+  const sent: ClientMessage[] = [];
+  let deliver: (message: HostMessage) => void = () => {};
+  const bridge: Bridge = { kind: 'browser', send: (message) => sent.push(message), subscribe: (listener) => ((deliver = listener), () => {}) };
+  useAppStore.getState().connect(bridge);
+  return { sent, deliver: (message: HostMessage) => deliver(message) };
+}
+
+const SIZE = 2 * 16 + 16 + 16 * 16 + 16 + 16 + 1;
+const vector = (value: number) => new Float64Array(SIZE).fill(value);
+const ofType = <T extends ClientMessage['type']>(sent: ClientMessage[], type: T) => sent.filter((m): m is Extract<ClientMessage, { type: T }> => m.type === type);
+
+describe('slices in the store, by view', () => {
+  it('keeps two views’ slices apart, answers a plane asked again from its memo, and cancels a released view’s work', () => {
+    const { sent, deliver } = connectStore();
+    const store = useAppStore.getState;
+    store().setKind('network');
+    store().startRun();
+    store().startRun();
+    const [a, b] = store().runs.map((run) => run.id);
+    for (const [runId, value] of [[a!, 1], [b!, 2]] as const) {
+      deliver({ type: 'plane', runId, explainedVariance: [0.5, 0.25], center: vector(0), d1: vector(0), d2: vector(0), alphas: new Float64Array(3), betas: new Float64Array(3), checkpoints: vector(value), checkpointSteps: Float64Array.of(0) });
+      deliver({ type: 'status', runId, status: 'completed' });
+    }
+
+    store().requestSlice(MAIN_SLICE, a!, DEFAULT_SLICE_CHOICES);
+    store().requestSlice('panel', b!, { ...DEFAULT_SLICE_CHOICES, directions: 'hessian', resolution: 21 });
+    const [mainPlane, panelPlane] = ofType(sent, 'slice-plane');
+    expect(mainPlane!.runs.map((run) => run.name)).toEqual([a]);
+    expect(panelPlane!.landscape).toMatchObject({ directions: 'hessian', resolution: 21, run: b });
+    expect(mainPlane!.requestId).not.toBe(panelPlane!.requestId);
+
+    const axes = (n: number) => Float64Array.from({ length: n }, (_, i) => i);
+    deliver({ type: 'slice-plane', requestId: panelPlane!.requestId, center: vector(0), d1: vector(1), d2: vector(1), alphas: axes(21), betas: axes(21), eigenvalues: [-1, 3] });
+    deliver({ type: 'slice-plane', requestId: mainPlane!.requestId, center: vector(0), d1: vector(1), d2: vector(1), alphas: axes(41), betas: axes(41), explainedVariance: [0.5, 0.25] });
+    const grids = ofType(sent, 'landscape');
+    expect(grids.map((grid) => [grid.requestId, grid.alphas.length, grid.paths!.length])).toEqual([
+      [panelPlane!.requestId, 21, 2],
+      [mainPlane!.requestId, 41, 2],
+    ]);
+    // Every shown run's checkpoints go along, the center's first.
+    expect(grids[0]!.paths![0]![0]).toBe(2);
+
+    deliver({ type: 'landscape', requestId: mainPlane!.requestId, status: 'complete', level: 0, indices: Float64Array.of(0, 1), values: Float64Array.of(7, 8), computed: 1681, total: 1681 });
+    expect(store().slices[MAIN_SLICE]).toMatchObject({ status: 'complete', computed: 1681 });
+    expect(Array.from(store().slices[MAIN_SLICE]!.values!.subarray(0, 3))).toEqual([7, 8, NaN]);
+    expect(store().slices.panel).toMatchObject({ status: 'computing', computed: 0 });
+
+    // The same choices again: no new plane is asked for, the grid is (the host answers it from its cache).
+    const planesAsked = ofType(sent, 'slice-plane').length;
+    store().requestSlice(MAIN_SLICE, a!, DEFAULT_SLICE_CHOICES);
+    expect(ofType(sent, 'slice-plane')).toHaveLength(planesAsked);
+    expect(sent.at(-1)).toMatchObject({ type: 'landscape', alphas: axes(41) });
+    expect(store().slices[MAIN_SLICE]!.status).toBe('computing');
+
+    store().releaseSlice('panel');
+    expect(sent.at(-1)).toEqual({ type: 'cancel-landscape', requestId: panelPlane!.requestId });
+    expect(Object.keys(store().slices)).toEqual([MAIN_SLICE]);
+  });
+});
