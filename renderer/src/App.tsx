@@ -28,6 +28,7 @@ import { useAppStore } from './store/app-store';
 import { CaptionOverlay } from './teaching/CaptionOverlay';
 import { ScenarioPicker } from './teaching/ScenarioPicker';
 import { PanelGrid } from './viewports/PanelGrid';
+import { PanelOptions } from './viewports/PanelOptions';
 import { panelViewFor } from './viewports/panel-views';
 
 function Notice() {
@@ -44,17 +45,21 @@ function Notice() {
   );
 }
 
-type NetworkView = 'dataset' | 'landscape';
+type NetworkView = 'dataset' | 'landscape' | 'panels';
+const NETWORK_VIEWS: { value: NetworkView; label: string }[] = [
+  { value: 'dataset', label: 'Dataset' },
+  { value: 'landscape', label: 'Loss landscape' },
+  { value: 'panels', label: 'Landscape panels' },
+];
 
 /** The 3D surface, the 2D map, both, or panels of the surface, with the hover read-out over them. */
 function Stage({ networkView }: { networkView: NetworkView }) {
   const layout = useAppStore((state) => state.view.layout);
   const kind = useAppStore((state) => state.kind);
-  const PanelView = layout === 'panels' ? panelViewFor(kind) : null;
-  if (PanelView) {
+  if (kind === 'network' ? networkView === 'panels' : layout === 'panels') {
     return (
       <div className="stage stage-panels">
-        <PanelGrid View={PanelView} />
+        <PanelGrid View={panelViewFor(kind)} />
         <HoverReadout />
         <CaptionOverlay />
         <Notice />
@@ -120,12 +125,13 @@ export function App({ bridge }: { bridge: Bridge }) {
         ) : (
           <div className="toolbar" role="group" aria-label="View options">
             <div className="segmented" role="group" aria-label="Network view">
-              {(['dataset', 'landscape'] as const).map((view) => (
-                <button key={view} type="button" aria-pressed={networkView === view} onClick={() => setNetworkView(view)}>
-                  {view === 'dataset' ? 'Dataset' : 'Loss landscape'}
+              {NETWORK_VIEWS.map(({ value, label }) => (
+                <button key={value} type="button" aria-pressed={networkView === value} onClick={() => setNetworkView(value)}>
+                  {label}
                 </button>
               ))}
             </div>
+            {networkView === 'panels' && <PanelOptions cameras={false} />}
           </div>
         )}
         <Stage networkView={networkView} />

@@ -2,12 +2,13 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppInBrowser, type AppInBrowser } from '../support/app-in-browser';
+import { screenshotDir } from '../support/browser';
 
 let app: AppInBrowser;
 let page: Page;
 let pageErrors: string[];
 
-const SHOTS = '/work/notes/shots';
+const SHOTS = screenshotDir;
 
 beforeAll(async () => {
   app = await openAppInBrowser({ width: 1400, height: 900 });
@@ -113,6 +114,34 @@ describe('loss landscape slices of network runs', () => {
     expect(await slicePixels([230, 159, 0], 10)).toBeGreaterThan(30);
     expect(await slicePixels([86, 180, 233], 10)).toBeGreaterThan(30);
     await page.screenshot({ path: `${SHOTS}/landscape-pca-all.png` });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows each run’s own slice in its panel, with the path drawn as far as the panel’s timeline', async () => {
+    await page.getByRole('button', { name: 'Landscape panels', exact: true }).click();
+    await page.getByLabel('Panels', { exact: true }).selectOption('2');
+    expect(await page.getByLabel('Lock cameras').count()).toBe(0);
+    const panels = [page.getByRole('region', { name: 'Panel 1' }), page.getByRole('region', { name: 'Panel 2' })];
+    const names = await page.locator('li.run .run-name').allTextContents();
+    for (const [k, panel] of panels.entries()) {
+      await expect.poll(() => panel.locator('.landscape-status').textContent(), { timeout: 90_000 }).toMatch(new RegExp(`^${names[k]}: 1681/1681 points computed`));
+      expect(await panel.locator('.landscape-axes').textContent()).toMatch(/^α · PC1 \(\d+\.\d% of variance\)β · PC2/);
+    }
+    // The first run's colour along its path in panel 1, counted before and after that panel goes back to step 0.
+    const runPixels = (): Promise<number> =>
+      panels[0]!.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - 230) <= 10 && Math.abs(data[i + 1]! - 159) <= 10 && data[i + 2]! <= 10) count++;
+        return count;
+      });
+    const whole = await runPixels();
+    await page.getByLabel('Lock timeline').uncheck();
+    await page.getByLabel('Step of panel 1', { exact: true }).fill('0');
+    await expect.poll(runPixels).toBeLessThan(whole / 3);
+    await page.screenshot({ path: `${SHOTS}/landscape-panels.png` });
+    await page.getByLabel('Lock timeline').check();
+    await expect.poll(runPixels).toBe(whole);
     expect(pageErrors).toEqual([]);
   });
 });

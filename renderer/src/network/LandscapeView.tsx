@@ -6,6 +6,7 @@ import { MAIN_SLICE, useAppStore, type SliceState } from '../store/app-store';
 import { drawSlice, nearestCheckpoint, sliceImage } from './draw-slice';
 import { DEFAULT_SLICE_CHOICES, sliceAxisLabels, type SliceChoices } from './slice-choices';
 import { SliceControls } from './SliceControls';
+import { useCheckpointsReached } from './use-checkpoints-reached';
 
 const PROGRESS: Record<SliceState['status'], (slice: SliceState) => string> = {
   choosing: () => 'choosing the plane…',
@@ -56,13 +57,20 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
   }, [stale, key, centerId, choices, requestSlice]);
   useEffect(() => (fixedRunId === undefined ? undefined : () => releaseSlice(key)), [fixedRunId, key, releaseSlice]);
 
-  const paths = useMemo(
+  const placed = useMemo(
     () =>
       (slice?.paths ?? []).flatMap((path, k) => {
         const run = runs.find((entry) => entry.id === slice!.runIds[k]);
         return run ? [{ run, color: run.color, coordinates: path.coordinates, distances: path.distances }] : [];
       }),
     [slice, runs],
+  );
+  // Each path as far as the timeline has gone: scrubbing back shows where a run was then.
+  const placedRuns = useMemo(() => placed.map((path) => path.run), [placed]);
+  const reached = useCheckpointsReached(placedRuns);
+  const paths = useMemo(
+    () => placed.map((path, k) => ({ ...path, coordinates: path.coordinates.subarray(0, 2 * (reached[k] ?? 0)) })),
+    [placed, reached],
   );
 
   // The hovered checkpoint's (α, β), as numbers so the drawing waits for a real change.

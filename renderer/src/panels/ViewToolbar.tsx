@@ -1,7 +1,6 @@
 import { useAppStore, type ViewLayout } from '../store/app-store';
 import { usePlaybackStore } from '../playback/playback-store';
 import { PanelOptions } from '../viewports/PanelOptions';
-import { panelViewFor } from '../viewports/panel-views';
 import { NumberField } from './NumberField';
 
 const LAYOUTS: { value: ViewLayout; label: string }[] = [
@@ -16,21 +15,19 @@ const wholeSteps = (value: number): string | null => (Number.isInteger(value) &&
 /** Which views to show and what to draw on them. */
 export function ViewToolbar() {
   const view = useAppStore((state) => state.view);
-  // Panels are offered only where the problem's kind has a panel view.
-  const hasPanels = useAppStore((state) => panelViewFor(state.kind) !== null);
   const updateView = useAppStore((state) => state.updateView);
   const trail = usePlaybackStore((state) => state.trail);
   const setTrail = usePlaybackStore((state) => state.setTrail);
   return (
     <div className="toolbar" role="group" aria-label="View options">
       <div className="segmented" role="group" aria-label="Layout">
-        {LAYOUTS.filter(({ value }) => value !== 'panels' || hasPanels).map(({ value, label }) => (
+        {LAYOUTS.map(({ value, label }) => (
           <button key={value} type="button" aria-pressed={view.layout === value} onClick={() => updateView({ layout: value })}>
             {label}
           </button>
         ))}
       </div>
-      {view.layout === 'panels' && hasPanels && <PanelOptions />}
+      {view.layout === 'panels' && <PanelOptions cameras />}
       <label>
         <input type="checkbox" checked={view.contours} onChange={(event) => updateView({ contours: event.target.checked })} /> Contour lines
       </label>

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { PANEL_COUNTS, useViewportStore, type PanelCount } from './viewport-store';
 
-/** The panels layout's toolbar: how many panels, and whether cameras and timeline are locked. */
-export function PanelOptions() {
+/** The panels layout's toolbar: how many panels, and whether cameras (3D panels only) and timeline are locked. */
+export function PanelOptions({ cameras }: { cameras: boolean }) {
   const { count, lockCameras, lockTimeline, setCount, setLockCameras, setLockTimeline } = useViewportStore();
   const countId = useId();
   return (
@@ -15,9 +15,11 @@ export function PanelOptions() {
           </option>
         ))}
       </select>
-      <label title="Orbiting or zooming one panel moves the others the same way">
-        <input type="checkbox" checked={lockCameras} onChange={(event) => setLockCameras(event.target.checked)} /> Lock cameras
-      </label>
+      {cameras && (
+        <label title="Orbiting or zooming one panel moves the others the same way">
+          <input type="checkbox" checked={lockCameras} onChange={(event) => setLockCameras(event.target.checked)} /> Lock cameras
+        </label>
+      )}
       <label title="Every panel follows the timeline below; unlocked, each has its own">
         <input type="checkbox" checked={lockTimeline} onChange={(event) => setLockTimeline(event.target.checked)} /> Lock timeline
       </label>

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { ProblemKind } from '../store/app-store';
 import type { CameraSync } from './camera-sync';
 import { FunctionPanelView } from './FunctionPanelView';
+import { NetworkPanelView } from './NetworkPanelView';
 
 export interface PanelViewProps {
   /** 0-based. */
@@ -11,13 +12,13 @@ export interface PanelViewProps {
 
 /**
  * What a panel draws, by kind of problem; the panel around it (header, choice of runs, clock) is
- * the same for every kind. Networks get theirs when the landscape view can be fixed to one run;
- * until then the panels layout is not offered for them.
+ * the same for every kind.
  */
-const PANEL_VIEWS: Partial<Record<ProblemKind, ComponentType<PanelViewProps>>> = {
+const PANEL_VIEWS: Record<ProblemKind, ComponentType<PanelViewProps>> = {
   function: FunctionPanelView,
+  network: NetworkPanelView,
 };
 
-export function panelViewFor(kind: ProblemKind): ComponentType<PanelViewProps> | null {
-  return PANEL_VIEWS[kind] ?? null;
+export function panelViewFor(kind: ProblemKind): ComponentType<PanelViewProps> {
+  return PANEL_VIEWS[kind];
 }

@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import { currentStep } from '../playback/playback-clock';
+import { onPlaybackFrame } from '../playback/playback-store';
+import { runStepAt } from '../playback/run-step';
+import { useViewClock } from '../scene/view-source';
+import type { RunEntry } from '../store/app-store';
+
+/** How many of each run's checkpoints lie at or before `step` (their steps ascend). */
+export function checkpointsReached(runs: readonly RunEntry[], step: number): number[] {
+  return runs.map(({ plane, series }) => {
+    const steps = plane?.checkpointSteps;
+    if (!steps) return 0;
+    const last = runStepAt(series, step);
+    let count = 0;
+    while (count < steps.length && steps[count]! <= last) count++;
+    return count;
+  });
+}
+
+/**
+ * Per run, the checkpoints the view's clock has reached, so a slice draws each path as far as the
+ * timeline. React sees a change only when a count changes: checkpoints are sparser than steps.
+ */
+export function useCheckpointsReached(runs: readonly RunEntry[]): number[] {
+  const clock = useViewClock();
+  const [reached, setReached] = useState(() => checkpointsReached(runs, currentStep(clock)));
+  useEffect(
+    () =>
+      onPlaybackFrame(() => {
+        const now = checkpointsReached(runs, currentStep(clock));
+        setReached((shown) => (now.length === shown.length && now.every((count, k) => count === shown[k]) ? shown : now));
+      }),
+    [runs, clock],
+  );
+  return reached;
+}
