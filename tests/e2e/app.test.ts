@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppInBrowser, type AppInBrowser } from '../support/app-in-browser';
-import { countCanvasPixels, screenshotDir } from '../support/browser';
+import { canvasPixels, screenshotDir } from '../support/browser';
 
 let app: AppInBrowser;
 let page: Page;
@@ -16,8 +16,8 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 /** Orange, the first run colour (Okabe–Ito #E69F00); absent from every colour map we use. */
-const RUN_ORANGE = [230, 159, 0, 40];
-const orangePixels = (): Promise<number> => page.evaluate(`${countCanvasPixels}(${JSON.stringify(RUN_ORANGE)})`);
+const RUN_ORANGE = [230, 159, 0] as const;
+const orangePixels = (): Promise<number> => canvasPixels(page.locator('canvas').first(), RUN_ORANGE);
 
 describe('the app in a browser (gradscape serve)', () => {
   it('shows the surface, runs gradient descent in the worker, and draws the path live', async () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppInBrowser, type AppInBrowser } from '../support/app-in-browser';
-import { countCanvasPixels, screenshotDir } from '../support/browser';
+import { canvasPixels, screenshotDir } from '../support/browser';
 
 let app: AppInBrowser;
 let page: Page;
@@ -15,8 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const RUN_ORANGE = [230, 159, 0, 40];
-const orangePixels = (): Promise<number> => page.evaluate(`${countCanvasPixels}(${JSON.stringify(RUN_ORANGE)})`);
+const RUN_ORANGE = [230, 159, 0] as const;
+const orangePixels = (): Promise<number> => canvasPixels(page.locator('canvas').first(), RUN_ORANGE);
 const counter = () => page.getByLabel('Current step');
 const stepShown = async (): Promise<number> => Number((await counter().textContent())!.match(/step (\d+)/)![1]);
 const live = () => page.getByRole('button', { name: 'Live' });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppInBrowser, type AppInBrowser } from '../support/app-in-browser';
-import { screenshotDir } from '../support/browser';
+import { canvasPixels, screenshotDir } from '../support/browser';
 
 let app: AppInBrowser;
 let page: Page;
@@ -31,19 +31,7 @@ async function computed(axesText: RegExp): Promise<void> {
 }
 
 /** Pixels of the landscape canvas near an RGB colour. */
-const slicePixels = (rgb: [number, number, number], tolerance: number): Promise<number> =>
-  page.evaluate(
-    ([[r, g, b], t]) => {
-      const canvas = document.querySelector<HTMLCanvasElement>('canvas[aria-label^="Loss landscape slice"]')!;
-      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      let count = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs(data[i]! - r) <= t && Math.abs(data[i + 1]! - g) <= t && Math.abs(data[i + 2]! - b) <= t) count++;
-      }
-      return count;
-    },
-    [rgb, tolerance] as const,
-  );
+const slicePixels = (rgb: [number, number, number], tolerance: number): Promise<number> => canvasPixels(slice(), rgb, tolerance);
 
 describe('loss landscape slices of network runs', () => {
   it('trains two runs, slices the newest run’s PCA plane, and reads a checkpoint’s true loss and distance from the plane', async () => {
@@ -128,13 +116,7 @@ describe('loss landscape slices of network runs', () => {
       expect(await panel.locator('.landscape-axes').textContent()).toMatch(/^α · PC1 \(\d+\.\d% of variance\)β · PC2/);
     }
     // The first run's colour along its path in panel 1, counted before and after that panel goes back to step 0.
-    const runPixels = (): Promise<number> =>
-      panels[0]!.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
-        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-        let count = 0;
-        for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - 230) <= 10 && Math.abs(data[i + 1]! - 159) <= 10 && data[i + 2]! <= 10) count++;
-        return count;
-      });
+    const runPixels = (): Promise<number> => canvasPixels(panels[0]!.locator('canvas'), [230, 159, 0], 10);
     const whole = await runPixels();
     await page.getByLabel('Lock timeline').uncheck();
     await page.getByLabel('Step of panel 1', { exact: true }).fill('0');

@@ -34,11 +34,11 @@ function watchClientMessages(): string[] {
   return types;
 }
 
-/** A 2D canvas's pixels as a PNG data URL. */
+/** A 2D canvas's pixels as a PNG data URL, by the start of its accessible name. */
 const canvasImage = (name: string): Promise<string> =>
-  page.locator(`canvas[aria-label="${name}"]`).evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL('image/png'));
+  page.locator(`canvas[aria-label^="${name}"]`).evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL('image/png'));
 const DATASET = 'Dataset and decision boundary';
-const LANDSCAPE_CANVAS = "Loss landscape on the PCA plane of the run's path";
+const LANDSCAPE_CANVAS = 'Loss landscape slice';
 const header = (): Promise<string | null> => page.locator('.dataset-header .hint').textContent();
 
 /** The Loss landscape view once every grid point is in: its header and its picture. */
@@ -104,7 +104,8 @@ describe('a network session (gradscape serve in Chromium)', () => {
     expect(reopenedLandscape.image).toBe(landscape.image);
     await expect.poll(() => page.getByRole('combobox', { name: 'Recent sessions' }).locator('option', { hasText: 'network.gradscape.json' }).count()).toBe(1);
 
-    // The autosave holds the network picture too: a new start offers it back, and it opens the same.
+    // The autosave holds the network picture too (once its next tick has run): a new start offers it back, and it opens the same.
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('gradscape.autosave')?.includes('"mlp"') ?? false), FRAMES).toBe(true);
     await page.reload();
     await page.locator('main[aria-busy="false"]').waitFor();
     await page.getByRole('button', { name: 'Restore', exact: true }).click();

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppInBrowser, type AppInBrowser } from '../support/app-in-browser';
-import { screenshotDir } from '../support/browser';
+import { canvasPixels, screenshotDir } from '../support/browser';
 
 let app: AppInBrowser;
 let page: Page;
@@ -15,20 +15,9 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-/** Counts pixels of the dataset canvas near an RGB colour. */
+/** Pixels of the dataset canvas near an RGB colour. */
 const datasetPixels = (rgb: [number, number, number], tolerance: number): Promise<number> =>
-  page.evaluate(
-    ([[r, g, b], t]) => {
-      const canvas = document.querySelector<HTMLCanvasElement>('canvas[aria-label="Dataset and decision boundary"]')!;
-      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      let count = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs(data[i]! - r) <= t && Math.abs(data[i + 1]! - g) <= t && Math.abs(data[i + 2]! - b) <= t) count++;
-      }
-      return count;
-    },
-    [rgb, tolerance] as const,
-  );
+  canvasPixels(page.locator('canvas[aria-label="Dataset and decision boundary"]'), rgb, tolerance);
 
 describe('a network in the app', () => {
   it('trains live and shows the decision boundary, the test loss and per-layer gradient norms', async () => {

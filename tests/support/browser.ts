@@ -14,23 +14,26 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
- * Counts the canvas pixels within `tolerance` of an RGB colour, reading the WebGL canvas through
- * a 2D copy (the app keeps its drawing buffer so recordings and tests can read it).
+ * Counts a canvas's pixels within `tolerance` of an RGB colour, reading it through a 2D copy so
+ * WebGL canvases count too (the app keeps its drawing buffer so recordings and tests can read it).
  */
-export const countCanvasPixels = `(([r, g, b, tolerance]) => {
-  const source = document.querySelector('canvas');
-  const copy = document.createElement('canvas');
-  copy.width = source.width;
-  copy.height = source.height;
-  const context = copy.getContext('2d');
-  context.drawImage(source, 0, 0);
-  const data = context.getImageData(0, 0, copy.width, copy.height).data;
-  let count = 0;
-  for (let i = 0; i < data.length; i += 4) {
-    if (Math.abs(data[i] - r) <= tolerance && Math.abs(data[i + 1] - g) <= tolerance && Math.abs(data[i + 2] - b) <= tolerance) count++;
-  }
-  return count;
-})`;
+export const canvasPixels = (canvas: Locator, rgb: readonly [number, number, number], tolerance = 40): Promise<number> =>
+  canvas.evaluate(
+    (source: HTMLCanvasElement, [[r, g, b], t]) => {
+      const copy = document.createElement('canvas');
+      copy.width = source.width;
+      copy.height = source.height;
+      const context = copy.getContext('2d')!;
+      context.drawImage(source, 0, 0);
+      const data = context.getImageData(0, 0, copy.width, copy.height).data;
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - r) <= t && Math.abs(data[i + 1]! - g) <= t && Math.abs(data[i + 2]! - b) <= t) count++;
+      }
+      return count;
+    },
+    [rgb, tolerance] as const,
+  );
 
 /** A canvas as a PNG data URL, read through a 2D copy (the app keeps its drawing buffer). */
 export const canvasImage = (canvas: Locator): Promise<string> =>
