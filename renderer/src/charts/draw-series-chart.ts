@@ -142,7 +142,7 @@ function markOffChart(
       const leftHalf = x < plot.left + plot.width / 2;
       context.textAlign = leftHalf ? 'left' : 'right';
       context.textBaseline = 'middle';
-      context.fillText(`${direction === 'up' ? '↑' : '↓'} ${formatValue(value)}`, x + (leftHalf ? 8 : -8), edge + sign * 6);
+      context.fillText(`off the chart: ${formatValue(value)}`, x + (leftHalf ? 8 : -8), edge + sign * 6);
     }
   }
   return marks;
