@@ -133,6 +133,13 @@ const SCHEME_FIELDS = {
   gain: { scheme: 'orthogonal', default: 1 },
 } as const;
 
+/** The options a scheme fills in when they are left out, e.g. { std: 0.01 } for normal. */
+export function initSchemeDefaults(scheme: InitScheme): Partial<Record<keyof typeof SCHEME_FIELDS, number>> {
+  return Object.fromEntries(
+    Object.entries(SCHEME_FIELDS).flatMap(([field, option]) => (option.scheme === scheme && option.default !== undefined ? [[field, option.default]] : [])),
+  );
+}
+
 export const initSpecSchema = z
   .object({
     scheme: z.enum(INIT_SCHEMES),
@@ -157,9 +164,7 @@ export const initSpecSchema = z
   })
   .transform((init) => {
     const filled = { ...init };
-    for (const [field, { scheme, default: fallback }] of Object.entries(SCHEME_FIELDS)) {
-      if (init.scheme === scheme && fallback !== undefined) filled[field as 'std' | 'gain'] ??= fallback;
-    }
+    for (const [field, fallback] of Object.entries(initSchemeDefaults(init.scheme))) filled[field as 'std' | 'gain'] ??= fallback;
     return filled;
   });
 export type InitSpec = z.output<typeof initSpecSchema>;

@@ -37,7 +37,7 @@ describe('side-by-side comparisons', () => {
     const { listed, table } = await settle(4);
     expect(table).toEqual(listed);
     expect(listed).toMatchObject({ 'lr 0.05': 'completed', 'lr 0.15': 'completed', 'lr 0.3': 'diverged' });
-    await expect.poll(() => page.locator('.summary').textContent()).toMatch(/differ in: optimizer\.lr/);
+    await expect.poll(() => page.locator('.summary').textContent()).toMatch(/differ in: optimizer\.lr \(0\.05, 0\.15, 0\.19, 0\.3\)\./);
     const events = await page.locator('.events').textContent();
     expect(events).toMatch(/oscillation/i);
     await page.screenshot({ path: join(screenshotDir, 'compare-learning-rates.png') });
@@ -47,7 +47,7 @@ describe('side-by-side comparisons', () => {
     await page.getByRole('button', { name: 'Compare optimizers' }).click();
     const { listed, table } = await settle(8);
     expect(table).toEqual(listed);
-    await expect.poll(() => page.locator('.summary').textContent()).toMatch(/differ in: .*optimizer\.name/);
+    await expect.poll(() => page.locator('.summary').textContent()).toMatch(/differ in: optimizer \(sgd lr=0\.001, sgd lr=0\.001 momentum=0\.9, .*, rmsprop, adam lr=0\.05, .*\)\./);
     // The table starts sorted by final loss, best first; a click on the header reverses it.
     const finals = async () => (await page.locator('.summary tbody tr td:nth-child(2)').allTextContents()).map((text) => Number(text.replace('−', '-')));
     const ascending = await finals();
@@ -64,7 +64,7 @@ describe('side-by-side comparisons', () => {
     const events = await page.locator('.events').textContent();
     expect(events).toMatch(/symmetry|stayed identical/i);
     expect(events).toMatch(/vanishing|fell below/i);
-    await expect.poll(() => page.locator('.summary').textContent()).toMatch(/differ in: init\./);
+    await expect.poll(() => page.locator('.summary').textContent()).toMatch(/differ in: init \(zeros, normal, glorot_uniform, he_normal, orthogonal\)\./);
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(screenshotDir, 'compare-initializations.png') });
     expect(pageErrors).toEqual([]);

@@ -45,6 +45,25 @@ describe('teaching scenarios', () => {
     await page.screenshot({ path: join(screenshotDir, `scenario-${scenario.id}.png`) });
   });
 
+  it('a diverged run goes off the top of the charts, marked, while the others keep their shape on a log scale the user can turn off', async () => {
+    await page.getByLabel('Live pace (steps/s, 0 = full speed)').fill('0');
+    await open('Too high a learning rate diverges').click();
+    await settledRuns(4);
+    const charts = page.getByRole('region', { name: 'Charts' });
+    const lossName = () => charts.getByRole('img', { name: /^Loss of each run/ }).getAttribute('aria-label');
+    await expect.poll(lossName).toMatch(/^Loss of each run over the steps, lr 0\.003 goes off the chart up to 2\.\d+e109, log scale$/);
+    expect(await charts.getByRole('img', { name: /^Gradient norm/ }).getAttribute('aria-label')).toMatch(/lr 0\.003 goes off the chart/);
+    await charts.screenshot({ path: join(screenshotDir, 'scenario-diverged-charts.png') });
+    // The user's choice wins over the data's, also for the runs that come after.
+    await charts.getByLabel('log scale').first().uncheck();
+    await expect.poll(lossName).toMatch(/off the chart up to 2\.\d+e109$/);
+    await open('Too high a learning rate diverges').click();
+    await settledRuns(4);
+    await page.waitForTimeout(300);
+    expect(await lossName()).not.toMatch(/log scale/);
+    expect(await charts.getByLabel('log scale').first().isChecked()).toBe(false);
+  });
+
   it('the caption stays, enlarged, in presentation mode, and can be dismissed', async () => {
     const title = 'Saddle: GD crawls, Adam escapes';
     await page.getByLabel('Live pace (steps/s, 0 = full speed)').fill('0');

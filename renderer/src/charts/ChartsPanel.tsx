@@ -14,9 +14,9 @@ export function ChartsPanel() {
   const layered = runs.filter((run) => run.series.layers > 0).at(-1);
   return (
     <section className={`charts${kind === 'network' ? ' charts-network' : ''}`} aria-label="Charts">
-      <SeriesChart title={kind === 'network' ? 'Training loss' : 'Loss'} metric="loss" logByDefault={false} />
-      {hasTest && <SeriesChart title="Test loss" metric="testLoss" logByDefault={false} />}
-      <SeriesChart title="Gradient norm" metric="gradNorm" logByDefault />
+      <SeriesChart title={kind === 'network' ? 'Training loss' : 'Loss'} metric="loss" defaultScale="auto" />
+      {hasTest && <SeriesChart title="Test loss" metric="testLoss" defaultScale="auto" />}
+      <SeriesChart title="Gradient norm" metric="gradNorm" defaultScale="log" />
       {layered && <LayerNormsChart run={layered} />}
     </section>
   );

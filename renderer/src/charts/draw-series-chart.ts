@@ -1,6 +1,7 @@
-import { formatDecade, formatTick } from '../plot/format-number';
+import { formatDecade, formatTick, formatValue } from '../plot/format-number';
 import { logTicks, niceTicks } from '../plot/nice-ticks';
 import type { RunEntry } from '../store/app-store';
+import { valueRange, type SeriesExtent } from './chart-range';
 import { createColumnExtremes, decimateToColumns, type ColumnExtremes } from './decimate';
 
 /** A per-step series of RunSeries; testLoss is empty for runs without a test split, which are skipped. */
@@ -29,10 +30,22 @@ export function chartStep(layout: ChartLayout, x: number): number {
   return Math.round(((x - CHART_MARGIN.left) / plotWidth) * layout.span);
 }
 
+/** A run whose values leave the chart's range: clipped at the edge, marked, and said in words. */
+export interface OffChart {
+  run: string;
+  /** The farthest value it reached beyond the edge. */
+  value: number;
+  direction: 'up' | 'down';
+}
+
+type Plot = { left: number; top: number; width: number; height: number };
+
 /**
  * One metric of every run over the steps, one line per run in its colour. Each run is reduced
  * to its pixel columns first (decimateToColumns), so 10 runs × 10,000 steps draw as fast as 10
- * runs × the chart's width. `pool` holds the column buffers between calls.
+ * runs × the chart's width. `pool` holds the column buffers between calls. The y range is set by
+ * the runs that did not diverge (see rangeSettingRuns); what lies beyond it is drawn to the edge
+ * and marked with the value it reached, which is returned too.
  */
 export function drawSeriesChart(
   context: CanvasRenderingContext2D,
@@ -40,31 +53,27 @@ export function drawSeriesChart(
   runs: readonly RunEntry[],
   metric: ChartMetric,
   log: boolean,
+  extents: readonly SeriesExtent[],
   pool: ColumnExtremes[],
-): void {
-  const plot = {
+): OffChart[] {
+  const plot: Plot = {
     left: CHART_MARGIN.left,
     top: CHART_MARGIN.top,
     width: Math.max(1, Math.floor(layout.width - CHART_MARGIN.left - CHART_MARGIN.right)),
     height: Math.max(1, layout.height - CHART_MARGIN.top - CHART_MARGIN.bottom),
   };
-  let low = Infinity;
-  let high = -Infinity;
   for (let r = 0; r < runs.length; r++) {
     if (pool[r]?.min.length !== plot.width) pool[r] = createColumnExtremes(plot.width);
-    const columns = pool[r]!;
     const values = runs[r]!.series[metric];
-    const used = decimateToColumns(values, Math.min(runs[r]!.series.count, values.length), layout.span, log, columns);
-    for (let c = 0; c < used; c++) {
-      if (columns.min[c]! < low) low = columns.min[c]!;
-      if (columns.max[c]! > high) high = columns.max[c]!;
-    }
+    decimateToColumns(values, Math.min(runs[r]!.series.count, values.length), layout.span, log, pool[r]!);
   }
-  if (!(high >= low)) [low, high] = log ? [-1, 1] : [0, 1];
+  let { low, high } = valueRange(extents, log) ?? (log ? { low: -1, high: 1 } : { low: 0, high: 1 });
   if (high - low < 1e-12 * Math.max(1, Math.abs(high))) [low, high] = [low - 0.5, high + 0.5];
   const pad = (high - low) * 0.05;
   [low, high] = [low - pad, high + pad];
-  const y = (value: number): number => plot.top + ((high - value) / (high - low)) * plot.height;
+  const bottom = plot.top + plot.height;
+  // Clamped just past the edges, so a clipped line visibly reaches them without huge coordinates.
+  const y = (value: number): number => Math.min(bottom + 1, Math.max(plot.top - 1, plot.top + ((high - value) / (high - low)) * plot.height));
 
   drawAxes(context, layout, plot, log ? logTicks(low, high, 4) : niceTicks(low, high, 4), log, y);
 
@@ -92,12 +101,57 @@ export function drawSeriesChart(
     context.stroke();
   }
   context.restore();
+  return markOffChart(context, plot, runs, extents, pool, log, low, high);
+}
+
+/** A triangle at the edge where each run first leaves the range, pointing the way it went, with the farthest value it reached. */
+function markOffChart(
+  context: CanvasRenderingContext2D,
+  plot: Plot,
+  runs: readonly RunEntry[],
+  extents: readonly SeriesExtent[],
+  pool: ColumnExtremes[],
+  log: boolean,
+  low: number,
+  high: number,
+): OffChart[] {
+  const marks: OffChart[] = [];
+  context.font = '11px system-ui, sans-serif';
+  for (let r = 0; r < runs.length; r++) {
+    const { max, min, minPositive } = extents[r]!;
+    const lowest = log ? Math.log10(minPositive) : min;
+    const highest = log ? Math.log10(max) : max;
+    const columns = pool[r]!;
+    for (const direction of ['up', 'down'] as const) {
+      const beyond = direction === 'up' ? highest > high : lowest < low;
+      if (!beyond) continue;
+      const column = columns[direction === 'up' ? 'max' : 'min'].findIndex((value) => (direction === 'up' ? value > high : value < low));
+      if (column < 0) continue;
+      const value = direction === 'up' ? max : log ? minPositive : min;
+      marks.push({ run: runs[r]!.name, value, direction });
+      const x = plot.left + column + 0.5;
+      const edge = direction === 'up' ? plot.top : plot.top + plot.height;
+      const sign = direction === 'up' ? 1 : -1;
+      context.fillStyle = runs[r]!.color;
+      context.beginPath();
+      context.moveTo(x, edge + sign);
+      context.lineTo(x - 5, edge + sign * 9);
+      context.lineTo(x + 5, edge + sign * 9);
+      context.closePath();
+      context.fill();
+      const leftHalf = x < plot.left + plot.width / 2;
+      context.textAlign = leftHalf ? 'left' : 'right';
+      context.textBaseline = 'middle';
+      context.fillText(`off the chart: ${formatValue(value)}`, x + (leftHalf ? 8 : -8), edge + sign * 6);
+    }
+  }
+  return marks;
 }
 
 function drawAxes(
   context: CanvasRenderingContext2D,
   layout: ChartLayout,
-  plot: { left: number; top: number; width: number; height: number },
+  plot: Plot,
   yTicks: number[],
   log: boolean,
   y: (value: number) => number,

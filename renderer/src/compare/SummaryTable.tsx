@@ -1,7 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import { formatValue } from '../plot/format-number';
 import { useAppStore } from '../store/app-store';
-import { differingSettings, sortSummaries, summariesToCsv, summarizeRun, type SummaryColumn } from './run-summary';
+import { sortSummaries, summariesToCsv, summarizeRun, type SummaryColumn } from './run-summary';
+import { differingSettings } from './setting-differences';
 
 const COLUMNS: { key: SummaryColumn; label: string; description: string }[] = [
   { key: 'name', label: 'Run', description: 'run name' },
@@ -31,7 +32,7 @@ export function SummaryTable() {
   const thresholdId = useId();
   // Recomputed on every render: the runs array changes with each frames message, as counts grow.
   const rows = sortSummaries(runs.map((run) => summarizeRun(run, threshold)), sort.column, sort.ascending);
-  const differs = useMemo(() => differingSettings(runs.map(({ settings: { name: _name, ...rest } }) => rest)), [runs]);
+  const differs = useMemo(() => differingSettings(runs.map((run) => run.settings), kind), [runs, kind]);
   // An empty section keeps the inspector's grid rows in place.
   if (runs.length === 0) return <section className="summary" aria-label="Summary" hidden />;
   return (

@@ -74,19 +74,3 @@ export function summariesToCsv(rows: RunSummary[], threshold: number): string {
   const header = CSV_COLUMNS.map((column) => (column === 'stepsToThreshold' ? `stepsToLoss<=${threshold}` : column));
   return [header, ...rows.map((row) => CSV_COLUMNS.map((column) => row[column]))].map((line) => line.map(csvField).join(',')).join('\n') + '\n';
 }
-
-/** Dotted paths of the settings that differ between the runs, e.g. ["optimizer.lr"]. */
-export function differingSettings(settings: object[]): string[] {
-  const flat = settings.map((entry) => flatten(entry, ''));
-  const keys = new Set(flat.flatMap((entry) => [...entry.keys()]));
-  return [...keys].filter((key) => new Set(flat.map((entry) => JSON.stringify(entry.get(key)))).size > 1).sort();
-}
-
-function flatten(value: unknown, prefix: string, out = new Map<string, unknown>()): Map<string, unknown> {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
-  } else {
-    out.set(prefix, value);
-  }
-  return out;
-}

@@ -6,6 +6,7 @@ import { niceTicks } from '../plot/nice-ticks';
 import { useAppStore } from '../store/app-store';
 import { SURFACE_SIZE, type SceneFrame } from './scene-frame';
 import { textTexture } from './glyph-texture';
+import { labelGrowth } from './label-growth';
 import { useSceneFrame } from './use-scene-frame';
 
 const HALF = SURFACE_SIZE / 2;
@@ -13,11 +14,36 @@ const TICK = 0.18;
 const LABEL_HEIGHT = 0.34;
 const AXIS_COLOR = '#9da7b3';
 
-function label(text: string, position: [number, number, number], height = LABEL_HEIGHT): Sprite {
+type Vector = [number, number, number];
+
+/**
+ * A label `offset` away from `anchor` on the axis, along x or z. Its size is set as each render
+ * starts (onBeforeRender), from the height of what is being drawn, so the 3D view, a panel, and
+ * a PNG or video frame rendered at their own sizes each get legible labels. A grown label moves
+ * out by half its growth and by the growth of the `inside` labels between it and the axis, so
+ * the gaps stay as they were.
+ */
+function label(text: string, anchor: Vector, offset: Vector, height = LABEL_HEIGHT, inside = 0): Sprite {
   const { texture, aspect } = textTexture(text, AXIS_COLOR);
   const sprite = new Sprite(new SpriteMaterial({ map: texture, transparent: true }));
-  sprite.scale.set(height * aspect, height, 1);
-  sprite.position.set(...position);
+  const distance = Math.hypot(...offset);
+  // Beside the right edge (an x offset) the label's width faces the axis, below the front edge its height.
+  const extent = offset[0] !== 0 ? height * aspect : height;
+  let applied = NaN;
+  const place = (growth: number): void => {
+    applied = growth;
+    sprite.scale.set(height * aspect * growth, height * growth, 1);
+    const out = (distance + (growth - 1) * (inside + extent / 2)) / distance;
+    sprite.position.set(anchor[0] + offset[0] * out, anchor[1] + offset[1] * out, anchor[2] + offset[2] * out);
+  };
+  place(1);
+  sprite.onBeforeRender = (renderer) => {
+    const growth = labelGrowth(renderer.domElement.height, renderer.getPixelRatio());
+    if (growth === applied) return;
+    place(growth);
+    // The renderer took the world matrices before this call; the new scale must reach this draw.
+    sprite.updateMatrixWorld();
+  };
   return sprite;
 }
 
@@ -34,16 +60,19 @@ function buildAxes(frame: SceneFrame, bounds: Bounds) {
   for (const x of xTicks) {
     const wx = frame.worldX(x);
     lines.push(wx, 0, HALF, wx, 0, HALF + TICK);
-    sprites.push(label(formatTick(x, xTicks[1]! - xTicks[0]!), [wx, 0, HALF + 0.5]));
+    sprites.push(label(formatTick(x, xTicks[1]! - xTicks[0]!), [wx, 0, HALF], [0, 0, 0.5]));
   }
+  let widestY = 0;
   for (const y of yTicks) {
     const wz = frame.worldZ(y);
     // The front corner already carries the last x label.
     if (wz > HALF - 0.5) continue;
     lines.push(HALF, 0, wz, HALF + TICK, 0, wz);
-    sprites.push(label(formatTick(y, yTicks[1]! - yTicks[0]!), [HALF + 0.6, 0, wz]));
+    const tick = label(formatTick(y, yTicks[1]! - yTicks[0]!), [HALF, 0, wz], [0.6, 0, 0]);
+    widestY = Math.max(widestY, tick.scale.x);
+    sprites.push(tick);
   }
-  sprites.push(label('x', [0, 0, HALF + 1.1], 0.45), label('y', [HALF + 1.3, 0, 0], 0.45));
+  sprites.push(label('x', [0, 0, HALF], [0, 0, 1.1], 0.45, LABEL_HEIGHT), label('y', [HALF, 0, 0], [1.3, 0, 0], 0.45, widestY));
   const geometry = new BufferGeometry();
   geometry.setAttribute('position', new BufferAttribute(Float32Array.from(lines), 3));
   return { geometry, sprites };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { differingSettings, sortSummaries, summariesToCsv, summarizeRun, type RunSummary } from '../../../renderer/src/compare/run-summary';
+import { sortSummaries, summariesToCsv, summarizeRun, type RunSummary } from '../../../renderer/src/compare/run-summary';
 import type { RunEntry } from '../../../renderer/src/store/app-store';
 import { RunSeries } from '../../../renderer/src/store/run-series';
 
@@ -41,12 +41,5 @@ describe('run summary', () => {
   it('writes RFC 4180 CSV, quoting what needs it and leaving missing values empty', () => {
     const csv = summariesToCsv([summarizeRun(runWithLoss([1, 0.2]), 0.01)], 0.01);
     expect(csv).toBe('name,finalLoss,bestLoss,stepsToLoss<=0.01,events,status\n"a,""b""",0.2,0.2,,0,completed\n');
-  });
-
-  it('names exactly the settings that differ', () => {
-    const base = { optimizer: { name: 'sgd', lr: 0.1, momentum: 0 }, steps: 300, start: [0, 1], seed: 0 };
-    expect(differingSettings([base, { ...base, optimizer: { ...base.optimizer, lr: 0.2 } }])).toEqual(['optimizer.lr']);
-    expect(differingSettings([base, { ...base, start: [0, 2], seed: 1 }])).toEqual(['seed', 'start']);
-    expect(differingSettings([base, base])).toEqual([]);
   });
 });
