@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppInBrowser, type AppInBrowser } from '../support/app-in-browser';
 import { canvasPixels, screenshotDir } from '../support/browser';
@@ -33,6 +33,33 @@ async function computed(axesText: RegExp): Promise<void> {
 /** Pixels of the landscape canvas near an RGB colour. */
 const slicePixels = (rgb: [number, number, number], tolerance: number): Promise<number> => canvasPixels(slice(), rgb, tolerance);
 
+/** A number as the app prints it: a true minus sign, exponents as 1e−6. */
+const parse = (text: string): number => Number(text.replaceAll('\u2212', '-'));
+
+/** The colour bar's scale, tick labels and the slice's own range, read from its accessible name. */
+async function colorBar(within: Page | Locator): Promise<{ mode: string; ticks: number[]; min: number; max: number; shown: string[] }> {
+  const bar = within.getByRole('img', { name: /^loss colour scale/ });
+  const name = (await bar.getAttribute('aria-label'))!;
+  const [, mode, ticks, min, max] = /^loss colour scale, (linear|log): (.+); values (\S+) to (\S+)$/.exec(name)!;
+  const shown = await bar.locator('.color-bar-tick').allTextContents();
+  return { mode: mode!, ticks: ticks!.split(', ').map(parse), min: parse(min!), max: parse(max!), shown };
+}
+
+/** The bar's labels are round, increasing, and bracket every value of the slice. */
+function expectBracketing({ ticks, min, max, shown }: Awaited<ReturnType<typeof colorBar>>): void {
+  expect(ticks.length).toBeGreaterThanOrEqual(2);
+  expect(ticks.every(Number.isFinite)).toBe(true);
+  expect(ticks.every((tick, k) => k === 0 || tick > ticks[k - 1]!)).toBe(true);
+  expect(ticks[0]).toBeLessThanOrEqual(min);
+  expect(ticks.at(-1)).toBeGreaterThanOrEqual(max);
+  // Round numbers: three significant digits at most.
+  expect(ticks.every((tick) => Number(tick.toPrecision(3)) === tick)).toBe(true);
+  expect(shown.map(parse)).toEqual(ticks);
+}
+
+const curveStatus = (within: Page | Locator) => within.locator('.landscape-curve-status');
+const BARRIER = /^(\d+)\/\1 points computed · barrier [\d.e−]+(: | \()/;
+
 describe('loss landscape slices of network runs', () => {
   it('trains two runs, slices the newest run’s PCA plane, and reads a checkpoint’s true loss and distance from the plane', async () => {
     await page.getByLabel('Kind').selectOption('network');
@@ -55,6 +82,27 @@ describe('loss landscape slices of network runs', () => {
     await expect.poll(() => readout.count()).toBe(1);
     expect(await readout.textContent()).toMatch(new RegExp(`^(${first}|${second}) · step \\d+ · true loss [\\d.e−]+ · [\\d.e−]+ from the plane$`));
     await page.screenshot({ path: `${SHOTS}/landscape-pca.png` });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('reads the slice through a colour bar whose labels bracket its values', async () => {
+    expectBracketing(await colorBar(page));
+  });
+
+  it('computes the loss from this run’s initial to its final point, and from its final point to the other run’s, each with its barrier', async () => {
+    const [first, second] = await page.locator('li.run .run-name').allTextContents();
+    const chart = page.getByRole('img', { name: `Loss along the line ${second} initial → ${second} final` });
+    await expect.poll(() => curveStatus(page).textContent(), { timeout: 60_000 }).toMatch(BARRIER);
+    // The newest run's colour (Okabe–Ito sky blue) draws the curve.
+    expect(await canvasPixels(chart, [86, 180, 233], 10)).toBeGreaterThan(100);
+    await page.screenshot({ path: `${SHOTS}/landscape-curve-initial.png` });
+
+    await page.getByLabel('Line', { exact: true }).selectOption({ label: `${second} final → ${first} final` });
+    const between = page.getByRole('img', { name: `Loss along the line ${second} final → ${first} final` });
+    await expect.poll(() => between.count()).toBe(1);
+    await expect.poll(() => curveStatus(page).textContent(), { timeout: 60_000 }).toMatch(BARRIER);
+    expect(await canvasPixels(between, [86, 180, 233], 10)).toBeGreaterThan(100);
+    await page.screenshot({ path: `${SHOTS}/landscape-curve.png` });
     expect(pageErrors).toEqual([]);
   });
 
@@ -116,7 +164,7 @@ describe('loss landscape slices of network runs', () => {
       expect(await panel.locator('.landscape-axes').textContent()).toMatch(/^α · PC1 \(\d+\.\d% of variance\)β · PC2/);
     }
     // The first run's colour along its path in panel 1, counted before and after that panel goes back to step 0.
-    const runPixels = (): Promise<number> => canvasPixels(panels[0]!.locator('canvas'), [230, 159, 0], 10);
+    const runPixels = (): Promise<number> => canvasPixels(panels[0]!.getByRole('img', { name: /^Loss landscape slice/ }), [230, 159, 0], 10);
     const whole = await runPixels();
     await page.getByLabel('Lock timeline').uncheck();
     await page.getByLabel('Step of panel 1', { exact: true }).fill('0');
@@ -124,6 +172,26 @@ describe('loss landscape slices of network runs', () => {
     await page.screenshot({ path: `${SHOTS}/landscape-panels.png` });
     await page.getByLabel('Lock timeline').check();
     await expect.poll(runPixels).toBe(whole);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('keeps the colour bar legible in narrow side-by-side panels', async () => {
+    await page.getByRole('button', { name: 'Landscape panels', exact: true }).click();
+    await page.getByLabel('Panels', { exact: true }).selectOption('3');
+    for (const index of [1, 2, 3]) {
+      const panel = page.getByRole('region', { name: `Panel ${index}` });
+      await expect.poll(() => panel.locator('.landscape-status').textContent(), { timeout: 90_000 }).toMatch(/: (\d+)\/\1 points computed/);
+      await expect.poll(() => curveStatus(panel).textContent(), { timeout: 60_000 }).toMatch(BARRIER);
+      const bar = await colorBar(panel);
+      expectBracketing(bar);
+      // The labels keep inside the panel and clear of one another.
+      const boxes = await Promise.all((await panel.locator('.color-bar-tick').all()).map(async (tick) => (await tick.boundingBox())!));
+      const panelBox = (await panel.boundingBox())!;
+      expect(boxes.every((box) => box.x + box.width <= panelBox.x + panelBox.width)).toBe(true);
+      const tops = boxes.map((box) => box.y).sort((a, b) => a - b);
+      expect(tops.every((top, k) => k === 0 || top - tops[k - 1]! >= boxes[0]!.height)).toBe(true);
+    }
+    await page.screenshot({ path: `${SHOTS}/landscape-panels-bar.png` });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -44,7 +44,7 @@ const header = (): Promise<string | null> => page.locator('.dataset-header .hint
 /** The Loss landscape view once every grid point is in: its header and its picture. */
 async function completedLandscape(): Promise<{ text: string; image: string }> {
   await page.getByRole('button', { name: 'Loss landscape', exact: true }).click();
-  await expect.poll(() => page.getByText(/points computed/).count(), LANDSCAPE).toBe(1);
+  await expect.poll(() => page.locator('.landscape-status', { hasText: /points computed/ }).count(), LANDSCAPE).toBe(1);
   // One frame for the canvas to draw the last values.
   await page.waitForTimeout(300);
   return { text: (await header())!, image: await canvasImage(LANDSCAPE_CANVAS) };

@@ -44,7 +44,7 @@ describe('a network in the app', () => {
 
   it('slices the loss over the run’s PCA plane, with its checkpoints and their distance from the plane', async () => {
     await page.getByRole('button', { name: 'Loss landscape' }).click();
-    await expect.poll(() => page.getByText(/points computed/).count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => page.locator('.landscape-status', { hasText: /points computed/ }).count(), { timeout: 60_000 }).toBe(1);
     expect(await page.locator('.landscape-status').textContent()).toMatch(/: (\d+)\/\1 points computed · checkpoints lie up to/);
     expect(await page.locator('.landscape-axes').textContent()).toMatch(/^α · PC1 \(\d+\.\d% of variance\)β · PC2 \(\d+\.\d% of variance\)$/);
     const canvas = page.getByRole('img', { name: /^Loss landscape slice: α · PC1/ });

@@ -1,3 +1,4 @@
+import { curveTimes, linspace } from '../../../shared/landscape-curve';
 import { createRandom } from '../../../shared/random';
 import type { LandscapeSpec, ParamRef } from '../../../shared/spec/spec';
 import { InvalidInputError } from '../invalid-input';
@@ -70,9 +71,6 @@ const PATH_MARGIN = 0.1;
 const MIN_ASPECT = 0.1;
 /** PCA over several paths diagonalises a Gram matrix of their checkpoints (O(m³)): this many at most, about 0.3 s. */
 const MAX_PCA_CHECKPOINTS = 202;
-/** The 1-D curve's t range. */
-const CURVE_FROM = -0.5;
-const CURVE_TO = 1.5;
 
 /** The slice a spec asks for: its plane, its grid's axes, and what the run file says of them. */
 export interface SlicePlane {
@@ -100,7 +98,7 @@ export async function computeLandscape(
 
   const curveEnds = spec.curve ?? { from: initial, to: final };
   const from = paramVector(curveEnds.from, runs);
-  const t = linspace(CURVE_FROM, CURVE_TO, 2 * (spec.resolution - 1) + 1);
+  const t = curveTimes(spec.resolution);
   const curveLoss = await grid({ center: from, d1: difference(paramVector(curveEnds.to, runs), from), d2: new Float64Array(from.length) }, t, Float64Array.of(0));
 
   return {
@@ -206,10 +204,6 @@ function gridAxes(spec: LandscapeSpec, interest: [number, number][]): { alphas: 
     return linspace(middle - half, middle + half, n);
   };
   return { alphas: axis(a, extents[0]!), betas: axis(b, extents[1]!) };
-}
-
-function linspace(from: number, to: number, n: number): Float64Array {
-  return Float64Array.from({ length: n }, (_, i) => (i === n - 1 ? to : from + ((to - from) * i) / (n - 1)));
 }
 
 function paramVector(ref: ParamRef, runs: readonly LandscapeRunInput[]): Float32Array {

@@ -38,7 +38,6 @@ export interface OffChart {
   direction: 'up' | 'down';
 }
 
-type Plot = { left: number; top: number; width: number; height: number };
 
 /**
  * One metric of every run over the steps, one line per run in its colour. Each run is reduced
@@ -56,7 +55,7 @@ export function drawSeriesChart(
   extents: readonly SeriesExtent[],
   pool: ColumnExtremes[],
 ): OffChart[] {
-  const plot: Plot = {
+  const plot: PlotArea = {
     left: CHART_MARGIN.left,
     top: CHART_MARGIN.top,
     width: Math.max(1, Math.floor(layout.width - CHART_MARGIN.left - CHART_MARGIN.right)),
@@ -67,15 +66,15 @@ export function drawSeriesChart(
     const values = runs[r]!.series[metric];
     decimateToColumns(values, Math.min(runs[r]!.series.count, values.length), layout.span, log, pool[r]!);
   }
-  let { low, high } = valueRange(extents, log) ?? (log ? { low: -1, high: 1 } : { low: 0, high: 1 });
-  if (high - low < 1e-12 * Math.max(1, Math.abs(high))) [low, high] = [low - 0.5, high + 0.5];
-  const pad = (high - low) * 0.05;
-  [low, high] = [low - pad, high + pad];
+  const range = valueRange(extents, log);
+  const [low, high] = paddedRange(range?.low ?? NaN, range?.high ?? NaN, log);
   const bottom = plot.top + plot.height;
   // Clamped just past the edges, so a clipped line visibly reaches them without huge coordinates.
   const y = (value: number): number => Math.min(bottom + 1, Math.max(plot.top - 1, plot.top + ((high - value) / (high - low)) * plot.height));
 
-  drawAxes(context, layout, plot, log ? logTicks(low, high, 4) : niceTicks(low, high, 4), log, y);
+  const xTicks = niceTicks(0, layout.span, Math.max(2, Math.floor(plot.width / 80))).filter(Number.isInteger);
+  const xAxis = { ticks: xTicks, x: (step: number) => chartX(layout, step), label: String };
+  drawChartAxes(context, plot, { ticks: log ? logTicks(low, high, 4) : niceTicks(low, high, 4), y, ...(log ? { label: formatDecade } : {}) }, xAxis);
 
   context.save();
   context.beginPath();
@@ -107,7 +106,7 @@ export function drawSeriesChart(
 /** A triangle at the edge where each run first leaves the range, pointing the way it went, with the farthest value it reached. */
 function markOffChart(
   context: CanvasRenderingContext2D,
-  plot: Plot,
+  plot: PlotArea,
   runs: readonly RunEntry[],
   extents: readonly SeriesExtent[],
   pool: ColumnExtremes[],
@@ -148,35 +147,65 @@ function markOffChart(
   return marks;
 }
 
-function drawAxes(
+/**
+ * The y range for values from low to high (log10 on a log axis) with a 5% margin: a unit range
+ * when there are none yet, widened when they are all equal.
+ */
+export function paddedRange(low: number, high: number, log: boolean): [number, number] {
+  if (!(high >= low)) [low, high] = log ? [-1, 1] : [0, 1];
+  if (high - low < 1e-12 * Math.max(1, Math.abs(high))) [low, high] = [low - 0.5, high + 0.5];
+  const pad = (high - low) * 0.05;
+  return [low - pad, high + pad];
+}
+
+/** A chart's plot area, in CSS pixels. */
+export interface PlotArea {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** An axis's tick values and how they read (default: with the decimals their spacing needs). */
+export interface ChartAxis {
+  ticks: readonly number[];
+  label?: (tick: number) => string;
+}
+
+const spacingLabel = (ticks: readonly number[]) => (tick: number): string => formatTick(tick, (ticks[1] ?? tick + 1) - (ticks[0] ?? tick));
+
+/**
+ * Grid lines at the ticks with their labels (y on the left, x below), and the plot's frame.
+ * Values on a log axis are log10, as `y` takes them.
+ */
+export function drawChartAxes(
   context: CanvasRenderingContext2D,
-  layout: ChartLayout,
-  plot: Plot,
-  yTicks: number[],
-  log: boolean,
-  y: (value: number) => number,
+  plot: PlotArea,
+  yAxis: ChartAxis & { y: (value: number) => number },
+  xAxis: ChartAxis & { x: (value: number) => number },
 ): void {
   const bottom = plot.top + plot.height;
+  const yLabel = yAxis.label ?? spacingLabel(yAxis.ticks);
+  const xLabel = xAxis.label ?? spacingLabel(xAxis.ticks);
   context.font = '11px system-ui, sans-serif';
   context.fillStyle = AXIS_COLOR;
   context.textAlign = 'right';
   context.textBaseline = 'middle';
   context.beginPath();
-  for (const tick of yTicks) {
-    const py = Math.round(y(tick)) + 0.5;
+  for (const tick of yAxis.ticks) {
+    const py = Math.round(yAxis.y(tick)) + 0.5;
     if (py < plot.top - 1 || py > bottom + 1) continue;
     context.moveTo(plot.left, py);
     context.lineTo(plot.left + plot.width, py);
-    context.fillText(log ? formatDecade(tick) : formatTick(tick, (yTicks[1] ?? tick + 1) - (yTicks[0] ?? tick)), plot.left - 6, py);
+    context.fillText(yLabel(tick), plot.left - 6, py);
   }
-  const xTicks = niceTicks(0, layout.span, Math.max(2, Math.floor(plot.width / 80))).filter(Number.isInteger);
   context.textAlign = 'center';
   context.textBaseline = 'top';
-  for (const tick of xTicks) {
-    const px = Math.round(chartX(layout, tick)) + 0.5;
+  for (const tick of xAxis.ticks) {
+    const px = Math.round(xAxis.x(tick)) + 0.5;
     context.moveTo(px, plot.top);
     context.lineTo(px, bottom);
-    context.fillText(String(tick), px, bottom + 5);
+    context.fillText(xLabel(tick), px, bottom + 5);
   }
   context.strokeStyle = GRID_COLOR;
   context.lineWidth = 1;

@@ -1,12 +1,18 @@
-import { useEffect, useId, useMemo, useRef, useState, type PointerEvent } from 'react';
-import { createMapFrame, type MapFrame } from '../map/map-frame';
+import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type PointerEvent } from 'react';
+import { createMapFrame, MAP_MARGIN, type MapFrame } from '../map/map-frame';
+import { ColorBar, colorBarWidth } from '../plot/ColorBar';
+import { colorScaleOf } from '../plot/color-scale';
 import { formatValue } from '../plot/format-number';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
 import { MAIN_SLICE, useAppStore, type SliceState } from '../store/app-store';
 import { drawSlice, nearestCheckpoint, sliceImage } from './draw-slice';
+import { InterpolationCurve } from './InterpolationCurve';
 import { DEFAULT_SLICE_CHOICES, sliceAxisLabels, type SliceChoices } from './slice-choices';
 import { SliceControls } from './SliceControls';
 import { useCheckpointsReached } from './use-checkpoints-reached';
+
+/** A colour bar at least this tall (room allowing) beside a flat slice, so its labels stay legible. */
+const MIN_BAR_HEIGHT = 110;
 
 const PROGRESS: Record<SliceState['status'], (slice: SliceState) => string> = {
   choosing: () => 'choosing the plane…',
@@ -44,11 +50,17 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
 
   const area = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const frame = useRef<MapFrame | null>(null);
   const size = useElementSize(area);
   const [hovered, setHovered] = useState<{ path: number; index: number } | null>(null);
   const plane = slice?.plane;
-  const image = useMemo(() => (plane && slice?.values ? sliceImage(plane, slice.values) : null), [plane, slice]);
+  const scale = useMemo(() => (slice?.values ? colorScaleOf(slice.values) : null), [slice]);
+  const image = useMemo(() => (plane && slice?.values && scale ? sliceImage(plane, slice.values, scale) : null), [plane, slice, scale]);
+  // The map leaves room on its right for the colour bar.
+  const barWidth = scale ? colorBarWidth(scale) : 0;
+  const frame = useMemo(
+    () => (size && plane ? createMapFrame([[plane.alphas[0]!, plane.alphas.at(-1)!], [plane.betas[0]!, plane.betas.at(-1)!]], size.width - barWidth, size.height) : null),
+    [size, plane, barWidth],
+  );
 
   // A new center, or a change in the runs shown, asks again (a slice the user cancelled stays).
   const stale = centerId !== undefined && (!slice || (slice.status !== 'cancelled' && (slice.runId !== centerId || slice.runIds.join() !== drawnIds.join())));
@@ -79,21 +91,16 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
   const highlightBeta = hovered && hoveredPath?.[2 * hovered.index + 1];
   useEffect(() => {
     const element = canvas.current;
-    if (!element || !size || !plane || !image) return;
-    const bounds: [[number, number], [number, number]] = [
-      [plane.alphas[0]!, plane.alphas.at(-1)!],
-      [plane.betas[0]!, plane.betas.at(-1)!],
-    ];
-    frame.current = createMapFrame(bounds, size.width, size.height);
+    if (!element || !size || !plane || !image || !frame) return;
     const context = prepareCanvas(element, size);
     context.clearRect(0, 0, size.width, size.height);
-    drawSlice(context, frame.current, plane, image, paths, typeof highlightAlpha === 'number' && typeof highlightBeta === 'number' ? [highlightAlpha, highlightBeta] : undefined);
-  }, [size, plane, image, paths, highlightAlpha, highlightBeta]);
+    drawSlice(context, frame, plane, image, paths, typeof highlightAlpha === 'number' && typeof highlightBeta === 'number' ? [highlightAlpha, highlightBeta] : undefined);
+  }, [size, plane, image, frame, paths, highlightAlpha, highlightBeta]);
 
   const hover = (event: PointerEvent<HTMLCanvasElement>): void => {
     const rect = event.currentTarget.getBoundingClientRect();
-    if (!frame.current || !paths.length) return;
-    const [alpha, beta] = frame.current.problemPoint(event.clientX - rect.left, event.clientY - rect.top);
+    if (!frame || !paths.length) return;
+    const [alpha, beta] = frame.problemPoint(event.clientX - rect.left, event.clientY - rect.top);
     setHovered(nearestCheckpoint(paths.map((path) => path.coordinates), alpha, beta));
   };
 
@@ -139,11 +146,19 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
       <div className="dataset-canvas" ref={area}>
         <canvas ref={canvas} role="img" aria-label={axes ? `Loss landscape slice: ${axes.join('; ')}` : 'Loss landscape slice'} onPointerMove={hover} onPointerLeave={() => setHovered(null)} />
         {readout && hovered && step !== null && (
-          <div className="landscape-readout" role="status">
+          <div className="landscape-readout" role="status" style={{ right: barWidth + 16 }}>
             {readout.run.name} · step {step} · true loss {formatValue(readout.run.series.loss[step])} · {formatValue(readout.distances[hovered.index])} from the plane
           </div>
         )}
+        {scale && frame && size && <ColorBar scale={scale} colormap="viridis" name="loss" style={barBeside(frame, size.height, barWidth)} />}
       </div>
+      <InterpolationCurve sliceKey={key} center={center} runs={withPlane} resolution={choices.resolution} />
     </div>
   );
+}
+
+/** The colour bar right of the map, as tall as the map (or MIN_BAR_HEIGHT, as room allows) and centred on it. */
+function barBeside(frame: MapFrame, areaHeight: number, width: number): CSSProperties & { height: number } {
+  const height = Math.min(Math.max(frame.height, MIN_BAR_HEIGHT), areaHeight - MAP_MARGIN.top - MAP_MARGIN.bottom);
+  return { left: frame.left + frame.width + 12, top: frame.top + (frame.height - height) / 2, height, width: width - 12 };
 }

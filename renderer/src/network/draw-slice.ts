@@ -1,19 +1,13 @@
 import type { SlicePlaneMessage } from '../../../shared/protocol';
 import { buildHeatImage, drawAxes } from '../map/draw-map-base';
 import type { MapFrame } from '../map/map-frame';
-import { createHeightScale } from '../scene/height-scale';
+import type { ColorScale } from '../plot/color-scale';
 import { fillFromCoarser } from './fill-coarse';
 
-/** The slice as an image (log scale, viridis); points not computed yet show the coarser level's nearest. */
-export function sliceImage(plane: SlicePlaneMessage, values: Float64Array): HTMLCanvasElement {
-  let low = Infinity;
-  let high = -Infinity;
-  for (const value of values) {
-    if (value < low) low = value;
-    if (value > high) high = value;
-  }
+/** The slice as an image in viridis on its colour bar's scale; points not computed yet show the coarser level's nearest. */
+export function sliceImage(plane: SlicePlaneMessage, values: Float64Array, scale: ColorScale): HTMLCanvasElement {
   const z = fillFromCoarser(values, plane.alphas.length, plane.betas.length);
-  return buildHeatImage({ x: plane.alphas, y: plane.betas, z }, createHeightScale('log', low, high), 'viridis');
+  return buildHeatImage({ x: plane.alphas, y: plane.betas, z }, scale, 'viridis');
 }
 
 /** A run's checkpoints on the plane, (α, β) interleaved, in its colour. */

@@ -15,12 +15,14 @@ import {
   type LossName,
   type MlpProblem,
 } from '../../../shared/spec/network-spec';
+import { curveTimes } from '../../../shared/landscape-curve';
 import { FINAL_STATUSES } from '../../../shared/protocol';
 import { optimizerSpecSchema, type OptimizerSpec } from '../../../shared/spec/optimizer-spec';
 import type { ScheduleSpec } from '../../../shared/spec/schedule-spec';
 import { DEFAULT_EXPRESSION_BOUNDS, type FunctionProblem } from '../../../shared/spec/spec';
 import type { ColormapName } from '../../../shared/colormaps/colormap';
 import { runCommand } from '../commands/command-registry';
+import { curveGrid } from '../network/interpolation-curve';
 import { planeKey, slicePlaneFields, type SliceChoices } from '../network/slice-choices';
 import type { ScaleMode } from '../scene/height-scale';
 import { RUN_COLORS } from './palette';
@@ -85,6 +87,26 @@ export interface SliceState {
   message?: string;
   /** Per run of `runIds`: each checkpoint's (α, β), interleaved, and its distance from the plane. */
   paths?: { coordinates: Float64Array; distances: Float64Array }[];
+}
+
+/**
+ * The loss along the line between two points of network runs (the 1-D interpolation,
+ * Goodfellow et al. 2015), asked for as a one-row landscape (interpolation-curve.ts).
+ */
+export interface CurveState {
+  requestId: string;
+  /** The run the line starts from. */
+  runId: string;
+  /** The run whose final point the line reaches: runId itself for its initial → final point, another for final → final. */
+  partner: string;
+  resolution: number;
+  /** The samples of t, and the loss at each: NaN until computed. */
+  t: Float64Array;
+  values: Float64Array;
+  computed: number;
+  total: number;
+  status: 'computing' | 'complete' | 'cancelled' | 'failed';
+  message?: string;
 }
 
 /** The main Loss landscape view's slice; views fixed to one run keep theirs under their own keys. */
@@ -189,6 +211,8 @@ interface AppState {
   shownRuns: RunEntry[];
   /** Slices by view, so several landscape views can coexist. */
   slices: Record<string, SliceState>;
+  /** Interpolation curves, by view as the slices are. */
+  curves: Record<string, CurveState>;
   notice: string | null;
   caption: Caption | null;
   view: ViewSettings;
@@ -216,8 +240,14 @@ interface AppState {
   requestSlice(key: string, runId: string, choices: SliceChoices): void;
   /** Stops the slice under `key`; what it computed so far stays. */
   cancelSlice(key: string): void;
-  /** Forgets the slice under `key` (its view is gone), stopping it first. */
+  /** Forgets the slice and the curve under `key` (its view is gone), stopping them first. */
   releaseSlice(key: string): void;
+  /**
+   * Asks the workers for the loss along the line from run `runId` to `partner`'s final point
+   * (from runId's initial point when partner is runId), with the t samples of a landscape of
+   * this resolution; replaces the curve under `key`.
+   */
+  requestCurve(key: string, runId: string, partner: string, resolution: number): void;
   controlRun(id: string, action: 'pause' | 'resume' | 'cancel'): void;
   removeRun(id: string): void;
   dismissNotice(): void;
@@ -327,8 +357,9 @@ export const useAppStore = create<AppState>()((set, get) => {
     const { bridge, runs } = get();
     for (const run of runs) if (!FINAL_STATUSES.has(run.status)) bridge?.send({ type: 'cancel', runId: run.id });
     for (const key of Object.keys(get().slices)) stopSlice(key);
+    for (const key of Object.keys(get().curves)) stopCurve(key);
     planes.clear();
-    set({ runs: [], slices: {}, caption: null });
+    set({ runs: [], slices: {}, curves: {}, caption: null });
   };
 
   const patchSlice = (key: string, patch: Partial<SliceState>): void => {
@@ -358,6 +389,20 @@ export const useAppStore = create<AppState>()((set, get) => {
     if (!slice) return;
     streamed.delete(slice.requestId);
     if (slice.status === 'computing') get().bridge?.send({ type: 'cancel-landscape', requestId: slice.requestId });
+  };
+
+  const curveKeyOf = (requestId: string | undefined): string | undefined =>
+    Object.keys(get().curves).find((key) => get().curves[key]!.requestId === requestId);
+
+  const patchCurve = (key: string, patch: Partial<CurveState>): void => {
+    const curve = get().curves[key];
+    if (curve) set({ curves: { ...get().curves, [key]: { ...curve, ...patch } } });
+  };
+
+  /** Cancels the curve's work on the host, if any is under way. */
+  const stopCurve = (key: string): void => {
+    const curve = get().curves[key];
+    if (curve?.status === 'computing') get().bridge?.send({ type: 'cancel-landscape', requestId: curve.requestId });
   };
 
   /** With the plane chosen: asks for the grid on it, with the runs' checkpoints to place on it. */
@@ -423,6 +468,14 @@ export const useAppStore = create<AppState>()((set, get) => {
       case 'landscape': {
         const key = sliceKeyOf(message.requestId);
         const slice = key === undefined ? undefined : get().slices[key];
+        const curveKey = key === undefined ? curveKeyOf(message.requestId) : undefined;
+        const curve = curveKey === undefined ? undefined : get().curves[curveKey];
+        // A curve is a few hundred points at most: each message is shown at once.
+        if (curve?.status === 'computing') {
+          message.indices.forEach((index, k) => (curve.values[index] = message.values[k]!));
+          patchCurve(curveKey!, { computed: message.computed, total: message.total, status: message.status });
+          return;
+        }
         if (!slice?.values || slice.status !== 'computing') return;
         message.indices.forEach((index, k) => (slice.values![index] = message.values[k]!));
         const queued = streamed.has(slice.requestId);
@@ -442,6 +495,11 @@ export const useAppStore = create<AppState>()((set, get) => {
         const sliceKey = message.requestId === undefined ? undefined : sliceKeyOf(message.requestId);
         if (sliceKey !== undefined) {
           patchSlice(sliceKey, { status: 'failed', message: message.message });
+          return;
+        }
+        const curveKey = message.requestId === undefined ? undefined : curveKeyOf(message.requestId);
+        if (curveKey !== undefined) {
+          patchCurve(curveKey, { status: 'failed', message: message.message });
           return;
         }
         if (message.requestId && message.requestId === get().surfaceRequest) set({ surfaceRequest: null });
@@ -464,6 +522,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     runs: [],
     shownRuns: [],
     slices: {},
+    curves: {},
     notice: null,
     caption: null,
     view: { colormap: 'viridis', scale: 'auto', layout: '3d', contours: true, gradientField: false },
@@ -560,8 +619,26 @@ export const useAppStore = create<AppState>()((set, get) => {
     },
     releaseSlice(key) {
       stopSlice(key);
+      stopCurve(key);
       const { [key]: _released, ...rest } = get().slices;
-      set({ slices: rest });
+      const { [key]: _releasedCurve, ...otherCurves } = get().curves;
+      set({ slices: rest, curves: otherCurves });
+    },
+    requestCurve(key, runId, partner, resolution) {
+      const { bridge, runs, network } = get();
+      const [center, far] = [runId, partner].map((id) => runs.find((run) => run.id === id));
+      const checked = checkNetwork(network);
+      if (!bridge || !center || !far || 'error' in checked) return;
+      stopCurve(key);
+      const t = curveTimes(resolution);
+      const grid = curveGrid(center, far, resolution);
+      const common = { requestId: `curve-${++requestCounter}`, runId, partner, resolution, t, values: new Float64Array(t.length).fill(NaN), computed: 0, total: t.length };
+      if (!grid) {
+        set({ curves: { ...get().curves, [key]: { ...common, status: 'failed', message: 'the line needs both runs’ checkpoints' } } });
+        return;
+      }
+      set({ curves: { ...get().curves, [key]: { ...common, status: 'computing' } } });
+      bridge.send({ type: 'landscape', requestId: common.requestId, problem: { mlp: checked.mlp }, ...grid });
     },
     toggleHidden(id) {
       const run = get().runs.find((entry) => entry.id === id);

@@ -63,4 +63,46 @@ describe('slices in the store, by view', () => {
     expect(sent.at(-1)).toEqual({ type: 'cancel-landscape', requestId: panelPlane!.requestId });
     expect(Object.keys(store().slices)).toEqual([MAIN_SLICE]);
   });
+
+  it('asks for a curve as a one-row landscape, fills it as the host answers, and cancels it with its view', () => {
+    const { sent, deliver } = connectStore();
+    const store = useAppStore.getState;
+    // A new picture, without the runs of the test before.
+    store().setKind('function');
+    store().setKind('network');
+    store().startRun();
+    store().startRun();
+    const [a, b] = store().runs.map((run) => run.id);
+    expect(store().runs).toHaveLength(2);
+    // Each run's checkpoints: its initial point all `start`, its final point all `end`.
+    for (const [runId, start, end] of [[a!, 1, 3], [b!, 2, 7]] as const) {
+      const checkpoints = Float64Array.from([...vector(start), ...vector(end)]);
+      deliver({ type: 'plane', runId, explainedVariance: [0.5, 0.25], center: vector(0), d1: vector(0), d2: vector(0), alphas: new Float64Array(3), betas: new Float64Array(3), checkpoints, checkpointSteps: Float64Array.of(0, 10) });
+      deliver({ type: 'status', runId, status: 'completed' });
+    }
+
+    store().requestCurve('panel', a!, a!, 21);
+    const initialToFinal = ofType(sent, 'landscape').at(-1)!;
+    expect(initialToFinal).toMatchObject({ center: vector(1), d1: vector(2), d2: vector(0), betas: Float64Array.of(0) });
+    expect(initialToFinal.alphas).toHaveLength(41);
+    expect(store().curves.panel).toMatchObject({ status: 'computing', computed: 0, total: 41, partner: a });
+
+    store().requestCurve('panel', a!, b!, 21);
+    // The line before is cancelled; the new one runs from a's final point to b's.
+    expect(sent.at(-2)).toEqual({ type: 'cancel-landscape', requestId: initialToFinal.requestId });
+    const finals = ofType(sent, 'landscape').at(-1)!;
+    expect(finals).toMatchObject({ center: vector(3), d1: vector(4) });
+    deliver({ type: 'landscape', requestId: finals.requestId, status: 'computing', level: 0, indices: Float64Array.of(0, 40), values: Float64Array.of(5, 6), computed: 2, total: 41 });
+    expect(store().curves.panel).toMatchObject({ status: 'computing', computed: 2 });
+    expect([store().curves.panel!.values[0], store().curves.panel!.values[40], store().curves.panel!.values[1]]).toEqual([5, 6, NaN]);
+
+    store().releaseSlice('panel');
+    expect(sent.at(-1)).toEqual({ type: 'cancel-landscape', requestId: finals.requestId });
+    expect(store().curves.panel).toBeUndefined();
+
+    store().requestCurve(MAIN_SLICE, b!, b!, 41);
+    const failing = ofType(sent, 'landscape').at(-1)!;
+    deliver({ type: 'error', requestId: failing.requestId, message: 'the landscape could not be computed: worker died' });
+    expect(store().curves[MAIN_SLICE]).toMatchObject({ status: 'failed', message: 'the landscape could not be computed: worker died' });
+  });
 });
