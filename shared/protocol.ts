@@ -87,10 +87,17 @@ const landscapeChecks = (m: LandscapeFields, ctx: z.RefinementCtx): void => {
 const landscapeRequestMessage = z.object(landscapeRequestFields).strict().superRefine(landscapeChecks);
 const cancelLandscapeMessage = z.object({ type: z.literal('cancel-landscape'), requestId: id }).strict();
 
+/** What is wrong with a run's checkpoint steps, if anything: they are increasing whole numbers, at least one. */
+function checkpointStepsProblem(steps: Float64Array): string | null {
+  if (!steps.length) return 'needs at least one checkpoint';
+  if (!steps.every((step, i) => Number.isInteger(step) && step >= 0 && (i === 0 || step > steps[i - 1]!))) return 'must be increasing whole numbers';
+  return null;
+}
+
 /**
  * The plane of a slice, chosen as a spec's `landscape` chooses it (docs/formats.md; `run`,
  * `through` and `pcaOf` name these runs) from runs the client holds — each completed run's
- * `plane` message carries its checkpoints. A run's first checkpoint is its initial point, its
+ * `checkpoints` message carries them. A run's first checkpoint is its initial point, its
  * last its final one. Answered by a `slice-plane` message; the client then asks for the
  * `landscape` on that plane.
  */
@@ -123,10 +130,8 @@ const slicePlaneRequestMessage = z
       const steps = run.checkpointSteps;
       if (names.has(run.name)) problem(['runs', k, 'name'], `"${run.name}" is used twice`);
       names.add(run.name);
-      if (!steps.length) problem(['runs', k, 'checkpointSteps'], 'needs at least one checkpoint');
-      else if (!steps.every((step, i) => Number.isInteger(step) && step >= 0 && (i === 0 || step > steps[i - 1]!))) {
-        problem(['runs', k, 'checkpointSteps'], 'must be increasing whole numbers');
-      }
+      const stepsProblem = checkpointStepsProblem(steps);
+      if (stepsProblem) problem(['runs', k, 'checkpointSteps'], stepsProblem);
       if (!Number.isInteger(size) || size < 1 || run.checkpoints.length !== steps.length * size) {
         problem(['runs', k, 'checkpoints'], 'must hold one parameter vector per checkpoint step, every run’s of the same length');
       } else if (!run.checkpoints.every(Number.isFinite)) problem(['runs', k, 'checkpoints'], 'must hold only finite numbers');
@@ -256,24 +261,35 @@ const landscapeMessage = z
   })
   .strict()
   .refine((m) => m.indices.length === m.values.length, 'indices and values must have the same length');
-/** Networks, when a run completes: the PCA plane of its path, which the app can ask the workers to slice. */
-const planeMessage = z
+/** Parameter vectors of one length one after another, as a `checkpoints` message carries them. */
+export function joinVectors(vectors: readonly ArrayLike<number>[]): Float64Array {
+  const size = vectors[0]?.length ?? 0;
+  const joined = new Float64Array(vectors.length * size);
+  vectors.forEach((vector, k) => joined.set(vector, k * size));
+  return joined;
+}
+
+/**
+ * Networks, when a run completes: its checkpoints, which the app places on landscape slices and
+ * sends back in `slice-plane` requests to choose a plane.
+ */
+const checkpointsMessage = z
   .object({
-    type: z.literal('plane'),
+    type: z.literal('checkpoints'),
     runId: id,
-    explainedVariance: z.tuple([z.number(), z.number()]),
-    center: f64,
-    d1: f64,
-    d2: f64,
-    alphas: f64,
-    betas: f64,
-    /** Checkpoint parameter vectors, one after another, and their steps. */
-    checkpoints: f64,
-    checkpointSteps: f64,
+    /** Parameter vectors, one after another, one per step. */
+    params: f64,
+    /** The first is 0 (the initial point), the last the final step. */
+    steps: f64,
   })
   .strict()
-  .refine((m) => m.d1.length === m.center.length && m.d2.length === m.center.length, 'd1 and d2 must be as long as center')
-  .refine((m) => m.checkpoints.length === m.checkpointSteps.length * m.center.length, 'checkpoints must hold one vector per step');
+  .superRefine((m, ctx) => {
+    const stepsProblem = checkpointStepsProblem(m.steps);
+    if (stepsProblem) ctx.addIssue({ code: 'custom', path: ['steps'], message: stepsProblem });
+    else if (m.params.length === 0 || m.params.length % m.steps.length !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['params'], message: `must hold one parameter vector per step (${m.steps.length}), all of one length` });
+    }
+  });
 /**
  * The answer to a `slice-plane` request: the plane and its grid, and what describes its axes —
  * by directions, `explainedVariance` (pca), `eigenvalues` ascending, d1's first (hessian),
@@ -333,7 +349,7 @@ const errorMessage = z
 /** Desktop only: a menu item the user chose, for the UI to carry out (shared/app-commands.ts). */
 const commandMessage = z.object({ type: z.literal('command'), command: z.enum(APP_COMMANDS) }).strict();
 
-export const workerMessageSchema = z.discriminatedUnion('type', [framesMessage, statusMessage, surfaceMessage, dataMessage, predictionMessage, planeMessage, slicePlaneMessage, landscapeMessage, errorMessage]);
+export const workerMessageSchema = z.discriminatedUnion('type', [framesMessage, statusMessage, surfaceMessage, dataMessage, predictionMessage, checkpointsMessage, slicePlaneMessage, landscapeMessage, errorMessage]);
 export type WorkerMessage = z.output<typeof workerMessageSchema>;
 export const hostMessageSchema = z.discriminatedUnion('type', [...workerMessageSchema.options, commandMessage]);
 export type HostMessage = z.output<typeof hostMessageSchema>;
@@ -343,7 +359,7 @@ export type SurfaceMessage = z.output<typeof surfaceMessage>;
 export type StatusMessage = z.output<typeof statusMessage>;
 export type PredictionMessage = z.output<typeof predictionMessage>;
 export type DataMessage = z.output<typeof dataMessage>;
-export type PlaneMessage = z.output<typeof planeMessage>;
+export type CheckpointsMessage = z.output<typeof checkpointsMessage>;
 export type LandscapeMessage = z.output<typeof landscapeMessage>;
 export type SlicePlaneMessage = z.output<typeof slicePlaneMessage>;
 

@@ -10,11 +10,13 @@ import { boundsSchema, problemSchema, runSpecSchema } from './spec/spec';
 /**
  * Session file (`.gradscape.json`): everything needed to redraw a picture without training
  * again — the problem, each run's spec and streamed results, and the view. A function's surface
- * and a network's landscape grid are not stored: the host computes them again, exactly, from
- * the problem and the run's plane.
+ * and a network's landscape slices are not stored: the host computes them again, exactly, from
+ * the problem and the runs' checkpoints.
  *
- * Version 2 added network sessions and packed number arrays (shared/packed-numbers.ts); it reads
- * version 1 files as they are, since their fields are a subset and plain number lists still read.
+ * Version 2 added network sessions, packed number arrays (shared/packed-numbers.ts) and more of
+ * the view (panels, network view, the run form's steps and pace; optional, so files without them
+ * open with the app's defaults); it reads version 1 files as they are, since their fields are a
+ * subset and plain number lists still read.
  */
 
 export const SESSION_FORMAT = 'gradscape.session';
@@ -41,8 +43,6 @@ const numbers = z.unknown().transform((value, ctx): Float64Array => {
   return z.NEVER;
 });
 const finiteNumbers = numbers.refine((values) => values.every(Number.isFinite), 'must hold only finite numbers');
-/** Grid coordinates: finite and increasing, at least the two ends. */
-const axis = finiteNumbers.refine((values) => values.length >= 2 && values.every((v, i) => i === 0 || v > values[i - 1]!), 'must hold at least two increasing values');
 const vector3 = z.tuple([z.number(), z.number(), z.number()]);
 
 type Check = (path: (string | number)[], message: string) => void;
@@ -81,30 +81,24 @@ const predictionSchema = z
     if (prediction.values.length !== expected) checker(ctx)(['values'], `must hold outputs per lattice point (${expected})`);
   });
 
-/** Networks, completed: the PCA plane of the run's path and its checkpoints. */
-const planeSchema = z
+/** Networks, completed: the run's checkpoints as a run file holds them (CONTRACT.md), one parameter vector per step. */
+const checkpointsSchema = z
   .object({
-    explainedVariance: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]),
-    center: finiteNumbers,
-    d1: finiteNumbers,
-    d2: finiteNumbers,
-    alphas: axis,
-    betas: axis,
-    /** Checkpoint parameter vectors, one after another, and their steps. */
-    checkpoints: finiteNumbers,
-    checkpointSteps: finiteNumbers,
+    /** Increasing whole numbers within the run's steps; the first is the initial point. */
+    steps: finiteNumbers,
+    params: z.array(finiteNumbers),
   })
   .strict()
-  .superRefine((plane, ctx) => {
+  .superRefine(({ steps, params }, ctx) => {
     const check = checker(ctx);
-    const size = plane.center.length;
-    if (size === 0) check(['center'], 'is empty: it must hold the network’s parameters');
-    if (plane.d1.length !== size) check(['d1'], `must be as long as center (${size})`);
-    if (plane.d2.length !== size) check(['d2'], `must be as long as center (${size})`);
-    if (plane.checkpoints.length !== plane.checkpointSteps.length * size) {
-      check(['checkpoints'], `must hold one parameter vector of ${size} values (as long as center) per checkpoint step (${plane.checkpointSteps.length})`);
-    }
-    if (!plane.checkpointSteps.every(Number.isInteger)) check(['checkpointSteps'], 'must hold whole step numbers');
+    if (!steps.length) check(['steps'], 'needs at least one checkpoint');
+    else if (!steps.every((step, i) => Number.isInteger(step) && (i === 0 || step > steps[i - 1]!))) check(['steps'], 'must be increasing whole step numbers');
+    if (params.length !== steps.length) check(['params'], `must hold one parameter vector per checkpoint step (${steps.length})`);
+    const size = params[0]?.length;
+    if (size === 0) check(['params', 0], 'is empty: it must hold the network’s parameters');
+    params.forEach((vector, k) => {
+      if (vector.length !== size) check(['params', k], `holds ${vector.length} values, the first checkpoint ${size}: each is the network’s parameter vector`);
+    });
   });
 
 const sessionRunSchema = z
@@ -125,7 +119,7 @@ const sessionRunSchema = z
     events: z.array(runEventSchema),
     data: dataSchema.optional(),
     prediction: predictionSchema.optional(),
-    plane: planeSchema.optional(),
+    checkpoints: checkpointsSchema.optional(),
   })
   .strict()
   .superRefine((run, ctx) => {
@@ -135,10 +129,30 @@ const sessionRunSchema = z
     if (run.lr.length !== n) check(['lr'], `must hold one value per loss value (${n})`);
     if (run.testLoss && run.testLoss.length !== n) check(['testLoss'], `must hold one value per loss value (${n})`);
     if (n > run.spec.steps + 1) check(['loss'], `holds more than steps + 1 (${run.spec.steps + 1}) values`);
-    if (run.plane?.checkpointSteps.some((step) => step < 0 || step > run.spec.steps)) {
-      check(['plane', 'checkpointSteps'], `must lie between 0 and the run's steps (${run.spec.steps})`);
+    if (run.checkpoints?.steps.some((step) => step < 0 || step > run.spec.steps)) {
+      check(['checkpoints', 'steps'], `must lie between 0 and the run's steps (${run.spec.steps})`);
     }
   });
+
+export const NETWORK_VIEWS = ['dataset', 'landscape', 'panels'] as const;
+export const PANEL_COUNTS = [2, 3, 4] as const;
+/** What a panel shows: every shown run, rather than one. */
+export const ALL_RUNS = 'all';
+const PANEL_CHOICE_RULE = `must be a run's index in runs, "${ALL_RUNS}" or null`;
+const STEPS_RULE = 'must be a whole number from 1 to 1,000,000';
+
+/** The panels layout: how many panels, what they share, and what each shows. */
+const panelsSchema = z
+  .object({
+    count: z.literal(PANEL_COUNTS, { error: `must be ${PANEL_COUNTS.slice(0, -1).join(', ')} or ${PANEL_COUNTS.at(-1)} panels` }),
+    lockCameras: z.boolean(),
+    lockTimeline: z.boolean(),
+    /** By panel: the run it shows by its index in `runs` (run ids belong to a connection), every run, or null for its default. */
+    choices: z
+      .array(z.union([z.number().int(PANEL_CHOICE_RULE).min(0, PANEL_CHOICE_RULE), z.literal(ALL_RUNS), z.null()], { error: PANEL_CHOICE_RULE }))
+      .max(PANEL_COUNTS.at(-1)!, `may hold at most ${PANEL_COUNTS.at(-1)} panels`),
+  })
+  .strict();
 
 const sessionViewSchema = z
   .object({
@@ -153,6 +167,18 @@ const sessionViewSchema = z
     step: z.number().int().min(0),
     follow: z.boolean(),
     camera: z.object({ position: vector3, target: vector3 }).strict().optional(),
+    /** Networks' counterpart of layout: the tab shown. */
+    networkView: z.enum(NETWORK_VIEWS).optional(),
+    panels: panelsSchema.optional(),
+    /** The run form's settings for the next run, beside the optimizer. */
+    draft: z
+      .object({
+        steps: z.number().int(STEPS_RULE).min(1, STEPS_RULE).max(1_000_000, STEPS_RULE),
+        /** Steps per second to stream at; 0 streams as fast as the engine goes. */
+        pace: z.number().min(0, 'must be 0 or more steps per second'),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -165,7 +191,7 @@ const networkDraftSchema = z
   })
   .strict();
 
-const NETWORK_RUN_FIELDS = ['testLoss', 'layerGradNorms', 'data', 'prediction', 'plane'] as const;
+const NETWORK_RUN_FIELDS = ['testLoss', 'layerGradNorms', 'data', 'prediction', 'checkpoints'] as const;
 
 export const sessionFileSchema = z
   .object({
@@ -182,7 +208,10 @@ export const sessionFileSchema = z
   .strict()
   .superRefine((session, ctx) => {
     const check = checker(ctx);
-    const { problem } = session;
+    const { problem, runs } = session;
+    session.view.panels?.choices.forEach((choice, panel) => {
+      if (typeof choice === 'number' && choice >= runs.length) check(['view', 'panels', 'choices', panel], `names runs[${choice}], but the session holds ${runs.length === 1 ? 'one run' : `${runs.length} runs`}`);
+    });
     if (!('mlp' in problem)) {
       if (!session.bounds) check(['bounds'], 'is required for a function problem: [[xmin, xmax], [ymin, ymax]]');
       if (session.network) check(['network'], 'applies only to network problems');
@@ -208,12 +237,20 @@ export const sessionFileSchema = z
       if (mlp.testFraction > 0 && !run.testLoss) check(path('testLoss'), 'is required: the network holds out a test split');
       if (mlp.testFraction === 0 && run.testLoss) check(path('testLoss'), 'applies only with a test split (testFraction above 0)');
     });
+    // Every run trains the one network, so their checkpoints are vectors of one length.
+    const sized = runs.findIndex((run) => run.checkpoints?.params.length);
+    const size = runs[sized]?.checkpoints?.params[0]?.length;
+    runs.forEach((run, index) => {
+      const length = run.checkpoints?.params[0]?.length;
+      if (length !== undefined && length !== size) check(['runs', index, 'checkpoints', 'params'], `hold vectors of ${length} values, runs[${sized}]'s of ${size}: the runs share one network`);
+    });
   });
 
 export type SessionFileInput = z.input<typeof sessionFileSchema>;
 export type SessionFile = z.output<typeof sessionFileSchema>;
 export type SessionRun = SessionFile['runs'][number];
 export type SessionView = SessionFile['view'];
+export type SessionPanels = NonNullable<SessionView['panels']>;
 
 /** A session as file text: every Float64Array is packed (its values exactly), the rest is JSON. */
 export function serializeSession(session: SessionFileInput): string {

@@ -1,5 +1,4 @@
 import type { RunEvent } from '../../shared/events';
-import type { RunPlane } from './landscape/run-plane';
 
 /** Steps fromStep .. fromStep + loss.length - 1 of a run, as they leave the engine. */
 export interface FrameBatch {
@@ -29,8 +28,14 @@ export interface EngineRun {
   predict?(): Prediction | null;
   /** Networks: the rows it trains and tests on, for the app to draw (sent once, at the start). */
   readonly data?: RunData;
-  /** Networks, once finished: the PCA plane of its trajectory, for the app's landscape view. */
-  plane?(): RunPlane;
+  /** Networks, once finished: its checkpoints, for the app's landscape view. */
+  checkpoints?(): RunCheckpoints;
+}
+
+/** A run's checkpoints as they cross to the app: parameter vectors one after another, and their steps. */
+export interface RunCheckpoints {
+  params: Float64Array;
+  steps: Float64Array;
 }
 
 export interface RunData {

@@ -1,5 +1,5 @@
 import type { WorkerMessage } from '../../shared/protocol';
-import type { EngineRun, FrameBatch } from './engine-run';
+import type { EngineRun, FrameBatch, RunCheckpoints } from './engine-run';
 
 /**
  * Interleaves the runs of one worker: each tick gives every active run a slice of about
@@ -119,7 +119,7 @@ export class RunScheduler {
       entry.lastPrediction = this.env.now();
       this.postPrediction(runId, entry.run);
     }
-    if (finished && entry.run.status === 'completed' && entry.run.plane) this.postPlane(runId, entry.run);
+    if (finished && entry.run.status === 'completed' && entry.run.checkpoints) this.postCheckpoints(runId, entry.run.checkpoints());
     if (finished) {
       this.runs.delete(runId);
       entry.run.dispose?.();
@@ -127,12 +127,9 @@ export class RunScheduler {
     }
   }
 
-  private postPlane(runId: string, run: EngineRun): void {
-    try {
-      this.env.post({ type: 'plane', runId, ...run.plane!() }, []);
-    } catch (error) {
-      this.env.post({ type: 'error', message: `no landscape for run ${runId}: ${(error as Error).message}` }, []);
-    }
+  private postCheckpoints(runId: string, { params, steps }: RunCheckpoints): void {
+    // Fresh arrays, the run's no longer: they move rather than copy.
+    this.env.post({ type: 'checkpoints', runId, params, steps }, [params.buffer as ArrayBuffer, steps.buffer as ArrayBuffer]);
   }
 
   private postPrediction(runId: string, run: EngineRun): void {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { Bridge } from '../../shared/protocol';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { useCommandShortcuts } from './commands/use-command-shortcuts';
@@ -24,7 +24,7 @@ import { SceneCanvas } from './scene/SceneCanvas';
 import { RestoreOffer, SessionBar } from './session/SessionBar';
 import { useAutosave } from './session/use-autosave';
 import { useFileDrop } from './session/use-file-drop';
-import { useAppStore } from './store/app-store';
+import { useAppStore, type NetworkView } from './store/app-store';
 import { CaptionOverlay } from './teaching/CaptionOverlay';
 import { ScenarioPicker } from './teaching/ScenarioPicker';
 import { PanelGrid } from './viewports/PanelGrid';
@@ -45,16 +45,16 @@ function Notice() {
   );
 }
 
-type NetworkView = 'dataset' | 'landscape' | 'panels';
-const NETWORK_VIEWS: { value: NetworkView; label: string }[] = [
+const NETWORK_VIEW_TABS: { value: NetworkView; label: string }[] = [
   { value: 'dataset', label: 'Dataset' },
   { value: 'landscape', label: 'Loss landscape' },
   { value: 'panels', label: 'Landscape panels' },
 ];
 
 /** The 3D surface, the 2D map, both, or panels of the surface, with the hover read-out over them. */
-function Stage({ networkView }: { networkView: NetworkView }) {
+function Stage() {
   const layout = useAppStore((state) => state.view.layout);
+  const networkView = useAppStore((state) => state.view.networkView);
   const kind = useAppStore((state) => state.kind);
   if (kind === 'network' ? networkView === 'panels' : layout === 'panels') {
     return (
@@ -106,7 +106,8 @@ export function App({ bridge }: { bridge: Bridge }) {
   useCommandShortcuts(bridge.kind === 'browser');
   const presenting = usePresentation((state) => state.on);
   const kind = useAppStore((state) => state.kind);
-  const [networkView, setNetworkView] = useState<NetworkView>('dataset');
+  const networkView = useAppStore((state) => state.view.networkView);
+  const updateView = useAppStore((state) => state.updateView);
   const surfaceReady = useAppStore((state) => state.kind === 'network' || state.surface !== null);
   return (
     <div className={presenting ? 'app presenting' : 'app'}>
@@ -125,8 +126,8 @@ export function App({ bridge }: { bridge: Bridge }) {
         ) : (
           <div className="toolbar" role="group" aria-label="View options">
             <div className="segmented" role="group" aria-label="Network view">
-              {NETWORK_VIEWS.map(({ value, label }) => (
-                <button key={value} type="button" aria-pressed={networkView === value} onClick={() => setNetworkView(value)}>
+              {NETWORK_VIEW_TABS.map(({ value, label }) => (
+                <button key={value} type="button" aria-pressed={networkView === value} onClick={() => updateView({ networkView: value })}>
                   {label}
                 </button>
               ))}
@@ -134,7 +135,7 @@ export function App({ bridge }: { bridge: Bridge }) {
             {networkView === 'panels' && <PanelOptions cameras={false} />}
           </div>
         )}
-        <Stage networkView={networkView} />
+        <Stage />
         <Timeline />
         <ChartsPanel />
         <PresentationToggle />

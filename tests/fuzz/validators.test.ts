@@ -97,10 +97,10 @@ describe('fuzzing the session-file validator', () => {
           events: [],
           data: { backend: 'wasm', features: 2, x: series([0, 1, 2, 3]), y: series([0, 1]) },
           prediction: { step: 1, x: series([-1, 1]), y: series([-1, 1]), outputs: 1, values: series([0.1, 0.2, 0.3, 0.4]) },
-          plane: { explainedVariance: [0.9, 0.1], center: series([1, 2]), d1: series([1, 0]), d2: series([0, 1]), alphas: series([-1, 1]), betas: series([-1, 1]), checkpoints: series([1, 2, 3, 4]), checkpointSteps: series([0, 1]) },
+          checkpoints: { steps: series([0, 1]), params: [series([1, 2]), series([3, 4])] },
         },
       ],
-      view,
+      view: { ...view, networkView: 'landscape', panels: { count: 3, lockCameras: false, lockTimeline: true, choices: [null, 0, 'all'] }, draft: { steps: 20, pace: 0 } },
     } as SessionFileInput),
   );
   const versionOneSession = {
@@ -184,6 +184,7 @@ describe('fuzzing protocol messages', () => {
       { type: 'status', runId: 'r1', status: 'failed', message: 'the worker exited with code 1' },
       { type: 'surface', requestId: 's1', x: Float64Array.from([0, 1]), y: Float64Array.from([0, 1]), z: Float64Array.from([0, 1, 2, 3]), criticalPoints: [{ point: [0, 0], type: 'saddle', value: 0, eigenvalues: [-2, 2] }] },
       { type: 'error', message: 'no active run "r1"', requestId: 's1' },
+      { type: 'checkpoints', runId: 'r1', params: Float64Array.from([1, 2, 3, 4]), steps: Float64Array.from([0, 20]) },
     ];
     const message = fc.oneof(...hostMessages.map((base) => mutationsOf(base, values)));
     await fuzz('host message', fc.property(message, (input) => expectClearVerdict(hostMessageSchema, input, false)), 600);

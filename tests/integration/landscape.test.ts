@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RunHost } from '../../electron/host/run-host';
-import type { ClientMessage, HostMessage, LandscapeMessage, PlaneMessage, SlicePlaneMessage } from '../../shared/protocol';
+import type { CheckpointsMessage, ClientMessage, HostMessage, LandscapeMessage, SlicePlaneMessage } from '../../shared/protocol';
 import { connectRecorder, statusIs } from '../support/host-client';
 import { assertBuilt, workerPath } from '../support/paths';
 import { relativeError } from '../support/relative-error';
@@ -151,8 +151,8 @@ describe('slices on a plane the app asks for', () => {
   const moons = { mlp: { dataset: { name: 'moons', samples: 100, seed: 2 }, hidden: [6], activation: 'tanh', loss: 'bce' } };
   const start = (runId: string, seed: number) =>
     ({ type: 'start', runId, problem: moons, run: { name: runId, init: { scheme: 'glorot_uniform', seed }, optimizer: { name: 'adam', lr: 0.05 }, steps: 40 } }) as ClientMessage;
-  const planeOf = (received: HostMessage[], runId: string) => received.find((m): m is PlaneMessage => m.type === 'plane' && m.runId === runId)!;
-  const asRun = (plane: PlaneMessage, name: string) => ({ name, checkpoints: plane.checkpoints, checkpointSteps: plane.checkpointSteps });
+  const checkpointsOf = (received: HostMessage[], runId: string) => received.find((m): m is CheckpointsMessage => m.type === 'checkpoints' && m.runId === runId)!;
+  const asRun = ({ params, steps }: CheckpointsMessage, name: string) => ({ name, checkpoints: params, checkpointSteps: steps });
 
   it('choose the shared PCA plane of two runs in a worker, then slice it with both paths on it; again from the cache', async () => {
     host = new RunHost({ workerPath, poolSize: 2, log: () => {} });
@@ -161,7 +161,12 @@ describe('slices on a plane the app asks for', () => {
     client.send(start('b', 2));
     await client.waitFor(statusIs('a', 'completed'), 60_000);
     await client.waitFor(statusIs('b', 'completed'), 60_000);
-    const [a, b] = [planeOf(client.received, 'a'), planeOf(client.received, 'b')];
+    const [a, b] = [checkpointsOf(client.received, 'a'), checkpointsOf(client.received, 'b')];
+    // Each run's path from its initial point to its last step, one 25-parameter vector per checkpoint.
+    for (const { params, steps } of [a, b]) {
+      expect([steps[0], steps.at(-1)]).toEqual([0, 40]);
+      expect(params.length).toBe(25 * steps.length);
+    }
     const ask = (requestId: string): ClientMessage =>
       ({ type: 'slice-plane', requestId, problem: moons, landscape: { directions: 'pca', pcaOf: 'all', run: 'a', resolution: 9 }, runs: [asRun(a, 'a'), asRun(b, 'b')] }) as ClientMessage;
     client.send(ask('shared'));
@@ -172,13 +177,13 @@ describe('slices on a plane the app asks for', () => {
     expect(second).toBeGreaterThan(0);
     expect(plane.alphas).toHaveLength(9);
     const { center, d1, d2, alphas, betas } = plane;
-    const slice = (requestId: string): ClientMessage => ({ type: 'landscape', requestId, problem: moons, center, d1, d2, alphas, betas, paths: [a.checkpoints, b.checkpoints] });
+    const slice = (requestId: string): ClientMessage => ({ type: 'landscape', requestId, problem: moons, center, d1, d2, alphas, betas, paths: [a.params, b.params] });
     client.send(slice('grid'));
     await client.waitFor(finished('grid'));
     const messages = landscapesOf(client.received, 'grid');
     expect(messages.at(-1)).toMatchObject({ status: 'complete', computed: 81 });
     const paths = messages[0]!.paths!;
-    expect(paths.map((path) => path.distances.length)).toEqual([a.checkpointSteps.length, b.checkpointSteps.length]);
+    expect(paths.map((path) => path.distances.length)).toEqual([a.steps.length, b.steps.length]);
     // Run a's final point is the center.
     expect(paths[0]!.distances.at(-1)).toBeCloseTo(0, 9);
 
@@ -195,7 +200,7 @@ describe('slices on a plane the app asks for', () => {
     const client = connectRecorder(host);
     client.send(start('a', 1));
     await client.waitFor(statusIs('a', 'completed'), 60_000);
-    const a = planeOf(client.received, 'a');
+    const a = checkpointsOf(client.received, 'a');
     const wider = { mlp: { ...moons.mlp, hidden: [7] } };
     client.send({ type: 'slice-plane', requestId: 'wrong', problem: wider, landscape: { directions: 'hessian' }, runs: [asRun(a, 'a')] });
     const error = await client.waitFor(answerTo('wrong'));

@@ -1,10 +1,37 @@
 import type { SlicePlaneMessage, SlicePlaneRequest } from '../../../shared/protocol';
+import type { LandscapeSpec } from '../../../shared/spec/spec';
 import { InvalidInputError } from '../invalid-input';
+import type { ResolvedNetworkProblem } from '../network/network-problem';
 import { paramCount } from '../network/param-layout';
 import { useTensorBackend } from '../network/tensor-backend';
-import type { LandscapeRunInput } from './compute-landscape';
+import { chooseSlicePlane, type LandscapeRecord, type LandscapeRunInput } from './compute-landscape';
 import { resolveProblemCached } from './landscape-request';
-import { describeSlicePlane } from './run-plane';
+
+/** A slice's plane as the app receives it: the vectors and grid the workers evaluate, and what describes the axes. */
+interface PlaneDescription extends Pick<LandscapeRecord, 'explainedVariance' | 'eigenvalues' | 'through' | 'biases'> {
+  center: Float64Array;
+  d1: Float64Array;
+  d2: Float64Array;
+  alphas: Float64Array;
+  betas: Float64Array;
+}
+
+/** The plane a landscape spec chooses (chooseSlicePlane), in the protocol's typed arrays. */
+function describeSlicePlane(problem: ResolvedNetworkProblem, spec: LandscapeSpec, runs: readonly LandscapeRunInput[]): PlaneDescription {
+  const { plane, alphas, betas, extras } = chooseSlicePlane(problem, spec, runs);
+  const { explainedVariance, eigenvalues, through, biases } = extras;
+  return {
+    center: Float64Array.from(plane.center),
+    d1: Float64Array.from(plane.d1),
+    d2: Float64Array.from(plane.d2),
+    alphas,
+    betas,
+    ...(explainedVariance ? { explainedVariance } : {}),
+    ...(eigenvalues ? { eigenvalues } : {}),
+    ...(through ? { through } : {}),
+    ...(biases ? { biases } : {}),
+  };
+}
 
 /** Chooses the plane a client asks for (shared/protocol.ts, `slice-plane`) as the CLI does, from the runs' checkpoints. */
 export async function answerSlicePlane(request: SlicePlaneRequest): Promise<SlicePlaneMessage> {

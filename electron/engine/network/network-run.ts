@@ -1,9 +1,10 @@
 import type { RunEvent } from '../../../shared/events';
+import { joinVectors } from '../../../shared/protocol';
 import { createRandom, type Random } from '../../../shared/random';
 import type { InitSpec } from '../../../shared/spec/network-spec';
 import type { OptimizerSpec } from '../../../shared/spec/optimizer-spec';
 import type { ScheduleSpec } from '../../../shared/spec/schedule-spec';
-import type { EngineRun, EngineRunStatus, FrameBatch, Prediction, RunData } from '../engine-run';
+import type { EngineRun, EngineRunStatus, FrameBatch, Prediction, RunCheckpoints, RunData } from '../engine-run';
 import { createOptimizer, type Optimizer } from '../optimizers';
 import { clipGradientNorm } from '../optimizers/gradient-transforms';
 import { createSchedule } from '../optimizers/schedule';
@@ -12,7 +13,6 @@ import { initializeParams } from './initializers';
 import { MlpModel, type ComputeRequest, type ResidentRows } from './mlp-model';
 import { createNetworkEventDetector, divergedEvent, type NetworkEventDetector } from './network-events';
 import type { ResolvedNetworkProblem } from './network-problem';
-import { runPlane, type RunPlane } from '../landscape/run-plane';
 import { createPredictionGrid, type PredictionGrid } from './prediction-grid';
 import { denseLayerSlices, paramLayout, type DenseLayerSlice, type ParamBlock } from './param-layout';
 import { useTensorBackend, type TensorBackend } from './tensor-backend';
@@ -241,8 +241,9 @@ export class NetworkRun implements EngineRun {
     };
   }
 
-  plane(): RunPlane {
-    return runPlane(this.problem, 'run', this.result());
+  checkpoints(): RunCheckpoints {
+    const { params, steps } = this.record.checkpoints;
+    return { params: joinVectors(params), steps: Float64Array.from(steps) };
   }
 
   /** The model's outputs over the data's box at the current point, for the app's boundary or curve. */

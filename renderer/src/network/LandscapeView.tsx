@@ -38,12 +38,12 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
   const requestSlice = useAppStore((state) => state.requestSlice);
   const cancelSlice = useAppStore((state) => state.cancelSlice);
   const releaseSlice = useAppStore((state) => state.releaseSlice);
-  const withPlane = useMemo(() => runs.filter((run) => run.plane), [runs]);
-  const centerId = fixedRunId ?? (slice && withPlane.some((run) => run.id === slice.runId) ? slice.runId : withPlane.at(-1)?.id);
-  const center = withPlane.find((run) => run.id === centerId);
+  const withCheckpoints = useMemo(() => runs.filter((run) => run.checkpoints), [runs]);
+  const centerId = fixedRunId ?? (slice && withCheckpoints.some((run) => run.id === slice.runId) ? slice.runId : withCheckpoints.at(-1)?.id);
+  const center = withCheckpoints.find((run) => run.id === centerId);
   // The runs drawn on the plane: the center first, then every other shown one with checkpoints.
   const drawnIds = useMemo(
-    () => (centerId === undefined ? [] : [centerId, ...shownRuns.filter((run) => run.plane && run.id !== centerId).map((run) => run.id)]),
+    () => (centerId === undefined ? [] : [centerId, ...shownRuns.filter((run) => run.checkpoints && run.id !== centerId).map((run) => run.id)]),
     [centerId, shownRuns],
   );
   const choices = slice?.choices ?? DEFAULT_SLICE_CHOICES;
@@ -112,7 +112,7 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
   const axes = plane && slice ? sliceAxisLabels(slice.choices.directions, plane, nameOf) : null;
   const largest = paths.length ? Math.max(...paths.flatMap((path) => Array.from(path.distances))) : null;
   const readout = hovered && paths[hovered.path];
-  const step = readout && hovered ? readout.run.plane!.checkpointSteps[hovered.index]! : null;
+  const step = readout && hovered ? readout.run.checkpoints!.steps[hovered.index]! : null;
   return (
     <div className="dataset-view">
       <div className="dataset-header">
@@ -120,9 +120,9 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
           {center.name}: {slice ? PROGRESS[slice.status](slice) : 'choosing the plane…'}
           {largest !== null && ` · checkpoints lie up to ${formatValue(largest)} from the plane`}
         </p>
-        {fixedRunId === undefined && withPlane.length > 1 && (
+        {fixedRunId === undefined && withCheckpoints.length > 1 && (
           <select aria-label="Landscape of run" value={center.id} onChange={(event) => requestSlice(key, event.target.value, choices)}>
-            {withPlane.map((entry) => (
+            {withCheckpoints.map((entry) => (
               <option key={entry.id} value={entry.id}>
                 {entry.name}
               </option>
@@ -152,7 +152,7 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
         )}
         {scale && frame && size && <ColorBar scale={scale} colormap="viridis" name="loss" style={barBeside(frame, size.height, barWidth)} />}
       </div>
-      <InterpolationCurve sliceKey={key} center={center} runs={withPlane} resolution={choices.resolution} />
+      <InterpolationCurve sliceKey={key} center={center} runs={withCheckpoints} resolution={choices.resolution} />
     </div>
   );
 }

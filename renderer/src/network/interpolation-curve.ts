@@ -7,10 +7,10 @@ export type CurveGrid = Pick<LandscapeRequest, 'center' | 'd1' | 'd2' | 'alphas'
 
 /** A run's initial point (its first checkpoint) or final point (its last). */
 function pointOf(run: PlaneRun, at: 'initial' | 'final'): Float64Array | null {
-  if (!run.plane) return null;
-  const { checkpoints, checkpointSteps } = run.plane;
-  const size = checkpoints.length / checkpointSteps.length;
-  return at === 'initial' ? checkpoints.subarray(0, size) : checkpoints.subarray(checkpoints.length - size);
+  if (!run.checkpoints) return null;
+  const { params, steps } = run.checkpoints;
+  const size = params.length / steps.length;
+  return at === 'initial' ? params.subarray(0, size) : params.subarray(params.length - size);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ClientMessage, PlaneMessage, SlicePlaneMessage } from '../../../shared/protocol';
+import type { CheckpointsMessage, ClientMessage, SlicePlaneMessage } from '../../../shared/protocol';
 import { formatValue } from '../plot/format-number';
 
 /** How the Loss landscape view chooses a plane: the spec's directions, with the runs they read. */
@@ -32,7 +32,7 @@ export const DEFAULT_SLICE_CHOICES: SliceChoices = { directions: 'pca', resoluti
 export interface PlaneRun {
   id: string;
   name: string;
-  plane?: PlaneMessage;
+  checkpoints?: CheckpointsMessage;
 }
 
 type SlicePlaneRequest = Extract<ClientMessage, { type: 'slice-plane' }>;
@@ -54,7 +54,7 @@ export function slicePlaneFields(choices: SliceChoices, center: PlaneRun, others
     read = [center, ...others.slice(0, 2)];
     landscape.through = read.map((run) => ({ run: run.id, at: 'final' }));
   }
-  const runs = read.flatMap(({ id, plane }) => (plane ? [{ name: id, checkpoints: plane.checkpoints, checkpointSteps: plane.checkpointSteps }] : []));
+  const runs = read.flatMap(({ id, checkpoints }) => (checkpoints ? [{ name: id, checkpoints: checkpoints.params, checkpointSteps: checkpoints.steps }] : []));
   return { landscape, runs };
 }
 

@@ -7,8 +7,8 @@ import type { RunEntry } from '../store/app-store';
 
 /** How many of each run's checkpoints lie at or before `step` (their steps ascend). */
 export function checkpointsReached(runs: readonly RunEntry[], step: number): number[] {
-  return runs.map(({ plane, series }) => {
-    const steps = plane?.checkpointSteps;
+  return runs.map(({ checkpoints, series }) => {
+    const steps = checkpoints?.steps;
     if (!steps) return 0;
     const last = runStepAt(series, step);
     let count = 0;

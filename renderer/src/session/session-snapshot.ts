@@ -1,17 +1,19 @@
-import type { FramesMessage } from '../../../shared/protocol';
+import { joinVectors, type FramesMessage } from '../../../shared/protocol';
 import {
   SESSION_FORMAT,
   SESSION_VERSION,
   type SessionFile,
   type SessionFileInput,
+  type SessionPanels,
   type SessionRun,
 } from '../../../shared/session-file';
 import { runSpecSchema } from '../../../shared/spec/spec';
 import { currentStep } from '../playback/playback-clock';
 import { playbackClock, usePlaybackStore } from '../playback/playback-store';
-import { DEFAULT_NETWORK, runSpecFields, useAppStore, type NetworkDraft, type RunEntry } from '../store/app-store';
+import { DEFAULT_DRAFT, DEFAULT_NETWORK, DEFAULT_VIEW, runSpecFields, useAppStore, type NetworkDraft, type RunEntry } from '../store/app-store';
 import { RunSeries } from '../store/run-series';
 import { cameraPose, setCameraPose } from '../export/scene-access';
+import { ALL_RUNS, DEFAULT_PANELS, useViewportStore, type PanelSettings } from '../viewports/viewport-store';
 
 type SessionRunInput = SessionFileInput['runs'][number];
 
@@ -20,7 +22,7 @@ type SessionRunInput = SessionFileInput['runs'][number];
  * number arrays are Float64Arrays (views of the runs' own), which serializeSession packs.
  */
 export function captureSession(): SessionFileInput {
-  const { kind, problem, bounds, network, runs, view } = useAppStore.getState();
+  const { kind, problem, bounds, network, runs, view, draft } = useAppStore.getState();
   const camera = cameraPose();
   const picture =
     kind === 'network'
@@ -37,8 +39,32 @@ export function captureSession(): SessionFileInput {
       step: currentStep(playbackClock),
       follow: playbackClock.follow,
       ...(camera ? { camera } : {}),
+      panels: capturePanels(runs),
+      draft: { steps: draft.steps, pace: draft.pace },
     },
   };
+}
+
+/** The panels layout's settings, each panel's run by its index: run ids belong to the connection. */
+function capturePanels(runs: readonly RunEntry[]): SessionPanels {
+  const { count, lockCameras, lockTimeline, choices } = useViewportStore.getState();
+  const panels = Math.max(0, ...Object.keys(choices).map((panel) => Number(panel) + 1));
+  const byPanel = Array.from({ length: panels }, (_, panel) => {
+    const choice = choices[panel];
+    if (choice === undefined || choice === ALL_RUNS) return choice ?? null;
+    // A chosen run since removed: the panel shows its default, as it does now.
+    const index = runs.findIndex((run) => run.id === choice);
+    return index < 0 ? null : index;
+  });
+  // Trailing defaults say nothing: the same panels save the same list.
+  while (byPanel.at(-1) === null) byPanel.pop();
+  return { count, lockCameras, lockTimeline, choices: byPanel };
+}
+
+/** The file's panels with run indices read as the restored runs' ids. */
+function restoredPanels({ choices, ...settings }: SessionPanels, runs: readonly RunEntry[]): PanelSettings {
+  const byPanel = choices.flatMap((choice, panel) => (choice === null ? [] : [[panel, choice === ALL_RUNS ? ALL_RUNS : runs[choice]!.id] as const]));
+  return { ...settings, choices: Object.fromEntries(byPanel) };
 }
 
 /** What every run keeps: its spec, colour, status and the per-step series both kinds have. */
@@ -61,7 +87,7 @@ function captureFunctionRun(run: RunEntry): SessionRunInput {
 }
 
 function captureNetworkRun(run: RunEntry): SessionRunInput {
-  const { series, settings, data, prediction, plane } = run;
+  const { series, settings, data, prediction, checkpoints } = run;
   const n = series.count;
   return {
     ...captureCommon(run, { init: settings.init }),
@@ -69,8 +95,14 @@ function captureNetworkRun(run: RunEntry): SessionRunInput {
     ...(series.testLoss.length ? { testLoss: series.testLoss.subarray(0, n) } : {}),
     ...(data ? { data: withoutRouting(data) } : {}),
     ...(prediction ? { prediction: withoutRouting(prediction) } : {}),
-    ...(plane ? { plane: withoutRouting(plane) } : {}),
+    ...(checkpoints ? { checkpoints: captureCheckpoints(checkpoints) } : {}),
   };
+}
+
+/** As a run file holds them: one vector per step (views of the run's own array). */
+function captureCheckpoints({ params, steps }: NonNullable<RunEntry['checkpoints']>): NonNullable<SessionRunInput['checkpoints']> {
+  const size = params.length / steps.length;
+  return { steps, params: Array.from(steps, (_, k) => params.subarray(k * size, (k + 1) * size)) };
 }
 
 /** A host message's content: its type and run id belong to the live connection, not the file. */
@@ -85,20 +117,24 @@ let restoreCounter = 0;
 export function restoreSession(session: SessionFile): void {
   const restoreId = ++restoreCounter;
   const { problem } = session;
-  const { trail, step, follow, camera, ...view } = session.view;
+  const { trail, step, follow, camera, networkView, panels, draft, ...fields } = session.view;
+  // Fields a file may lack (older ones) take the app's defaults.
+  const view = { ...fields, networkView: networkView ?? DEFAULT_VIEW.networkView };
+  const restored = { view, draft: draft ?? { steps: DEFAULT_DRAFT.steps, pace: DEFAULT_DRAFT.pace } };
   if ('mlp' in problem) {
     const { dataset, hidden, activation, loss, testFraction } = problem.mlp;
     // The file's checks hold a network session to a named dataset and its draft settings.
     if (!('name' in dataset) || !session.network) throw new Error('problem: a network session needs a named dataset and its network settings');
     const network: NetworkDraft = { mlp: { dataset, hidden, activation, loss, testFraction }, ...session.network };
     const runs = session.runs.map((run, index) => restoreNetworkRun(run, `restored-${restoreId}-${index}`, hidden.length + 1));
-    useAppStore.getState().restore({ kind: 'network', network, runs, view });
+    useAppStore.getState().restore({ kind: 'network', network, runs, ...restored });
   } else {
     const runs = session.runs.map((run, index) => restoreRun(run, `restored-${restoreId}-${index}`, new RunSeries(run.spec.steps + 1)));
-    useAppStore.getState().restore({ kind: 'function', problem, bounds: session.bounds!, runs, view });
+    useAppStore.getState().restore({ kind: 'function', problem, bounds: session.bounds!, runs, ...restored });
   }
 
   const { runs } = useAppStore.getState();
+  useViewportStore.setState(panels ? restoredPanels(panels, runs) : DEFAULT_PANELS);
   const playback = usePlaybackStore.getState();
   playback.setTrail(trail);
   playbackClock.lastStep = runs.reduce((last, run) => Math.max(last, run.series.count - 1), 0);
@@ -115,7 +151,7 @@ function restoreNetworkRun(run: SessionRun, id: string, layers: number): RunEntr
     kind: 'network',
     ...(run.data ? { data: { type: 'data', runId: id, ...run.data } } : {}),
     ...(run.prediction ? { prediction: { type: 'prediction', runId: id, ...run.prediction } } : {}),
-    ...(run.plane ? { plane: { type: 'plane', runId: id, ...run.plane } } : {}),
+    ...(run.checkpoints ? { checkpoints: { type: 'checkpoints', runId: id, steps: run.checkpoints.steps, params: joinVectors(run.checkpoints.params) } } : {}),
   };
 }
 

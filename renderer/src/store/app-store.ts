@@ -4,7 +4,7 @@ import { catalogEntry, type CatalogName } from '../../../shared/functions/catalo
 import { compileExpression } from '../../../shared/functions/expression';
 import type { Bounds } from '../../../shared/functions/objective';
 import { describeIssue } from '../../../shared/describe-issue';
-import type { Bridge, DataMessage, HostMessage, PlaneMessage, PredictionMessage, RunStatus, SlicePlaneMessage } from '../../../shared/protocol';
+import type { Bridge, CheckpointsMessage, DataMessage, HostMessage, PredictionMessage, RunStatus, SlicePlaneMessage } from '../../../shared/protocol';
 import {
   initSpecSchema,
   mlpProblemSchema,
@@ -21,6 +21,7 @@ import { optimizerSpecSchema, type OptimizerSpec } from '../../../shared/spec/op
 import type { ScheduleSpec } from '../../../shared/spec/schedule-spec';
 import { DEFAULT_EXPRESSION_BOUNDS, type FunctionProblem } from '../../../shared/spec/spec';
 import type { ColormapName } from '../../../shared/colormaps/colormap';
+import type { NETWORK_VIEWS } from '../../../shared/session-file';
 import { runCommand } from '../commands/command-registry';
 import { curveGrid } from '../network/interpolation-curve';
 import { planeKey, slicePlaneFields, type SliceChoices } from '../network/slice-choices';
@@ -57,8 +58,8 @@ export interface RunEntry {
   /** Networks: the rows it trains on, and its latest predictions over the data's box. */
   data?: DataMessage;
   prediction?: PredictionMessage;
-  /** Networks, once completed: the PCA plane of its path. */
-  plane?: PlaneMessage;
+  /** Networks, once completed: its checkpoints, which landscape slices are chosen from and drawn with. */
+  checkpoints?: CheckpointsMessage;
   /** What it was started with, so it can be duplicated and compared with the others. */
   settings: RunSettings;
   /** Left out of the views (not the run list or the summary). */
@@ -176,6 +177,7 @@ export interface RunDraft {
 }
 
 export type ViewLayout = '3d' | '2d' | 'split' | 'panels';
+export type NetworkView = (typeof NETWORK_VIEWS)[number];
 
 export interface ViewSettings {
   colormap: ColormapName;
@@ -186,12 +188,17 @@ export interface ViewSettings {
   contours: boolean;
   /** Descent arrows (−∇f) over the surface; functions only. */
   gradientField: boolean;
+  /** Networks: the dataset, the loss landscape, or landscape panels (one per run). */
+  networkView: NetworkView;
 }
+
+export const DEFAULT_VIEW: ViewSettings = { colormap: 'viridis', scale: 'auto', layout: '3d', contours: true, gradientField: false, networkView: 'dataset' };
+export const DEFAULT_DRAFT: RunDraft = { optimizer: optimizerSpecSchema.parse({ name: 'adam', lr: 0.05 }), steps: 300, start: [-1.5, 2], pace: 120 };
 
 export const SURFACE_RESOLUTION = 129;
 
-/** A session's picture: a function problem, or a network and its form's settings, with the runs and the view. */
-export type SavedPicture = { runs: RunEntry[]; view: ViewSettings } & (
+/** A session's picture: a function problem, or a network and its form's settings, with the runs, the view and the run form's steps and pace. */
+export type SavedPicture = { runs: RunEntry[]; view: ViewSettings; draft: Pick<RunDraft, 'steps' | 'pace'> } & (
   | { kind: 'function'; problem: FunctionProblem; bounds: Bounds }
   | { kind: 'network'; network: NetworkDraft }
 );
@@ -413,7 +420,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     if (!bridge || !slice || 'error' in checked) return;
     const { center, d1, d2, alphas, betas } = plane;
     const values = new Float64Array(alphas.length * betas.length).fill(NaN);
-    const paths = slice.runIds.map((id) => runs.find((run) => run.id === id)!.plane!.checkpoints);
+    const paths = slice.runIds.map((id) => runs.find((run) => run.id === id)!.checkpoints!.params);
     patchSlice(key, { plane, values, total: values.length, status: 'computing' });
     bridge.send({ type: 'landscape', requestId: slice.requestId, problem: { mlp: checked.mlp }, center, d1, d2, alphas, betas, paths });
   };
@@ -453,8 +460,8 @@ export const useAppStore = create<AppState>()((set, get) => {
       case 'prediction':
         patchRun(message.runId, { prediction: message });
         return;
-      case 'plane':
-        patchRun(message.runId, { plane: message });
+      case 'checkpoints':
+        patchRun(message.runId, { checkpoints: message });
         return;
       case 'slice-plane': {
         const key = sliceKeyOf(message.requestId);
@@ -518,14 +525,14 @@ export const useAppStore = create<AppState>()((set, get) => {
     expressionError: null,
     surface: null,
     surfaceRequest: null,
-    draft: { optimizer: optimizerSpecSchema.parse({ name: 'adam', lr: 0.05 }), steps: 300, start: [-1.5, 2], pace: 120 },
+    draft: DEFAULT_DRAFT,
     runs: [],
     shownRuns: [],
     slices: {},
     curves: {},
     notice: null,
     caption: null,
-    view: { colormap: 'viridis', scale: 'auto', layout: '3d', contours: true, gradientField: false },
+    view: DEFAULT_VIEW,
 
     connect(bridge) {
       set({ bridge });
@@ -594,9 +601,9 @@ export const useAppStore = create<AppState>()((set, get) => {
       const { bridge, runs, shownRuns, network } = get();
       const center = runs.find((run) => run.id === runId);
       const checked = checkNetwork(network);
-      if (!bridge || !center?.plane || 'error' in checked) return;
+      if (!bridge || !center?.checkpoints || 'error' in checked) return;
       stopSlice(key);
-      const others = shownRuns.filter((run) => run.plane && run.id !== runId);
+      const others = shownRuns.filter((run) => run.checkpoints && run.id !== runId);
       const requestId = `slice-${++requestCounter}`;
       const fields = slicePlaneFields(choices, center, others);
       const runIds = [runId, ...others.map((run) => run.id)];
@@ -669,7 +676,7 @@ export const useAppStore = create<AppState>()((set, get) => {
         set({ kind: 'function' });
         setProblem(picture.problem, picture.bounds);
       }
-      set({ runs: picture.runs, view: picture.view, notice: null });
+      set({ runs: picture.runs, view: picture.view, draft: { ...get().draft, ...picture.draft }, notice: null });
     },
   };
 });

@@ -1,19 +1,25 @@
 import { create } from 'zustand';
+import { ALL_RUNS, PANEL_COUNTS } from '../../../shared/session-file';
 import type { RunEntry } from '../store/app-store';
 
-export const PANEL_COUNTS = [2, 3, 4] as const;
+// Session files hold these settings, so their schema names the choices.
+export { ALL_RUNS, PANEL_COUNTS };
 export type PanelCount = (typeof PANEL_COUNTS)[number];
 
-export const ALL_RUNS = 'all';
 /** What a panel shows: one run (its id) or every shown run. */
 export type PanelChoice = string | typeof ALL_RUNS;
 
-interface ViewportState {
+export interface PanelSettings {
   count: PanelCount;
   lockCameras: boolean;
   lockTimeline: boolean;
   /** By panel index; a panel without a choice shows its default (see panelRunId). */
   choices: Partial<Record<number, PanelChoice>>;
+}
+
+export const DEFAULT_PANELS: PanelSettings = { count: 4, lockCameras: true, lockTimeline: true, choices: {} };
+
+interface ViewportState extends PanelSettings {
   setCount(count: PanelCount): void;
   setLockCameras(locked: boolean): void;
   setLockTimeline(locked: boolean): void;
@@ -22,10 +28,7 @@ interface ViewportState {
 
 /** The panels layout's settings; the panels themselves are in PanelGrid. */
 export const useViewportStore = create<ViewportState>()((set, get) => ({
-  count: 4,
-  lockCameras: true,
-  lockTimeline: true,
-  choices: {},
+  ...DEFAULT_PANELS,
   setCount: (count) => set({ count }),
   setLockCameras: (lockCameras) => set({ lockCameras }),
   setLockTimeline: (lockTimeline) => set({ lockTimeline }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientMessageSchema, type SlicePlaneRequest } from '../../../shared/protocol';
+import { clientMessageSchema, joinVectors, type SlicePlaneRequest } from '../../../shared/protocol';
 import { answerSlicePlane } from '../../../electron/engine/landscape/slice-plane-request';
 import { projectOntoPlane } from '../../../electron/engine/landscape/projection';
 import { createNetworkRun, type NetworkRunRecord } from '../../../electron/engine/network/network-run';
@@ -15,12 +15,11 @@ async function train(run: Record<string, unknown>): Promise<NetworkRunRecord> {
 }
 
 /** A run as the app sends it: its checkpoints, one vector after another. */
-const planeRun = (name: string, record: NetworkRunRecord) => {
-  const size = record.finalParams.length;
-  const checkpoints = new Float64Array(record.checkpoints.params.length * size);
-  record.checkpoints.params.forEach((params, k) => checkpoints.set(params, k * size));
-  return { name, checkpoints, checkpointSteps: Float64Array.from(record.checkpoints.steps) };
-};
+const planeRun = (name: string, record: NetworkRunRecord) => ({
+  name,
+  checkpoints: joinVectors(record.checkpoints.params),
+  checkpointSteps: Float64Array.from(record.checkpoints.steps),
+});
 
 const request = (landscape: Record<string, unknown>, runs: Record<string, NetworkRunRecord>): SlicePlaneRequest =>
   clientMessageSchema.parse({

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { PlaneMessage, SlicePlaneMessage } from '../../../shared/protocol';
+import type { CheckpointsMessage, SlicePlaneMessage } from '../../../shared/protocol';
 import { DEFAULT_SLICE_CHOICES, planeKey, sliceAxisLabels, slicePlaneFields, type PlaneRun } from '../../../renderer/src/network/slice-choices';
 
-const planeOf = (value: number) => ({ checkpoints: Float64Array.of(value, value), checkpointSteps: Float64Array.of(0) }) as PlaneMessage;
-const run = (id: string, value: number): PlaneRun => ({ id, name: `${id} name`, plane: planeOf(value) });
+const checkpointsOf = (runId: string, value: number): CheckpointsMessage => ({ type: 'checkpoints', runId, params: Float64Array.of(value, value), steps: Float64Array.of(0) });
+const run = (id: string, value: number): PlaneRun => ({ id, name: `${id} name`, checkpoints: checkpointsOf(id, value) });
 const [a, b, c, d] = [run('a', 1), run('b', 2), run('c', 3), run('d', 4)];
 const vector = new Float64Array(2);
 const answer = (fields: Partial<SlicePlaneMessage>): SlicePlaneMessage => ({ type: 'slice-plane', requestId: 'r', center: vector, d1: vector, d2: vector, alphas: vector, betas: vector, ...fields });

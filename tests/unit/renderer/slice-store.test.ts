@@ -25,7 +25,7 @@ describe('slices in the store, by view', () => {
     store().startRun();
     const [a, b] = store().runs.map((run) => run.id);
     for (const [runId, value] of [[a!, 1], [b!, 2]] as const) {
-      deliver({ type: 'plane', runId, explainedVariance: [0.5, 0.25], center: vector(0), d1: vector(0), d2: vector(0), alphas: new Float64Array(3), betas: new Float64Array(3), checkpoints: vector(value), checkpointSteps: Float64Array.of(0) });
+      deliver({ type: 'checkpoints', runId, params: vector(value), steps: Float64Array.of(0) });
       deliver({ type: 'status', runId, status: 'completed' });
     }
 
@@ -77,7 +77,7 @@ describe('slices in the store, by view', () => {
     // Each run's checkpoints: its initial point all `start`, its final point all `end`.
     for (const [runId, start, end] of [[a!, 1, 3], [b!, 2, 7]] as const) {
       const checkpoints = Float64Array.from([...vector(start), ...vector(end)]);
-      deliver({ type: 'plane', runId, explainedVariance: [0.5, 0.25], center: vector(0), d1: vector(0), d2: vector(0), alphas: new Float64Array(3), betas: new Float64Array(3), checkpoints, checkpointSteps: Float64Array.of(0, 10) });
+      deliver({ type: 'checkpoints', runId, params: checkpoints, steps: Float64Array.of(0, 10) });
       deliver({ type: 'status', runId, status: 'completed' });
     }
 

@@ -54,19 +54,10 @@ const networkSession = () =>
         events: [{ type: 'converged', step: 2, message: 'converged' }],
         data: { backend: 'wasm', features: 2, x: f64([0.1, 0.2, -1, 0.5, 2, 0.25]), y: f64([0, 1, 1]), test: { x: f64([0.3, 0.4]), y: f64([0]) } },
         prediction: { step: 2, x: f64([-1, 0, 1]), y: f64([-0.5, 0.5]), outputs: 1, values: float32s(6, 1) },
-        plane: {
-          explainedVariance: [0.8, 0.15],
-          center: float32s(PARAMS, 0.3),
-          d1: f64(Array.from({ length: PARAMS }, (_, i) => Math.cos(i) / 5)),
-          d2: f64(Array.from({ length: PARAMS }, (_, i) => Math.sin(i) / 5)),
-          alphas: f64([-1, 0, 1]),
-          betas: f64([-1, -0.5, 0, 0.5, 1]),
-          checkpoints: float32s(2 * PARAMS, 0.4),
-          checkpointSteps: f64([0, 2]),
-        },
+        checkpoints: { steps: f64([0, 2]), params: [float32s(PARAMS, 0.4), f64(Array.from({ length: PARAMS }, (_, i) => i / 7))] },
       },
     ],
-    view: VIEW,
+    view: { ...VIEW, networkView: 'landscape', panels: { count: 3, lockCameras: false, lockTimeline: false, choices: [null, 0, 'all'] }, draft: { steps: 150, pace: 0 } },
   }) satisfies SessionFileInput;
 
 /** The first line a damaged file is refused with. */
@@ -139,8 +130,8 @@ describe('session files, version 2', () => {
     const text = serializeSession(session);
     const json = JSON.parse(text);
     // float32 values (a network's parameters and outputs) take 4 bytes, the rest 8.
-    expect(json.runs[0].plane.checkpoints).toMatch(/^f32:/);
-    expect(json.runs[0].plane.d1).toMatch(/^f64:/);
+    expect(json.runs[0].checkpoints.params[0]).toMatch(/^f32:/);
+    expect(json.runs[0].checkpoints.params[1]).toMatch(/^f64:/);
     expect(json.runs[0].loss).toMatch(/^f64:/);
     const parsed = parseSessionText(text);
     expect(parsed.problem).toEqual({ mlp: { dataset: { name: 'moons', samples: 4, noise: 0.1, seed: 2 }, hidden: [3, 3], activation: 'tanh', loss: 'bce', testFraction: 0.25 } });
@@ -152,32 +143,60 @@ describe('session files, version 2', () => {
     for (const field of ['loss', 'gradNorm', 'lr', 'testLoss', 'layerGradNorms'] as const) expect(run[field]).toEqual(saved[field]);
     expect(run.data).toEqual(saved.data);
     expect(run.prediction).toEqual(saved.prediction);
-    expect(run.plane).toEqual(saved.plane);
+    expect(run.checkpoints).toEqual(saved.checkpoints);
     expect(run.events).toEqual(saved.events);
-    expect(parsed.view).toEqual(VIEW);
+    expect(parsed.view).toEqual(session.view);
     // A second round trip changes nothing.
     expect(parseSessionText(serializeSession(parsed))).toEqual(parsed);
   });
 
   it('read plain number lists too, which take far more room than packed ones', () => {
     const session = networkSession();
-    session.runs[0].plane.checkpoints = float32s(50 * PARAMS, 0.4);
-    session.runs[0].plane.checkpointSteps = f64(Array.from({ length: 50 }, (_, i) => i % 3));
+    session.runs[0].spec.steps = 49;
+    session.runs[0].checkpoints = { steps: f64(Array.from({ length: 50 }, (_, i) => i)), params: Array.from({ length: 50 }, (_, k) => float32s(PARAMS, k + 1)) };
     const plain = JSON.stringify(session, (_key, value: unknown) => (value instanceof Float64Array ? Array.from(value) : value));
     const packed = serializeSession(session);
     expect(parseSessionText(plain)).toEqual(parseSessionText(packed));
     expect(packed.length).toBeLessThan(0.5 * plain.length);
   });
 
+  it('say which of the view’s panels, network tab and run form settings is wrong', () => {
+    type View = ReturnType<typeof networkSession>['view'] & Record<string, unknown>;
+    const damagedView = (change: (view: View) => void): string => damagedNetwork((file) => change(file.view as View));
+    expect(damagedView((view) => void (view.networkView = 'charts' as never))).toMatch(/^view\.networkView: /);
+    expect(damagedView((view) => void (view.panels.count = 5 as never))).toBe('view.panels.count: must be 2, 3 or 4 panels');
+    expect(damagedView((view) => void (view.panels.lockTimeline = 'yes' as never))).toMatch(/^view\.panels\.lockTimeline: /);
+    expect(damagedView((view) => void (view.panels.choices[1] = 3))).toBe('view.panels.choices[1]: names runs[3], but the session holds one run');
+    expect(damagedView((view) => void (view.panels.choices[1] = -1))).toBe('view.panels.choices[1]: must be a run\'s index in runs, "all" or null');
+    expect(damagedView((view) => void (view.panels.choices[1] = 'run-1' as never))).toBe('view.panels.choices[1]: must be a run\'s index in runs, "all" or null');
+    expect(damagedView((view) => void (view.panels.choices = [null, null, null, null, 0] as never))).toBe('view.panels.choices: may hold at most 4 panels');
+    expect(damagedView((view) => void (view.draft.steps = 0))).toBe('view.draft.steps: must be a whole number from 1 to 1,000,000');
+    expect(damagedView((view) => void (view.draft.steps = 2.5))).toBe('view.draft.steps: must be a whole number from 1 to 1,000,000');
+    expect(damagedView((view) => void (view.draft.pace = -1))).toBe('view.draft.pace: must be 0 or more steps per second');
+    expect(damagedView((view) => void ((view.draft as Record<string, unknown>).optimizer = { name: 'adam' }))).toMatch(/^view\.draft: Unrecognized key: "optimizer"/);
+  });
+
   it('say which field of a damaged network session is wrong', () => {
     const run = (file: ReturnType<typeof networkSession>) => file.runs[0];
-    expect(damagedNetwork((file) => void (run(file).plane.checkpoints = float32s(2 * PARAMS - 1, 1)))).toBe(
-      'runs[0].plane.checkpoints: must hold one parameter vector of 25 values (as long as center) per checkpoint step (2)',
+    const checkpoints = (file: ReturnType<typeof networkSession>) => run(file).checkpoints;
+    expect(damagedNetwork((file) => void (checkpoints(file).params[1] = float32s(PARAMS - 1, 1)))).toBe(
+      'runs[0].checkpoints.params[1]: holds 24 values, the first checkpoint 25: each is the network’s parameter vector',
     );
-    expect(damagedNetwork((file) => void (run(file).plane.d2 = float32s(PARAMS + 1, 1)))).toBe('runs[0].plane.d2: must be as long as center (25)');
-    expect(damagedNetwork((file) => void (run(file).plane.center[4] = Number.NaN))).toBe('runs[0].plane.center: must hold only finite numbers');
-    expect(damagedNetwork((file) => void (run(file).plane.betas = f64([0, 0])))).toBe('runs[0].plane.betas: must hold at least two increasing values');
-    expect(damagedNetwork((file) => void (run(file).plane.checkpointSteps = f64([0, 3])))).toBe("runs[0].plane.checkpointSteps: must lie between 0 and the run's steps (2)");
+    expect(damagedNetwork((file) => void checkpoints(file).params.pop())).toBe('runs[0].checkpoints.params: must hold one parameter vector per checkpoint step (2)');
+    expect(damagedNetwork((file) => void (checkpoints(file).params = [f64([]), f64([])]))).toBe('runs[0].checkpoints.params[0]: is empty: it must hold the network’s parameters');
+    expect(damagedNetwork((file) => void (checkpoints(file).params[0]![4] = Number.NaN))).toBe('runs[0].checkpoints.params[0]: must hold only finite numbers');
+    expect(damagedNetwork((file) => void (checkpoints(file).steps = f64([0, 3])))).toBe("runs[0].checkpoints.steps: must lie between 0 and the run's steps (2)");
+    expect(damagedNetwork((file) => void (checkpoints(file).steps = f64([2, 0])))).toBe('runs[0].checkpoints.steps: must be increasing whole step numbers');
+    expect(damagedNetwork((file) => void (checkpoints(file).steps = f64([0, 1.5])))).toBe('runs[0].checkpoints.steps: must be increasing whole step numbers');
+    expect(damagedNetwork((file) => void (checkpoints(file).steps = f64([])))).toBe('runs[0].checkpoints.steps: needs at least one checkpoint');
+    expect(damagedNetwork((file) => void (checkpoints(file).steps[1] = Number.NaN))).toBe('runs[0].checkpoints.steps: must hold only finite numbers');
+    expect(
+      damagedNetwork((file) => {
+        const other = structuredClone(run(file));
+        other.checkpoints.params = [float32s(PARAMS + 2, 1), float32s(PARAMS + 2, 2)];
+        file.runs.push(other);
+      }),
+    ).toBe("runs[1].checkpoints.params: hold vectors of 27 values, runs[0]'s of 25: the runs share one network");
     expect(damagedNetwork((file) => void (run(file).data.x[1] = Number.POSITIVE_INFINITY))).toBe('runs[0].data.x: must hold only finite numbers');
     expect(damagedNetwork((file) => void (run(file).data.y = f64([0, 1])))).toBe('runs[0].data.x: must hold 2 values (features) per row of y (4)');
     expect(damagedNetwork((file) => void (run(file).prediction.values = float32s(5, 1)))).toBe('runs[0].prediction.values: must hold outputs per lattice point (6)');
@@ -190,8 +209,9 @@ describe('session files, version 2', () => {
     expect(damagedNetwork((file) => void delete (file as { network?: unknown }).network)).toMatch(/^network: is required for a network problem/);
     expect(damagedNetwork((file) => void (file.bounds = [[0, 1], [0, 1]]))).toBe('bounds: applies only to function problems');
     expect(damagedNetwork((file) => void (file.problem.mlp.dataset = { csv: 'data.csv', target: 'y' } as never))).toMatch(/^problem\.mlp\.dataset: must be a named dataset/);
-    expect(damagedNetwork((file) => void ((run(file).plane as Record<string, unknown>).center = 'f64:AAAA'))).toBe(
-      'runs[0].plane.center: holds 3 bytes, not a whole number of 8-byte values',
+    expect(damagedNetwork((file) => void ((run(file).checkpoints as Record<string, unknown>).steps = 'f64:AAAA'))).toBe(
+      'runs[0].checkpoints.steps: holds 3 bytes, not a whole number of 8-byte values',
     );
+    expect(damagedNetwork((file) => void ((run(file) as Record<string, unknown>).plane = {}))).toMatch(/^runs\[0\]: Unrecognized key: "plane"/);
   });
 });

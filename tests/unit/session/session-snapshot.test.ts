@@ -6,6 +6,7 @@ import { tickClock } from '../../../renderer/src/playback/playback-clock';
 import { captureSession, restoreSession } from '../../../renderer/src/session/session-snapshot';
 import { useAppStore, type NetworkDraft, type RunEntry } from '../../../renderer/src/store/app-store';
 import { RunSeries } from '../../../renderer/src/store/run-series';
+import { ALL_RUNS, DEFAULT_PANELS, useViewportStore } from '../../../renderer/src/viewports/viewport-store';
 
 const sent: ClientMessage[] = [];
 const bridge: Bridge = { kind: 'browser', send: (message) => void sent.push(message), subscribe: () => () => {} };
@@ -41,18 +42,7 @@ function trainedRun(): RunEntry {
     count: n,
     data: { type: 'data', runId: id, backend: 'cpu', features: 2, x: wave(6, 6), y: Float64Array.from([0, 1, 1]), test: { x: wave(6, 7), y: Float64Array.from([1, 0, 0]) } },
     prediction: { type: 'prediction', runId: id, step: STEPS, x: Float64Array.from([-1, 1]), y: Float64Array.from([-1, 0, 1]), outputs: 1, values: wave(6, 8) },
-    plane: {
-      type: 'plane',
-      runId: id,
-      explainedVariance: [0.9, 0.05],
-      center: wave(PARAMS, 9),
-      d1: Float64Array.from({ length: PARAMS }, (_, i) => Math.cos(i) / 3),
-      d2: Float64Array.from({ length: PARAMS }, (_, i) => Math.sin(i) / 3),
-      alphas: Float64Array.from([-2, 0, 2]),
-      betas: Float64Array.from([-1, 1]),
-      checkpoints: wave(3 * PARAMS, 10),
-      checkpointSteps: Float64Array.from([0, 2, 4]),
-    },
+    checkpoints: { type: 'checkpoints', runId: id, params: wave(3 * PARAMS, 10), steps: Float64Array.from([0, 2, 4]) },
   };
 }
 
@@ -63,12 +53,20 @@ beforeAll(() => {
 describe('a network picture saved and opened', () => {
   it('comes back with its network, settings and every result, and trains nothing', () => {
     useAppStore.getState().setKind('network');
-    useAppStore.setState({ network: NETWORK, runs: [trainedRun()] });
+    const other = { ...trainedRun(), id: 'run-8', name: 'sgd on circles' };
+    useAppStore.setState({ network: NETWORK, runs: [trainedRun(), other] });
+    useAppStore.getState().updateView({ networkView: 'landscape' });
+    useAppStore.getState().updateDraft({ steps: 77, pace: 0 });
+    // Panel 0 shows the second run, panel 2 every run, panel 3 a run since removed (its default again).
+    useViewportStore.setState({ count: 3, lockCameras: false, lockTimeline: false, choices: { 0: 'run-8', 2: ALL_RUNS, 3: 'run-gone' } });
     // The app's frame loop would have moved the clock to the newest step: here one tick does.
     tickClock(playbackClock, 0, STEPS);
     const text = serializeSession(captureSession());
     // Another picture in between: a function, with the surface it asks for.
     useAppStore.getState().setKind('function');
+    useAppStore.getState().updateView({ networkView: 'dataset' });
+    useAppStore.getState().updateDraft({ steps: 300, pace: 120 });
+    useViewportStore.setState(DEFAULT_PANELS);
     sent.length = 0;
 
     restoreSession(parseSessionText(text));
@@ -79,15 +77,20 @@ describe('a network picture saved and opened', () => {
     expect(sent.map((message) => message.type)).toEqual([]);
 
     const saved = trainedRun();
-    const [run] = state.runs;
-    expect(state.runs).toHaveLength(1);
+    const [run, second] = state.runs;
+    expect(state.runs).toHaveLength(2);
+    expect(state.view.networkView).toBe('landscape');
+    expect(state.draft).toMatchObject({ steps: 77, pace: 0 });
+    // The panels' choices by the restored runs' own ids.
+    expect(useViewportStore.getState()).toMatchObject({ count: 3, lockCameras: false, lockTimeline: false, choices: { 0: second!.id, 2: ALL_RUNS } });
+    expect(Object.keys(useViewportStore.getState().choices)).toEqual(['0', '2']);
     expect(run).toMatchObject({ kind: 'network', name: saved.name, color: saved.color, status: 'completed', count: STEPS + 1, events: saved.events });
     expect(run!.settings).toMatchObject({ ...saved.settings, init: { scheme: 'he_uniform', seed: 2 } });
     for (const field of ['loss', 'gradNorm', 'lr', 'testLoss', 'layerGradNorms'] as const) expect(run!.series[field]).toEqual(saved.series[field]);
     expect(run!.series.layers).toBe(2);
     expect(run!.data).toEqual({ ...saved.data, runId: run!.id });
     expect(run!.prediction).toEqual({ ...saved.prediction, runId: run!.id });
-    expect(run!.plane).toEqual({ ...saved.plane, runId: run!.id });
+    expect(run!.checkpoints).toEqual({ ...saved.checkpoints, runId: run!.id });
 
     // Saved again, the opened picture is the same session.
     expect(parseSessionText(serializeSession(captureSession()))).toEqual(parseSessionText(text));
@@ -106,11 +109,16 @@ describe('a network picture saved and opened', () => {
       view: { colormap: 'magma', scale: 'log', layout: '2d', contours: false, gradientField: true, trail: 5, step: 0, follow: true },
     });
     sent.length = 0;
+    useAppStore.getState().updateDraft({ steps: 12, pace: 3 });
+    useViewportStore.setState({ count: 2, choices: { 1: ALL_RUNS } });
     restoreSession(parseSessionText(functionText));
     const state = useAppStore.getState();
     expect(state.kind).toBe('function');
     expect(state.problem).toEqual({ function: 'booth' });
-    expect(state.view).toEqual({ colormap: 'magma', scale: 'log', layout: '2d', contours: false, gradientField: true });
+    // What a version 1 file lacks takes the app's defaults.
+    expect(state.view).toEqual({ colormap: 'magma', scale: 'log', layout: '2d', contours: false, gradientField: true, networkView: 'dataset' });
+    expect(state.draft).toMatchObject({ steps: 300, pace: 120 });
+    expect(useViewportStore.getState()).toMatchObject(DEFAULT_PANELS);
     expect(sent.map((message) => message.type)).toEqual(['surface']);
   });
 });

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { describeIssue } from '../../../shared/describe-issue';
+import { hostMessageSchema } from '../../../shared/protocol';
+
+/** Three checkpoints of a 4-parameter network. */
+const message = (patch: Record<string, unknown> = {}) => ({
+  type: 'checkpoints',
+  runId: 'run-1',
+  params: Float64Array.from({ length: 12 }, (_, i) => Math.sin(i)),
+  steps: Float64Array.of(0, 50, 100),
+  ...patch,
+});
+const problemWith = (patch: Record<string, unknown>): string => {
+  const parsed = hostMessageSchema.safeParse(message(patch));
+  expect(parsed.success).toBe(false);
+  return describeIssue(parsed.error!);
+};
+
+describe('the checkpoints message of a completed network run', () => {
+  it('carries its parameter vectors and their steps, and nothing else', () => {
+    const parsed = hostMessageSchema.parse(message());
+    expect(parsed).toEqual(message());
+    expect(problemWith({ center: new Float64Array(4) })).toMatch(/Unrecognized key: "center"/);
+  });
+
+  it('names what is wrong', () => {
+    expect(problemWith({ steps: Float64Array.of(0, 50, 50) })).toBe('steps: must be increasing whole numbers');
+    expect(problemWith({ steps: Float64Array.of(0, 0.5, 1) })).toBe('steps: must be increasing whole numbers');
+    expect(problemWith({ steps: new Float64Array(0) })).toBe('steps: needs at least one checkpoint');
+    expect(problemWith({ params: new Float64Array(11) })).toBe('params: must hold one parameter vector per step (3), all of one length');
+    expect(problemWith({ params: new Float64Array(0) })).toBe('params: must hold one parameter vector per step (3), all of one length');
+  });
+});
