@@ -155,14 +155,20 @@ export type LandscapeRequest = z.output<typeof landscapeRequestMessage>;
 export type SlicePlaneRequest = z.output<typeof slicePlaneRequestMessage>;
 
 /**
- * One worker's share of a landscape: of each level's points (shared/landscape-levels.ts), those
- * whose position in the level is `index` modulo `count`, so every share holds some of every level.
+ * One worker's share of a landscape. The shares of one landscape take its points (the levels of
+ * shared/landscape-levels.ts one after another, coarse first) batch by batch from one counter in
+ * shared memory, `claimed`, so a worker that gets less of the CPU takes fewer and none waits idle.
  */
 const landscapePartMessage = z
-  .object({ ...landscapeRequestFields, part: z.tuple([z.number().int().min(0), z.number().int().min(1)]) })
+  .object({
+    ...landscapeRequestFields,
+    claimed: z.custom<Int32Array>(
+      (value) => value instanceof Int32Array && value.length === 1 && value.buffer instanceof SharedArrayBuffer,
+      'must be an Int32Array of one element over a SharedArrayBuffer',
+    ),
+  })
   .strict()
-  .superRefine(landscapeChecks)
-  .refine((m) => m.part[0] < m.part[1], 'part: the index must be below the count');
+  .superRefine(landscapeChecks);
 export type LandscapePartRequest = z.output<typeof landscapePartMessage>;
 
 /** The host speaks to a worker in the client's words, with ids given a per-client prefix, and a landscape in parts. */

@@ -20,10 +20,10 @@ interface Job {
 
 
 /**
- * Splits each landscape across the worker pool, one share per worker (so both cores work),
- * forwards the shares' values to the client as they come — coarse levels first from every
- * worker — and keeps finished grids in a content-addressed cache, so the same slice asked again
- * is answered in one message.
+ * Splits each landscape across the worker pool, one share per worker taking batches of points
+ * from a common counter (so both cores work, whatever else runs on them), forwards the shares'
+ * values to the client as they come — coarse levels first — and keeps finished grids in a
+ * content-addressed cache, so the same slice asked again is answered in one message.
  */
 export class LandscapeCoordinator {
   private readonly jobs = new Map<string, Job>();
@@ -61,11 +61,12 @@ export class LandscapeCoordinator {
     const { paths: _paths, ...grid } = request;
     const count = Math.max(1, Math.min(this.pool.size, total));
     const start = ++this.starts;
+    const claimed = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
     for (let index = 0; index < count; index++) {
       const partId = `${requestId}:part${start}.${index}`;
       job.parts.push(partId);
       this.parts.set(partId, requestId);
-      this.pool.request({ ...grid, requestId: partId, part: [index, count] });
+      this.pool.request({ ...grid, requestId: partId, claimed });
     }
   }
 

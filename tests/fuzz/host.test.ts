@@ -81,9 +81,9 @@ describe('fuzzing a worker directly', () => {
     const replies: HostMessage[] = [];
     worker.on('message', (reply: HostMessage) => replies.push(reply));
     let invalid = 0;
-    // The host sends a worker its share of a landscape as a part.
+    // The host sends a worker its share of a landscape as a part, with the shares' counter.
     const landscape = bases.find((base) => base.type === 'landscape')!;
-    const part = mutationsOf({ ...landscape, part: [0, 2] }, values);
+    const part = mutationsOf({ ...landscape, claimed: new Int32Array(new SharedArrayBuffer(4)) }, values);
     await fuzz(
       'worker',
       fc.property(fc.oneof(message, part, fc.anything()), (input) => {

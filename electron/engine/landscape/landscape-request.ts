@@ -10,7 +10,7 @@ import { PlaneEvaluator } from './plane-evaluator';
 /** Work between looks at the message queue (a cancel): batches of points sized to take about this long. */
 const BATCH_MS = 25;
 const FIRST_BATCH = 8;
-/** A level's values are posted at least this often, so the picture fills in as it is computed. */
+/** Values are posted at least this often, so the picture fills in as it is computed. */
 const POST_EVERY_MS = 100;
 
 export interface LandscapeWorkerEnvironment {
@@ -22,58 +22,65 @@ export interface LandscapeWorkerEnvironment {
 }
 
 /**
- * Computes one worker's share of a landscape (shared/protocol.ts, landscape parts) level by
- * level, coarse first, posting values as they come, and stops at a cancel between batches.
+ * Computes one worker's share of a landscape (shared/protocol.ts, landscape parts): claims batches
+ * of the coarse-first order from the counter the shares hold in common until none is left,
+ * posting values as they come, one level per message, and stops at a cancel between batches.
  */
 export async function answerLandscapePart(request: LandscapePartRequest, env: LandscapeWorkerEnvironment): Promise<void> {
   if (!('mlp' in request.problem)) throw new Error('problem: a landscape needs a network problem ("mlp")');
   const problem = await resolveProblemCached(request.problem.mlp);
   await useTensorBackend();
-  const { requestId, alphas, betas, part } = request;
-  const [index, count] = part;
-  const levels = progressiveLevels(alphas.length, betas.length).map((level) => level.filter((_, q) => q % count === index));
-  const total = levels.reduce((sum, level) => sum + level.length, 0);
+  const { requestId, alphas, betas, claimed } = request;
+  const levels = progressiveLevels(alphas.length, betas.length);
+  const order = Int32Array.from(levels.flatMap((level) => Array.from(level)));
+  const levelOf = Uint8Array.from(levels.flatMap((level, l) => Array<number>(level.length).fill(l)));
+  const total = order.length;
   const evaluator = new PlaneEvaluator(problem, problem.train, request);
   let computed = 0;
   let batch = FIRST_BATCH;
-  const message = (status: LandscapeMessage['status'], level: number, indices: Int32Array, values: Float64Array): LandscapeMessage => ({
-    type: 'landscape',
-    requestId,
-    status,
-    level,
-    indices: Float64Array.from(indices),
-    values,
-    computed,
-    total,
-  });
+  // Values computed and not yet posted: all of one level.
+  let level = 0;
+  let indices: number[] = [];
+  let values: number[] = [];
+  // The first batch is posted at once, so the coarse picture starts to show.
+  let lastPost = -Infinity;
+  const post = (status: LandscapeMessage['status']): void => {
+    env.post({ type: 'landscape', requestId, status, level, indices: Float64Array.from(indices), values: Float64Array.from(values), computed, total });
+    [indices, values, lastPost] = [[], [], env.now()];
+  };
   try {
-    for (let level = 0; level < levels.length; level++) {
-      const points = levels[level]!;
-      const a = Float64Array.from(points, (p) => alphas[p % alphas.length]!);
-      const b = Float64Array.from(points, (p) => betas[Math.floor(p / alphas.length)]!);
-      const values = new Float64Array(points.length);
-      let posted = 0;
-      let lastPost = env.now();
-      for (let from = 0, to = 0; from < points.length; from = to) {
-        await env.yield();
-        if (env.cancelled()) {
-          env.post(message('cancelled', level, new Int32Array(0), new Float64Array(0)));
-          return;
-        }
-        to = Math.min(points.length, from + batch);
-        const started = env.now();
-        evaluator.evaluate(a.subarray(from, to), b.subarray(from, to), values, from);
-        // Aim the next batch at BATCH_MS, growing at most 4× at a time.
-        batch = Math.max(1, Math.min(4 * batch, Math.round(((to - from) * BATCH_MS) / Math.max(env.now() - started, 0.1))));
-        computed += to - from;
-        if (to === points.length || env.now() - lastPost >= POST_EVERY_MS) {
-          env.post(message(computed === total ? 'complete' : 'computing', level, points.subarray(posted, to), values.slice(posted, to)));
-          posted = to;
-          lastPost = env.now();
-        }
+    for (;;) {
+      await env.yield();
+      if (env.cancelled()) {
+        [indices, values] = [[], []];
+        post('cancelled');
+        return;
       }
+      const from = Atomics.add(claimed, 0, batch);
+      if (from >= total) break;
+      const to = Math.min(total, from + batch);
+      const points = order.subarray(from, to);
+      const losses = new Float64Array(points.length);
+      const started = env.now();
+      evaluator.evaluate(
+        Float64Array.from(points, (p) => alphas[p % alphas.length]!),
+        Float64Array.from(points, (p) => betas[Math.floor(p / alphas.length)]!),
+        losses,
+      );
+      // Aim the next batch at BATCH_MS, growing at most 4× at a time.
+      batch = Math.max(1, Math.min(4 * batch, Math.round((points.length * BATCH_MS) / Math.max(env.now() - started, 0.1))));
+      computed += points.length;
+      for (let k = from; k < to; k++) {
+        if (levelOf[k] !== level && indices.length) post('computing');
+        level = levelOf[k]!;
+        indices.push(order[k]!);
+        values.push(losses[k - from]!);
+      }
+      // A level is posted as soon as all its points are claimed, so the picture sharpens level by level.
+      const levelClaimed = to < total && levelOf[to] !== level;
+      if (levelClaimed || env.now() - lastPost >= POST_EVERY_MS) post('computing');
     }
-    if (total === 0) env.post(message('complete', 0, new Int32Array(0), new Float64Array(0)));
+    post('complete');
   } finally {
     evaluator.dispose();
   }

@@ -41,10 +41,12 @@ export const LOSS_HEADS: Record<LossName, LossHead> = {
       return [tf.mul(tf.sum(tf.mul(logP, y)), -1 / z.shape[0]), tf.mul(tf.sub(tf.exp(logP), y), 1 / z.shape[0])];
     },
     // -log p(class) = log Σ exp(z - m) - (z_class - m) with m the row's largest logit: both terms
-    // are small where the loss is, and it takes two passes fewer than logSoftmax (exp dominates).
+    // are small where the loss is. Σ exp(z - m) is 1 / the row's largest softmax, which lies in
+    // [1/classes, 1] so never underflows; tfjs-wasm's softmax is vectorised, its exp a scalar loop
+    // several times slower, and the loss is a large share of a landscape point's time.
     pointSums: (z, y) => {
       const shifted = tf.sub(z, tf.max(z, -1, true));
-      return tf.sub(tf.sum(tf.log(tf.sum(tf.exp(shifted), -1)), 1), tf.sum(tf.mul(shifted, y), ROW_AXES));
+      return tf.neg(tf.add(tf.sum(tf.log(tf.max(tf.softmax(z), -1)), 1), tf.sum(tf.mul(shifted, y), ROW_AXES)));
     },
     logitHessianProduct: (z, _y, v) => {
       const p = tf.softmax(z);
