@@ -1,12 +1,13 @@
 import type { AppCommand } from '../../shared/app-commands';
 import type { CommandMessage } from '../../shared/protocol';
 import type { RunHost, HostConnection } from './run-host';
-import { isTrustedSender } from './window-security';
+import { isAppUrl, isTrustedSender } from './window-security';
 
 /** The part of Electron's WebContents the binding needs, so it can be tested without Electron. */
 export interface WindowContents {
   send(channel: string, message: unknown): void;
   isDestroyed(): boolean;
+  getURL(): string;
   /** With userGesture, the page counts as touched by the user, as a menu click is (a file picker needs that). */
   executeJavaScript(code: string, userGesture: boolean): Promise<unknown>;
   on(event: 'did-start-navigation', listener: (details: { isMainFrame: boolean; isSameDocument: boolean }) => void): void;
@@ -53,7 +54,8 @@ export function bindWindow(
       connection.receive(raw);
     },
     command(command) {
-      if (contents.isDestroyed()) return;
+      // Only the app's own page may be handed a user gesture and a command.
+      if (contents.isDestroyed() || !isAppUrl(contents.getURL())) return;
       const message: CommandMessage = { type: 'command', command };
       // The command arrives as the user's own act, so it may open the native file picker.
       contents.executeJavaScript('0', true).then(

@@ -1,3 +1,4 @@
+import { useCommand } from '../commands/command-registry';
 import { useAppStore, type ViewLayout } from '../store/app-store';
 import { usePlaybackStore } from '../playback/playback-store';
 import { PanelOptions } from '../viewports/PanelOptions';
@@ -16,6 +17,10 @@ const wholeSteps = (value: number): string | null => (Number.isInteger(value) &&
 export function ViewToolbar() {
   const view = useAppStore((state) => state.view);
   const updateView = useAppStore((state) => state.updateView);
+  // Mounted only for functions, the one kind with 3D, 2D and side by side: elsewhere the shortcuts stay the browser's.
+  useCommand('show-3d', () => updateView({ layout: '3d' }));
+  useCommand('show-2d', () => updateView({ layout: '2d' }));
+  useCommand('show-split', () => updateView({ layout: 'split' }));
   const trail = usePlaybackStore((state) => state.trail);
   const setTrail = usePlaybackStore((state) => state.setTrail);
   return (

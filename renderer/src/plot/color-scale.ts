@@ -19,7 +19,7 @@ export interface ColorScale extends HeightScale {
 const TICK_COUNT = 6;
 
 /**
- * The scale for these values (NaN: not computed yet), or null while none is finite. Log when
+ * The scale for these values (NaN: not computed yet; ±∞ is left to the bar's ends), or null while none is finite. Log when
  * every value is positive and they span two decades or more, or a few high values would
  * flatten the rest (suggestScale): the basin then keeps its shades. Log here is log10 of the
  * value, so the bar reads in decades.
@@ -28,6 +28,7 @@ export function colorScaleOf(values: Float64Array): ColorScale | null {
   let min = Infinity;
   let max = -Infinity;
   for (const value of values) {
+    if (!Number.isFinite(value)) continue;
     if (value < min) min = value;
     if (value > max) max = value;
   }

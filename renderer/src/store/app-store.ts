@@ -420,8 +420,11 @@ export const useAppStore = create<AppState>()((set, get) => {
     if (!bridge || !slice || 'error' in checked) return;
     const { center, d1, d2, alphas, betas } = plane;
     const values = new Float64Array(alphas.length * betas.length).fill(NaN);
-    const paths = slice.runIds.map((id) => runs.find((run) => run.id === id)!.checkpoints!.params);
-    patchSlice(key, { plane, values, total: values.length, status: 'computing' });
+    // A run removed while the plane was being chosen leaves the picture; its path goes with it.
+    const placed = runs.filter((run) => run.checkpoints && slice.runIds.includes(run.id));
+    const runIds = slice.runIds.filter((id) => placed.some((run) => run.id === id));
+    const paths = runIds.map((id) => placed.find((run) => run.id === id)!.checkpoints!.params);
+    patchSlice(key, { plane, values, runIds, total: values.length, status: 'computing' });
     bridge.send({ type: 'landscape', requestId: slice.requestId, problem: { mlp: checked.mlp }, center, d1, d2, alphas, betas, paths });
   };
 
@@ -602,11 +605,15 @@ export const useAppStore = create<AppState>()((set, get) => {
       const center = runs.find((run) => run.id === runId);
       const checked = checkNetwork(network);
       if (!bridge || !center?.checkpoints || 'error' in checked) return;
-      stopSlice(key);
       const others = shownRuns.filter((run) => run.checkpoints && run.id !== runId);
+      const runIds = [runId, ...others.map((run) => run.id)];
+      // Views sharing a slice (several "all runs" panels) ask for it together: once is enough.
+      const current = get().slices[key];
+      const live = current?.status === 'choosing' || current?.status === 'computing' || current?.status === 'complete';
+      if (live && current.runId === runId && current.runIds.join() === runIds.join() && JSON.stringify(current.choices) === JSON.stringify(choices)) return;
+      stopSlice(key);
       const requestId = `slice-${++requestCounter}`;
       const fields = slicePlaneFields(choices, center, others);
-      const runIds = [runId, ...others.map((run) => run.id)];
       const common = { requestId, runId, choices, runIds, computed: 0, total: choices.resolution ** 2 };
       if ('error' in fields) {
         set({ slices: { ...get().slices, [key]: { ...common, planeKey: '', status: 'failed', message: fields.error } } });
@@ -636,6 +643,8 @@ export const useAppStore = create<AppState>()((set, get) => {
       const [center, far] = [runId, partner].map((id) => runs.find((run) => run.id === id));
       const checked = checkNetwork(network);
       if (!bridge || !center || !far || 'error' in checked) return;
+      const current = get().curves[key];
+      if ((current?.status === 'computing' || current?.status === 'complete') && current.runId === runId && current.partner === partner && current.resolution === resolution) return;
       stopCurve(key);
       const t = curveTimes(resolution);
       const grid = curveGrid(center, far, resolution);

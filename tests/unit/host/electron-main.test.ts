@@ -41,6 +41,7 @@ vi.mock('electron', async () => {
         id: nextId++,
         send: vi.fn(),
         isDestroyed: () => false,
+        getURL: () => 'app://gradscape/index.html',
         executeJavaScript: vi.fn(async () => 0),
         setWindowOpenHandler(this: FakeContents, handler: FakeContents['openHandler']) {
           this.openHandler = handler;

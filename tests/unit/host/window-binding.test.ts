@@ -4,10 +4,11 @@ import { hostMessageSchema } from '../../../shared/protocol';
 import { bindWindow, type WindowContents } from '../../../electron/host/window-binding';
 import type { RunHost } from '../../../electron/host/run-host';
 
-function fakeWindow(options: { destroyed?: boolean; gesture?: Promise<unknown> } = {}) {
+function fakeWindow(options: { destroyed?: boolean; gesture?: Promise<unknown>; url?: string } = {}) {
   const contents = Object.assign(new EventEmitter(), {
     send: vi.fn(),
     isDestroyed: () => options.destroyed ?? false,
+    getURL: () => options.url ?? 'app://gradscape/index.html',
     executeJavaScript: vi.fn(() => options.gesture ?? Promise.resolve(0)),
   });
   const log = vi.fn();
@@ -35,5 +36,12 @@ describe('menu commands to a window', () => {
     expect(failing.log).toHaveBeenCalledWith('could not send the command save-session: the page is loading');
     expect(closed.contents.executeJavaScript).not.toHaveBeenCalled();
     expect([closed.contents.send, failing.contents.send].map((send) => send.mock.calls.length)).toEqual([0, 0]);
+  });
+
+  it('hands no user gesture and no command to a page that is not the app', () => {
+    const foreign = fakeWindow({ url: 'https://example.com/' });
+    foreign.binding.command('open-session');
+    expect(foreign.contents.executeJavaScript).not.toHaveBeenCalled();
+    expect(foreign.contents.send).not.toHaveBeenCalled();
   });
 });

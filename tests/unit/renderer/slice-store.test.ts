@@ -52,7 +52,14 @@ describe('slices in the store, by view', () => {
     expect(Array.from(store().slices[MAIN_SLICE]!.values!.subarray(0, 3))).toEqual([7, 8, NaN]);
     expect(store().slices.panel).toMatchObject({ status: 'computing', computed: 0 });
 
-    // The same choices again: no new plane is asked for, the grid is (the host answers it from its cache).
+    // Asked again as it stands (several views sharing it do): nothing to do.
+    const messages = sent.length;
+    store().requestSlice(MAIN_SLICE, a!, DEFAULT_SLICE_CHOICES);
+    expect(sent).toHaveLength(messages);
+    expect(store().slices[MAIN_SLICE]!.status).toBe('complete');
+
+    // Back to a plane chosen before: no new plane is asked for, the grid is (the host answers it from its cache).
+    store().requestSlice(MAIN_SLICE, a!, { ...DEFAULT_SLICE_CHOICES, directions: 'random' });
     const planesAsked = ofType(sent, 'slice-plane').length;
     store().requestSlice(MAIN_SLICE, a!, DEFAULT_SLICE_CHOICES);
     expect(ofType(sent, 'slice-plane')).toHaveLength(planesAsked);
@@ -62,6 +69,27 @@ describe('slices in the store, by view', () => {
     store().releaseSlice('panel');
     expect(sent.at(-1)).toEqual({ type: 'cancel-landscape', requestId: panelPlane!.requestId });
     expect(Object.keys(store().slices)).toEqual([MAIN_SLICE]);
+  });
+
+  it('leaves out a run removed while the plane was being chosen', () => {
+    const { sent, deliver } = connectStore();
+    const store = useAppStore.getState;
+    store().setKind('function');
+    store().setKind('network');
+    store().startRun();
+    store().startRun();
+    const [a, b] = store().runs.map((run) => run.id);
+    for (const [runId, value] of [[a!, 1], [b!, 2]] as const) {
+      deliver({ type: 'checkpoints', runId, params: vector(value), steps: Float64Array.of(0) });
+      deliver({ type: 'status', runId, status: 'completed' });
+    }
+    store().requestSlice(MAIN_SLICE, a!, { ...DEFAULT_SLICE_CHOICES, directions: 'hessian' });
+    const plane = ofType(sent, 'slice-plane').at(-1)!;
+    store().removeRun(b!);
+    const axes = Float64Array.of(0, 1, 2);
+    deliver({ type: 'slice-plane', requestId: plane.requestId, center: vector(0), d1: vector(1), d2: vector(1), alphas: axes, betas: axes, eigenvalues: [-1, 3] });
+    expect(ofType(sent, 'landscape').at(-1)!.paths).toHaveLength(1);
+    expect(store().slices[MAIN_SLICE]).toMatchObject({ status: 'computing', runIds: [a] });
   });
 
   it('asks for a curve as a one-row landscape, fills it as the host answers, and cancels it with its view', () => {
