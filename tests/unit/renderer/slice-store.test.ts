@@ -16,21 +16,29 @@ const SIZE = 2 * 16 + 16 + 16 * 16 + 16 + 16 + 1;
 const vector = (value: number) => new Float64Array(SIZE).fill(value);
 const ofType = <T extends ClientMessage['type']>(sent: ClientMessage[], type: T) => sent.filter((m): m is Extract<ClientMessage, { type: T }> => m.type === type);
 
+/** A new network picture with two completed runs whose single checkpoints are all 1 and all 2; their ids. */
+function twoCompletedRuns(deliver: (message: HostMessage) => void): [string, string] {
+  const store = useAppStore.getState;
+  store().setKind('function');
+  store().setKind('network');
+  store().startRun();
+  store().startRun();
+  const [a, b] = store().runs.map((run) => run.id) as [string, string];
+  for (const [runId, value] of [[a, 1], [b, 2]] as const) {
+    deliver({ type: 'checkpoints', runId, params: vector(value), steps: Float64Array.of(0) });
+    deliver({ type: 'status', runId, status: 'completed' });
+  }
+  return [a, b];
+}
+
 describe('slices in the store, by view', () => {
   it('keeps two views’ slices apart, answers a plane asked again from its memo, and cancels a released view’s work', () => {
     const { sent, deliver } = connectStore();
     const store = useAppStore.getState;
-    store().setKind('network');
-    store().startRun();
-    store().startRun();
-    const [a, b] = store().runs.map((run) => run.id);
-    for (const [runId, value] of [[a!, 1], [b!, 2]] as const) {
-      deliver({ type: 'checkpoints', runId, params: vector(value), steps: Float64Array.of(0) });
-      deliver({ type: 'status', runId, status: 'completed' });
-    }
+    const [a, b] = twoCompletedRuns(deliver);
 
-    store().requestSlice(MAIN_SLICE, a!, DEFAULT_SLICE_CHOICES);
-    store().requestSlice('panel', b!, { ...DEFAULT_SLICE_CHOICES, directions: 'hessian', resolution: 21 });
+    store().requestSlice(MAIN_SLICE, a, DEFAULT_SLICE_CHOICES);
+    store().requestSlice('panel', b, { ...DEFAULT_SLICE_CHOICES, directions: 'hessian', resolution: 21 });
     const [mainPlane, panelPlane] = ofType(sent, 'slice-plane');
     expect(mainPlane!.runs.map((run) => run.name)).toEqual([a]);
     expect(panelPlane!.landscape).toMatchObject({ directions: 'hessian', resolution: 21, run: b });
@@ -54,14 +62,14 @@ describe('slices in the store, by view', () => {
 
     // Asked again as it stands (several views sharing it do): nothing to do.
     const messages = sent.length;
-    store().requestSlice(MAIN_SLICE, a!, DEFAULT_SLICE_CHOICES);
+    store().requestSlice(MAIN_SLICE, a, DEFAULT_SLICE_CHOICES);
     expect(sent).toHaveLength(messages);
     expect(store().slices[MAIN_SLICE]!.status).toBe('complete');
 
     // Back to a plane chosen before: no new plane is asked for, the grid is (the host answers it from its cache).
-    store().requestSlice(MAIN_SLICE, a!, { ...DEFAULT_SLICE_CHOICES, directions: 'random' });
+    store().requestSlice(MAIN_SLICE, a, { ...DEFAULT_SLICE_CHOICES, directions: 'random' });
     const planesAsked = ofType(sent, 'slice-plane').length;
-    store().requestSlice(MAIN_SLICE, a!, DEFAULT_SLICE_CHOICES);
+    store().requestSlice(MAIN_SLICE, a, DEFAULT_SLICE_CHOICES);
     expect(ofType(sent, 'slice-plane')).toHaveLength(planesAsked);
     expect(sent.at(-1)).toMatchObject({ type: 'landscape', alphas: axes(41) });
     expect(store().slices[MAIN_SLICE]!.status).toBe('computing');
@@ -74,18 +82,10 @@ describe('slices in the store, by view', () => {
   it('leaves out a run removed while the plane was being chosen', () => {
     const { sent, deliver } = connectStore();
     const store = useAppStore.getState;
-    store().setKind('function');
-    store().setKind('network');
-    store().startRun();
-    store().startRun();
-    const [a, b] = store().runs.map((run) => run.id);
-    for (const [runId, value] of [[a!, 1], [b!, 2]] as const) {
-      deliver({ type: 'checkpoints', runId, params: vector(value), steps: Float64Array.of(0) });
-      deliver({ type: 'status', runId, status: 'completed' });
-    }
-    store().requestSlice(MAIN_SLICE, a!, { ...DEFAULT_SLICE_CHOICES, directions: 'hessian' });
+    const [a, b] = twoCompletedRuns(deliver);
+    store().requestSlice(MAIN_SLICE, a, { ...DEFAULT_SLICE_CHOICES, directions: 'hessian' });
     const plane = ofType(sent, 'slice-plane').at(-1)!;
-    store().removeRun(b!);
+    store().removeRun(b);
     const axes = Float64Array.of(0, 1, 2);
     deliver({ type: 'slice-plane', requestId: plane.requestId, center: vector(0), d1: vector(1), d2: vector(1), alphas: axes, betas: axes, eigenvalues: [-1, 3] });
     expect(ofType(sent, 'landscape').at(-1)!.paths).toHaveLength(1);
