@@ -7,27 +7,18 @@ as Gradscape records it) for MLP 2-16-16-1 (tanh, bce) on 1,000 spiral points an
   /usr/bin/python3 scripts/bench/torch_train.py [seconds per model, default 1.5]
 """
 import json
-import math
 import sys
 import time
 
 import torch
 import torch.nn.functional as F
 
+from torch_data import spiral
+
 torch.set_num_threads(1)
 SECONDS = float(sys.argv[1]) if len(sys.argv) > 1 else 1.5
 WARM_UP_STEPS = 10
 
-
-def spiral(samples=1000, noise=0.05):
-    """Gradscape's spiral: two arms of 1.75 turns, radius 0 to 1, Gaussian noise."""
-    generator = torch.Generator().manual_seed(1)
-    first = samples // 2
-    label = torch.cat([torch.zeros(first), torch.ones(samples - first)])
-    index = torch.cat([torch.arange(first) / first, torch.arange(samples - first) / (samples - first)])
-    angle = 1.75 * 2 * math.pi * index + label * math.pi
-    x = torch.stack([index * torch.sin(angle), index * torch.cos(angle)], 1)
-    return x + noise * torch.randn(samples, 2, generator=generator), label
 
 
 def mlp(sizes, activation):
