@@ -16,6 +16,30 @@ export function curveTimes(resolution: number): Float64Array {
   return linspace(CURVE_T_RANGE[0], CURVE_T_RANGE[1], 2 * (resolution - 1) + 1);
 }
 
+/** A line of parameter space as a one-row landscape grid: the plane and its samples. */
+export interface CurveLine {
+  center: Float64Array;
+  d1: Float64Array;
+  d2: Float64Array;
+  alphas: Float64Array;
+  betas: Float64Array;
+}
+
+/**
+ * The curve from `from` to `to` as a one-row landscape: center = from, d1 = to − from, d2 = 0,
+ * alphas = the t samples of a landscape of this resolution, betas = [0]. The engine evaluates it
+ * for the run file and the app asks the workers for it, so both sample the same points.
+ */
+export function curveLine(from: ArrayLike<number>, to: ArrayLike<number>, resolution: number): CurveLine {
+  return {
+    center: Float64Array.from(from),
+    d1: Float64Array.from(to, (value, k) => value - from[k]!),
+    d2: new Float64Array(from.length),
+    alphas: curveTimes(resolution),
+    betas: Float64Array.of(0),
+  };
+}
+
 /** The highest loss between the ends, and how far it rises above the higher end. */
 export interface CurveBarrier {
   /** Max loss on t ∈ [0, 1] minus the larger of the losses at t = 0 and t = 1; 0 when nothing rises above the ends. */

@@ -1,6 +1,6 @@
 import { progressiveLevels } from '../../shared/landscape-levels';
 import type { LandscapeMessage, LandscapeRequest, WorkerMessage } from '../../shared/protocol';
-import { projectOntoPlane } from '../engine/landscape/projection';
+import { projectPaths } from '../engine/landscape/projection';
 import { LandscapeCache, landscapeCacheKey } from './landscape-cache';
 import type { WorkerPool } from './worker-pool';
 
@@ -149,12 +149,6 @@ function withPaths(reply: (message: LandscapeReply) => void, request: LandscapeR
   return (message) => {
     if (!pending || message.type !== 'landscape') return reply(message);
     pending = false;
-    const size = request.center.length;
-    const paths = request.paths!.map((path) => {
-      const points = Array.from({ length: path.length / size }, (_, k) => path.subarray(k * size, (k + 1) * size));
-      const { coordinates, distances } = projectOntoPlane(points, request);
-      return { coordinates: Float64Array.from(coordinates.flat()), distances: Float64Array.from(distances) };
-    });
-    reply({ ...message, paths });
+    reply({ ...message, paths: projectPaths(request.paths!, request) });
   };
 }

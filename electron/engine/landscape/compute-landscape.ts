@@ -1,17 +1,17 @@
-import { curveTimes, linspace } from '../../../shared/landscape-curve';
+import { curveLine, linspace } from '../../../shared/landscape-curve';
 import { createRandom } from '../../../shared/random';
 import type { LandscapeSpec, ParamRef } from '../../../shared/spec/spec';
 import { InvalidInputError } from '../invalid-input';
-import { extremeEigenpairs, hessianOperator } from '../network/curvature';
+import { extremeEigenpairs } from '../linalg/lanczos';
+import { thinPaths, trajectoryPca } from '../linalg/pca';
+import { hessianOperator } from '../network/curvature';
 import { MlpModel } from '../network/mlp-model';
 import type { ResolvedNetworkProblem } from '../network/network-problem';
 import type { NetworkRunRecord } from '../network/network-run';
 import { useTensorBackend, type TensorBackend } from '../network/tensor-backend';
 import { planeThrough, randomDirection } from './directions';
-import { thinPaths, trajectoryPca } from './pca';
 import { PlaneEvaluator, type Plane } from './plane-evaluator';
 import { projectOntoPlane } from './projection';
-import { difference } from './vectors';
 
 /** Loss at center + alphas[i]·d1 + betas[j]·d2, row-major: out[j · alphas.length + i]. */
 export type GridEvaluator = (plane: Plane, alphas: Float64Array, betas: Float64Array) => Promise<Float64Array>;
@@ -97,9 +97,8 @@ export async function computeLandscape(
   const loss = Array.from({ length: betas.length }, (_, j) => Array.from(values.subarray(j * alphas.length, (j + 1) * alphas.length)));
 
   const curveEnds = spec.curve ?? { from: initial, to: final };
-  const from = paramVector(curveEnds.from, runs);
-  const t = curveTimes(spec.resolution);
-  const curveLoss = await grid({ center: from, d1: difference(paramVector(curveEnds.to, runs), from), d2: new Float64Array(from.length) }, t, Float64Array.of(0));
+  const line = curveLine(paramVector(curveEnds.from, runs), paramVector(curveEnds.to, runs), spec.resolution);
+  const curveLoss = await grid(line, line.alphas, line.betas);
 
   return {
     landscape: {
@@ -112,7 +111,7 @@ export async function computeLandscape(
       betas: Array.from(betas),
       loss,
       ...extras,
-      curve: { ...curveEnds, t: Array.from(t), loss: Array.from(curveLoss) },
+      curve: { ...curveEnds, t: Array.from(line.alphas), loss: Array.from(curveLoss) },
     },
     runs: runs.map(({ name, record }) => {
       const { coordinates, distances } = projectOntoPlane(record.checkpoints.params, plane);

@@ -1,6 +1,6 @@
 import type { Random } from '../../../shared/random';
 import { denseLayerSlices } from '../network/param-layout';
-import { difference, norm, orthogonalize, scale } from './vectors';
+import { difference, norm, orthogonalize, scale } from '../linalg/vectors';
 
 /** How filter normalisation treats biases: zeroed (Li et al.'s `biasbn`), or normalised with their unit's incoming weights. */
 export type BiasHandling = 'zero' | 'filter';

@@ -1,5 +1,5 @@
+import { dot } from '../linalg/vectors';
 import type { Plane } from './plane-evaluator';
-import { dot } from './vectors';
 
 export interface PlaneProjection {
   /** Least-squares (α, β) of each point: center + α·d1 + β·d2 is its nearest point of the plane. */
@@ -32,4 +32,17 @@ export function projectOntoPlane(points: readonly ArrayLike<number>[], plane: Pl
     distances.push(Math.sqrt(squared));
   }
   return { coordinates, distances };
+}
+
+/**
+ * Paths of concatenated parameter vectors (as a landscape request carries them) placed on the
+ * plane: per path, each point's (α, β) flattened, and its distance from the plane.
+ */
+export function projectPaths(paths: readonly Float64Array[], plane: Plane): { coordinates: Float64Array; distances: Float64Array }[] {
+  const size = plane.center.length;
+  return paths.map((path) => {
+    const points = Array.from({ length: path.length / size }, (_, k) => path.subarray(k * size, (k + 1) * size));
+    const { coordinates, distances } = projectOntoPlane(points, plane);
+    return { coordinates: Float64Array.from(coordinates.flat()), distances: Float64Array.from(distances) };
+  });
 }

@@ -1,4 +1,4 @@
-import { curveTimes } from '../../../shared/landscape-curve';
+import { curveLine } from '../../../shared/landscape-curve';
 import type { LandscapeRequest } from '../../../shared/protocol';
 import type { PlaneRun } from './slice-choices';
 
@@ -27,18 +27,9 @@ export function curveEndNames(center: PlaneRun, partner: PlaneRun): [string, str
   return [`${from.run.name} ${from.at}`, `${to.run.name} ${to.at}`];
 }
 
-/**
- * The curve as a one-row landscape: center = from, d1 = to − from, d2 = 0, alphas = the t
- * samples of a landscape of this resolution, betas = [0]; null without both runs' checkpoints.
- */
+/** The curve as a one-row landscape (curveLine); null without both runs' checkpoints. */
 export function curveGrid(center: PlaneRun, partner: PlaneRun, resolution: number): CurveGrid | null {
   const [from, to] = curveEnds(center, partner).map(({ run, at }) => pointOf(run, at));
   if (!from || !to || from.length !== to.length) return null;
-  return {
-    center: Float64Array.from(from),
-    d1: Float64Array.from(to, (value, k) => value - from[k]!),
-    d2: new Float64Array(from.length),
-    alphas: curveTimes(resolution),
-    betas: Float64Array.of(0),
-  };
+  return curveLine(from, to, resolution);
 }

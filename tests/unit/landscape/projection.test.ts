@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { projectOntoPlane } from '../../../electron/engine/landscape/projection';
+import { projectOntoPlane, projectPaths } from '../../../electron/engine/landscape/projection';
 import { progressiveLevels } from '../../../shared/landscape-levels';
 
 describe('projection onto a plane', () => {
@@ -12,6 +12,16 @@ describe('projection onto a plane', () => {
     expect(distances[0]).toBeCloseTo(5, 12);
     expect(coordinates[1]).toEqual([0, 0]);
     expect(distances[1]).toBe(0);
+  });
+
+  it('splits each path of a landscape request into parameter vectors and places every point, flattened per path', () => {
+    const plane = { center: [1, 1, 1], d1: [1, 0, 0], d2: [1, 1, 0] };
+    const [first, second] = projectPaths([Float64Array.of(5, 3, 6, 1, 1, 1), Float64Array.of(2, 1, 1)], plane);
+    expect(Array.from(first!.coordinates, (value) => Math.round(value * 1e12) / 1e12)).toEqual([2, 2, 0, 0]);
+    expect(Array.from(first!.distances, (value) => Math.round(value * 1e12) / 1e12)).toEqual([5, 0]);
+    // (2, 1, 1) − center = 1·d1, on the plane.
+    expect(Array.from(second!.coordinates)).toEqual([1, 0]);
+    expect(Array.from(second!.distances)).toEqual([0]);
   });
 });
 

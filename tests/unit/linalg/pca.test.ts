@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { thinPaths, trajectoryPca } from '../../../electron/engine/landscape/pca';
-import { fixture } from './fixture';
+import { thinPaths, trajectoryPca } from '../../../electron/engine/linalg/pca';
+import { fixture } from '../landscape/fixture';
 
 describe('PCA of a trajectory, against numpy’s SVD', () => {
   const { checkpoints, final, d1, d2, explainedVariance } = fixture.pca;
