@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CRITICAL_POINT_TYPES, EVENT_TYPES } from './events';
+import { RUN_FILE_STATUSES } from './run-status';
 
 /** Run file, version 1 (CONTRACT.md): what `gradscape run` writes and the app can open. */
 
@@ -16,7 +17,7 @@ export const runEventSchema = z.object({
 export const runRecordSchema = z
   .object({
     name: z.string(),
-    status: z.enum(['completed', 'diverged', 'cancelled']),
+    status: z.enum(RUN_FILE_STATUSES),
     trajectory: z.array(point).optional(),
     loss: z.array(z.number()),
     gradNorm: z.array(z.number()),

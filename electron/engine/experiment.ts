@@ -1,6 +1,7 @@
 import { objectiveForProblem } from '../../shared/functions/problem-objective';
 import type { ExperimentSpec, FunctionProblem, NetworkProblem } from '../../shared/spec/spec';
 import type { RunFile, RunRecord } from '../../shared/run-file';
+import { RUN_FILE_STATUSES, savedRunStatus } from '../../shared/run-status';
 import { findCriticalPoints } from './functions/critical-points';
 import { FunctionRun } from './functions/function-run';
 import { computeSurface } from './functions/surface';
@@ -43,7 +44,7 @@ function runFunctions(spec: ExperimentSpec, problem: FunctionProblem, progress: 
     reportRun(progress, run.name, result.status, result.loss);
     return {
       name: run.name,
-      status: result.status === 'running' ? 'cancelled' : result.status,
+      status: savedRunStatus(result.status, RUN_FILE_STATUSES),
       trajectory: pairs(result.trajectory),
       loss: Array.from(result.loss),
       gradNorm: Array.from(result.gradNorm),
@@ -90,7 +91,7 @@ async function runNetworks(spec: ExperimentSpec, problem: NetworkProblem, option
     reportRun(options.progress, run.name, result.status, result.loss);
     runs.push({
       name: run.name,
-      status: result.status === 'running' ? 'cancelled' : result.status,
+      status: savedRunStatus(result.status, RUN_FILE_STATUSES),
       loss: Array.from(result.loss),
       ...(result.testLoss ? { testLoss: Array.from(result.testLoss) } : {}),
       gradNorm: Array.from(result.gradNorm),

@@ -1,4 +1,5 @@
 import type { RunFile } from '../../../shared/run-file';
+import { RUN_FILE_STATUSES, savedRunStatus } from '../../../shared/run-status';
 import type { FunctionProblem } from '../../../shared/spec/spec';
 import type { Bounds } from '../../../shared/functions/objective';
 import type { RunEntry, SurfaceData } from '../store/app-store';
@@ -40,7 +41,7 @@ export function runsJson(problem: FunctionProblem, bounds: Bounds, runs: readonl
     return {
       name: run.name,
       // The run file knows finished runs only; one still streaming is written as cut short.
-      status: run.status === 'completed' || run.status === 'diverged' ? run.status : 'cancelled',
+      status: savedRunStatus(run.status, RUN_FILE_STATUSES),
       trajectory,
       loss: Array.from(loss.subarray(0, count)),
       gradNorm: Array.from(gradNorm.subarray(0, count)),

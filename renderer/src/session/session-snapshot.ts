@@ -7,6 +7,7 @@ import {
   type SessionPanels,
   type SessionRun,
 } from '../../../shared/session-file';
+import { SESSION_RUN_STATUSES, savedRunStatus } from '../../../shared/run-status';
 import { runSpecSchema } from '../../../shared/spec/spec';
 import { currentStep } from '../playback/playback-clock';
 import { playbackClock, usePlaybackStore } from '../playback/playback-store';
@@ -192,7 +193,7 @@ function restoreRun(run: SessionRun, id: string, series: RunSeries): RunEntry {
     start,
     steps: spec.steps,
     // A run saved while streaming cannot go on: it is shown as it was when saved, stopped.
-    status: run.status === 'completed' || run.status === 'diverged' || run.status === 'failed' ? run.status : 'cancelled',
+    status: savedRunStatus(run.status, SESSION_RUN_STATUSES),
     ...(run.message ? { message: run.message } : {}),
     series,
     events: run.events,
