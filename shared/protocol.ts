@@ -152,7 +152,7 @@ export type ParsedClientMessage = z.output<typeof clientMessageSchema>;
 export type StartMessage = z.output<typeof startMessage>;
 export type SurfaceRequest = z.output<typeof surfaceRequestMessage>;
 export type LandscapeRequest = z.output<typeof landscapeRequestMessage>;
-export type SlicePlaneRequest = z.output<typeof slicePlaneRequestMessage>;
+export type ParsedSlicePlaneRequest = z.output<typeof slicePlaneRequestMessage>;
 
 /**
  * One worker's share of a landscape. The shares of one landscape take its points (the levels of

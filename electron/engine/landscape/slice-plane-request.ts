@@ -1,4 +1,4 @@
-import type { SlicePlaneMessage, SlicePlaneRequest } from '../../../shared/protocol';
+import type { SlicePlaneMessage, ParsedSlicePlaneRequest } from '../../../shared/protocol';
 import type { LandscapeSpec } from '../../../shared/spec/spec';
 import { InvalidInputError } from '../invalid-input';
 import type { ResolvedNetworkProblem } from '../network/network-problem';
@@ -34,7 +34,7 @@ function describeSlicePlane(problem: ResolvedNetworkProblem, spec: LandscapeSpec
 }
 
 /** Chooses the plane a client asks for (shared/protocol.ts, `slice-plane`) as the CLI does, from the runs' checkpoints. */
-export async function answerSlicePlane(request: SlicePlaneRequest): Promise<SlicePlaneMessage> {
+export async function answerSlicePlane(request: ParsedSlicePlaneRequest): Promise<SlicePlaneMessage> {
   if (!('mlp' in request.problem)) throw new InvalidInputError('problem: a landscape needs a network problem ("mlp")');
   const problem = await resolveProblemCached(request.problem.mlp);
   // The Hessian's directions need the model.

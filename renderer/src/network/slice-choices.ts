@@ -35,16 +35,17 @@ export interface PlaneRun {
   checkpoints?: CheckpointsMessage;
 }
 
-type SlicePlaneRequest = Extract<ClientMessage, { type: 'slice-plane' }>;
+/** A slice-plane message as the app sends it; the host validates it into a ParsedSlicePlaneRequest. */
+type SlicePlaneClientMessage = Extract<ClientMessage, { type: 'slice-plane' }>;
 
 /**
  * The spec `landscape` and the runs a `slice-plane` request reads for these choices, centred on
  * `center` (run ids stand for names, being unique). `others` are the other runs shown, in order;
  * "the runs' final points" takes the first two of them.
  */
-export function slicePlaneFields(choices: SliceChoices, center: PlaneRun, others: readonly PlaneRun[]): Pick<SlicePlaneRequest, 'landscape' | 'runs'> | { error: string } {
+export function slicePlaneFields(choices: SliceChoices, center: PlaneRun, others: readonly PlaneRun[]): Pick<SlicePlaneClientMessage, 'landscape' | 'runs'> | { error: string } {
   const { directions, resolution, span, seed, biases } = choices;
-  const landscape: SlicePlaneRequest['landscape'] = { directions: directions === 'pca-all' ? 'pca' : directions === 'interpolation-finals' ? 'interpolation' : directions, resolution, span, seed, biases, run: center.id };
+  const landscape: SlicePlaneClientMessage['landscape'] = { directions: directions === 'pca-all' ? 'pca' : directions === 'interpolation-finals' ? 'interpolation' : directions, resolution, span, seed, biases, run: center.id };
   let read: readonly PlaneRun[] = [center];
   if (directions === 'pca-all') {
     read = [center, ...others];
@@ -59,7 +60,7 @@ export function slicePlaneFields(choices: SliceChoices, center: PlaneRun, others
 }
 
 /** The key of a plane in the app's memo: the same choices over the same runs give the same plane. */
-export function planeKey(fields: Pick<SlicePlaneRequest, 'landscape' | 'runs'>): string {
+export function planeKey(fields: Pick<SlicePlaneClientMessage, 'landscape' | 'runs'>): string {
   return JSON.stringify([fields.landscape, fields.runs.map((run) => run.name)]);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientMessageSchema, joinVectors, type SlicePlaneRequest } from '../../../shared/protocol';
+import { clientMessageSchema, joinVectors, type ParsedSlicePlaneRequest } from '../../../shared/protocol';
 import { answerSlicePlane } from '../../../electron/engine/landscape/slice-plane-request';
 import { projectOntoPlane } from '../../../electron/engine/landscape/projection';
 import { createNetworkRun, type NetworkRunRecord } from '../../../electron/engine/network/network-run';
@@ -21,14 +21,14 @@ const planeRun = (name: string, record: NetworkRunRecord) => ({
   checkpointSteps: Float64Array.from(record.checkpoints.steps),
 });
 
-const request = (landscape: Record<string, unknown>, runs: Record<string, NetworkRunRecord>): SlicePlaneRequest =>
+const request = (landscape: Record<string, unknown>, runs: Record<string, NetworkRunRecord>): ParsedSlicePlaneRequest =>
   clientMessageSchema.parse({
     type: 'slice-plane',
     requestId: 'plane',
     problem: { mlp: moons },
     landscape: { resolution: 9, ...landscape },
     runs: Object.entries(runs).map(([name, record]) => planeRun(name, record)),
-  }) as SlicePlaneRequest;
+  }) as ParsedSlicePlaneRequest;
 
 const meanDistance = (record: NetworkRunRecord, plane: Parameters<typeof projectOntoPlane>[1]) => {
   const { distances } = projectOntoPlane(record.checkpoints.params, plane);
@@ -113,7 +113,7 @@ describe('the plane of a slice the app asks for', async () => {
       problem: { mlp: { ...moons, hidden: [4] } },
       landscape: { directions: 'random' },
       runs: [planeRun('adam', adam)],
-    }) as SlicePlaneRequest;
+    }) as ParsedSlicePlaneRequest;
     await expect(answerSlicePlane(wrong)).rejects.toThrow('runs[0].checkpoints: holds vectors of 33 parameters; this network has 17');
   });
 });
