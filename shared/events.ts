@@ -1,4 +1,4 @@
-/** What the engine marks along a path (CONTRACT.md, run file "events"). */
+/** What the engine marks along a path (docs/formats.md, run file "events"). */
 export const EVENT_TYPES = [
   'minimum',
   'saddle',

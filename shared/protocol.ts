@@ -37,7 +37,7 @@ const surfaceRequestMessage = z
   .strict();
 
 /**
- * A network's loss on a plane of parameter space (DESIGN.md, "Landscape slices"): at
+ * A network's loss on a plane of parameter space (docs/architecture.md, "Landscape slices"): at
  * center + alphas[i]·d1 + betas[j]·d2 over the training set, streamed coarse to fine as
  * `landscape` messages and cached by content, so asking again answers at once.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CRITICAL_POINT_TYPES, EVENT_TYPES } from './events';
 import { RUN_FILE_STATUSES } from './run-status';
 
-/** Run file, version 1 (CONTRACT.md): what `gradscape run` writes and the app can open. */
+/** Run file, version 1 (docs/formats.md): what `gradscape run` writes and the app can open. */
 
 const point = z.tuple([z.number(), z.number()]);
 export const runEventSchema = z.object({

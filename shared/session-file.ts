@@ -81,7 +81,7 @@ const predictionSchema = z
     if (prediction.values.length !== expected) checker(ctx)(['values'], `must hold outputs per lattice point (${expected})`);
   });
 
-/** Networks, completed: the run's checkpoints as a run file holds them (CONTRACT.md), one parameter vector per step. */
+/** Networks, completed: the run's checkpoints as a run file holds them (docs/formats.md), one parameter vector per step. */
 const checkpointsSchema = z
   .object({
     /** Increasing whole numbers within the run's steps; the first is the initial point. */

@@ -19,7 +19,7 @@ export interface ExperimentOptions {
   grid?: (problem: NetworkProblem) => GridEvaluator;
 }
 
-/** Runs a whole experiment in this thread and returns its run file (CONTRACT.md). */
+/** Runs a whole experiment in this thread and returns its run file (docs/formats.md). */
 export async function runExperiment(spec: ExperimentSpec, options: ExperimentOptions): Promise<RunFile> {
   const { problem } = spec;
   const body = 'mlp' in problem ? await runNetworks(spec, problem, options) : runFunctions(spec, problem, options.progress);

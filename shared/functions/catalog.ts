@@ -2,7 +2,7 @@ import { compileExpression } from './expression';
 import type { Bounds, Objective2D } from './objective';
 
 /**
- * The function catalog (CONTRACT.md, exact formulas). Each entry is an expression compiled by
+ * The function catalog (docs/formats.md, "Function catalog"). Each entry is an expression compiled by
  * the same engine as user expressions, so there is one derivative mechanism to trust.
  */
 
@@ -29,7 +29,7 @@ export type CatalogName = (typeof CATALOG_NAMES)[number];
 export interface CatalogEntry {
   name: CatalogName;
   label: string;
-  /** The formula as CONTRACT.md writes it (plain Unicode). */
+  /** The formula as docs/formats.md writes it (plain Unicode). */
   formula: string;
   /** The same formula in mathjs syntax. */
   expression: string;

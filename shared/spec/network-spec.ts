@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The network half of the experiment spec (CONTRACT.md, "Networks"). Parsing fills in every default. */
+/** The network half of the experiment spec (docs/formats.md, "Networks"). Parsing fills in every default. */
 
 /** Replaces zod's "expected string, received undefined" for a missing field. */
 const missing = (message: string) => ({

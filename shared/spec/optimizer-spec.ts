@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Optimizer specs: torch.optim's options and defaults (CONTRACT.md "Optimizers"), names in
+ * Optimizer specs: torch.optim's options and defaults (docs/formats.md "Optimizers"), names in
  * camelCase. Ranges follow torch's own checks, tightened where torch accepts a value that only
  * stalls, divides by zero or never forgets (lr 0, eps 0, a decay rate or momentum of 1 or more).
  */

@@ -6,7 +6,7 @@ import { optimizerSpecSchema } from './optimizer-spec';
 import { scheduleSpecSchema } from './schedule-spec';
 import { initSpecSchema, mlpProblemSchema } from './network-spec';
 
-/** Experiment spec, version 1 (CONTRACT.md). Parsing fills in every default. */
+/** Experiment spec, version 1 (docs/formats.md). Parsing fills in every default. */
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const interval = z

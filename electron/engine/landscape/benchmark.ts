@@ -69,7 +69,7 @@ const SAMPLED_POINTS = 82;
 const POOLED_REPEATS = 3;
 
 /**
- * Loss-landscape speed (DESIGN.md, "Landscape slices"): a 41 × 41 grid on 1,000 samples for
+ * Loss-landscape speed (docs/architecture.md, "Landscape slices"): a 41 × 41 grid on 1,000 samples for
  * MLPs 2-16-16-1 (tanh, bce) and 784-128-10 (relu, cross_entropy), ours beside the naive loops
  * and the floor, all measured in this run. Returns figures; prints nothing.
  */

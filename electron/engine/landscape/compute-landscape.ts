@@ -30,7 +30,7 @@ export interface LandscapeRunInput {
   record: PlaneRunRecord;
 }
 
-/** The run file's `landscape` (CONTRACT.md). */
+/** The run file's `landscape` (docs/formats.md). */
 export interface LandscapeRecord {
   directions: LandscapeSpec['directions'];
   /** The run the slice centres on. */
@@ -81,7 +81,7 @@ export interface SlicePlane {
   extras: Partial<LandscapeRecord>;
 }
 
-/** Computes a network experiment's loss landscape (DESIGN.md, "Landscape slices") and its runs' paths on it. */
+/** Computes a network experiment's loss landscape (docs/architecture.md, "Landscape slices") and its runs' paths on it. */
 export async function computeLandscape(
   problem: ResolvedNetworkProblem,
   spec: LandscapeSpec,

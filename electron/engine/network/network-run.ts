@@ -18,7 +18,7 @@ import { createPredictionGrid, type PredictionGrid } from './prediction-grid';
 import { denseLayerSlices, paramLayout, type DenseLayerSlice, type ParamBlock } from './param-layout';
 import { useTensorBackend, type TensorBackend } from './tensor-backend';
 
-/** The fields of a run spec (CONTRACT.md) that a network run uses. */
+/** The fields of a run spec (docs/formats.md) that a network run uses. */
 export interface NetworkRunSpec {
   init: InitSpec;
   optimizer: OptimizerSpec;
@@ -55,7 +55,7 @@ export interface NetworkFrameBatch extends FrameBatch {
   layerUpdateNorms: Float64Array;
 }
 
-/** What a network run leaves for the run file (CONTRACT.md, run file, networks). */
+/** What a network run leaves for the run file (docs/formats.md, run file, networks). */
 export interface NetworkRunRecord {
   status: EngineRunStatus;
   /** The tfjs backend that computed it. */

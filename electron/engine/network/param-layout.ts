@@ -1,4 +1,4 @@
-/** One named block of the flat parameter vector (CONTRACT.md run file, "paramLayout"). */
+/** One named block of the flat parameter vector (docs/formats.md run file, "paramLayout"). */
 export interface ParamBlock {
   name: string;
   shape: number[];

@@ -32,7 +32,7 @@ export function runsCsv(runs: readonly RunEntry[]): string {
   return lines.join('\n') + '\n';
 }
 
-/** The runs as a run file (CONTRACT.md, version 1), with the surface and its critical points. */
+/** The runs as a run file (docs/formats.md, version 1), with the surface and its critical points. */
 export function runsJson(problem: FunctionProblem, bounds: Bounds, runs: readonly RunEntry[], surface: SurfaceData | null): RunFile {
   const finalRuns = runs.map((run) => {
     const { points, loss, gradNorm, lr, count } = run.series;

@@ -307,7 +307,7 @@ export function checkNetwork(
 }
 
 /**
- * A run's settings as the spec's run fields (CONTRACT.md), without what this kind of problem
+ * A run's settings as the spec's run fields (docs/formats.md), without what this kind of problem
  * does not take; a network's initialization is added once checked (see checkNetwork).
  */
 export function runSpecFields(name: string, settings: RunSettings, kind: ProblemKind) {

@@ -3,8 +3,8 @@ import { describeIssue } from '../../../shared/describe-issue';
 import { describeOptimizer, OPTIMIZER_NAMES, optimizerSpecSchema } from '../../../shared/spec/optimizer-spec';
 import { fixture } from './fixture';
 
-/** CONTRACT.md "Optimizers", verbatim. */
-const CONTRACT_DEFAULTS = {
+/** docs/formats.md "Optimizers", verbatim. */
+const DOCUMENTED_DEFAULTS = {
   sgd: { lr: 0.01, momentum: 0, dampening: 0, nesterov: false, weightDecay: 0 },
   adagrad: { lr: 0.01, lrDecay: 0, weightDecay: 0, initialAccumulatorValue: 0, eps: 1e-10 },
   rmsprop: { lr: 0.01, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0, centered: false },
@@ -25,14 +25,14 @@ const problem = (input: unknown): string | null => {
 describe('optimizer spec', () => {
   it('lists every optimizer of the schema', () => {
     expect([...OPTIMIZER_NAMES]).toEqual(optimizerSpecSchema.options.map((option) => option.shape.name.value));
-    expect(Object.keys(CONTRACT_DEFAULTS)).toEqual([...OPTIMIZER_NAMES]);
+    expect(Object.keys(DOCUMENTED_DEFAULTS)).toEqual([...OPTIMIZER_NAMES]);
   });
 
-  it.each(Object.entries(CONTRACT_DEFAULTS))('fills in the defaults of CONTRACT.md and torch: %s', (name, defaults) => {
+  it.each(Object.entries(DOCUMENTED_DEFAULTS))('fills in the defaults of docs/formats.md and torch: %s', (name, defaults) => {
     const parsed = optimizerSpecSchema.parse({ name });
     expect(parsed).toEqual({ name, ...defaults });
     // Same options and values as torch's constructors report (torch 1.13's SGD has no default
-    // lr; the fixture script passes CONTRACT's 0.01).
+    // lr; the fixture script passes the documented 0.01).
     expect(fixture.torchDefaults[name]).toEqual(defaults);
   });
 

@@ -12,7 +12,7 @@ function errorOf(spec: unknown): string {
 }
 
 describe('experiment spec v1', () => {
-  it('fills in every default for a function problem (CONTRACT.md example)', () => {
+  it('fills in every default for a function problem (docs/formats.md defaults)', () => {
     const spec = experimentSpecSchema.parse(base);
     expect(spec.bounds).toEqual([[-5, 5], [-5, 5]]);
     expect(spec.surface).toEqual({ resolution: 101 });
