@@ -18,6 +18,13 @@ async function layerErrors(filePath: string, code: string): Promise<string[]> {
   return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
 }
 
+/** `code` at `filePath` is refused by one layer rule, with this message. */
+async function expectRefused(filePath: string, code: string, message: RegExp): Promise<void> {
+  const errors = await layerErrors(filePath, code);
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toMatch(message);
+}
+
 describe('electron/engine imports neither the host, nor electron, nor the file system', () => {
   const file = 'electron/engine/landscape/planted.ts';
 
@@ -28,11 +35,7 @@ describe('electron/engine imports neither the host, nor electron, nor the file s
     ['node:fs/promises', "import { readFile } from 'node:fs/promises';", /the engine must not use the file system/],
     ['fs', "import { readFileSync } from 'fs';", /the engine must not use the file system/],
     ['a re-export of fs', "export { readFileSync } from 'fs';", /the engine must not use the file system/],
-  ])('refuses %s', async (_, code, message) => {
-    const errors = await layerErrors(file, code);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(message);
-  });
+  ])('refuses %s', (_, code, message) => expectRefused(file, code, message));
 
   it('lets through shared/, its own modules, linalg/ and node:path', async () => {
     const code = [
@@ -76,11 +79,7 @@ describe('renderer imports neither electron/, nor electron, nor node built-ins',
     ['a bare built-in', "import { join } from 'path';", /the renderer must not import node built-ins/],
     ['a built-in subpath', "import { readFile } from 'fs/promises';", /the renderer must not import node built-ins/],
     ['events', "import { EventEmitter } from 'events';", /the renderer must not import node built-ins/],
-  ])('refuses %s', async (_, code, message) => {
-    const errors = await layerErrors(file, code);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(message);
-  });
+  ])('refuses %s', (_, code, message) => expectRefused(file, code, message));
 
   it('lets through shared/ (events.ts is not the built-in "events"), its own modules and its libraries', async () => {
     const code = [
@@ -104,11 +103,7 @@ describe('shared/ stays pure', () => {
     ['three', "import * as THREE from 'three';", /shared\/ must not import electron, node: or the DOM layer/],
     ['the engine', "import { dot } from '../electron/engine/linalg/vectors';", /shared\/ must not import the Node side or the renderer/],
     ['the renderer', "import { useAppStore } from '../renderer/src/store/app-store';", /shared\/ must not import the Node side or the renderer/],
-  ])('refuses %s', async (_, code, message) => {
-    const errors = await layerErrors(file, code);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(message);
-  });
+  ])('refuses %s', (_, code, message) => expectRefused(file, code, message));
 
   it('refuses the DOM and Node globals', async () => {
     const errors = await layerErrors(file, 'export const width = window.innerWidth + process.pid;');

@@ -4,30 +4,16 @@ import { runRecordSchema } from '../../../shared/run-file';
 import { RUN_FILE_STATUSES, SESSION_RUN_STATUSES, savedRunStatus } from '../../../shared/run-status';
 
 describe('a run’s status as a file saves it', () => {
-  it('a run file keeps how a run ended and saves every other state as cancelled', () => {
-    const saved = Object.fromEntries(RUN_STATUSES.map((status) => [status, savedRunStatus(status, RUN_FILE_STATUSES)]));
-    expect(saved).toEqual({
-      queued: 'cancelled',
-      running: 'cancelled',
-      paused: 'cancelled',
-      completed: 'completed',
-      diverged: 'diverged',
-      cancelled: 'cancelled',
-      failed: 'cancelled',
-    });
-  });
+  /** A run that had not ended cannot go on once reopened: every file saves it as cancelled. */
+  const unended = { queued: 'cancelled', running: 'cancelled', paused: 'cancelled' };
+  const ended = { completed: 'completed', diverged: 'diverged', cancelled: 'cancelled' };
 
-  it('a session file also keeps a failed run', () => {
-    const saved = Object.fromEntries(RUN_STATUSES.map((status) => [status, savedRunStatus(status, SESSION_RUN_STATUSES)]));
-    expect(saved).toEqual({
-      queued: 'cancelled',
-      running: 'cancelled',
-      paused: 'cancelled',
-      completed: 'completed',
-      diverged: 'diverged',
-      cancelled: 'cancelled',
-      failed: 'failed',
-    });
+  it.each([
+    ['a run file saves a failed run as cancelled', RUN_FILE_STATUSES, 'cancelled'],
+    ['a session file keeps a failed run', SESSION_RUN_STATUSES, 'failed'],
+  ] as const)('%s, and keeps how every other run ended', (_, statuses, failed) => {
+    const saved = Object.fromEntries(RUN_STATUSES.map((status) => [status, savedRunStatus(status, statuses)]));
+    expect(saved).toEqual({ ...unended, ...ended, failed });
   });
 
   it('every status a run file is given passes the run file’s schema', () => {
