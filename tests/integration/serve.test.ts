@@ -1,5 +1,7 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { RunHost } from '../../electron/host/run-host';
@@ -7,6 +9,7 @@ import { serve, type RunningServer } from '../../electron/serve';
 import { decodeMessage, encodeMessage } from '../../shared/message-codec';
 import type { HostMessage } from '../../shared/protocol';
 import { assertBuilt, rendererDir, workerPath } from '../support/paths';
+import { rawRequest } from '../support/raw-http';
 
 let host: RunHost;
 let server: RunningServer;
@@ -111,5 +114,77 @@ describe('gradscape serve', () => {
     expect(messages.filter((m) => m.type === 'error')).toHaveLength(2);
     const points = messages.filter((m) => m.type === 'frames').reduce((n, m) => n + (m.type === 'frames' ? m.loss.length : 0), 0);
     expect(points).toBe(101);
+  });
+});
+
+describe('gradscape serve, asked with raw requests no client has normalised', () => {
+  // A renderer folder of its own, with a secret beside it that no URL may reach.
+  const base = mkdtempSync(join(tmpdir(), 'gradscape-serve-raw-'));
+  const root = join(base, 'renderer');
+  mkdirSync(join(root, 'assets'), { recursive: true });
+  writeFileSync(join(root, 'index.html'), '<!doctype html><div id="root"></div>');
+  writeFileSync(join(root, 'assets', 'app.js'), 'export {}');
+  // Named with a backslash, which Windows would read as a separator: refused wherever it exists.
+  writeFileSync(join(root, 'x\\secret.txt'), 'SECRET');
+  writeFileSync(join(base, 'secret.txt'), 'SECRET');
+  let raw: RunningServer;
+  beforeAll(async () => {
+    raw = await serve({ host, rendererDir: root });
+  });
+  afterAll(() => raw.close());
+  const get = (path: string, headers: Record<string, string> = { Host: `127.0.0.1:${raw.port}` }) => rawRequest(raw.port, `GET ${path} HTTP/1.1`, headers);
+
+  it('serves the renderer’s own files under the token', async () => {
+    expect(await get(`/${raw.token}/`)).toMatchObject({ status: 200, body: expect.stringContaining('id="root"') });
+    expect((await get(`/${raw.token}/assets/app.js?v=1`)).status).toBe(200);
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/%2E%2E%2Fsecret.txt',
+    '/..%2fsecret.txt',
+    '/assets%2f..%2f..%2fsecret.txt',
+    '/x\\secret.txt',
+    '/x%5csecret.txt',
+    '/..\\secret.txt',
+    '/index.html%00.js',
+  ])('refuses <token>%s', async (path) => {
+    const response = await get(`/${raw.token}${path}`);
+    expect(response.status).toBe(404);
+    expect(response.body).not.toContain('SECRET');
+  });
+
+  it('takes the path after the token from the raw URL: /<token>/../<24 characters>index.html is not index.html', async () => {
+    // Normalised, this URL is /<24 characters>index.html, whose characters after the first 25 are "index.html".
+    const response = await get(`/${raw.token}/../${'x'.repeat(raw.token.length)}index.html`);
+    expect(response.status).toBe(404);
+  });
+
+  it('refuses a Host header other than 127.0.0.1, [::1] or localhost with its port, for pages and for the socket', async () => {
+    const port = raw.port;
+    const upgrade = (host: string | undefined) =>
+      rawRequest(port, `GET /${raw.token}/socket HTTP/1.1`, {
+        ...(host === undefined ? {} : { Host: host }),
+        Origin: `http://127.0.0.1:${port}`,
+        Upgrade: 'websocket',
+        Connection: 'Upgrade',
+        'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        'Sec-WebSocket-Version': '13',
+      });
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LocalHost:${port}`, `[::1]:${port}`]) {
+      expect((await get(`/${raw.token}/`, { Host: host })).status, host).toBe(200);
+      expect((await upgrade(host)).status, host).toBe(101);
+    }
+    for (const host of [`evil.example:${port}`, `127.0.0.1.evil.example:${port}`, `localhost.evil.example:${port}`, `127.0.0.1:${port + 1}`, '127.0.0.1', 'localhost', `0.0.0.0:${port}`, `127.0.0.2:${port}`]) {
+      const page = await get(`/${raw.token}/`, { Host: host });
+      expect(page.status, host).toBe(403);
+      expect(page.body).toMatch(/Host header/);
+      expect((await upgrade(host)).status, host).toBe(403);
+    }
+    // Without a Host header: Node refuses such a page request itself; the upgrade is ours to refuse.
+    expect((await get(`/${raw.token}/`, {})).status).toBe(400);
+    expect((await upgrade(undefined)).status).toBe(403);
   });
 });
