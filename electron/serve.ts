@@ -2,10 +2,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { decodeMessage, encodeMessage } from '../shared/message-codec';
+import { decodeMessage } from '../shared/message-codec';
 import { contentSecurityPolicy } from './host/content-security-policy';
 import { isLoopbackHost } from './host/loopback-host';
 import type { RunHost } from './host/run-host';
+import { SocketOutbox, type OutboxStats } from './host/socket-outbox';
 import { readStaticFile } from './host/static-files';
 
 export interface ServeOptions {
@@ -20,6 +21,8 @@ export interface RunningServer {
   url: string;
   port: number;
   token: string;
+  /** Per open socket, what it holds unsent and what waits for it (diagnostics; tests bound these). */
+  backlogs(): OutboxStats[];
   close(): Promise<void>;
 }
 
@@ -72,9 +75,15 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     sockets.handleUpgrade(request, socket, head, (ws) => attach(ws));
   });
 
+  const outboxes = new Set<SocketOutbox>();
   function attach(ws: WebSocket): void {
+    const outbox = new SocketOutbox(ws, (reason) => {
+      console.warn(`[gradscape] closed a socket: ${reason}`);
+      ws.terminate();
+    });
+    outboxes.add(outbox);
     const connection = options.host.connect((message) => {
-      if (ws.readyState === ws.OPEN) ws.send(encodeMessage(message));
+      if (ws.readyState === ws.OPEN) outbox.push(message);
     });
     ws.on('message', (data, isBinary) => {
       let raw: unknown;
@@ -87,7 +96,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       }
       connection.receive(raw);
     });
-    ws.on('close', () => connection.close());
+    ws.on('close', () => {
+      outbox.close();
+      outboxes.delete(outbox);
+      connection.close();
+    });
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -100,6 +113,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     url: `http://${LOOPBACK}:${port}${prefix}`,
     port,
     token,
+    backlogs: () => [...outboxes].map((outbox) => outbox.stats),
     close: async () => {
       for (const client of sockets.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -77,6 +77,10 @@ export class RunHost {
     return this.pool.runCount;
   }
 
+  get activeRequestCount(): number {
+    return this.pool.requestCount;
+  }
+
   connect(send: (message: HostMessage) => void): HostConnection {
     const clientId = `c${this.nextClient++}`;
     const client: Client = { send, runs: new Set(), landscapes: new Set() };

@@ -55,6 +55,11 @@ export class WorkerPool {
     return this.workers.reduce((sum, entry) => sum + entry.runs.size, 0);
   }
 
+  /** Surfaces, slice planes and landscape shares out on workers. */
+  get requestCount(): number {
+    return this.workers.reduce((sum, entry) => sum + entry.requests.size, 0);
+  }
+
   startRun(request: Extract<WorkerRequest, { type: 'start' }>): void {
     const entry = this.pick();
     entry.runs.add(request.runId);

@@ -2,12 +2,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import WebSocket from 'ws';
 import { RunHost } from '../../electron/host/run-host';
+import { OUTBOX_LIMITS } from '../../electron/host/socket-outbox';
 import { serve, type RunningServer } from '../../electron/serve';
 import { decodeMessage, encodeMessage } from '../../shared/message-codec';
-import type { HostMessage } from '../../shared/protocol';
+import type { ClientMessage, FramesMessage, HostMessage } from '../../shared/protocol';
 import { assertBuilt, rendererDir, workerPath } from '../support/paths';
 import { rawRequest } from '../support/raw-http';
 
@@ -186,5 +187,89 @@ describe('gradscape serve, asked with raw requests no client has normalised', ()
     // Without a Host header: Node refuses such a page request itself; the upgrade is ours to refuse.
     expect((await get(`/${raw.token}/`, {})).status).toBe(400);
     expect((await upgrade(undefined)).status).toBe(403);
+  });
+});
+
+const decode = (data: Buffer): HostMessage => decodeMessage(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer) as HostMessage;
+const start = (runId: string, steps: number, pace?: number): ClientMessage => ({
+  type: 'start',
+  runId,
+  problem: { function: 'rosenbrock' },
+  run: { name: runId, start: [-1.5, 2], optimizer: { name: 'adam', lr: 1e-3 }, steps },
+  ...(pace ? { pace } : {}),
+});
+
+describe('gradscape serve and a client that stops reading', () => {
+  it('holds no more than its send buffer beyond the runs’ series, and once the client reads again every step and final status arrives in order', async () => {
+    const socket = await openSocket(`/${server.token}/socket`, { Origin: origin() });
+    // Whatever happens, this client's runs end with the test.
+    onTestFinished(() => socket.terminate());
+    const received: { message: HostMessage; bytes: number }[] = [];
+    socket.on('message', (data: Buffer) => received.push({ message: decode(data), bytes: data.byteLength }));
+    // Far more than the kernel's socket buffers take in: 2 runs × 500,001 steps × 5 numbers × 8 B = 40 MB.
+    const STEPS = 500_000;
+    const ids = ['p', 'q'];
+    const seriesBytes = ids.length * (STEPS + 1) * 5 * 8;
+    for (const id of ids) socket.send(encodeMessage(start(id, STEPS)));
+    const running = (id: string) => received.some(({ message: m }) => m.type === 'status' && m.runId === id && m.status === 'running');
+    await vi.waitFor(() => expect(ids.every(running)).toBe(true), { timeout: 60_000, interval: 10 });
+    socket.pause();
+    await vi.waitFor(() => expect(host.activeRunCount).toBe(0), { timeout: 120_000, interval: 50 });
+
+    const [stuck] = server.backlogs();
+    // The client really stopped reading: part of the series waits, and no more than the series does.
+    expect(stuck!.waitingFramesBytes).toBeGreaterThan(0);
+    expect(stuck!.waitingFramesBytes).toBeLessThanOrEqual(seriesBytes);
+    expect(stuck!.waitingBytes).toBeLessThan(4096);
+
+    socket.resume();
+    const completed = (id: string) => received.some(({ message: m }) => m.type === 'status' && m.runId === id && m.status === 'completed');
+    await vi.waitFor(() => expect(ids.every(completed)).toBe(true), { timeout: 120_000, interval: 50 });
+    const [drained] = server.backlogs();
+    // What the socket held unsent never passed the high-water mark by more than one message.
+    const largest = Math.max(...received.map(({ bytes }) => bytes));
+    console.info(
+      `a client that stopped reading ${seriesBytes} B of frames: the socket held at most ${drained!.peakBuffered} B unsent (high-water mark ${OUTBOX_LIMITS.highWaterBytes} B, largest message ${largest} B); ${stuck!.waitingFramesBytes} B of series waited`,
+    );
+    expect(drained!.peakBuffered).toBeLessThanOrEqual(OUTBOX_LIMITS.highWaterBytes + largest);
+    expect(drained).toMatchObject({ waitingFramesBytes: 0, waitingBytes: 0 });
+    for (const id of ids) {
+      const messages = received.map(({ message }) => message).filter((m) => 'runId' in m && m.runId === id);
+      let next = 0;
+      for (const frames of messages.filter((m): m is FramesMessage => m.type === 'frames')) {
+        expect(frames.fromStep).toBe(next);
+        next += frames.loss.length;
+      }
+      expect(next, id).toBe(STEPS + 1);
+      expect(messages.at(-1)).toMatchObject({ type: 'status', status: 'completed' });
+    }
+  });
+
+  it('cancels the runs and the landscape of a client that disconnects, and lets go of what waited for it', async () => {
+    const socket = await openSocket(`/${server.token}/socket`, { Origin: origin() });
+    const received: HostMessage[] = [];
+    socket.on('message', (data: Buffer) => received.push(decode(data)));
+    for (const id of ['x', 'y']) socket.send(encodeMessage(start(id, 1_000_000, 1_000)));
+    const size = 2 * 16 + 16 + 16 * 16 + 16 + 16 + 1;
+    const vector = (seed: number) => Float64Array.from({ length: size }, (_, i) => Math.sin(seed * (i + 1)));
+    const grid = Float64Array.from({ length: 401 }, (_, i) => -1 + i / 200);
+    socket.send(
+      encodeMessage({
+        type: 'landscape',
+        requestId: 'slice',
+        problem: { mlp: { dataset: { name: 'spiral', samples: 300, seed: 1 }, hidden: [16, 16], activation: 'tanh', loss: 'bce' } },
+        center: vector(1),
+        d1: vector(2),
+        d2: vector(3),
+        alphas: grid,
+        betas: grid,
+      }),
+    );
+    await vi.waitFor(() => expect(received.some((m) => m.type === 'landscape' && m.status === 'computing')).toBe(true), { timeout: 60_000, interval: 50 });
+    expect(host.activeRunCount).toBe(2);
+    expect(host.activeRequestCount).toBeGreaterThan(0);
+    socket.pause();
+    socket.terminate();
+    await vi.waitFor(() => expect([host.activeRunCount, host.activeRequestCount, server.backlogs().length]).toEqual([0, 0, 0]), { timeout: 60_000, interval: 50 });
   });
 });
