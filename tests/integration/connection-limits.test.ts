@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RunHost } from '../../electron/host/run-host';
 import type { ClientMessage, HostMessage } from '../../shared/protocol';
 import { connectRecorder, statusIs } from '../support/host-client';
+import { largeLandscape } from '../support/large-landscape';
 import { assertBuilt, workerPath } from '../support/paths';
 
 let host: RunHost | undefined;
@@ -18,20 +19,6 @@ const longRun = (runId: string): ClientMessage => ({
   problem: { function: 'rosenbrock' },
   run: { name: runId, start: [-1.5, 2], optimizer: { name: 'adam', lr: 1e-3 }, steps: 1_000_000 },
   pace: 100,
-});
-const size = 2 * 16 + 16 + 16 * 16 + 16 + 16 + 1;
-const vector = (seed: number) => Float64Array.from({ length: size }, (_, i) => Math.sin(seed * (i + 1)));
-const grid = Float64Array.from({ length: 401 }, (_, i) => -1 + i / 200);
-/** The spec's largest grid, so it is still being computed whenever the test looks. */
-const bigLandscape = (requestId: string): ClientMessage => ({
-  type: 'landscape',
-  requestId,
-  problem: { mlp: { dataset: { name: 'spiral', samples: 300, seed: 1 }, hidden: [16, 16], activation: 'tanh', loss: 'bce' } },
-  center: vector(1),
-  d1: vector(2),
-  d2: vector(3),
-  alphas: grid,
-  betas: grid,
 });
 const errorFor = (requestId: string) => (m: HostMessage) => m.type === 'error' && m.requestId === requestId;
 const landscapeFor = (requestId: string, status: string) => (m: HostMessage) => m.type === 'landscape' && m.requestId === requestId && m.status === status;
@@ -62,18 +49,18 @@ describe('per-connection limits', () => {
   it('refuse a landscape beyond the limit with an error under its id, and free a place when one is cancelled', async () => {
     host = new RunHost({ workerPath, poolSize: 1, limits: { landscapes: 2 }, log: () => {} });
     const client = connectRecorder(host);
-    for (const id of ['l1', 'l2', 'l3']) client.send(bigLandscape(id));
+    for (const id of ['l1', 'l2', 'l3']) client.send(largeLandscape(id));
     const refused = await client.waitFor(errorFor('l3'));
     expect(refused.type === 'error' && refused.message).toMatch(/^refused: this connection already has 2 landscapes in progress/);
     // Asked again under an id in progress: refused as such, and the first request keeps its place.
-    client.send(bigLandscape('l2'));
+    client.send(largeLandscape('l2'));
     await client.waitFor((m) => errorFor('l2')(m) && /already being computed/.test(m.type === 'error' ? m.message : ''));
-    client.send(bigLandscape('l4'));
+    client.send(largeLandscape('l4'));
     await client.waitFor(errorFor('l4'));
 
     client.send({ type: 'cancel-landscape', requestId: 'l1' });
     await client.waitFor(landscapeFor('l1', 'cancelled'));
-    client.send(bigLandscape('l3'));
+    client.send(largeLandscape('l3'));
     await client.waitFor(landscapeFor('l3', 'computing'));
     expect(client.received.filter(errorFor('l3'))).toHaveLength(1);
     client.close();

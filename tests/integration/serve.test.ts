@@ -10,6 +10,7 @@ import { serve, type RunningServer } from '../../electron/serve';
 import { decodeMessage, encodeMessage } from '../../shared/message-codec';
 import type { ClientMessage, FramesMessage, HostMessage } from '../../shared/protocol';
 import { assertBuilt, rendererDir, workerPath } from '../support/paths';
+import { largeLandscape } from '../support/large-landscape';
 import { rawRequest } from '../support/raw-http';
 
 let host: RunHost;
@@ -250,21 +251,7 @@ describe('gradscape serve and a client that stops reading', () => {
     const received: HostMessage[] = [];
     socket.on('message', (data: Buffer) => received.push(decode(data)));
     for (const id of ['x', 'y']) socket.send(encodeMessage(start(id, 1_000_000, 1_000)));
-    const size = 2 * 16 + 16 + 16 * 16 + 16 + 16 + 1;
-    const vector = (seed: number) => Float64Array.from({ length: size }, (_, i) => Math.sin(seed * (i + 1)));
-    const grid = Float64Array.from({ length: 401 }, (_, i) => -1 + i / 200);
-    socket.send(
-      encodeMessage({
-        type: 'landscape',
-        requestId: 'slice',
-        problem: { mlp: { dataset: { name: 'spiral', samples: 300, seed: 1 }, hidden: [16, 16], activation: 'tanh', loss: 'bce' } },
-        center: vector(1),
-        d1: vector(2),
-        d2: vector(3),
-        alphas: grid,
-        betas: grid,
-      }),
-    );
+    socket.send(encodeMessage(largeLandscape('slice')));
     await vi.waitFor(() => expect(received.some((m) => m.type === 'landscape' && m.status === 'computing')).toBe(true), { timeout: 60_000, interval: 50 });
     expect(host.activeRunCount).toBe(2);
     expect(host.activeRequestCount).toBeGreaterThan(0);
