@@ -2,9 +2,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { decodeMessage, encodeMessage } from '../shared/message-codec';
+import { decodeMessage } from '../shared/message-codec';
 import { contentSecurityPolicy } from './host/content-security-policy';
+import { isLoopbackHost } from './host/loopback-host';
 import type { RunHost } from './host/run-host';
+import { SocketOutbox, type OutboxStats } from './host/socket-outbox';
 import { readStaticFile } from './host/static-files';
 
 export interface ServeOptions {
@@ -19,6 +21,8 @@ export interface RunningServer {
   url: string;
   port: number;
   token: string;
+  /** Per open socket, what it holds unsent and what waits for it (diagnostics; tests bound these). */
+  backlogs(): OutboxStats[];
   close(): Promise<void>;
 }
 
@@ -29,6 +33,8 @@ const MAX_MESSAGE_BYTES = 1 << 20;
  * The app's UI for a browser: static files and a WebSocket to the run host, on loopback only.
  * Every path starts with a random token (/<token>/…); without it the answer is 403, and the
  * socket also requires our own Origin, so other pages and other users cannot drive the host.
+ * The Host header must name the loopback address or localhost with our port, for pages and
+ * for the socket, so a rebound DNS name cannot reach either.
  */
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(18).toString('base64url');
@@ -42,9 +48,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
 
   const server = createServer((request, response) => void answer(request, response));
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!isLoopbackHost(request.headers.host, port)) return deny(response, 403, hostRefusal(port));
     if (!hasToken(request.url)) return deny(response, 403, 'forbidden: the URL lacks this server\'s token');
     if (request.method !== 'GET' && request.method !== 'HEAD') return deny(response, 405, 'method not allowed');
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname.slice(prefix.length - 1);
+    // The raw URL, not a normalised one: "/<token>/../x" must not become "/x".
+    const path = rawPath(request.url!).slice(prefix.length - 1);
     const file = await readStaticFile(options.rendererDir, path);
     if (!file) return deny(response, 404, 'not found');
     response.writeHead(200, {
@@ -58,17 +66,24 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (request, socket, head) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (path !== `${prefix}socket` || !hasToken(request.url) || !origins.has(request.headers.origin ?? '')) {
+    const allowed =
+      isLoopbackHost(request.headers.host, port) && rawPath(request.url ?? '') === `${prefix}socket` && hasToken(request.url) && origins.has(request.headers.origin ?? '');
+    if (!allowed) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => attach(ws));
   });
 
+  const outboxes = new Set<SocketOutbox>();
   function attach(ws: WebSocket): void {
+    const outbox = new SocketOutbox(ws, (reason) => {
+      console.warn(`[gradscape] closed a socket: ${reason}`);
+      ws.terminate();
+    });
+    outboxes.add(outbox);
     const connection = options.host.connect((message) => {
-      if (ws.readyState === ws.OPEN) ws.send(encodeMessage(message));
+      if (ws.readyState === ws.OPEN) outbox.push(message);
     });
     ws.on('message', (data, isBinary) => {
       let raw: unknown;
@@ -81,7 +96,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       }
       connection.receive(raw);
     });
-    ws.on('close', () => connection.close());
+    ws.on('close', () => {
+      outbox.close();
+      outboxes.delete(outbox);
+      connection.close();
+    });
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -94,12 +113,21 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     url: `http://${LOOPBACK}:${port}${prefix}`,
     port,
     token,
+    backlogs: () => [...outboxes].map((outbox) => outbox.stats),
     close: async () => {
       for (const client of sockets.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }
+
+/** The path of a request's URL as sent, without its query or fragment. */
+function rawPath(url: string): string {
+  return url.split(/[?#]/, 1)[0]!;
+}
+
+const hostRefusal = (port: number): string =>
+  `forbidden: the Host header must be 127.0.0.1:${port}, localhost:${port} or [::1]:${port}`;
 
 function deny(response: ServerResponse, status: number, message: string): void {
   response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });

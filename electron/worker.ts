@@ -1,4 +1,4 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { describeIssue } from '../shared/describe-issue';
 import { workerRequestSchema, type WorkerMessage, type WorkerRequest } from '../shared/protocol';
 import { createEngineRun } from './engine/create-run';
@@ -10,6 +10,10 @@ import { RunScheduler } from './engine/run-scheduler';
 /** worker_threads entry: validates the host's requests and drives the engine. */
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
+
+// The pool's watchdog (host/worker-pool.ts): answered only when no step or grid batch holds the thread.
+const heartbeat = (workerData as { heartbeat?: MessagePort } | null)?.heartbeat;
+heartbeat?.on('message', () => heartbeat.postMessage(null));
 
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
 const scheduler = new RunScheduler({

@@ -8,7 +8,24 @@ export interface RunHostOptions {
   workerPath: string;
   poolSize?: number;
   log?: (message: string) => void;
+  /** What one connection may have in progress at once; CONNECTION_LIMITS otherwise. */
+  limits?: Partial<ConnectionLimits>;
+  /** A worker that leaves a step or grid batch unfinished this long is replaced (worker-pool.ts). */
+  watchdogMs?: number;
 }
+
+export interface ConnectionLimits {
+  /** Runs started and not yet finished. */
+  runs: number;
+  /** Landscapes being computed. */
+  landscapes: number;
+}
+
+/**
+ * Per connection (docs/formats.md, "Server limits"): twice a spec's 64 runs, so a spec can be
+ * run again while the previous runs' cancels are on their way; a handful of landscapes per view.
+ */
+export const CONNECTION_LIMITS: ConnectionLimits = { runs: 128, landscapes: 16 };
 
 /** One client of the host: a window or a browser socket. Its ids live in its own namespace. */
 export interface HostConnection {
@@ -21,6 +38,7 @@ export interface HostConnection {
 interface Client {
   send(message: HostMessage): void;
   runs: Set<string>;
+  landscapes: Set<string>;
 }
 
 const SEPARATOR = ':';
@@ -35,15 +53,18 @@ export class RunHost {
   private readonly clients = new Map<string, Client>();
   private nextClient = 1;
   private readonly log: (message: string) => void;
+  private readonly limits: ConnectionLimits;
 
   constructor(options: RunHostOptions) {
     this.log = options.log ?? ((message) => console.warn(`[gradscape] ${message}`));
+    this.limits = { ...CONNECTION_LIMITS, ...options.limits };
     this.pool = new WorkerPool({
       workerPath: options.workerPath,
       size: options.poolSize ?? Math.max(1, availableParallelism()),
       onMessage: (message) => this.route(message),
       onLost: (ids, reason) => this.reportLost(ids, reason),
       log: this.log,
+      ...(options.watchdogMs === undefined ? {} : { watchdogMs: options.watchdogMs }),
     });
     this.landscapes = new LandscapeCoordinator(this.pool);
   }
@@ -56,9 +77,13 @@ export class RunHost {
     return this.pool.runCount;
   }
 
+  get activeRequestCount(): number {
+    return this.pool.requestCount;
+  }
+
   connect(send: (message: HostMessage) => void): HostConnection {
     const clientId = `c${this.nextClient++}`;
-    const client: Client = { send, runs: new Set() };
+    const client: Client = { send, runs: new Set(), landscapes: new Set() };
     this.clients.set(clientId, client);
     const scoped = (id: string): string => `${clientId}${SEPARATOR}${id}`;
     return {
@@ -79,6 +104,10 @@ export class RunHost {
               send({ type: 'error', message: `run "${message.runId}" is already running` });
               return;
             }
+            if (client.runs.size >= this.limits.runs) {
+              send({ type: 'status', runId: message.runId, status: 'failed', message: overLimit(this.limits.runs, 'runs') });
+              return;
+            }
             client.runs.add(message.runId);
             this.pool.startRun({ ...message, runId: scoped(message.runId) });
             send({ type: 'status', runId: message.runId, status: 'queued' });
@@ -94,9 +123,21 @@ export class RunHost {
           case 'slice-plane':
             this.pool.request({ ...message, requestId: scoped(message.requestId) });
             return;
-          case 'landscape':
-            void this.landscapes.start(scoped(message.requestId), message, (reply) => send({ ...reply, requestId: message.requestId }));
+          case 'landscape': {
+            const { requestId } = message;
+            // A second request under an id in progress is refused by the coordinator and must not free its place.
+            const fresh = !client.landscapes.has(requestId);
+            if (fresh && client.landscapes.size >= this.limits.landscapes) {
+              send({ type: 'error', requestId, message: overLimit(this.limits.landscapes, 'landscapes') });
+              return;
+            }
+            client.landscapes.add(requestId);
+            void this.landscapes.start(scoped(requestId), message, (reply) => {
+              if (fresh && (reply.type === 'error' || reply.status !== 'computing')) client.landscapes.delete(requestId);
+              send({ ...reply, requestId });
+            });
             return;
+          }
           case 'cancel-landscape':
             if (!this.landscapes.cancel(scoped(message.requestId))) {
               send({ type: 'error', requestId: message.requestId, message: `no landscape "${message.requestId}" is being computed` });
@@ -148,6 +189,9 @@ export class RunHost {
     }
   }
 }
+
+const overLimit = (limit: number, what: 'runs' | 'landscapes'): string =>
+  `refused: this connection already has ${limit} ${what} in progress, the most one client may have at once`;
 
 function splitScoped(scopedId: string): [string, string] {
   const at = scopedId.indexOf(SEPARATOR);

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { describeIssue } from '../../shared/describe-issue';
 import { FINAL_STATUSES, workerMessageSchema, type WorkerMessage, type WorkerRequest } from '../../shared/protocol';
 
@@ -9,24 +10,42 @@ export interface WorkerPoolOptions {
   /** A worker died: these runs and requests are gone with it. */
   onLost(ids: { runIds: string[]; requestIds: string[] }, reason: string): void;
   log(message: string): void;
+  /** How long a worker may leave its pings unanswered (one step or grid batch); WATCHDOG_MS otherwise. */
+  watchdogMs?: number;
 }
+
+/** docs/formats.md, "Server limits". */
+export const WATCHDOG_MS = 30_000;
 
 interface PooledWorker {
   worker: Worker;
   runs: Set<string>;
   requests: Set<string>;
+  /** The watchdog's channel: the worker answers each ping between its steps and batches. */
+  heartbeat: MessagePort;
+  /** When the ping still unanswered was sent. */
+  pingedAt?: number;
+  /** It has answered once: it has loaded, so from now on silence means a step that does not end. */
+  answered: boolean;
 }
 
 /**
  * Up to `size` worker threads, started on demand. A run stays on the worker that started it;
  * new work goes to the least loaded worker. A worker that dies is replaced on the next demand.
+ * A watchdog pings each busy worker; one that stays silent for `watchdogMs` is stuck in a step
+ * or a grid batch (a worker reads its messages only between them), so it is terminated and its
+ * runs and requests fail, while the other workers' go on.
  */
 export class WorkerPool {
   private readonly workers: PooledWorker[] = [];
   private readonly owner = new Map<string, PooledWorker>();
   private closing = false;
+  private readonly watchdogMs: number;
+  private watchdog?: NodeJS.Timeout;
 
-  constructor(private readonly options: WorkerPoolOptions) {}
+  constructor(private readonly options: WorkerPoolOptions) {
+    this.watchdogMs = options.watchdogMs ?? WATCHDOG_MS;
+  }
 
   get threadIds(): number[] {
     return this.workers.map((entry) => entry.worker.threadId);
@@ -34,6 +53,11 @@ export class WorkerPool {
 
   get runCount(): number {
     return this.workers.reduce((sum, entry) => sum + entry.runs.size, 0);
+  }
+
+  /** Surfaces, slice planes and landscape shares out on workers. */
+  get requestCount(): number {
+    return this.workers.reduce((sum, entry) => sum + entry.requests.size, 0);
   }
 
   startRun(request: Extract<WorkerRequest, { type: 'start' }>): void {
@@ -78,6 +102,7 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closing = true;
+    clearInterval(this.watchdog);
     await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
     this.workers.length = 0;
     this.owner.clear();
@@ -92,9 +117,16 @@ export class WorkerPool {
   }
 
   private spawn(): PooledWorker {
-    const worker = new Worker(this.options.workerPath);
-    const entry: PooledWorker = { worker, runs: new Set(), requests: new Set() };
+    const { port1: heartbeat, port2 } = new MessageChannel();
+    const worker = new Worker(this.options.workerPath, { workerData: { heartbeat: port2 }, transferList: [port2] });
+    const entry: PooledWorker = { worker, runs: new Set(), requests: new Set(), heartbeat, answered: false };
+    heartbeat.on('message', () => {
+      entry.pingedAt = undefined;
+      entry.answered = true;
+    });
+    heartbeat.unref();
     this.workers.push(entry);
+    this.watchdog ??= setInterval(() => this.checkHeartbeats(), this.watchdogMs / 4).unref();
     worker.on('message', (raw: unknown) => this.receive(entry, raw));
     worker.on('error', (error) => this.lose(entry, `the worker crashed: ${error.message}`));
     worker.on('exit', (code) => this.lose(entry, `the worker exited with code ${code}`));
@@ -120,10 +152,25 @@ export class WorkerPool {
     if (this.owner.get(id) === entry) this.owner.delete(id);
   }
 
+  /** Pings each busy worker that has no ping out, and stops any that left one unanswered too long. */
+  private checkHeartbeats(): void {
+    const now = performance.now();
+    for (const entry of [...this.workers]) {
+      if (entry.pingedAt === undefined) {
+        if (entry.runs.size + entry.requests.size === 0) continue;
+        entry.pingedAt = now;
+        entry.heartbeat.postMessage(null);
+      } else if (entry.answered && now - entry.pingedAt >= this.watchdogMs) {
+        this.lose(entry, `the worker was stopped: a step or landscape batch ran for more than ${this.watchdogMs / 1000} s (the watchdog's limit)`);
+      }
+    }
+  }
+
   private lose(entry: PooledWorker, reason: string): void {
     const index = this.workers.indexOf(entry);
     if (index < 0) return;
     this.workers.splice(index, 1);
+    entry.heartbeat.close();
     const runIds = [...entry.runs];
     const requestIds = [...entry.requests];
     for (const id of [...runIds, ...requestIds]) this.owner.delete(id);

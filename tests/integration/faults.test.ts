@@ -6,6 +6,7 @@ import { RunHost } from '../../electron/host/run-host';
 import type { ClientMessage, FramesMessage, HostMessage } from '../../shared/protocol';
 import { RunSeries } from '../../renderer/src/store/run-series';
 import { connectRecorder, statusIs } from '../support/host-client';
+import { largeLandscape } from '../support/large-landscape';
 import { assertBuilt } from '../support/paths';
 import { instrumentedWorkerPath, workerSideDoor } from '../support/worker-side-door';
 import { problemOf, runSpec } from '../unit/network/support';
@@ -31,26 +32,32 @@ afterEach(async () => {
 });
 afterAll(() => side.close());
 
+/** Four long runs on a new host with a pool of two workers: two on each, the first to be harmed. */
+async function fourRunsOnTwoWorkers(watchdogMs?: number) {
+  host = new RunHost({ workerPath: instrumentedWorkerPath, poolSize: 2, log: () => {}, ...(watchdogMs ? { watchdogMs } : {}) });
+  const client = connectRecorder(host);
+  const ids = ['a', 'b', 'c', 'd'];
+  for (const id of ids) client.send(functionRun(id, 1_000_000, { pace: 300 }));
+  for (const id of ids) await client.waitFor(statusIs(id, 'running'));
+  const [victim, survivor] = await Promise.all(host.workerThreadIds.map((threadId) => side.report(threadId)));
+  expect([victim.runIds.length, survivor.runIds.length]).toEqual([2, 2]);
+  return { host, client, ids, victim: victim!, survivor: survivor! };
+}
+
 describe('a worker that dies in the middle of runs', () => {
   it.each([
     ['killed (process.exit inside the thread)', { exitCode: 70 } as const, /exited with code 70/],
     ['crashed by an uncaught exception', 'throw' as const, /injected crash|exited with code 1/],
   ])('%s: its runs fail once each, the other worker’s runs go on, and a fresh worker takes new runs', async (_label, how, reason) => {
-    host = new RunHost({ workerPath: instrumentedWorkerPath, poolSize: 2, log: () => {} });
-    const client = connectRecorder(host);
-    const ids = ['a', 'b', 'c', 'd'];
-    for (const id of ids) client.send(functionRun(id, 1_000_000, { pace: 300 }));
-    for (const id of ids) await client.waitFor(statusIs(id, 'running'));
-    const [victim, survivor] = await Promise.all(host.workerThreadIds.map((threadId) => side.report(threadId)));
-    expect([victim!.runIds.length, survivor!.runIds.length]).toEqual([2, 2]);
+    const { host, client, ids, victim, survivor } = await fourRunsOnTwoWorkers();
 
-    side.kill(victim!.threadId, how);
-    for (const id of victim!.runIds) {
+    side.kill(victim.threadId, how);
+    for (const id of victim.runIds) {
       const failed = await client.waitFor(statusIs(id, 'failed'));
       expect(failed.type === 'status' && failed.message).toMatch(reason);
     }
     // The other worker's runs keep streaming after the failure was reported.
-    for (const id of survivor!.runIds) {
+    for (const id of survivor.runIds) {
       const streamed = pointsOf(client.framesOf(id));
       await client.waitFor((m) => m.type === 'frames' && m.runId === id && m.fromStep >= streamed);
     }
@@ -60,12 +67,46 @@ describe('a worker that dies in the middle of runs', () => {
     await client.waitFor(statusIs('after', 'completed'));
     expect(pointsOf(client.framesOf('after'))).toBe(301);
     expect(host.workerThreadIds).toHaveLength(2);
-    expect(host.workerThreadIds).toContain(survivor!.threadId);
-    expect(host.workerThreadIds).not.toContain(victim!.threadId);
+    expect(host.workerThreadIds).toContain(survivor.threadId);
+    expect(host.workerThreadIds).not.toContain(victim.threadId);
 
-    for (const id of survivor!.runIds) client.send({ type: 'cancel', runId: id });
-    for (const id of survivor!.runIds) await client.waitFor(statusIs(id, 'cancelled'));
+    for (const id of survivor.runIds) client.send({ type: 'cancel', runId: id });
+    for (const id of survivor.runIds) await client.waitFor(statusIs(id, 'cancelled'));
     for (const id of [...ids, 'after']) expect(finalStatuses(client.received, id), id).toHaveLength(1);
+  });
+});
+
+describe('a worker stuck in a step', () => {
+  it('is terminated by the watchdog and replaced: its runs and landscape fail with a clear message, the other worker’s runs go on', async () => {
+    // A short limit, so the test does not wait 30 s; nothing below depends on how long it takes.
+    const { host, client, ids, victim, survivor } = await fourRunsOnTwoWorkers(3_000);
+    // A landscape shared by both workers: one of its shares is on the stuck one.
+    client.send(largeLandscape('slice'));
+    await client.waitFor((m) => m.type === 'landscape' && m.requestId === 'slice');
+
+    side.hang(victim.threadId);
+    const reason = /the worker was stopped: a step or landscape batch ran for more than 3 s/;
+    for (const id of victim.runIds) {
+      const failed = await client.waitFor(statusIs(id, 'failed'));
+      expect(failed.type === 'status' && failed.message).toMatch(reason);
+    }
+    const landscapeError = await client.waitFor((m) => m.type === 'error' && m.requestId === 'slice');
+    expect(landscapeError.type === 'error' && landscapeError.message).toMatch(reason);
+    for (const id of survivor.runIds) {
+      const streamed = pointsOf(client.framesOf(id));
+      await client.waitFor((m) => m.type === 'frames' && m.runId === id && m.fromStep >= streamed);
+    }
+    expect(host.activeRunCount).toBe(2);
+    expect(host.workerThreadIds).not.toContain(victim.threadId);
+
+    client.send(functionRun('after', 300));
+    await client.waitFor(statusIs('after', 'completed'));
+    expect(pointsOf(client.framesOf('after'))).toBe(301);
+    expect(host.workerThreadIds).toHaveLength(2);
+    for (const id of survivor.runIds) client.send({ type: 'cancel', runId: id });
+    for (const id of survivor.runIds) await client.waitFor(statusIs(id, 'cancelled'));
+    for (const id of [...ids, 'after']) expect(finalStatuses(client.received, id), id).toHaveLength(1);
+    expect(client.received.filter((m) => m.type === 'error' && m.requestId === 'slice')).toHaveLength(1);
   });
 });
 

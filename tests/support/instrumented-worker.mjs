@@ -1,6 +1,6 @@
 // The real worker (dist/worker.mjs) with a side door for tests, on a BroadcastChannel the host
-// never sees: a test can kill this one thread as a crash would, list the runs it was given,
-// and read its heap after a full garbage collection.
+// never sees: a test can kill this one thread as a crash would, hold it as a step that never
+// ends would, list the runs it was given, and read its heap after a full garbage collection.
 import process from 'node:process';
 import { setImmediate } from 'node:timers';
 import { setFlagsFromString } from 'node:v8';
@@ -26,6 +26,8 @@ channel.onmessage = ({ data }) => {
   if (data.threadId !== threadId) return;
   if (data.command === 'exit') process.exit(data.code);
   if (data.command === 'throw') setImmediate(() => { throw new Error('injected crash'); });
+  // Stuck as a step that never ends would be: the thread's event loop is held until it is terminated.
+  if (data.command === 'hang') setImmediate(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0));
   if (data.command === 'report') {
     // Array buffers are freed by a background sweeper, which the next full collection waits for.
     collectGarbage();

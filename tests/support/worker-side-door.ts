@@ -34,6 +34,10 @@ export function workerSideDoor() {
     kill(threadId: number, how: { exitCode: number } | 'throw'): void {
       channel.postMessage(how === 'throw' ? { threadId, command: 'throw' } : { threadId, command: 'exit', code: how.exitCode });
     },
+    /** Holds the thread, as a step that never ends would, until it is terminated. */
+    hang(threadId: number): void {
+      channel.postMessage({ threadId, command: 'hang' });
+    },
     async report(threadId: number): Promise<WorkerReport> {
       // Buffers a worker transferred to this thread count in the worker's allocator until this thread frees them.
       await setImmediate();
