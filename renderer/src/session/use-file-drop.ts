@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
+import { isH5FileName, openH5Files } from '../imported/imported-landscapes';
 import { useSessionStore } from './session-store';
 
-/** A session file dropped anywhere on the window opens it. */
+/** A session file dropped anywhere on the window opens it; loss-landscape .h5 files (a surface, its trajectory) open as imported surfaces. */
 export function useFileDrop(): void {
   useEffect(() => {
     const hasFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') ?? false;
@@ -9,9 +10,15 @@ export function useFileDrop(): void {
       if (hasFiles(event)) event.preventDefault();
     };
     const onDrop = (event: DragEvent): void => {
-      const file = event.dataTransfer?.files[0];
+      const files = Array.from(event.dataTransfer?.files ?? []);
+      const file = files[0];
       if (!file) return;
       event.preventDefault();
+      const h5 = files.filter((entry) => isH5FileName(entry.name));
+      if (h5.length) {
+        void openH5Files(h5);
+        return;
+      }
       void file.text().then((text) => useSessionStore.getState().open(text, file.name));
     };
     window.addEventListener('dragover', onDragOver);
