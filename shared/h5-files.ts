@@ -21,6 +21,11 @@ async function h5wasm(): Promise<{ h5: H5Wasm; fs: H5Module['FS'] }> {
   return loading;
 }
 
+/** Starts loading h5wasm, e.g. while files are dragged over the window, so a drop opens sooner. */
+export function preloadH5(): void {
+  void h5wasm();
+}
+
 /** The root datasets of an HDF5 file, numbers as float64; null when the bytes are not HDF5. */
 export async function readH5(bytes: Uint8Array): Promise<H5Datasets | null> {
   const { h5, fs } = await h5wasm();

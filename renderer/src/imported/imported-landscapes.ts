@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { readH5 } from '../../../shared/h5-files';
-import { importSurface, LossLandscapeFileError, type H5Datasets } from '../../../shared/loss-landscape-h5';
+import { DEFAULT_QUANTITY, importSurface, LossLandscapeFileError, type H5Dataset, type H5Datasets } from '../../../shared/loss-landscape-h5';
+import type { SessionFileInput, SessionImportedSurface } from '../../../shared/session-file';
 import { useAppStore } from '../store/app-store';
 
 /**
@@ -29,6 +30,9 @@ interface ImportedState {
   open(files: readonly { name: string; bytes: Uint8Array }[]): Promise<void>;
   chooseQuantity(id: number, quantity: string): void;
   close(id: number): void;
+  /** The surfaces as a session keeps them, and back. */
+  capture(): NonNullable<SessionFileInput['imported']>;
+  restore(saved: readonly SessionImportedSurface[]): void;
 }
 
 let nextId = 1;
@@ -65,10 +69,48 @@ export const useImportedLandscapes = create<ImportedState>()((set, get) => ({
   close(id) {
     set({ surfaces: get().surfaces.filter((surface) => surface.id !== id) });
   },
+  capture() {
+    return get().surfaces.map(({ file, alphas, betas, quantity, quantities, grids, trajectory }) => ({
+      file,
+      alphas,
+      betas,
+      quantity,
+      quantities: quantities.map((name) => ({ name, values: grids.get(name)! })),
+      ...(trajectory ? { trajectory } : {}),
+    }));
+  },
+  restore(saved) {
+    // Back through the files' own checks, as datasets in loss-landscape's layout.
+    set({ surfaces: saved.map((surface) => toLandscape(surface.file, savedDatasets(surface), savedTrajectory(surface), surface.quantity)) });
+  },
 }));
 
+function savedDatasets({ alphas, betas, quantities }: SessionImportedSurface): H5Datasets {
+  const shape = betas.length ? [alphas.length, betas.length] : [alphas.length];
+  const datasets = new Map<string, H5Dataset>([['xcoordinates', { shape: [alphas.length], values: alphas }]]);
+  if (betas.length) datasets.set('ycoordinates', { shape: [betas.length], values: betas });
+  for (const { name, values } of quantities) datasets.set(name, { shape, values });
+  return datasets;
+}
+
+function savedTrajectory({ trajectory }: SessionImportedSurface): { name: string; datasets: H5Datasets } | undefined {
+  if (!trajectory) return undefined;
+  const { coordinates } = trajectory;
+  const half = coordinates.length / 2;
+  const every = (offset: number): Float64Array => Float64Array.from({ length: half }, (_, k) => coordinates[2 * k + offset]!);
+  return {
+    name: trajectory.file,
+    datasets: new Map([
+      ['proj_xcoord', { shape: [half], values: every(0) }],
+      ['proj_ycoord', { shape: [half], values: every(1) }],
+    ]),
+  };
+}
+
 function toLandscape(file: string, datasets: H5Datasets, trajectory?: { name: string; datasets: H5Datasets }, quantity?: string): ImportedLandscape {
-  const { runFile, quantities } = importSurface(datasets, { file, trajectory: trajectory && { file: trajectory.name, datasets: trajectory.datasets } });
+  // The file's train_loss first, as the CLI; a file without one shows its first quantity.
+  const first = datasets.has(DEFAULT_QUANTITY) ? DEFAULT_QUANTITY : [...datasets].find(([name, dataset]) => 'values' in dataset && !name.endsWith('coordinates'))?.[0];
+  const { runFile, quantities } = importSurface(datasets, { file, quantity: first, trajectory: trajectory && { file: trajectory.name, datasets: trajectory.datasets } });
   const landscape = runFile.landscape!;
   const flat = (values: readonly (number | null)[]): Float64Array => Float64Array.from(values, (v) => v ?? Number.NaN);
   // A 1-D file is a grid of one row at β = 0.

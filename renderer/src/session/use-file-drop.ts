@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { preloadH5 } from '../../../shared/h5-files';
 import { isH5FileName, openH5Files } from '../imported/imported-landscapes';
 import { useSessionStore } from './session-store';
 
@@ -7,7 +8,10 @@ export function useFileDrop(): void {
   useEffect(() => {
     const hasFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') ?? false;
     const onDragOver = (event: DragEvent): void => {
-      if (hasFiles(event)) event.preventDefault();
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      // File names are hidden until the drop: any file may be an .h5 one, so its reader loads meanwhile.
+      preloadH5();
     };
     const onDrop = (event: DragEvent): void => {
       const files = Array.from(event.dataTransfer?.files ?? []);
