@@ -98,6 +98,22 @@ describe('loss-landscape .h5 files in the app (gradscape serve in Chromium)', ()
     expect(boxes[1]!.x).toBeGreaterThan(boxes[0]!.x + boxes[0]!.width - 1);
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(screenshotDir, 'h5-two-surfaces.png') });
+
+    // Save PNG of the 2D map holds both surfaces: 1200 px wide, its height following their shape.
+    await page.getByText('Export', { exact: true }).click();
+    await page.getByLabel('Image of').selectOption('2d');
+    await page.getByLabel('Image width (px)').fill('1200');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save PNG' }).click()]);
+    const pngPath = join(screenshotDir, 'h5-two-surfaces-export.png');
+    await png.saveAs(pngPath);
+    const bytes = readFileSync(pngPath);
+    const width = bytes.readUInt32BE(16);
+    const height = bytes.readUInt32BE(20);
+    const panels = await page.locator('.imported-landscapes canvas').evaluateAll((canvases) => canvases.map((canvas) => canvas.getBoundingClientRect()));
+    const span = Math.max(...panels.map((box) => box.right)) - Math.min(...panels.map((box) => box.left));
+    const tall = Math.max(...panels.map((box) => box.bottom)) - Math.min(...panels.map((box) => box.top));
+    expect(width).toBe(1200);
+    expect(height).toBe(Math.round((tall * 1200) / span));
   });
 
   it('draws a 1-D surface as a curve along α', async () => {
