@@ -99,7 +99,7 @@ function ImportedSlice({ surface }: { surface: ImportedLandscape }) {
   );
 }
 
-/** Minima ▼, maxima ▲ and saddles ✕ of the slice itself, in the colours of MARKS. */
+/** Minima ▲, maxima ▼ and saddles ✕ of the slice itself, in the colours of MARKS. */
 function drawCriticalPoints(context: CanvasRenderingContext2D, frame: MapFrame, alphas: Float64Array, betas: Float64Array, points: readonly GridCriticalPoint[]): void {
   context.save();
   context.lineWidth = 2;
@@ -114,7 +114,8 @@ function drawCriticalPoints(context: CanvasRenderingContext2D, frame: MapFrame, 
       context.moveTo(x + 5, y - 5);
       context.lineTo(x - 5, y + 5);
     } else {
-      const tip = type === 'minimum' ? 6 : -6;
+      // As the app's legend draws them: a minimum ▲, a maximum ▼.
+      const tip = type === 'minimum' ? -6 : 6;
       context.moveTo(x - 6, y - tip);
       context.lineTo(x + 6, y - tip);
       context.lineTo(x, y + tip);
