@@ -84,6 +84,13 @@ describe('loss-landscape .h5 files in the app (gradscape serve in Chromium)', ()
     expect(await panel.getByRole('img', { name: /train loss colour scale/ }).isVisible()).toBe(true);
     await page.screenshot({ path: join(screenshotDir, 'h5-surface-trajectory.png') });
 
+    // The toolbar's contour lines come and go on the slice.
+    const withContours = await canvas.evaluate((element: HTMLCanvasElement) => element.toDataURL());
+    await page.getByLabel('Contour lines').uncheck();
+    await expect.poll(() => canvas.evaluate((element: HTMLCanvasElement) => element.toDataURL()), SHOWN).not.toBe(withContours);
+    await page.getByLabel('Contour lines').check();
+    await expect.poll(() => canvas.evaluate((element: HTMLCanvasElement) => element.toDataURL()), SHOWN).toBe(withContours);
+
     const before = await canvas.evaluate((element: HTMLCanvasElement) => element.toDataURL());
     await panel.getByLabel('Quantity of surface_pca.h5').selectOption('train_acc');
     await panel.locator('canvas[aria-label^="train accuracy (%) of surface_pca.h5"]').waitFor();

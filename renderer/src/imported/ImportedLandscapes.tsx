@@ -1,11 +1,14 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { buildHeatImage } from '../map/draw-map-base';
+import { buildHeatImage, drawContours } from '../map/draw-map-base';
 import { createMapFrame, type MapFrame } from '../map/map-frame';
 import { drawCurveChart } from '../network/draw-curve';
 import { drawSlice } from '../network/draw-slice';
 import { barBeside } from '../network/LandscapeView';
 import { ColorBar, colorBarWidth } from '../plot/ColorBar';
 import { colorScaleOf } from '../plot/color-scale';
+import { contourLevels } from '../plot/contour-levels';
+import { CONTOUR_INTERVALS } from '../plot/use-plot-data';
+import { useAppStore } from '../store/app-store';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
 import { gridCriticalPoints, type GridCriticalPoint } from './grid-critical-points';
 import { useImportedLandscapes, type ImportedLandscape } from './imported-landscapes';
@@ -67,6 +70,9 @@ function ImportedSlice({ surface }: { surface: ImportedLandscape }) {
   const scale = useMemo(() => colorScaleOf(values), [values]);
   const image = useMemo(() => (scale ? buildHeatImage({ x: alphas, y: betas, z: values }, scale, 'viridis') : null), [alphas, betas, values, scale]);
   const critical = useMemo(() => gridCriticalPoints(values, alphas.length, betas.length), [values, alphas, betas]);
+  // The toolbar's Contour lines switch, at the levels the 2D map uses (even in the colour bar's scale).
+  const contours = useAppStore((state) => state.view.contours);
+  const levels = useMemo(() => (contours && scale ? contourLevels({ x: alphas, y: betas, z: values }, scale, CONTOUR_INTERVALS) : null), [contours, scale, alphas, betas, values]);
   const barWidth = scale ? colorBarWidth(scale) : 0;
   const frame = useMemo(
     () => (size ? createMapFrame([[alphas[0]!, alphas.at(-1)!], [betas[0]!, betas.at(-1)!]], size.width - barWidth, size.height) : null),
@@ -79,8 +85,16 @@ function ImportedSlice({ surface }: { surface: ImportedLandscape }) {
     const context = prepareCanvas(element, size);
     context.clearRect(0, 0, size.width, size.height);
     drawSlice(context, frame, { alphas, betas }, image, trajectory ? [{ color: PATH_COLOR, coordinates: trajectory }] : []);
+    if (levels) {
+      context.save();
+      context.beginPath();
+      context.rect(frame.left, frame.top, frame.width, frame.height);
+      context.clip();
+      drawContours(context, frame, levels);
+      context.restore();
+    }
     drawCriticalPoints(context, frame, alphas, betas, critical);
-  }, [size, image, frame, alphas, betas, trajectory, critical]);
+  }, [size, image, frame, alphas, betas, trajectory, critical, levels]);
 
   const counts = (['minimum', 'saddle', 'maximum'] as const).map((type) => `${critical.filter((point) => point.type === type).length} ${type === 'maximum' ? 'maxima' : type === 'minimum' ? 'minima' : 'saddles'}`);
   const label = `${quantityLabel(surface.quantity)} of ${surface.file} over α and β; on this slice: ${counts.join(', ')}`;
