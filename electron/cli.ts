@@ -5,6 +5,7 @@ import { describeIssue, oneLine } from '../shared/describe-issue';
 import { experimentSpecSchema } from '../shared/spec/spec';
 import { runBenchmarks } from './bench';
 import { runExperiment } from './engine/experiment';
+import { exportH5Command, importCommand } from './h5-commands';
 import { InvalidInputError } from './engine/invalid-input';
 import { writeFileAtomic } from './host/atomic-write';
 import { hostGridEvaluator } from './host/landscape-client';
@@ -15,6 +16,10 @@ const USAGE = `Usage: gradscape <command> [options]
 
 Commands:
   run SPEC.json --out RUN.json   run an experiment headless and write a run file (progress on stderr)
+  import SURFACE.h5 [--trajectory PROJ.h5] [--quantity NAME] --out RUN.json
+                                 a loss-landscape .h5 surface (and projected trajectory) as a run file
+  export-h5 RUN.json --out SURFACE.h5
+                                 a run file's landscape as a loss-landscape .h5 surface
   serve [--port N]               serve the app's UI to a browser on 127.0.0.1 (prints the URL)
   bench                          run the benchmarks and print their figures
   --help                         show this help
@@ -34,6 +39,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'run':
       return runCommand(rest);
+    case 'import':
+      return importH5(rest);
+    case 'export-h5':
+      return exportH5(rest);
     case 'serve':
       return serveCommand(rest);
     case 'bench':
@@ -72,6 +81,29 @@ async function runCommand(args: string[]): Promise<number> {
     grid: (problem) => hostGridEvaluator(host, problem),
   }).finally(() => host.close());
   await writeFileAtomic(out, `${JSON.stringify(runFile)}\n`);
+  process.stderr.write(`wrote ${out}\n`);
+  return 0;
+}
+
+async function importH5(args: string[]): Promise<number> {
+  const { positional, options } = parseArgs(args, ['out', 'trajectory', 'quantity']);
+  const [surface] = positional;
+  if (!surface || positional.length > 1) throw new InvalidInputError('import takes one SURFACE.h5 (see gradscape --help)');
+  const out = options.get('out');
+  if (!out) throw new InvalidInputError('import needs --out RUN.json');
+  const progress = (line: string): void => void process.stderr.write(`${line}\n`);
+  await importCommand({ surface, out, trajectory: options.get('trajectory'), quantity: options.get('quantity') }, progress);
+  progress(`wrote ${out}`);
+  return 0;
+}
+
+async function exportH5(args: string[]): Promise<number> {
+  const { positional, options } = parseArgs(args, ['out']);
+  const [runPath] = positional;
+  if (!runPath || positional.length > 1) throw new InvalidInputError('export-h5 takes one RUN.json (see gradscape --help)');
+  const out = options.get('out');
+  if (!out) throw new InvalidInputError('export-h5 needs --out SURFACE.h5');
+  await exportH5Command(runPath, out);
   process.stderr.write(`wrote ${out}\n`);
   return 0;
 }

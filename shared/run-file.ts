@@ -33,6 +33,36 @@ export const criticalPointSchema = z.object({
   eigenvalues: z.tuple([z.number(), z.number()]),
 });
 
+/** JSON writes a value that is not finite (NaN, ±inf) as null; a grid keeps its place. */
+const maybeNumber = z.number().nullable();
+const grid = z.array(z.array(maybeNumber));
+
+/**
+ * `landscape`: networks' slice (docs/formats.md), or a surface imported from loss-landscape's
+ * .h5 files: `extra` holds its other quantities in the same layout as `loss` (a grid z[j][i], or
+ * a 1-D list for a 1-D file), and a 1-D file gives `curve` { t, loss } without `alphas`.
+ */
+const landscapeSchema = z
+  .object({
+    alphas: z.array(z.number()).optional(),
+    betas: z.array(z.number()).optional(),
+    loss: grid.optional(),
+    extra: z.record(z.string(), z.union([grid, z.array(maybeNumber)])).optional(),
+    curve: z.object({ t: z.array(z.number()), loss: z.array(maybeNumber) }).passthrough().optional(),
+  })
+  .passthrough();
+
+/** Where an imported run file's numbers come from (`gradscape import`). */
+export const runFileSourceSchema = z
+  .object({
+    format: z.literal('loss-landscape'),
+    file: z.string(),
+    quantity: z.string(),
+    dirFile: z.string().optional(),
+    trajectory: z.string().optional(),
+  })
+  .strict();
+
 export const runFileSchema = z
   .object({
     format: z.literal('gradscape.run'),
@@ -44,6 +74,8 @@ export const runFileSchema = z
     surface: z
       .object({ x: z.array(z.number()), y: z.array(z.number()), z: z.array(z.array(z.number())) })
       .optional(),
+    landscape: landscapeSchema.optional(),
+    source: runFileSourceSchema.optional(),
   })
   .passthrough();
 export type RunFile = z.output<typeof runFileSchema>;

@@ -193,6 +193,31 @@ const networkDraftSchema = z
 
 const NETWORK_RUN_FIELDS = ['testLoss', 'layerGradNorms', 'data', 'prediction', 'checkpoints'] as const;
 
+/**
+ * A surface opened from a loss-landscape .h5 file (docs/formats.md): its grid, every quantity's
+ * values row-major (values[j · alphas.length + i]; a 1-D file has no betas), the quantity shown,
+ * and its trajectory's (α, β) interleaved.
+ */
+const importedSurfaceSchema = z
+  .object({
+    file: z.string(),
+    alphas: finiteNumbers,
+    betas: finiteNumbers,
+    quantity: z.string(),
+    quantities: z.array(z.object({ name: z.string(), values: numbers }).strict()).min(1),
+    trajectory: z.object({ file: z.string(), coordinates: finiteNumbers }).strict().optional(),
+  })
+  .strict()
+  .superRefine((surface, ctx) => {
+    const check = checker(ctx);
+    const points = surface.alphas.length * Math.max(1, surface.betas.length);
+    surface.quantities.forEach(({ name, values }, index) => {
+      if (values.length !== points) check(['quantities', index, 'values'], `holds ${values.length} values, the grid ${points}: ${name} must have one per point`);
+    });
+    if (!surface.quantities.some(({ name }) => name === surface.quantity)) check(['quantity'], 'must name one of its quantities');
+    if (surface.trajectory && surface.trajectory.coordinates.length % 2) check(['trajectory', 'coordinates'], 'must hold (α, β) pairs');
+  });
+
 export const sessionFileSchema = z
   .object({
     format: z.literal(SESSION_FORMAT),
@@ -204,6 +229,8 @@ export const sessionFileSchema = z
     network: networkDraftSchema.optional(),
     runs: z.array(sessionRunSchema).max(64),
     view: sessionViewSchema,
+    /** Surfaces opened from loss-landscape .h5 files; optional, so files without them open as before. */
+    imported: z.array(importedSurfaceSchema).max(16).optional(),
   })
   .strict()
   .superRefine((session, ctx) => {
@@ -250,6 +277,7 @@ export type SessionFileInput = z.input<typeof sessionFileSchema>;
 export type SessionFile = z.output<typeof sessionFileSchema>;
 export type SessionRun = SessionFile['runs'][number];
 export type SessionView = SessionFile['view'];
+export type SessionImportedSurface = NonNullable<SessionFile['imported']>[number];
 export type SessionPanels = NonNullable<SessionView['panels']>;
 
 /** A session as file text: every Float64Array is packed (its values exactly), the rest is JSON. */

@@ -11,6 +11,8 @@ import { LandscapeView } from './network/LandscapeView';
 import { ExportPanel } from './export/ExportPanel';
 import { FormatsDialog } from './help/FormatsDialog';
 import { EventsPanel } from './panels/EventsPanel';
+import { ImportedLandscapes } from './imported/ImportedLandscapes';
+import { useImportedLandscapes } from './imported/imported-landscapes';
 import { HoverReadout } from './panels/HoverReadout';
 import { Legend } from './panels/Legend';
 import { ProblemPanel } from './panels/ProblemPanel';
@@ -56,6 +58,17 @@ function Stage() {
   const layout = useAppStore((state) => state.view.layout);
   const networkView = useAppStore((state) => state.view.networkView);
   const kind = useAppStore((state) => state.kind);
+  const imported = useImportedLandscapes((state) => state.surfaces.length > 0);
+  if (imported) {
+    return (
+      <div className="stage stage-2d">
+        <div className="view">
+          <ImportedLandscapes />
+        </div>
+        <Notice />
+      </div>
+    );
+  }
   if (kind === 'network' ? networkView === 'panels' : layout === 'panels') {
     return (
       <div className="stage stage-panels">

@@ -68,5 +68,6 @@ function composeCanvases(selector: string, width: number): HTMLCanvasElement {
  */
 export function viewPng(source: ImageSource, width: number, height: number): Promise<Blob> {
   if (source === '3d') return renderSceneAt(width, height, (canvas) => canvasBlob(canvas));
-  return canvasBlob(composeCanvases(source === '2d' ? '.contour-map canvas' : '.charts canvas', width));
+  // Surfaces opened from .h5 files take the 2D map's place while they are shown.
+  return canvasBlob(composeCanvases(source === '2d' ? '.contour-map canvas, .imported-landscapes canvas' : '.charts canvas', width));
 }

@@ -76,7 +76,7 @@ export function drawMapBase(context: CanvasRenderingContext2D, base: MapBase): v
   drawStart(context, frame.px(base.start[0]), frame.py(base.start[1]));
 }
 
-function drawContours(context: CanvasRenderingContext2D, frame: MapFrame, levels: ContourLevel[]): void {
+export function drawContours(context: CanvasRenderingContext2D, frame: MapFrame, levels: ContourLevel[]): void {
   context.beginPath();
   for (const { segments } of levels) {
     for (let k = 0; k < segments.length; k += 4) {

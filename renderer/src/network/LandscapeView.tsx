@@ -158,7 +158,7 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
 }
 
 /** The colour bar right of the map, as tall as the map (or MIN_BAR_HEIGHT, as room allows) and centred on it. */
-function barBeside(frame: MapFrame, areaHeight: number, width: number): CSSProperties & { height: number } {
+export function barBeside(frame: MapFrame, areaHeight: number, width: number): CSSProperties & { height: number } {
   const height = Math.min(Math.max(frame.height, MIN_BAR_HEIGHT), areaHeight - MAP_MARGIN.top - MAP_MARGIN.bottom);
   return { left: frame.left + frame.width + 12, top: frame.top + (frame.height - height) / 2, height, width: width - 12 };
 }

@@ -26,7 +26,7 @@ const RING_COLOR = '#f4f4f4';
 export function drawSlice(
   context: CanvasRenderingContext2D,
   frame: MapFrame,
-  plane: SlicePlaneMessage,
+  plane: Pick<SlicePlaneMessage, 'alphas' | 'betas' | 'through'>,
   image: HTMLCanvasElement,
   paths: readonly SlicePath[],
   highlight?: [number, number],

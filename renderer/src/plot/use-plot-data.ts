@@ -7,7 +7,7 @@ import { contourLevels, type ContourLevel } from './contour-levels';
 import { gradientField } from './gradient-field';
 
 /** Intervals of the height scale between contour lines (so COUNT − 1 lines). */
-const CONTOUR_INTERVALS = 16;
+export const CONTOUR_INTERVALS = 16;
 const ARROWS_PER_SIDE = 15;
 
 // One computation per input shared by the 3D and 2D views: each cache holds the latest result.

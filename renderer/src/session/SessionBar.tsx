@@ -1,14 +1,17 @@
 import { useRef } from 'react';
 import { useCommand } from '../commands/command-registry';
+import { isH5FileName, openH5Files } from '../imported/imported-landscapes';
 import { useSessionStore } from './session-store';
 
-/** Save, open (or drop a file on the window), and the recently used sessions. */
+/** Save, open (or drop a file on the window; .h5 files open loss-landscape surfaces), and the recently used sessions. */
 export function SessionBar() {
   const input = useRef<HTMLInputElement>(null);
   const recent = useSessionStore((state) => state.recent);
   const { save, open } = useSessionStore.getState();
-  const openFile = async (file: File | undefined): Promise<void> => {
-    if (file) open(await file.text(), file.name);
+  const openFile = async (files: File[]): Promise<void> => {
+    const h5 = files.filter((file) => isH5FileName(file.name));
+    if (h5.length) await openH5Files(h5);
+    else if (files[0]) open(await files[0].text(), files[0].name);
     if (input.current) input.current.value = '';
   };
   // In Electron the file input shows the native open dialog.
@@ -25,10 +28,11 @@ export function SessionBar() {
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept=".json,application/json,.h5,.hdf5"
+        multiple
         aria-label="Session file"
         hidden
-        onChange={(event) => void openFile(event.target.files?.[0])}
+        onChange={(event) => void openFile(Array.from(event.target.files ?? []))}
       />
       {recent.length > 0 && (
         <select

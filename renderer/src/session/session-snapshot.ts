@@ -9,6 +9,7 @@ import {
 } from '../../../shared/session-file';
 import { SESSION_RUN_STATUSES, savedRunStatus } from '../../../shared/run-status';
 import { runSpecSchema } from '../../../shared/spec/spec';
+import { useImportedLandscapes } from '../imported/imported-landscapes';
 import { currentStep } from '../playback/playback-clock';
 import { playbackClock, usePlaybackStore } from '../playback/playback-store';
 import { DEFAULT_DRAFT, DEFAULT_NETWORK, DEFAULT_VIEW, runSpecFields, useAppStore, type NetworkDraft, type RunEntry } from '../store/app-store';
@@ -25,6 +26,7 @@ type SessionRunInput = SessionFileInput['runs'][number];
 export function captureSession(): SessionFileInput {
   const { kind, problem, bounds, network, runs, view, draft } = useAppStore.getState();
   const camera = cameraPose();
+  const imported = useImportedLandscapes.getState().capture();
   const picture =
     kind === 'network'
       ? { problem: { mlp: network.mlp }, network: { init: network.init, batchSize: network.batchSize } }
@@ -43,6 +45,7 @@ export function captureSession(): SessionFileInput {
       panels: capturePanels(runs),
       draft: { steps: draft.steps, pace: draft.pace },
     },
+    ...(imported.length ? { imported } : {}),
   };
 }
 
@@ -117,6 +120,8 @@ let restoreCounter = 0;
 /** Shows a parsed session in place of the current picture; nothing is trained again. */
 export function restoreSession(session: SessionFile): void {
   const restoreId = ++restoreCounter;
+  // First, as it is the part that can still refuse the file (its surfaces go back through the .h5 checks).
+  useImportedLandscapes.getState().restore(session.imported ?? []);
   const { problem } = session;
   const { trail, step, follow, camera, networkView, panels, draft, ...fields } = session.view;
   // Fields a file may lack (older ones) take the app's defaults.
