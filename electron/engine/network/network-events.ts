@@ -1,5 +1,6 @@
 import type { RunEvent } from '../../../shared/events';
 import type { Activation } from '../../../shared/spec/network-spec';
+import { StallTracker, type Stall } from '../stall-tracker';
 import { classifyCurvature, type ExtremeCurvature } from './curvature';
 import { denseLayerSlices, type DenseLayerSlice } from './param-layout';
 
@@ -45,6 +46,8 @@ const STALL_FRACTION = 1e-3;
  * by about 1%, which catches a run that starts at a saddle and never saw a large gradient.
  */
 const STALL_FLATNESS = 1e-2;
+/** …or no progress: over the window the loss and θ change by at most this fraction of |loss| and 1 + |θ|. */
+const STALL_PROGRESS = 1e-6;
 /** Each stall costs a Lanczos run: the first few of a run are classified. */
 const MAX_CLASSIFIED_STALLS = 4;
 
@@ -226,48 +229,56 @@ class Stretch<T> {
 }
 
 /**
- * Stretches where the gradient all but vanishes, classified by the Hessian's extreme eigenvalues
- * where it was smallest, as function paths are: a saddle (negative curvature: the loss can still
- * fall), a minimum (or convergence, if the run ended there), or a degenerate point (flat
- * directions, which curvature alone cannot judge).
+ * Stalls (stall-tracker.ts), classified by the Hessian's extreme eigenvalues where the gradient
+ * was smallest, as function paths are: a saddle (negative curvature: the loss can still fall), a
+ * minimum (or convergence, if the run ended there), or a degenerate point (flat directions, which
+ * curvature alone cannot judge).
  */
 class StallWatch {
-  private stall: { start: number; last: number; smallest: number } | undefined;
-  /** The parameters where the open stall's gradient was smallest. */
+  private readonly tracker: StallTracker;
+  /** The parameters where the open stall's gradient was smallest, and the previous point's. */
   private readonly best: Float32Array;
-  private largest = 0;
+  private readonly previous: Float32Array;
   private classified = 0;
+  private started = false;
 
   constructor(
     size: number,
-    private readonly window: number,
+    window: number,
     private readonly curvatureAt: CurvatureProbe,
   ) {
+    this.tracker = new StallTracker({ window, fraction: STALL_FRACTION, flatness: STALL_FLATNESS, progress: STALL_PROGRESS });
     this.best = new Float32Array(size);
+    this.previous = new Float32Array(size);
   }
 
   observe({ step, loss, gradNorm, params }: NetworkObservation): RunEvent | undefined {
-    this.largest = Math.max(this.largest, gradNorm);
     let squared = 0;
-    for (const p of params) squared += p * p;
-    const small = Math.max(STALL_FRACTION * this.largest, (STALL_FLATNESS * Math.abs(loss)) / (1 + Math.sqrt(squared)));
-    // An established stall takes a tenfold rise to end, so noise does not split it.
-    const limit = this.stall && this.stall.last - this.stall.start + 1 >= this.window ? 10 * small : small;
-    if (gradNorm > limit) return this.close(false);
-    this.stall ??= { start: step, last: step, smallest: Infinity };
-    this.stall.last = step;
-    if (gradNorm < this.stall.smallest) {
-      this.stall.smallest = gradNorm;
-      this.best.set(params);
+    let movedSquared = 0;
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i]!;
+      squared += p * p;
+      // The first point has no previous one: it moved nowhere.
+      const move = this.started ? p - this.previous[i]! : 0;
+      movedSquared += move * move;
     }
+    this.previous.set(params);
+    this.started = true;
+    const lengthScale = 1 + Math.sqrt(squared);
+    const ended = this.tracker.observe({ step, loss, gradNorm, moved: Math.sqrt(movedSquared), lossScale: Math.abs(loss), lengthScale });
+    if (ended) return this.classify(ended, false);
+    if (this.tracker.bestStep === step) this.best.set(params);
     return undefined;
   }
 
-  /** The stall that ends here, classified, if one lasted the window; `converged`: the run completed inside it. */
+  /** The stall open when the run stops; `converged`: the run completed inside it. */
   close(converged: boolean): RunEvent | undefined {
-    const stall = this.stall;
-    this.stall = undefined;
-    if (!stall || stall.last - stall.start + 1 < this.window || this.classified >= MAX_CLASSIFIED_STALLS) return undefined;
+    const stall = this.tracker.close();
+    return stall && this.classify(stall, converged);
+  }
+
+  private classify(stall: Stall, converged: boolean): RunEvent | undefined {
+    if (this.classified >= MAX_CLASSIFIED_STALLS) return undefined;
     this.classified++;
     const curvature = this.curvatureAt(this.best);
     const kind = classifyCurvature(curvature);
