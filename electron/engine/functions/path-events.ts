@@ -1,4 +1,5 @@
 import type { CriticalPointType, RunEvent } from '../../../shared/events';
+import { formatFixed, formatValue } from '../../../shared/format-number';
 import { classifyStationaryPoint, hessianEigenvalues } from '../../../shared/functions/hessian-classification';
 import type { Objective2D } from '../../../shared/functions/objective';
 import { StallTracker, type Stall } from '../stall-tracker';
@@ -285,25 +286,12 @@ function describe(type: MessageType, at: string, growth?: { gradNorm: number; fa
     case 'oscillation':
       return `The path zig-zagged around ${at}: each step overshot and reversed the one before, a sign that the steps are too large for the curvature there.`;
     case 'exploding_gradient':
-      return `The gradient exploded at ${at}: its norm reached ${formatMagnitude(growth!.gradNorm)}, ${formatFactor(growth!.factor)} times the largest seen while the loss was still improving, so the steps overshoot wildly.`;
+      return `The gradient exploded at ${at}: its norm reached ${formatValue(growth!.gradNorm)}, ${formatValue(Math.round(growth!.factor))} times the largest seen while the loss was still improving, so the steps overshoot wildly.`;
     case 'diverged':
       return `The path diverged after ${at}: the loss or gradient stopped being a finite number, so the run stopped at its last finite point.`;
   }
 }
 
 function formatPoint([x, y]: Point): string {
-  return `(${formatCoordinate(x)}, ${formatCoordinate(y)})`;
-}
-
-function formatCoordinate(value: number): string {
-  const text = Math.abs(value) >= 1e4 ? formatMagnitude(value) : value.toFixed(2);
-  return (text === '-0.00' ? '0.00' : text).replace('-', '−');
-}
-
-function formatFactor(factor: number): string {
-  return factor < 1e6 ? String(Math.round(factor)) : formatMagnitude(factor);
-}
-
-function formatMagnitude(value: number): string {
-  return value.toExponential(1).replace('e+', 'e').replace('-', '−');
+  return `(${formatFixed(x, 2)}, ${formatFixed(y, 2)})`;
 }

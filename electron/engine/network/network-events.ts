@@ -1,4 +1,5 @@
 import type { RunEvent } from '../../../shared/events';
+import { formatValue } from '../../../shared/format-number';
 import type { Activation } from '../../../shared/spec/network-spec';
 import { StallTracker, type Stall } from '../stall-tracker';
 import { classifyCurvature, type ExtremeCurvature } from './curvature';
@@ -93,7 +94,7 @@ export function createNetworkEventDetector(
     const cause =
       ratio > 0
         ? `was ${timesSmaller(ratio)} smaller than at the ${describeLayer(later, layers.length)}`
-        : `fell below ${GRADIENT_FLOOR}, too small to move its weights`;
+        : `fell below ${formatValue(GRADIENT_FLOOR)}, too small to move its weights`;
     return {
       type: 'vanishing_gradient',
       step: s.start,
@@ -105,15 +106,15 @@ export function createNetworkEventDetector(
     type: 'exploding_gradient',
     step: s.start,
     endStep: s.end,
-    message: `${during(s)} the gradient norm reached ${s.worst.peak.toPrecision(3)}, so each step can throw the weights far; a smaller learning rate or gradient clipping (clipNorm) tames it.`,
+    message: `${during(s)} the gradient norm reached ${formatValue(s.worst.peak)}, so each step can throw the weights far; a smaller learning rate or gradient clipping (clipNorm) tames it.`,
   });
   const plateauEvent = (s: Closed<undefined>, stuck: boolean): RunEvent => ({
     type: 'plateau',
     step: s.start,
     endStep: s.end,
     message: stuck
-      ? `From step ${s.start} to the end the loss stayed near ${formatNumber(losses[s.end]!)}: training is stuck on a plateau, where the gradient is too weak to make progress.`
-      : `${during(s)} the loss stayed near ${formatNumber(losses[s.end]!)}: a plateau, where the gradient is weak, before it fell again.`,
+      ? `From step ${s.start} to the end the loss stayed near ${formatValue(losses[s.end]!)}: training is stuck on a plateau, where the gradient is too weak to make progress.`
+      : `${during(s)} the loss stayed near ${formatValue(losses[s.end]!)}: a plateau, where the gradient is weak, before it fell again.`,
   });
 
   return {
@@ -283,7 +284,7 @@ class StallWatch {
     const curvature = this.curvatureAt(this.best);
     const kind = classifyCurvature(curvature);
     const [low, high] = curvature.eigenvalues;
-    const range = `the Hessian's eigenvalues run from ${formatNumber(low)} to ${formatNumber(high)}`;
+    const range = `the Hessian's eigenvalues run from ${formatValue(low)} to ${formatValue(high)}`;
     const when = converged ? `From step ${stall.start} to the end` : during({ start: stall.start, end: stall.last });
     const messages: Record<typeof kind, string> = {
       saddle: `${when} the gradient all but vanished at a saddle point: ${range}, so the loss still falls along some direction; momentum, gradient noise or a larger learning rate escapes sooner.`,
@@ -460,10 +461,6 @@ function timesSmaller(ratio: number): string {
   const exponent = Math.round(-Math.log10(ratio));
   const superscript = String(exponent).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]!);
   return `about 10${superscript} times`;
-}
-
-function formatNumber(value: number): string {
-  return Math.abs(value) >= 1e-3 && Math.abs(value) < 1e4 ? value.toFixed(4) : value.toExponential(3);
 }
 
 function close<T>(stretch: Stretch<T>, describe: (closed: Closed<T>) => RunEvent | undefined): RunEvent | undefined {

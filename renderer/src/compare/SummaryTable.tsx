@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { formatValue } from '../plot/format-number';
+import { formatValue } from '../../../shared/format-number';
 import { useAppStore } from '../store/app-store';
 import { sortSummaries, summariesToCsv, summarizeRun, type SummaryColumn } from './run-summary';
 import { differingSettings } from './setting-differences';

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type P
 import { createMapFrame, MAP_MARGIN, type MapFrame } from '../map/map-frame';
 import { ColorBar, colorBarWidth } from '../plot/ColorBar';
 import { colorScaleOf } from '../plot/color-scale';
-import { formatValue } from '../plot/format-number';
+import { formatValue } from '../../../shared/format-number';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
 import { MAIN_SLICE, useAppStore, type SliceState } from '../store/app-store';
 import { drawSlice, nearestCheckpoint, sliceImage } from './draw-slice';
