@@ -68,7 +68,7 @@ describe('PNG export of every view, shown or not', () => {
 
   it('a network has its own views and threshold, and an image that cannot be made yet says why', async () => {
     await page.getByLabel('Kind').selectOption('network');
-    expect(await page.getByLabel('Image of').locator('option').allTextContents()).toEqual(['Dataset and decision boundary', 'Loss landscape', 'Charts']);
+    expect(await page.getByLabel('Image of').locator('option').allTextContents()).toEqual(['Dataset and decision boundary', 'Loss landscape', 'Landscape panels', 'Charts']);
     await page.getByLabel('Image of').selectOption({ label: 'Loss landscape' });
     await page.getByRole('button', { name: 'Save PNG' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Export failed: the loss landscape appears once a network run has completed/);
@@ -98,6 +98,11 @@ describe('PNG export of every view, shown or not', () => {
     expect(await pngPixels(dataset, [255, 255, 255], 10)).toBeGreaterThan(100);
     expect(await pngPixels(dataset, [0, 114, 178], 12)).toBeGreaterThan(50);
     expect(await pngPixels(dataset, [230, 159, 0], 12)).toBeGreaterThan(50);
+
+    // The Landscape panels, never shown: four panels, the first the run's own slice, the others all runs'.
+    const panels = await savePng('Landscape panels', 'export-network-panels-offscreen.png');
+    expect(await pngPixels(panels, runColor, 20)).toBeGreaterThan(4 * 30);
+    expect(await pngPixels(panels, [68, 1, 84], 40)).toBeGreaterThan(4 * 100);
     expect(pageErrors).toEqual([]);
   });
 });
