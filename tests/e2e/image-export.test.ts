@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppInBrowser, type AppInBrowser } from '../support/app-in-browser';
-import { screenshotDir } from '../support/browser';
+import { canvasPixels, screenshotDir } from '../support/browser';
 
 let app: AppInBrowser;
 let page: Page;
@@ -31,27 +31,19 @@ async function savePng(view: string, file: string): Promise<string> {
   return path;
 }
 
-/** Pixels of a saved PNG within `tolerance` of an RGB colour, counted in the page. */
-const pngPixels = (path: string, rgb: [number, number, number], tolerance: number): Promise<number> =>
-  page.evaluate(
-    async ([url, [r, g, b], tol]) => {
-      const picture = new Image();
-      picture.src = url;
-      await picture.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = picture.width;
-      canvas.height = picture.height;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(picture, 0, 0);
-      const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
-      let count = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs(data[i]! - r) <= tol && Math.abs(data[i + 1]! - g) <= tol && Math.abs(data[i + 2]! - b) <= tol) count++;
-      }
-      return count;
-    },
-    [`data:image/png;base64,${readFileSync(path).toString('base64')}`, rgb, tolerance] as const,
-  );
+/** Pixels of a saved PNG within `tolerance` of an RGB colour: the file is drawn on a canvas of the page, then counted there. */
+async function pngPixels(path: string, rgb: [number, number, number], tolerance: number): Promise<number> {
+  await page.evaluate(async (url) => {
+    const picture = new Image();
+    picture.src = url;
+    await picture.decode();
+    document.querySelector('#saved-png')?.remove();
+    const canvas = Object.assign(document.createElement('canvas'), { id: 'saved-png', width: picture.width, height: picture.height, hidden: true });
+    canvas.getContext('2d')!.drawImage(picture, 0, 0);
+    document.body.append(canvas);
+  }, `data:image/png;base64,${readFileSync(path).toString('base64')}`);
+  return canvasPixels(page.locator('#saved-png'), rgb, tolerance);
+}
 
 /** "rgb(0, 114, 178)" as numbers. */
 const rgbOf = (css: string): [number, number, number] => css.match(/\d+/g)!.slice(0, 3).map(Number) as [number, number, number];
