@@ -58,6 +58,18 @@ describe('PNG export of every view, shown or not', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('saves a function’s 3D view while only the 2D map is shown, drawn off screen', async () => {
+    await page.getByRole('button', { name: '2D', exact: true }).click();
+    await expect.poll(() => page.getByRole('img', { name: '3D loss surface' }).count()).toBe(0);
+    const path = await savePng('3D view', 'export-function-3d-offscreen.png');
+    // The surface in viridis over the app's background; the view mounted for it is gone again.
+    expect(await pngPixels(path, [13, 17, 23], 4)).toBeGreaterThan(800 * 500 * 0.2);
+    expect(await pngPixels(path, [68, 1, 84], 40)).toBeGreaterThan(2000);
+    expect(await page.locator('canvas[aria-label^="3D loss surface"]').count()).toBe(0);
+    await page.getByRole('button', { name: '3D', exact: true }).click();
+    expect(pageErrors).toEqual([]);
+  });
+
   it('a network has its own views and threshold, and an image that cannot be made yet says why', async () => {
     await page.getByLabel('Kind').selectOption('network');
     expect(await page.getByLabel('Image of').locator('option').allTextContents()).toEqual(['Dataset and decision boundary', 'Loss landscape', 'Landscape panels', 'Charts']);

@@ -2,8 +2,6 @@ import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { useViewSource } from '../scene/view-source';
 import { attachScene } from './scene-access';
-// Registers the 3D view's image with the export panel.
-import './image-export';
 
 /** Registers the 3D view and what it draws with scene-access; placed last in the canvas, so the camera fit has run. */
 export function SceneAccess() {

@@ -1,4 +1,3 @@
-import { registerImageView } from './image-views';
 import { currentScene } from './scene-access';
 
 /**
@@ -7,7 +6,7 @@ import { currentScene } from './scene-access';
  */
 export async function renderSceneAt<T>(width: number, height: number, draw: (canvas: HTMLCanvasElement) => Promise<T> | T): Promise<T> {
   const state = currentScene();
-  if (!state) throw new Error('the 3D view is not shown: choose 3D or Side by side to save it');
+  if (!state) throw new Error('the 3D view is not shown');
   const { gl, scene, camera, size, viewport } = state;
   const perspective = 'aspect' in camera ? camera : null;
   const aspect = perspective?.aspect;
@@ -29,23 +28,4 @@ export async function renderSceneAt<T>(width: number, height: number, draw: (can
     }
     state.invalidate();
   }
-}
-
-// The 3D view's image: rendered again at the size asked for.
-registerImageView({
-  id: '3d',
-  label: '3D view',
-  kinds: ['function'],
-  order: 0,
-  takesHeight: true,
-  render: (width, height) => renderSceneAt(width, height, (canvas) => copyCanvas(canvas)),
-});
-
-/** A 2D copy of a WebGL frame, taken while it is there: the scene's own canvas is put back at once. */
-function copyCanvas(source: HTMLCanvasElement): HTMLCanvasElement {
-  const copy = document.createElement('canvas');
-  copy.width = source.width;
-  copy.height = source.height;
-  copy.getContext('2d')!.drawImage(source, 0, 0);
-  return copy;
 }
