@@ -96,7 +96,8 @@ function createStallClassifier(objective: Objective2D, o: PathEventOptions) {
   let highestLoss = -Infinity;
   /** Spectral norm of the Hessian at the start: the curvature scale for "degenerate". */
   let startCurvature: number | undefined;
-  let [previousX, previousY] = [0, 0];
+  /** The previous point, for the distance travelled (two numbers: no allocation per step). */
+  let [previousX, previousY] = [Number.NaN, Number.NaN];
   /** Where the open stall's gradient was smallest. */
   let [bestX, bestY] = [0, 0];
 
@@ -128,13 +129,14 @@ function createStallClassifier(objective: Objective2D, o: PathEventOptions) {
       if (startCurvature === undefined) {
         const [low, high] = curvatureAt([x, y]);
         startCurvature = Number.isFinite(high) ? Math.max(Math.abs(low), Math.abs(high)) : 0;
-        [previousX, previousY] = [x, y];
       }
       largestGradient = Math.max(largestGradient, gradNorm);
       lowestLoss = Math.min(lowestLoss, loss);
       highestLoss = Math.max(highestLoss, loss);
-      const moved = length(x - previousX, y - previousY);
-      [previousX, previousY] = [x, y];
+      // The first point has none before it: it moved nowhere.
+      const moved = Number.isNaN(previousX) ? 0 : length(x - previousX, y - previousY);
+      previousX = x;
+      previousY = y;
       const lossScale = Math.max(highestLoss - lowestLoss, Math.abs(loss));
       const ended = tracker.observe({ step, loss, gradNorm, moved, lossScale, lengthScale: 1 + length(x, y) });
       if (ended) return classify(ended, undefined);
