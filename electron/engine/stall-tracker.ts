@@ -18,18 +18,6 @@ export interface StallOptions {
   progress: number;
 }
 
-/** One point of the path as the tracker sees it. */
-export interface StallSample {
-  step: number;
-  loss: number;
-  gradNorm: number;
-  /** Distance from the previous point of the path (0 at the first). */
-  moved: number;
-  /** The surface's scales at this point: of the loss, and of the parameters (1 + |θ|). */
-  lossScale: number;
-  lengthScale: number;
-}
-
 /** A stall that lasted the window: its first and last step. */
 export interface Stall {
   start: number;
@@ -61,8 +49,13 @@ export class StallTracker {
     return this.best;
   }
 
-  /** Takes one point; returns the stall this point ends, if one lasted the window. */
-  observe({ step, loss, gradNorm, moved, lossScale, lengthScale }: StallSample): Stall | undefined {
+  /**
+   * Takes one point of the path: `moved` is its distance from the previous point (0 at the
+   * first), `lossScale` and `lengthScale` the surface's scales there (of the loss, and of the
+   * parameters: 1 + |θ|). Returns the stall this point ends, if one lasted the window. Positional
+   * arguments: it runs on every step of a run, and an object per step costs there.
+   */
+  observe(step: number, loss: number, gradNorm: number, moved: number, lossScale: number, lengthScale: number): Stall | undefined {
     const slots = this.o.window + 1;
     this.losses[this.count % slots] = loss;
     this.moves[this.count % slots] = moved;

@@ -138,7 +138,7 @@ function createStallClassifier(objective: Objective2D, o: PathEventOptions) {
       previousX = x;
       previousY = y;
       const lossScale = Math.max(highestLoss - lowestLoss, Math.abs(loss));
-      const ended = tracker.observe({ step, loss, gradNorm, moved, lossScale, lengthScale: 1 + length(x, y) });
+      const ended = tracker.observe(step, loss, gradNorm, moved, lossScale, 1 + length(x, y));
       if (ended) return classify(ended, undefined);
       if (tracker.bestStep === step) [bestX, bestY] = [x, y];
       return NONE;

@@ -266,7 +266,7 @@ class StallWatch {
     this.previous.set(params);
     this.started = true;
     const lengthScale = 1 + Math.sqrt(squared);
-    const ended = this.tracker.observe({ step, loss, gradNorm, moved: Math.sqrt(movedSquared), lossScale: Math.abs(loss), lengthScale });
+    const ended = this.tracker.observe(step, loss, gradNorm, Math.sqrt(movedSquared), Math.abs(loss), lengthScale);
     if (ended) return this.classify(ended, false);
     if (this.tracker.bestStep === step) this.best.set(params);
     return undefined;

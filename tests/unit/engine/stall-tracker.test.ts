@@ -1,18 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { StallTracker, type Stall, type StallOptions, type StallSample } from '../../../electron/engine/stall-tracker';
+import { StallTracker, type Stall, type StallOptions } from '../../../electron/engine/stall-tracker';
 
 const OPTIONS: StallOptions = { window: 20, fraction: 1e-3, flatness: 1e-8, progress: 1e-6 };
 
+interface Sample {
+  loss: number;
+  gradNorm: number;
+  moved: number;
+  lossScale: number;
+  lengthScale: number;
+}
+
+const observe = (tracker: StallTracker, step: number, { loss, gradNorm, moved, lossScale, lengthScale }: Sample): Stall | undefined =>
+  tracker.observe(step, loss, gradNorm, moved, lossScale, lengthScale);
+
 /** Feeds `samples` and collects the stalls they end, then the one still open. */
-function stallsOf(samples: Omit<StallSample, 'step'>[], options = OPTIONS): Stall[] {
+function stallsOf(samples: Sample[], options = OPTIONS): Stall[] {
   const tracker = new StallTracker(options);
-  const stalls = samples.map((sample, step) => tracker.observe({ ...sample, step })).filter((stall) => stall !== undefined);
+  const stalls = samples.map((sample, step) => observe(tracker, step, sample)).filter((stall) => stall !== undefined);
   const open = tracker.close();
   return open ? [...stalls, open] : stalls;
 }
 
 /** A point on a surface of loss scale 1 and length scale 2, with a gradient of 1e−4: never small by the gradient tests. */
-const point = (loss: number, moved: number): Omit<StallSample, 'step'> => ({ loss, gradNorm: 1e-4, moved, lossScale: 1, lengthScale: 2 });
+const point = (loss: number, moved: number): Sample => ({ loss, gradNorm: 1e-4, moved, lossScale: 1, lengthScale: 2 });
 
 describe('stall tracker', () => {
   it('a path that neither moves nor changes its loss is stalled from the start of its first window', () => {
@@ -65,7 +76,7 @@ describe('stall tracker', () => {
   it('names the step where the open stall’s gradient was smallest', () => {
     const tracker = new StallTracker(OPTIONS);
     const gradients = [1, 1e-5, 1e-7, 1e-6];
-    gradients.forEach((gradNorm, step) => tracker.observe({ ...point(1, 1), step, gradNorm }));
+    gradients.forEach((gradNorm, step) => observe(tracker, step, { ...point(1, 1), gradNorm }));
     expect(tracker.bestStep).toBe(2);
   });
 });
