@@ -1,3 +1,4 @@
+import { formatValue } from '../../shared/format-number';
 import { objectiveForProblem } from '../../shared/functions/problem-objective';
 import type { ExperimentSpec, FunctionProblem, NetworkProblem } from '../../shared/spec/spec';
 import type { RunFile, RunRecord } from '../../shared/run-file';
@@ -81,7 +82,7 @@ async function runNetworks(spec: ExperimentSpec, problem: NetworkProblem, option
       const batch = engineRun.advance(NETWORK_CHUNK);
       const done = batch.fromStep + batch.loss.length - 1;
       if (done - reported >= run.steps / 10 && engineRun.status === 'running') {
-        options.progress(`run "${run.name}": step ${done}/${run.steps}, loss ${formatNumber(batch.loss.at(-1)!)}`);
+        options.progress(`run "${run.name}": step ${done}/${run.steps}, loss ${formatValue(batch.loss.at(-1)!)}`);
         reported = done;
       }
     }
@@ -120,7 +121,7 @@ async function runNetworks(spec: ExperimentSpec, problem: NetworkProblem, option
 }
 
 function reportRun(progress: ProgressListener, name: string, status: string, loss: Float64Array): void {
-  progress(`run "${name}": ${status} after ${loss.length - 1} steps, loss ${formatNumber(loss.at(-1)!)}`);
+  progress(`run "${name}": ${status} after ${loss.length - 1} steps, loss ${formatValue(loss.at(-1)!)}`);
 }
 
 function datasetJson(dataset: Dataset): { x: number[][]; y: number[] } {
@@ -139,6 +140,3 @@ function pairs(flat: Float64Array): [number, number][] {
   for (let i = 0; i < flat.length; i += 2) out.push([flat[i]!, flat[i + 1]!]);
   return out;
 }
-
-const formatNumber = (value: number): string =>
-  Math.abs(value) >= 1e-3 && Math.abs(value) < 1e4 ? value.toFixed(4) : value.toExponential(3);

@@ -29,6 +29,8 @@ import { useFileDrop } from './session/use-file-drop';
 import { useAppStore, type NetworkView } from './store/app-store';
 import { CaptionOverlay } from './teaching/CaptionOverlay';
 import { ScenarioPicker } from './teaching/ScenarioPicker';
+// Registers the 3D view's image with the export panel, drawn off screen when the view is not shown.
+import './scene/scene-image';
 import { PanelGrid } from './viewports/PanelGrid';
 import { PanelOptions } from './viewports/PanelOptions';
 import { panelViewFor } from './viewports/panel-views';

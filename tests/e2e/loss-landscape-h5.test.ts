@@ -106,9 +106,9 @@ describe('loss-landscape .h5 files in the app (gradscape serve in Chromium)', ()
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(screenshotDir, 'h5-two-surfaces.png') });
 
-    // Save PNG of the 2D map holds both surfaces: 1200 px wide, its height following their shape.
+    // The opened surfaces' PNG holds both: 1200 px wide, its height following their shape.
     await page.getByText('Export', { exact: true }).click();
-    await page.getByLabel('Image of').selectOption('2d');
+    await page.getByLabel('Image of').selectOption('opened');
     await page.getByLabel('Image width (px)').fill('1200');
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save PNG' }).click()]);
     const pngPath = join(screenshotDir, 'h5-two-surfaces-export.png');

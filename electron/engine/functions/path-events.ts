@@ -1,6 +1,8 @@
 import type { CriticalPointType, RunEvent } from '../../../shared/events';
+import { formatFixed, formatValue } from '../../../shared/format-number';
 import { classifyStationaryPoint, hessianEigenvalues } from '../../../shared/functions/hessian-classification';
 import type { Objective2D } from '../../../shared/functions/objective';
+import { StallTracker, type Stall } from '../stall-tracker';
 import { locateStationaryPoint } from './critical-points';
 
 export interface PathEventOptions {
@@ -13,6 +15,11 @@ export interface PathEventOptions {
    * and never sees a large gradient to compare with.
    */
   flatness: number;
+  /**
+   * …or the path makes no progress: over the window its loss changes by at most this fraction of
+   * the loss scale and it travels at most this fraction of the length scale.
+   */
+  progress: number;
   /** Steps over which reversals are counted, and the share of reversals that means zig-zag. */
   oscillationWindow: number;
   oscillationShare: number;
@@ -26,6 +33,7 @@ export const DEFAULT_PATH_EVENT_OPTIONS: PathEventOptions = {
   stallWindow: 20,
   stallFraction: 1e-3,
   flatness: 1e-8,
+  progress: 1e-6,
   oscillationWindow: 10,
   oscillationShare: 0.8,
   explosionFactor: 1e3,
@@ -53,7 +61,7 @@ export function createPathEventDetector(
   options: Partial<PathEventOptions> = {},
 ): PathEventDetector {
   const o = { ...DEFAULT_PATH_EVENT_OPTIONS, ...options };
-  const stall = createStallTracker(objective, o);
+  const stall = createStallClassifier(objective, o);
   const oscillation = createOscillationTracker(objective, o);
   const explosion = createExplosionTracker(o);
   return {
@@ -78,30 +86,29 @@ export function divergedEvent(step: number, point: Point): RunEvent {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Stalls: the gradient stays small; what the path stalled at decides the event.
+// Stalls: the gradient stays small or the path makes no progress; what it stalled at decides the event.
 
-function createStallTracker(objective: Objective2D, o: PathEventOptions) {
+function createStallClassifier(objective: Objective2D, o: PathEventOptions) {
   const hessian = new Float64Array(3);
+  const tracker = new StallTracker({ window: o.stallWindow, fraction: o.stallFraction, flatness: o.flatness, progress: o.progress });
   let largestGradient = 0;
   let lowestLoss = Infinity;
   let highestLoss = -Infinity;
   /** Spectral norm of the Hessian at the start: the curvature scale for "degenerate". */
   let startCurvature: number | undefined;
-  /** The current run of small gradients, and its point of smallest gradient. */
-  let stall: { start: number; last: number; bestX: number; bestY: number; bestGradient: number } | undefined;
+  /** The previous point, for the distance travelled (two numbers: no allocation per step). */
+  let [previousX, previousY] = [Number.NaN, Number.NaN];
+  /** Where the open stall's gradient was smallest. */
+  let [bestX, bestY] = [0, 0];
 
   const curvatureAt = ([x, y]: Point): [number, number] => {
     objective.hessian(x, y, hessian);
     return hessianEigenvalues(hessian);
   };
 
-  const close = (status: FinishStatus | undefined): RunEvent[] => {
-    if (!stall || stall.last - stall.start + 1 < o.stallWindow) {
-      stall = undefined;
-      return NONE;
-    }
-    const { start, last, bestX, bestY } = stall;
-    stall = undefined;
+  const classify = (stall: Stall | undefined, status: FinishStatus | undefined): RunEvent[] => {
+    if (!stall) return NONE;
+    const { start, last } = stall;
     const best: Point = [bestX, bestY];
     const radius = o.stationaryRadius * (1 + length(bestX, bestY));
     const stationary = locateStationaryPoint(objective, bestX, bestY, {
@@ -126,26 +133,17 @@ function createStallTracker(objective: Objective2D, o: PathEventOptions) {
       largestGradient = Math.max(largestGradient, gradNorm);
       lowestLoss = Math.min(lowestLoss, loss);
       highestLoss = Math.max(highestLoss, loss);
+      // The first point has none before it: it moved nowhere.
+      const moved = Number.isNaN(previousX) ? 0 : length(x - previousX, y - previousY);
+      previousX = x;
+      previousY = y;
       const lossScale = Math.max(highestLoss - lowestLoss, Math.abs(loss));
-      const small = Math.max(
-        o.stallFraction * largestGradient,
-        (o.flatness * lossScale) / (1 + length(x, y)),
-      );
-      // Once a stall is established it takes a tenfold rise to end it, so noise does not split it.
-      const limit = stall && stall.last - stall.start + 1 >= o.stallWindow ? 10 * small : small;
-      if (gradNorm <= limit) {
-        stall ??= { start: step, last: step, bestX: x, bestY: y, bestGradient: gradNorm };
-        stall.last = step;
-        if (gradNorm < stall.bestGradient) {
-          stall.bestX = x;
-          stall.bestY = y;
-          stall.bestGradient = gradNorm;
-        }
-        return NONE;
-      }
-      return close(undefined);
+      const ended = tracker.observe(step, loss, gradNorm, moved, lossScale, 1 + length(x, y));
+      if (ended) return classify(ended, undefined);
+      if (tracker.bestStep === step) [bestX, bestY] = [x, y];
+      return NONE;
     },
-    finish: close,
+    finish: (status: FinishStatus): RunEvent[] => classify(tracker.close(), status),
   };
 }
 
@@ -290,25 +288,12 @@ function describe(type: MessageType, at: string, growth?: { gradNorm: number; fa
     case 'oscillation':
       return `The path zig-zagged around ${at}: each step overshot and reversed the one before, a sign that the steps are too large for the curvature there.`;
     case 'exploding_gradient':
-      return `The gradient exploded at ${at}: its norm reached ${formatMagnitude(growth!.gradNorm)}, ${formatFactor(growth!.factor)} times the largest seen while the loss was still improving, so the steps overshoot wildly.`;
+      return `The gradient exploded at ${at}: its norm reached ${formatValue(growth!.gradNorm)}, ${formatValue(Math.round(growth!.factor))} times the largest seen while the loss was still improving, so the steps overshoot wildly.`;
     case 'diverged':
       return `The path diverged after ${at}: the loss or gradient stopped being a finite number, so the run stopped at its last finite point.`;
   }
 }
 
 function formatPoint([x, y]: Point): string {
-  return `(${formatCoordinate(x)}, ${formatCoordinate(y)})`;
-}
-
-function formatCoordinate(value: number): string {
-  const text = Math.abs(value) >= 1e4 ? formatMagnitude(value) : value.toFixed(2);
-  return (text === '-0.00' ? '0.00' : text).replace('-', '−');
-}
-
-function formatFactor(factor: number): string {
-  return factor < 1e6 ? String(Math.round(factor)) : formatMagnitude(factor);
-}
-
-function formatMagnitude(value: number): string {
-  return value.toExponential(1).replace('e+', 'e').replace('-', '−');
+  return `(${formatFixed(x, 2)}, ${formatFixed(y, 2)})`;
 }

@@ -1,5 +1,7 @@
 import type { RunEvent } from '../../../shared/events';
+import { formatValue } from '../../../shared/format-number';
 import type { Activation } from '../../../shared/spec/network-spec';
+import { StallTracker, type Stall } from '../stall-tracker';
 import { classifyCurvature, type ExtremeCurvature } from './curvature';
 import { denseLayerSlices, type DenseLayerSlice } from './param-layout';
 
@@ -45,6 +47,8 @@ const STALL_FRACTION = 1e-3;
  * by about 1%, which catches a run that starts at a saddle and never saw a large gradient.
  */
 const STALL_FLATNESS = 1e-2;
+/** …or no progress: over the window the loss and θ change by at most this fraction of |loss| and 1 + |θ|. */
+const STALL_PROGRESS = 1e-6;
 /** Each stall costs a Lanczos run: the first few of a run are classified. */
 const MAX_CLASSIFIED_STALLS = 4;
 
@@ -90,7 +94,7 @@ export function createNetworkEventDetector(
     const cause =
       ratio > 0
         ? `was ${timesSmaller(ratio)} smaller than at the ${describeLayer(later, layers.length)}`
-        : `fell below ${GRADIENT_FLOOR}, too small to move its weights`;
+        : `fell below ${formatValue(GRADIENT_FLOOR)}, too small to move its weights`;
     return {
       type: 'vanishing_gradient',
       step: s.start,
@@ -102,15 +106,15 @@ export function createNetworkEventDetector(
     type: 'exploding_gradient',
     step: s.start,
     endStep: s.end,
-    message: `${during(s)} the gradient norm reached ${s.worst.peak.toPrecision(3)}, so each step can throw the weights far; a smaller learning rate or gradient clipping (clipNorm) tames it.`,
+    message: `${during(s)} the gradient norm reached ${formatValue(s.worst.peak)}, so each step can throw the weights far; a smaller learning rate or gradient clipping (clipNorm) tames it.`,
   });
   const plateauEvent = (s: Closed<undefined>, stuck: boolean): RunEvent => ({
     type: 'plateau',
     step: s.start,
     endStep: s.end,
     message: stuck
-      ? `From step ${s.start} to the end the loss stayed near ${formatNumber(losses[s.end]!)}: training is stuck on a plateau, where the gradient is too weak to make progress.`
-      : `${during(s)} the loss stayed near ${formatNumber(losses[s.end]!)}: a plateau, where the gradient is weak, before it fell again.`,
+      ? `From step ${s.start} to the end the loss stayed near ${formatValue(losses[s.end]!)}: training is stuck on a plateau, where the gradient is too weak to make progress.`
+      : `${during(s)} the loss stayed near ${formatValue(losses[s.end]!)}: a plateau, where the gradient is weak, before it fell again.`,
   });
 
   return {
@@ -226,53 +230,61 @@ class Stretch<T> {
 }
 
 /**
- * Stretches where the gradient all but vanishes, classified by the Hessian's extreme eigenvalues
- * where it was smallest, as function paths are: a saddle (negative curvature: the loss can still
- * fall), a minimum (or convergence, if the run ended there), or a degenerate point (flat
- * directions, which curvature alone cannot judge).
+ * Stalls (stall-tracker.ts), classified by the Hessian's extreme eigenvalues where the gradient
+ * was smallest, as function paths are: a saddle (negative curvature: the loss can still fall), a
+ * minimum (or convergence, if the run ended there), or a degenerate point (flat directions, which
+ * curvature alone cannot judge).
  */
 class StallWatch {
-  private stall: { start: number; last: number; smallest: number } | undefined;
-  /** The parameters where the open stall's gradient was smallest. */
+  private readonly tracker: StallTracker;
+  /** The parameters where the open stall's gradient was smallest, and the previous point's. */
   private readonly best: Float32Array;
-  private largest = 0;
+  private readonly previous: Float32Array;
   private classified = 0;
+  private started = false;
 
   constructor(
     size: number,
-    private readonly window: number,
+    window: number,
     private readonly curvatureAt: CurvatureProbe,
   ) {
+    this.tracker = new StallTracker({ window, fraction: STALL_FRACTION, flatness: STALL_FLATNESS, progress: STALL_PROGRESS });
     this.best = new Float32Array(size);
+    this.previous = new Float32Array(size);
   }
 
   observe({ step, loss, gradNorm, params }: NetworkObservation): RunEvent | undefined {
-    this.largest = Math.max(this.largest, gradNorm);
     let squared = 0;
-    for (const p of params) squared += p * p;
-    const small = Math.max(STALL_FRACTION * this.largest, (STALL_FLATNESS * Math.abs(loss)) / (1 + Math.sqrt(squared)));
-    // An established stall takes a tenfold rise to end, so noise does not split it.
-    const limit = this.stall && this.stall.last - this.stall.start + 1 >= this.window ? 10 * small : small;
-    if (gradNorm > limit) return this.close(false);
-    this.stall ??= { start: step, last: step, smallest: Infinity };
-    this.stall.last = step;
-    if (gradNorm < this.stall.smallest) {
-      this.stall.smallest = gradNorm;
-      this.best.set(params);
+    let movedSquared = 0;
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i]!;
+      squared += p * p;
+      // The first point has no previous one: it moved nowhere.
+      const move = this.started ? p - this.previous[i]! : 0;
+      movedSquared += move * move;
     }
+    this.previous.set(params);
+    this.started = true;
+    const lengthScale = 1 + Math.sqrt(squared);
+    const ended = this.tracker.observe(step, loss, gradNorm, Math.sqrt(movedSquared), Math.abs(loss), lengthScale);
+    if (ended) return this.classify(ended, false);
+    if (this.tracker.bestStep === step) this.best.set(params);
     return undefined;
   }
 
-  /** The stall that ends here, classified, if one lasted the window; `converged`: the run completed inside it. */
+  /** The stall open when the run stops; `converged`: the run completed inside it. */
   close(converged: boolean): RunEvent | undefined {
-    const stall = this.stall;
-    this.stall = undefined;
-    if (!stall || stall.last - stall.start + 1 < this.window || this.classified >= MAX_CLASSIFIED_STALLS) return undefined;
+    const stall = this.tracker.close();
+    return stall && this.classify(stall, converged);
+  }
+
+  private classify(stall: Stall, converged: boolean): RunEvent | undefined {
+    if (this.classified >= MAX_CLASSIFIED_STALLS) return undefined;
     this.classified++;
     const curvature = this.curvatureAt(this.best);
     const kind = classifyCurvature(curvature);
     const [low, high] = curvature.eigenvalues;
-    const range = `the Hessian's eigenvalues run from ${formatNumber(low)} to ${formatNumber(high)}`;
+    const range = `the Hessian's eigenvalues run from ${formatValue(low)} to ${formatValue(high)}`;
     const when = converged ? `From step ${stall.start} to the end` : during({ start: stall.start, end: stall.last });
     const messages: Record<typeof kind, string> = {
       saddle: `${when} the gradient all but vanished at a saddle point: ${range}, so the loss still falls along some direction; momentum, gradient noise or a larger learning rate escapes sooner.`,
@@ -449,10 +461,6 @@ function timesSmaller(ratio: number): string {
   const exponent = Math.round(-Math.log10(ratio));
   const superscript = String(exponent).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]!);
   return `about 10${superscript} times`;
-}
-
-function formatNumber(value: number): string {
-  return Math.abs(value) >= 1e-3 && Math.abs(value) < 1e4 ? value.toFixed(4) : value.toExponential(3);
 }
 
 function close<T>(stretch: Stretch<T>, describe: (closed: Closed<T>) => RunEvent | undefined): RunEvent | undefined {

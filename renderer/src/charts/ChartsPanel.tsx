@@ -1,4 +1,6 @@
 import { useAppStore } from '../store/app-store';
+// Registers the charts' image with the export panel.
+import './charts-image';
 import { LayerNormsChart } from './LayerNormsChart';
 import { SeriesChart } from './SeriesChart';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { sampleColormap } from '../../../shared/colormaps/colormap';
 import { onPlaybackFrame } from '../playback/playback-store';
-import { formatDecade } from '../plot/format-number';
+import { formatDecade } from '../../../shared/format-number';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
 import type { RunEntry } from '../store/app-store';
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type PointerEvent } from 'react';
 import { currentStep } from '../playback/playback-clock';
 import { onPlaybackFrame, playbackClock, usePlaybackStore } from '../playback/playback-store';
-import { formatValue } from '../plot/format-number';
+import { formatValue } from '../../../shared/format-number';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
 import { useAppStore, type RunEntry } from '../store/app-store';
 import type { ColumnExtremes } from './decimate';

@@ -1,4 +1,4 @@
-import { formatDecade, formatTick, formatValue } from '../plot/format-number';
+import { formatDecade, formatTick, formatValue } from '../../../shared/format-number';
 import { logTicks, niceTicks } from '../plot/nice-ticks';
 import type { RunEntry } from '../store/app-store';
 import { valueRange, type SeriesExtent } from './chart-range';

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { formatValue } from '../plot/format-number';
+import { formatValue } from '../../../shared/format-number';
 import { useAppStore } from '../store/app-store';
 import { sortSummaries, summariesToCsv, summarizeRun, type SummaryColumn } from './run-summary';
 import { differingSettings } from './setting-differences';
@@ -12,6 +12,8 @@ const COLUMNS: { key: SummaryColumn; label: string; description: string }[] = [
   { key: 'events', label: 'Events', description: 'events counted' },
   { key: 'status', label: 'Status', description: 'status' },
 ];
+
+const DEFAULT_THRESHOLDS = { function: 1e-3, network: 0.1 };
 
 function download(text: string, filename: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
@@ -27,7 +29,10 @@ function download(text: string, filename: string): void {
 export function SummaryTable() {
   const runs = useAppStore((state) => state.runs);
   const kind = useAppStore((state) => state.kind);
-  const [threshold, setThreshold] = useState(kind === 'network' ? 0.1 : 1e-3);
+  // One threshold per problem kind, so switching between functions and networks does not carry a
+  // function's 0.001 over to cross-entropy losses that never reach it.
+  const [thresholds, setThresholds] = useState<Record<typeof kind, number>>(DEFAULT_THRESHOLDS);
+  const threshold = thresholds[kind];
   const [sort, setSort] = useState<{ column: SummaryColumn; ascending: boolean }>({ column: 'finalLoss', ascending: true });
   const thresholdId = useId();
   // Recomputed on every render: the runs array changes with each frames message, as counts grow.
@@ -45,7 +50,7 @@ export function SummaryTable() {
           type="number"
           step="any"
           value={threshold}
-          onChange={(event) => Number.isFinite(event.target.valueAsNumber) && setThreshold(event.target.valueAsNumber)}
+          onChange={(event) => Number.isFinite(event.target.valueAsNumber) && setThresholds({ ...thresholds, [kind]: event.target.valueAsNumber })}
         />
         <button type="button" onClick={() => download(summariesToCsv(rows, threshold), 'gradscape-summary.csv')}>
           Export CSV

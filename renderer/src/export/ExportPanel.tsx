@@ -3,23 +3,26 @@ import { useCommand } from '../commands/command-registry';
 import { NumberField } from '../panels/NumberField';
 import { problemName } from '../session/session-store';
 import { useAppStore } from '../store/app-store';
-import { viewPng, type ImageSource } from './image-export';
+import { useImportedLandscapes } from '../imported/imported-landscapes';
+import '../imported/imported-image';
+import { imageViewsFor, viewPng } from './image-views';
 import { encodeNpy } from './npy';
 import { fileStem, saveFile } from './save-file';
 import { runsCsv, runsJson, surfaceCsv } from './tables';
 import { VideoExport } from './VideoExport';
 
-const SOURCES: { value: ImageSource; label: string }[] = [
-  { value: '3d', label: '3D view' },
-  { value: '2d', label: '2D map' },
-  { value: 'charts', label: 'Charts' },
-];
 const MAX_SIDE = 8192;
 const pixels = (value: number): string | null => (Number.isInteger(value) && value >= 16 && value <= MAX_SIDE ? null : `16 to ${MAX_SIDE} pixels`);
 
 /** Images of the views and the data behind them, as files. */
 export function ExportPanel() {
-  const [source, setSource] = useState<ImageSource>('3d');
+  const kind = useAppStore((state) => state.kind);
+  // Opening or closing a surface file adds or removes its view from the list.
+  useImportedLandscapes((state) => state.surfaces.length > 0);
+  const views = imageViewsFor(kind);
+  const [chosen, setSource] = useState('3d');
+  // A choice the problem kind does not have (3D view, then a network) falls back to its first view.
+  const source = views.find((view) => view.id === chosen) ?? views[0];
   const [width, setWidth] = useState(1920);
   const [height, setHeight] = useState(1080);
   const hasSurface = useAppStore((state) => state.surface !== null);
@@ -43,7 +46,8 @@ export function ExportPanel() {
   }, [reveal]);
 
   const savePng = (): void => {
-    viewPng(source, width, height).then((blob) => saveFile(`${stem()}-${source}.png`, blob), fail);
+    if (!source) return;
+    viewPng(source.id, width, height).then((blob) => saveFile(`${stem()}-${source.id}.png`, blob), fail);
   };
   const saveSurface = (format: 'csv' | 'npy'): void => {
     const { surface } = useAppStore.getState();
@@ -62,19 +66,19 @@ export function ExportPanel() {
       <summary>Export</summary>
       <div className="field">
         <label htmlFor="export-source">Image of</label>
-        <select id="export-source" value={source} onChange={(event) => setSource(event.target.value as ImageSource)}>
-          {SOURCES.map(({ value, label }) => (
-            <option key={value} value={value}>
+        <select id="export-source" value={source?.id} onChange={(event) => setSource(event.target.value)}>
+          {views.map(({ id, label }) => (
+            <option key={id} value={id}>
               {label}
             </option>
           ))}
         </select>
       </div>
-      {panels && source === '3d' && <p className="hint">With panels shown, the 3D image and the video are of panel 1.</p>}
+      {panels && source?.id === '3d' && <p className="hint">With panels shown, the 3D image and the video are of panel 1.</p>}
       <NumberField label="Image width (px)" value={width} step={1} min={16} check={pixels} onChange={setWidth} />
-      {source === '3d' && <NumberField label="Image height (px)" value={height} step={1} min={16} check={pixels} onChange={setHeight} />}
+      {source?.takesHeight && <NumberField label="Image height (px)" value={height} step={1} min={16} check={pixels} onChange={setHeight} />}
       <div className="export-actions">
-        <button type="button" onClick={savePng}>
+        <button type="button" disabled={!source} onClick={savePng}>
           Save PNG
         </button>
         <button type="button" disabled={!hasSurface} onClick={() => saveSurface('csv')}>
@@ -90,7 +94,7 @@ export function ExportPanel() {
           Runs CSV
         </button>
       </div>
-      {source === '3d' && <VideoExport width={width} height={height} />}
+      {source?.id === '3d' && <VideoExport width={width} height={height} />}
     </details>
   );
 }

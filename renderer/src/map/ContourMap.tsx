@@ -8,6 +8,8 @@ import { setHoverTarget } from '../store/hover-store';
 import { buildHeatImage, drawMapBase } from './draw-map-base';
 import { drawMapPaths } from './draw-map-paths';
 import { createMapFrame } from './map-frame';
+// Registers the map's image with the export panel, drawn whether or not the map is shown.
+import './map-image';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
 
 /**

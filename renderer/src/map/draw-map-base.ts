@@ -4,7 +4,7 @@ import { sampleColormap, type ColormapName } from '../../../shared/colormaps/col
 import type { ContourLevel } from '../plot/contour-levels';
 import { CRITICAL_POINT_GLYPHS } from '../plot/event-glyphs';
 import { drawGlyph, GLYPH_OUTLINE } from '../plot/draw-glyph';
-import { formatTick } from '../plot/format-number';
+import { formatTick } from '../../../shared/format-number';
 import { niceTicks } from '../plot/nice-ticks';
 import type { HeightScale } from '../scene/height-scale';
 import type { SurfaceData } from '../store/app-store';

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createMapFrame } from '../map/map-frame';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
 import { useAppStore } from '../store/app-store';
+import { chooseDatasetRun, chosenDatasetRun, datasetRun } from './dataset-image';
 import { datasetBounds, drawDataset, predictionImage } from './draw-dataset';
 
 /**
@@ -11,8 +12,13 @@ import { datasetBounds, drawDataset, predictionImage } from './draw-dataset';
 export function DatasetView() {
   const runs = useAppStore((state) => state.runs);
   const withData = runs.filter((run) => run.data);
-  const [chosen, setChosen] = useState<string | null>(null);
-  const run = withData.find((entry) => entry.id === chosen) ?? withData.at(-1);
+  // The choice is kept beside the view's image export too, so a PNG shows the same run.
+  const [chosen, setChosen] = useState(chosenDatasetRun);
+  const run = datasetRun(runs, chosen);
+  const choose = (id: string): void => {
+    chooseDatasetRun(id);
+    setChosen(id);
+  };
   const area = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const size = useElementSize(area);
@@ -46,7 +52,7 @@ export function DatasetView() {
         {withData.length > 1 && (
           <>
             <label htmlFor={selectId}>Show run</label>
-            <select id={selectId} value={run?.id} onChange={(event) => setChosen(event.target.value)}>
+            <select id={selectId} value={run?.id} onChange={(event) => choose(event.target.value)}>
               {withData.map((entry) => (
                 <option key={entry.id} value={entry.id}>
                   {entry.name}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { curveBarrier, type CurveBarrier } from '../../../shared/landscape-curve';
 import { SelectField } from '../panels/SelectField';
-import { formatValue } from '../plot/format-number';
+import { formatValue } from '../../../shared/format-number';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
 import { useAppStore, type CurveState, type RunEntry } from '../store/app-store';
 import { drawCurveChart } from './draw-curve';

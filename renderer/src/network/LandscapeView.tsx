@@ -2,11 +2,13 @@ import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type P
 import { createMapFrame, MAP_MARGIN, type MapFrame } from '../map/map-frame';
 import { ColorBar, colorBarWidth } from '../plot/ColorBar';
 import { colorScaleOf } from '../plot/color-scale';
-import { formatValue } from '../plot/format-number';
+import { formatValue } from '../../../shared/format-number';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
 import { MAIN_SLICE, useAppStore, type SliceState } from '../store/app-store';
 import { drawSlice, nearestCheckpoint, sliceImage } from './draw-slice';
 import { InterpolationCurve } from './InterpolationCurve';
+// Registers the landscape's image with the export panel, drawn whether or not the view is shown.
+import './landscape-image';
 import { DEFAULT_SLICE_CHOICES, sliceAxisLabels, type SliceChoices } from './slice-choices';
 import { SliceControls } from './SliceControls';
 import { useCheckpointsReached } from './use-checkpoints-reached';

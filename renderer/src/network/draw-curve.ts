@@ -1,7 +1,7 @@
 import type { CurveBarrier } from '../../../shared/landscape-curve';
 import { drawChartAxes, paddedRange, type PlotArea } from '../charts/draw-series-chart';
 import { colorScaleOf } from '../plot/color-scale';
-import { formatDecade } from '../plot/format-number';
+import { formatDecade } from '../../../shared/format-number';
 import { logTicks, niceTicks } from '../plot/nice-ticks';
 
 /** Room for the y labels and the "loss" name (left), the ends' names (top), the t labels and name (bottom). */

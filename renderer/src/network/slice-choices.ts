@@ -1,5 +1,5 @@
 import type { CheckpointsMessage, ClientMessage, SlicePlaneMessage } from '../../../shared/protocol';
-import { formatValue } from '../plot/format-number';
+import { formatValue } from '../../../shared/format-number';
 
 /** How the Loss landscape view chooses a plane: the spec's directions, with the runs they read. */
 export type SliceDirections = 'pca' | 'pca-all' | 'random' | 'interpolation' | 'interpolation-finals' | 'hessian';

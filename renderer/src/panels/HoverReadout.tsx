@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import { formatValue } from '../plot/format-number';
+import { formatValue } from '../../../shared/format-number';
 import { useObjective } from '../plot/use-plot-data';
 import { useHoverStore } from '../store/hover-store';
 

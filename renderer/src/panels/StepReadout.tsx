@@ -2,7 +2,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import { currentStep } from '../playback/playback-clock';
 import { onPlaybackFrame } from '../playback/playback-store';
 import { runStepAt } from '../playback/run-step';
-import { formatValue } from '../plot/format-number';
+import { formatValue } from '../../../shared/format-number';
 import { useViewClock } from '../scene/view-source';
 import type { RunEntry } from '../store/app-store';
 

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import { sampleColormap, type ColormapName } from '../../../shared/colormaps/colormap';
-import { formatValue } from './format-number';
+import { formatValue } from '../../../shared/format-number';
 import { ticksThatFit, type ColorScale } from './color-scale';
 
 /** Gradient stops along the bar: enough that the colour map's own bends show. */

@@ -1,5 +1,5 @@
 import { createHeightScale, suggestScale, type HeightScale } from '../scene/height-scale';
-import { formatTick } from './format-number';
+import { formatTick } from '../../../shared/format-number';
 import { logTicks, niceTicks } from './nice-ticks';
 
 /**

@@ -1,7 +1,7 @@
 import { objectiveForProblem } from '../../../shared/functions/problem-objective';
 import type { Bounds, Objective2D } from '../../../shared/functions/objective';
 import type { FunctionProblem } from '../../../shared/spec/spec';
-import { useAppStore } from '../store/app-store';
+import { useAppStore, type SurfaceData } from '../store/app-store';
 import { useSceneFrame, type SceneMapping } from '../scene/use-scene-frame';
 import { contourLevels, type ContourLevel } from './contour-levels';
 import { gradientField } from './gradient-field';
@@ -17,24 +17,34 @@ let arrowCache: { objective: Objective2D; bounds: Bounds; arrows: Float64Array }
 
 /** Value, gradient and Hessian of the current function problem. */
 export function useObjective(): Objective2D {
-  const problem = useAppStore((state) => state.problem);
-  if (objectiveCache?.problem !== problem) objectiveCache = { problem, objective: objectiveForProblem(problem) };
-  return objectiveCache.objective;
+  return objectiveOf(useAppStore((state) => state.problem));
 }
 
 /** Iso-lines of the current surface, evenly spaced in its height scale. */
 export function useContourLevels(): ContourLevel[] | null {
   const surface = useAppStore((state) => state.surface);
-  const mapping = useSceneFrame();
+  return contourLevelsOf(surface, useSceneFrame());
+}
+
+/** Descent arrows over the current bounds (see gradientField). */
+export function useGradientArrows(): Float64Array {
+  return gradientArrowsOf(useObjective(), useAppStore((state) => state.bounds));
+}
+
+// The same outside React (an image of a view that is not shown).
+
+export function objectiveOf(problem: FunctionProblem): Objective2D {
+  if (objectiveCache?.problem !== problem) objectiveCache = { problem, objective: objectiveForProblem(problem) };
+  return objectiveCache.objective;
+}
+
+export function contourLevelsOf(surface: SurfaceData | null, mapping: SceneMapping | null): ContourLevel[] | null {
   if (!surface || !mapping) return null;
   if (contourCache?.mapping !== mapping) contourCache = { mapping, levels: contourLevels(surface, mapping.scale, CONTOUR_INTERVALS) };
   return contourCache.levels;
 }
 
-/** Descent arrows over the current bounds (see gradientField). */
-export function useGradientArrows(): Float64Array {
-  const objective = useObjective();
-  const bounds = useAppStore((state) => state.bounds);
+export function gradientArrowsOf(objective: Objective2D, bounds: Bounds): Float64Array {
   if (arrowCache?.objective !== objective || arrowCache.bounds !== bounds) {
     arrowCache = { objective, bounds, arrows: gradientField(objective, bounds, ARROWS_PER_SIDE) };
   }

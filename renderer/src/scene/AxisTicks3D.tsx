@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import type { Bounds } from '../../../shared/functions/objective';
 import { BufferAttribute, BufferGeometry, Sprite, SpriteMaterial } from 'three';
-import { formatTick } from '../plot/format-number';
+import { formatTick } from '../../../shared/format-number';
 import { niceTicks } from '../plot/nice-ticks';
 import { useAppStore } from '../store/app-store';
 import { SURFACE_SIZE, type SceneFrame } from './scene-frame';

@@ -92,6 +92,18 @@ describe('path events', () => {
     expect(events[0]!.message).toMatch(/plateau near \(4\.00, 4\.00\)/);
   });
 
+  it('a path crawling across a plateau makes no progress: a plateau, though its gradient never shrinks', () => {
+    // From (3, 3) the gradient is 2·e⁻¹⁸·|(3, 3)| ≈ 1.29e−7 and barely changes in 2000 steps of
+    // lr 0.1; neither small next to the largest seen nor below the flatness floor, it escaped the
+    // gradient test alone. The path moves ≈ 2.6e−5 in all and the loss ≈ 3e−12.
+    const events = run('plateau', [3, 3], 0.1, 2000);
+    expect(types(events)).toEqual(['plateau']);
+    expect(events[0]!).toMatchObject({ step: 0, endStep: 2000 });
+    expect(events[0]!.point![0]).toBeCloseTo(3, 4);
+    expect(events[0]!.point![1]).toBeCloseTo(3, 4);
+    expect(events[0]!.message).toMatch(/plateau near \(3\.00, 3\.00\)/);
+  });
+
   it('too large a learning rate on the quadratic zig-zags (and still converges below 0.2)', () => {
     const events = run('quadratic', [2, 1], 0.19);
     const oscillation = only(events, 'oscillation');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogFunction } from '../../../shared/functions/catalog';
-import { formatDecade, formatTick, formatValue } from '../../../renderer/src/plot/format-number';
+import { formatDecade, formatFixed, formatTick, formatValue } from '../../../shared/format-number';
 import { gradientField } from '../../../renderer/src/plot/gradient-field';
 import { logTicks, niceTicks } from '../../../renderer/src/plot/nice-ticks';
 
@@ -28,6 +28,11 @@ describe('ticks', () => {
     expect(formatValue(2.21e7)).toBe('2.21e7');
     expect(formatValue(Number.NaN)).toBe('—');
     expect([-6, -2, 0, 3, 81].map(formatDecade)).toEqual(['1e−6', '0.01', '1', '1000', '1e81']);
+  });
+
+  it('print coordinates with fixed decimals, never as −0.00, and large ones as exponents', () => {
+    expect([1.5, -2, -0.001, 0, 2.999].map((value) => formatFixed(value, 2))).toEqual(['1.50', '−2.00', '0.00', '0.00', '3.00']);
+    expect(formatFixed(-123456, 2)).toBe('−1.2e5');
   });
 });
 

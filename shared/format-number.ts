@@ -1,3 +1,7 @@
+/**
+ * How every number a user reads is written, by the engine's event messages and progress lines
+ * and by the UI: a true minus sign, exponents without a plus sign (2.2e7, 1.5e−6).
+ */
 const MINUS = '\u2212';
 
 /** Exponent notation without the plus sign and with a true minus: 2.2e7, 1.5e−6. */
@@ -9,6 +13,14 @@ export function formatValue(value: number | undefined): string {
   if (value === 0) return '0';
   if (Math.abs(value) >= 1e-3 && Math.abs(value) < 1e5) return String(Number(value.toPrecision(4))).replace('-', MINUS);
   return exponential(value, 2);
+}
+
+/** A coordinate with a fixed number of decimals (−1.50, 0.00); an exponent from 10⁴ on, where decimals say nothing. */
+export function formatFixed(value: number, decimals: number): string {
+  if (Math.abs(value) >= 1e4) return exponential(value, 1);
+  const text = value.toFixed(decimals);
+  // Rounding a small negative number to "−0.00" would suggest a sign it does not have.
+  return Number(text) === 0 ? text.replace('-', '') : text.replace('-', MINUS);
 }
 
 /** A tick label: as many decimals as the spacing between ticks needs, and no more. */
