@@ -1,6 +1,8 @@
 import { objectiveForProblem } from '../../shared/functions/problem-objective';
-import type { ExperimentSpec, FunctionProblem, NetworkProblem } from '../../shared/spec/spec';
+import type { FunctionProblem, LoadedExperimentSpec, NetworkProblem } from '../../shared/spec/spec';
+import { countParameters, MAX_LANDSCAPE_WORK } from '../../shared/limits';
 import type { RunFile, RunRecord } from '../../shared/run-file';
+import { landscapeWorkMessage } from '../../shared/spec/spec';
 import { findCriticalPoints } from './functions/critical-points';
 import { FunctionRun } from './functions/function-run';
 import { computeSurface } from './functions/surface';
@@ -11,15 +13,13 @@ import type { Dataset } from './network/dataset';
 export type ProgressListener = (line: string) => void;
 
 export interface ExperimentOptions {
-  /** Where a spec's relative CSV paths start: the spec file's folder. */
-  baseDir: string;
   progress: ProgressListener;
   /** Networks: evaluates landscape grids (the CLI splits them across a worker pool); default: this thread. */
   grid?: (problem: NetworkProblem) => GridEvaluator;
 }
 
-/** Runs a whole experiment in this thread and returns its run file (CONTRACT.md). */
-export async function runExperiment(spec: ExperimentSpec, options: ExperimentOptions): Promise<RunFile> {
+/** Runs a whole experiment in this thread and returns its run file (CONTRACT.md); a CSV comes as its content (electron/user-files.ts). */
+export async function runExperiment(spec: LoadedExperimentSpec, options: ExperimentOptions): Promise<RunFile> {
   const { problem } = spec;
   const body = 'mlp' in problem ? await runNetworks(spec, problem, options) : runFunctions(spec, problem, options.progress);
   return { format: 'gradscape.run', version: 1, spec: spec as unknown as Record<string, unknown>, ...body };
@@ -27,7 +27,7 @@ export async function runExperiment(spec: ExperimentSpec, options: ExperimentOpt
 
 type RunFileBody = { runs: RunRecord[] } & Record<string, unknown>;
 
-function runFunctions(spec: ExperimentSpec, problem: FunctionProblem, progress: ProgressListener): RunFileBody {
+function runFunctions(spec: LoadedExperimentSpec, problem: FunctionProblem, progress: ProgressListener): RunFileBody {
   const objective = objectiveForProblem(problem);
   const bounds = spec.bounds!;
   const runs: RunRecord[] = spec.runs.map((run, index) => {
@@ -63,13 +63,17 @@ function runFunctions(spec: ExperimentSpec, problem: FunctionProblem, progress: 
 /** Steps per advance() call: often enough to report progress, rarely enough to cost nothing. */
 const NETWORK_CHUNK = 200;
 
-async function runNetworks(spec: ExperimentSpec, problem: NetworkProblem, options: ExperimentOptions): Promise<RunFileBody> {
+async function runNetworks(spec: LoadedExperimentSpec, problem: NetworkProblem, options: ExperimentOptions): Promise<RunFileBody> {
   const [{ resolveNetworkProblem }, { createNetworkRun }, { computeLandscape }] = await Promise.all([
     import('./network/network-problem'),
     import('./network/network-run'),
     import('./landscape/compute-landscape'),
   ]);
-  const resolved = await resolveNetworkProblem(problem.mlp, { baseDir: options.baseDir });
+  const resolved = await resolveNetworkProblem(problem.mlp);
+  const landscapeSpec = spec.landscape!;
+  // A CSV's rows are known only now: refuse a landscape over the limit before any training.
+  const work = landscapeSpec.resolution ** 2 * resolved.train.rows * countParameters(resolved.sizes);
+  if (work > MAX_LANDSCAPE_WORK) throw new InvalidInputError(`landscape.resolution: ${landscapeWorkMessage(work)}`);
   let backend = '';
   const runs: RunRecord[] = [];
   const records: LandscapeRunInput[] = [];
@@ -104,7 +108,6 @@ async function runNetworks(spec: ExperimentSpec, problem: NetworkProblem, option
       curvature: result.curvature,
     });
   }
-  const landscapeSpec = spec.landscape!;
   options.progress(`landscape: ${landscapeSpec.directions} directions, ${landscapeSpec.resolution}×${landscapeSpec.resolution} grid`);
   const { landscape, runs: projections } = await computeLandscape(resolved, landscapeSpec, records, options.grid ? { grid: options.grid(problem) } : {});
   for (const { name, projection, planeDistance } of projections) {
