@@ -31,6 +31,14 @@ export const MAX_SESSION_CHECKPOINTS = 101;
 /** A whole number as the limits table writes it: 50,000,000. */
 export const formatLimit = (limit: number): string => (limit >= 1e11 ? limit.toExponential().replace('e+', 'e') : limit.toLocaleString('en-US'));
 
+/** One line naming the limit when a landscape of this many points, rows and parameters costs too much, else null. */
+export function landscapeWorkProblem(points: number, rows: number, parameters: number): string | null {
+  const work = points * rows * parameters;
+  return work > MAX_LANDSCAPE_WORK
+    ? `the landscape needs ${work.toExponential(2)} evaluations (grid points × rows × parameters); the limit is ${formatLimit(MAX_LANDSCAPE_WORK)}`
+    : null;
+}
+
 /** Layer widths from inputs to outputs → weights and biases: Σ (in + 1) · out. */
 export function countParameters(sizes: readonly number[]): number {
   let total = 0;

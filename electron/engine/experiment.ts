@@ -1,8 +1,7 @@
 import { objectiveForProblem } from '../../shared/functions/problem-objective';
 import type { FunctionProblem, LoadedExperimentSpec, NetworkProblem } from '../../shared/spec/spec';
-import { countParameters, MAX_LANDSCAPE_WORK } from '../../shared/limits';
+import { countParameters, landscapeWorkProblem } from '../../shared/limits';
 import type { RunFile, RunRecord } from '../../shared/run-file';
-import { landscapeWorkMessage } from '../../shared/spec/spec';
 import { findCriticalPoints } from './functions/critical-points';
 import { FunctionRun } from './functions/function-run';
 import { computeSurface } from './functions/surface';
@@ -72,8 +71,8 @@ async function runNetworks(spec: LoadedExperimentSpec, problem: NetworkProblem, 
   const resolved = await resolveNetworkProblem(problem.mlp);
   const landscapeSpec = spec.landscape!;
   // A CSV's rows are known only now: refuse a landscape over the limit before any training.
-  const work = landscapeSpec.resolution ** 2 * resolved.train.rows * countParameters(resolved.sizes);
-  if (work > MAX_LANDSCAPE_WORK) throw new InvalidInputError(`landscape.resolution: ${landscapeWorkMessage(work)}`);
+  const tooCostly = landscapeWorkProblem(landscapeSpec.resolution ** 2, resolved.train.rows, countParameters(resolved.sizes));
+  if (tooCostly) throw new InvalidInputError(`landscape.resolution: ${tooCostly}`);
   let backend = '';
   const runs: RunRecord[] = [];
   const records: LandscapeRunInput[] = [];

@@ -173,6 +173,18 @@ const mlpFields = {
   testFraction: z.number().min(0, 'must be at least 0').max(0.9, 'must be at most 0.9').default(0),
 };
 
+/**
+ * Layer widths of the network from inputs to outputs as far as the spec tells: exact for a named
+ * dataset; for a CSV, whose inputs and classes are not known until it is read, the least it can
+ * have (one input, one output).
+ */
+export function specLayerSizes(mlp: { dataset: SpecDatasetSpec; hidden: number[]; loss: LossName }): number[] {
+  const name = 'name' in mlp.dataset ? mlp.dataset.name : undefined;
+  const inputs = name ? NAMED_INPUTS[name] : 1;
+  const outputs = mlp.loss === 'cross_entropy' && name ? (name === 'iris' ? 3 : 2) : 1;
+  return [inputs, ...mlp.hidden, outputs];
+}
+
 function checkMlp(mlp: { dataset: SpecDatasetSpec; hidden: number[]; loss: LossName }, ctx: z.RefinementCtx): void {
   const name = 'name' in mlp.dataset ? mlp.dataset.name : undefined;
   if (name === 'sine' && mlp.loss !== 'mse') {
@@ -181,10 +193,7 @@ function checkMlp(mlp: { dataset: SpecDatasetSpec; hidden: number[]; loss: LossN
   if (name === 'iris' && mlp.loss === 'bce') {
     ctx.addIssue({ code: 'custom', path: ['loss'], message: 'iris has 3 classes and bce takes two: use cross_entropy' });
   }
-  // A CSV's inputs and classes are not known yet: one of each is the least its network can have.
-  const inputs = name ? NAMED_INPUTS[name] : 1;
-  const outputs = mlp.loss === 'cross_entropy' ? (name === 'iris' ? 3 : 2) : 1;
-  const tooLarge = parametersProblem([inputs, ...mlp.hidden, outputs]);
+  const tooLarge = parametersProblem(specLayerSizes(mlp));
   if (tooLarge) ctx.addIssue({ code: 'custom', path: ['hidden'], message: tooLarge });
 }
 

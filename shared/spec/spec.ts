@@ -4,8 +4,8 @@ import { compileExpression } from '../functions/expression';
 import type { Bounds } from '../functions/objective';
 import { optimizerSpecSchema } from './optimizer-spec';
 import { scheduleSpecSchema } from './schedule-spec';
-import { formatLimit, MAX_DATASET_ROWS, MAX_LANDSCAPE_WORK, MAX_RUN_STEPS, MAX_RUNS, MAX_TOTAL_STEPS, countParameters } from '../limits';
-import { initSpecSchema, mlpProblemSchema, specMlpProblemSchema, type MlpProblem, type SpecMlpProblem } from './network-spec';
+import { countParameters, formatLimit, landscapeWorkProblem, MAX_DATASET_ROWS, MAX_RUN_STEPS, MAX_RUNS, MAX_TOTAL_STEPS } from '../limits';
+import { initSpecSchema, mlpProblemSchema, specLayerSizes, specMlpProblemSchema, type MlpProblem, type SpecMlpProblem } from './network-spec';
 
 /** Experiment spec, version 1 (CONTRACT.md). Parsing fills in every default. */
 
@@ -172,8 +172,8 @@ export const experimentSpecSchema = z
     }
     if ('mlp' in spec.problem) {
       const resolution = (spec.landscape ?? landscapeSpecSchema.parse({})).resolution;
-      const work = landscapeWork(spec.problem.mlp, resolution * resolution);
-      if (work !== undefined && work > MAX_LANDSCAPE_WORK) ctx.addIssue({ code: 'custom', path: ['landscape', 'resolution'], message: landscapeWorkMessage(work) });
+      const tooCostly = namedLandscapeProblem(spec.problem.mlp, resolution * resolution);
+      if (tooCostly) ctx.addIssue({ code: 'custom', path: ['landscape', 'resolution'], message: tooCostly });
     }
     if (isNetwork && spec.bounds) {
       ctx.addIssue({ code: 'custom', path: ['bounds'], message: 'applies only to function problems' });
@@ -192,7 +192,7 @@ export const experimentSpecSchema = z
     return { ...spec, bounds, surface: spec.surface ?? surfaceSpecSchema.parse({}) };
   });
 export type ExperimentSpec = z.output<typeof experimentSpecSchema>;
-/** A spec with its CSV file read: what the engine runs (electron/cli.ts reads it). */
+/** A spec with its CSV file read: what the engine runs (electron/user-files.ts reads it). */
 export type LoadedExperimentSpec = Omit<ExperimentSpec, 'problem'> & { problem: Problem };
 
 /** Generated datasets' rows and iris's; a CSV's are known once it is read. */
@@ -200,18 +200,12 @@ const namedRows = (mlp: SpecMlpProblem): number | undefined =>
   'samples' in mlp.dataset ? mlp.dataset.samples : 'name' in mlp.dataset ? 150 : undefined;
 
 /**
- * Landscape points × rows × parameters, the cost of one grid (docs/formats.md, "Limits"), for a
- * named dataset; undefined for a CSV, whose rows are known once it is parsed. `parameters`: when
- * known (a request's vectors), else counted from the layers.
+ * The landscape limit's one line for a named dataset's network (docs/formats.md, "Limits"), or
+ * null; a CSV's rows are known once it is parsed, and checked then. `parameters`: when known (a
+ * request's vectors), else counted from the layers.
  */
-export function landscapeWork(mlp: SpecMlpProblem, points: number, parameters?: number): number | undefined {
+export function namedLandscapeProblem(mlp: SpecMlpProblem, points: number, parameters?: number): string | null {
   const rows = namedRows(mlp);
-  if (rows === undefined) return undefined;
-  const name = 'name' in mlp.dataset ? mlp.dataset.name : undefined;
-  const inputs = name === 'iris' ? 4 : name === 'sine' ? 1 : 2;
-  const outputs = mlp.loss === 'cross_entropy' ? (name === 'iris' ? 3 : 2) : 1;
-  return points * rows * (parameters ?? countParameters([inputs, ...mlp.hidden, outputs]));
+  if (rows === undefined) return null;
+  return landscapeWorkProblem(points, rows, parameters ?? countParameters(specLayerSizes(mlp)));
 }
-
-export const landscapeWorkMessage = (work: number): string =>
-  `the landscape needs ${work.toExponential(2)} evaluations (grid points × rows × parameters); the limit is ${formatLimit(MAX_LANDSCAPE_WORK)}`;

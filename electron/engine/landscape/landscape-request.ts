@@ -1,8 +1,7 @@
-import { countParameters, MAX_LANDSCAPE_WORK } from '../../../shared/limits';
+import { countParameters, landscapeWorkProblem } from '../../../shared/limits';
 import { progressiveLevels } from '../../../shared/landscape-levels';
 import type { LandscapeMessage, LandscapePartRequest } from '../../../shared/protocol';
 import type { MlpProblem } from '../../../shared/spec/network-spec';
-import { landscapeWorkMessage } from '../../../shared/spec/spec';
 import { InvalidInputError } from '../invalid-input';
 import { resolveNetworkProblem, type ResolvedNetworkProblem } from '../network/network-problem';
 import { useTensorBackend } from '../network/tensor-backend';
@@ -37,8 +36,8 @@ export async function answerLandscapePart(request: LandscapePartRequest, env: La
   const levelOf = Uint8Array.from(levels.flatMap((level, l) => Array<number>(level.length).fill(l)));
   const total = order.length;
   // A CSV's rows are known only now; the protocol checked named datasets' grids already.
-  const work = total * problem.train.rows * countParameters(problem.sizes);
-  if (work > MAX_LANDSCAPE_WORK) throw new InvalidInputError(`alphas: ${landscapeWorkMessage(work)}`);
+  const tooCostly = landscapeWorkProblem(total, problem.train.rows, countParameters(problem.sizes));
+  if (tooCostly) throw new InvalidInputError(`alphas: ${tooCostly}`);
   const evaluator = new PlaneEvaluator(problem, problem.train, request);
   let computed = 0;
   let batch = FIRST_BATCH;
