@@ -19,10 +19,13 @@ export function* jsonChunks(value: unknown): Generator<string> {
       continue;
     }
     if (typeof next.value === 'string') {
-      parts.push(next.value);
+      // A long leaf goes on as it is: joining would only copy it.
+      const long = next.value.length >= CHUNK_CHARS;
+      if (!long) parts.push(next.value);
       length += next.value.length;
       if (length >= CHUNK_CHARS) {
-        yield parts.join('');
+        if (parts.length) yield parts.join('');
+        if (long) yield next.value;
         [parts, length] = [[], 0];
       }
     } else stack.push(tokens(next.value.value));

@@ -22,6 +22,8 @@ describe('JSON in chunks', () => {
         holes: [undefined, () => 1, 1],
       })),
       empty: { list: [], object: {} },
+      // Longer than a piece: it goes on alone, after what came before it.
+      long: { before: 1, text: 'é"'.repeat(40_000), after: [2] },
     };
     const chunks = [...jsonChunks(value)];
     expect(chunks.join('')).toBe(JSON.stringify(value));
