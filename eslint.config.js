@@ -25,8 +25,6 @@ const restrictImports = ({ paths = [], patterns = [] }) => ({ 'no-restricted-imp
  */
 export const engineFileSystemModules = [
   'electron/engine/shipped-file.ts',
-  'electron/engine/network/csv-dataset.ts',
-  'electron/engine/landscape/landscape-request.ts',
 ];
 /** Benchmarks drive the host's worker pool; this one moves to electron/bench/ and is exempt until then. */
 export const engineBenchmarksToMove = ['electron/engine/landscape/benchmark.ts'];

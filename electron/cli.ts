@@ -1,16 +1,18 @@
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeIssue, oneLine } from '../shared/describe-issue';
+import { MAX_SPEC_BYTES } from '../shared/limits';
 import { experimentSpecSchema } from '../shared/spec/spec';
 import { runBenchmarks } from './bench';
 import { runExperiment } from './engine/experiment';
 import { exportH5Command, importCommand } from './h5-commands';
 import { InvalidInputError } from './engine/invalid-input';
-import { writeFileAtomic } from './host/atomic-write';
+import { writeJsonFileAtomic } from './host/atomic-write';
 import { hostGridEvaluator } from './host/landscape-client';
 import { RunHost } from './host/run-host';
 import { serve } from './serve';
+import { loadSpecFiles, readUserFile } from './user-files';
 
 const USAGE = `Usage: gradscape <command> [options]
 
@@ -59,12 +61,10 @@ async function runCommand(args: string[]): Promise<number> {
   if (!specPath || positional.length > 1) throw new InvalidInputError('run takes one SPEC.json (see gradscape --help)');
   const out = options.get('out');
   if (!out) throw new InvalidInputError('run needs --out RUN.json');
-  let text: string;
-  try {
-    text = await readFile(specPath, 'utf8');
-  } catch (error) {
-    throw new InvalidInputError(`${specPath}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  // Refused before any compute: nothing computed is lost to a folder that is not there.
+  const outFolder = await stat(dirname(resolve(out))).catch(() => undefined);
+  if (!outFolder?.isDirectory()) throw new InvalidInputError(`--out: the folder of ${out} does not exist`);
+  const text = await readUserFile(specPath, MAX_SPEC_BYTES);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -73,14 +73,15 @@ async function runCommand(args: string[]): Promise<number> {
   }
   const parsed = experimentSpecSchema.safeParse(json);
   if (!parsed.success) throw new InvalidInputError(`${specPath}: ${describeIssue(parsed.error, 'spec')}`);
+  const loaded = await loadSpecFiles(parsed.data, specPath);
   // Landscape grids use both cores through the same worker pool as the app.
   const host = new RunHost({ workerPath: join(distDir, 'worker.mjs') });
-  const runFile = await runExperiment(parsed.data, {
-    baseDir: dirname(resolve(specPath)),
+  const runFile = await runExperiment(loaded, {
     progress: (line) => process.stderr.write(`${line}\n`),
     grid: (problem) => hostGridEvaluator(host, problem),
   }).finally(() => host.close());
-  await writeFileAtomic(out, `${JSON.stringify(runFile)}\n`);
+  // The spec as written (a CSV by its path), streamed: a run file may be larger than one string can hold.
+  await writeJsonFileAtomic(out, { ...runFile, spec: parsed.data });
   process.stderr.write(`wrote ${out}\n`);
   return 0;
 }

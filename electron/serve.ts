@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { MAX_CSV_BYTES } from '../shared/limits';
 import { decodeMessage } from '../shared/message-codec';
 import { contentSecurityPolicy } from './host/content-security-policy';
 import { isLoopbackHost } from './host/loopback-host';
@@ -27,7 +28,8 @@ export interface RunningServer {
 }
 
 const LOOPBACK = '127.0.0.1';
-const MAX_MESSAGE_BYTES = 1 << 20;
+/** A message may carry a CSV dataset's content (shared/limits.ts) beside the rest of a problem. */
+const MAX_MESSAGE_BYTES = MAX_CSV_BYTES + (1 << 20);
 
 /**
  * The app's UI for a browser: static files and a WebSocket to the run host, on loopback only.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { APP_COMMANDS } from './app-commands';
 import { EVENT_TYPES, CRITICAL_POINT_TYPES } from './events';
-import { boundsSchema, landscapeIssues, landscapeSpecSchema, paramRefSchema, problemSchema, runSpecSchema } from './spec/spec';
+import { boundsSchema, landscapeIssues, landscapeSpecSchema, namedLandscapeProblem, paramRefSchema, problemSchema, runSpecSchema, type Problem } from './spec/spec';
 
 /**
  * Messages between a client (the renderer, over IPC or a WebSocket) and the host, and between
@@ -77,6 +77,10 @@ const landscapeChecks = (m: LandscapeFields, ctx: z.RefinementCtx): void => {
   if (m.d2.length !== m.center.length) problem('d2', 'must have the same length as center');
   const points = m.alphas.length * m.betas.length;
   if (points < 1 || points > MAX_LANDSCAPE_POINTS) problem('alphas', `with betas, the grid must have 1 to ${MAX_LANDSCAPE_POINTS} points`);
+  // Named datasets' rows are known here, a CSV's once the worker has parsed it (it checks again then).
+  const parsed = m.problem as Problem;
+  const tooCostly = 'mlp' in parsed ? namedLandscapeProblem(parsed.mlp, points, m.center.length) : null;
+  if (tooCostly) problem('alphas', tooCostly);
   const arrays = { center: m.center, d1: m.d1, d2: m.d2, alphas: m.alphas, betas: m.betas };
   for (const [name, array] of Object.entries(arrays)) if (!array.every(Number.isFinite)) problem(name, 'must hold only finite numbers');
   m.paths?.forEach((path, k) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COLORMAP_NAMES, type ColormapName } from './colormaps/colormap';
 import { describeIssue } from './describe-issue';
+import { formatLimit, MAX_PARAMETERS, MAX_RUN_STEPS, MAX_RUNS, MAX_SESSION_CHECKPOINTS, MAX_SESSION_EVENTS } from './limits';
 import { packNumbers, unpackNumbers } from './packed-numbers';
 import { RUN_STATUSES } from './protocol';
 import { runEventSchema } from './run-file';
@@ -28,19 +29,26 @@ const READ_VERSIONS = [1, SESSION_VERSION];
  * finite (JSON has no NaN or ±Infinity; JSON.stringify writes null).
  */
 const numbers = z.unknown().transform((value, ctx): Float64Array => {
+  let values: Float64Array;
   if (typeof value === 'string') {
     try {
-      return unpackNumbers(value);
+      values = unpackNumbers(value);
     } catch (error) {
       ctx.addIssue({ code: 'custom', message: (error as Error).message });
       return z.NEVER;
     }
+  } else if (Array.isArray(value) && value.every((item) => typeof item === 'number' || item === null)) {
+    values = Float64Array.from(value, (item: number | null) => item ?? Number.NaN);
+  } else {
+    ctx.addIssue({ code: 'custom', message: 'must be a list of numbers (null where not finite) or packed numbers ("f64:…")' });
+    return z.NEVER;
   }
-  if (Array.isArray(value) && value.every((item) => typeof item === 'number' || item === null)) {
-    return Float64Array.from(value, (item: number | null) => item ?? Number.NaN);
+  // The longest a session holds is a checkpoint: one network's parameters.
+  if (values.length > MAX_PARAMETERS) {
+    ctx.addIssue({ code: 'custom', message: `holds ${formatLimit(values.length)} numbers; the limit is ${formatLimit(MAX_PARAMETERS)}` });
+    return z.NEVER;
   }
-  ctx.addIssue({ code: 'custom', message: 'must be a list of numbers (null where not finite) or packed numbers ("f64:…")' });
-  return z.NEVER;
+  return values;
 });
 const finiteNumbers = numbers.refine((values) => values.every(Number.isFinite), 'must hold only finite numbers');
 const vector3 = z.tuple([z.number(), z.number(), z.number()]);
@@ -86,7 +94,7 @@ const checkpointsSchema = z
   .object({
     /** Increasing whole numbers within the run's steps; the first is the initial point. */
     steps: finiteNumbers,
-    params: z.array(finiteNumbers),
+    params: z.array(finiteNumbers).max(MAX_SESSION_CHECKPOINTS, `may hold at most ${MAX_SESSION_CHECKPOINTS} checkpoints`),
   })
   .strict()
   .superRefine(({ steps, params }, ctx) => {
@@ -116,7 +124,7 @@ const sessionRunSchema = z
     testLoss: numbers.optional(),
     /** Networks: per point, per dense layer (input side first). */
     layerGradNorms: numbers.optional(),
-    events: z.array(runEventSchema),
+    events: z.array(runEventSchema).max(MAX_SESSION_EVENTS, `may hold at most ${formatLimit(MAX_SESSION_EVENTS)} events`),
     data: dataSchema.optional(),
     prediction: predictionSchema.optional(),
     checkpoints: checkpointsSchema.optional(),
@@ -139,7 +147,7 @@ export const PANEL_COUNTS = [2, 3, 4] as const;
 /** What a panel shows: every shown run, rather than one. */
 export const ALL_RUNS = 'all';
 const PANEL_CHOICE_RULE = `must be a run's index in runs, "${ALL_RUNS}" or null`;
-const STEPS_RULE = 'must be a whole number from 1 to 1,000,000';
+const STEPS_RULE = `must be a whole number from 1 to ${formatLimit(MAX_RUN_STEPS)}`;
 
 /** The panels layout: how many panels, what they share, and what each shows. */
 const panelsSchema = z
@@ -173,7 +181,7 @@ const sessionViewSchema = z
     /** The run form's settings for the next run, beside the optimizer. */
     draft: z
       .object({
-        steps: z.number().int(STEPS_RULE).min(1, STEPS_RULE).max(1_000_000, STEPS_RULE),
+        steps: z.number().int(STEPS_RULE).min(1, STEPS_RULE).max(MAX_RUN_STEPS, STEPS_RULE),
         /** Steps per second to stream at; 0 streams as fast as the engine goes. */
         pace: z.number().min(0, 'must be 0 or more steps per second'),
       })
@@ -227,7 +235,7 @@ export const sessionFileSchema = z
     /** Functions. */
     bounds: boundsSchema.optional(),
     network: networkDraftSchema.optional(),
-    runs: z.array(sessionRunSchema).max(64),
+    runs: z.array(sessionRunSchema).max(MAX_RUNS, `may hold at most ${MAX_RUNS} runs`),
     view: sessionViewSchema,
     /** Surfaces opened from loss-landscape .h5 files; optional, so files without them open as before. */
     imported: z.array(importedSurfaceSchema).max(16).optional(),
@@ -251,7 +259,6 @@ export const sessionFileSchema = z
       return;
     }
     const { mlp } = problem;
-    if (!('name' in mlp.dataset)) check(['problem', 'mlp', 'dataset'], 'must be a named dataset: the app’s network form has no CSV files');
     if (session.bounds) check(['bounds'], 'applies only to function problems');
     if (!session.network) check(['network'], 'is required for a network problem: { "init", "batchSize" }');
     const layers = mlp.hidden.length + 1;

@@ -11,10 +11,6 @@ import { InvalidInputError } from './invalid-input';
 export async function createEngineRun(message: StartMessage): Promise<EngineRun> {
   const { problem, run } = message;
   if ('mlp' in problem) {
-    // A client must not make the host read files by path: in the app, datasets are built in.
-    if ('csv' in problem.mlp.dataset) {
-      throw new InvalidInputError('problem.mlp.dataset.csv: CSV files can be used from `gradscape run`; the app offers the built-in datasets');
-    }
     if (!run.init) throw new InvalidInputError('run.init: is required for a network: { "scheme", "seed" }');
     const [{ resolveNetworkProblem }, { createNetworkRun }] = await Promise.all([
       import('./network/network-problem'),

@@ -1,6 +1,7 @@
 import { formatValue } from '../../shared/format-number';
 import { objectiveForProblem } from '../../shared/functions/problem-objective';
-import type { ExperimentSpec, FunctionProblem, NetworkProblem } from '../../shared/spec/spec';
+import type { FunctionProblem, LoadedExperimentSpec, NetworkProblem } from '../../shared/spec/spec';
+import { countParameters, landscapeWorkProblem } from '../../shared/limits';
 import type { RunFile, RunRecord } from '../../shared/run-file';
 import { RUN_FILE_STATUSES, savedRunStatus } from '../../shared/run-status';
 import { findCriticalPoints } from './functions/critical-points';
@@ -13,15 +14,13 @@ import type { Dataset } from './network/dataset';
 export type ProgressListener = (line: string) => void;
 
 export interface ExperimentOptions {
-  /** Where a spec's relative CSV paths start: the spec file's folder. */
-  baseDir: string;
   progress: ProgressListener;
   /** Networks: evaluates landscape grids (the CLI splits them across a worker pool); default: this thread. */
   grid?: (problem: NetworkProblem) => GridEvaluator;
 }
 
-/** Runs a whole experiment in this thread and returns its run file (docs/formats.md). */
-export async function runExperiment(spec: ExperimentSpec, options: ExperimentOptions): Promise<RunFile> {
+/** Runs a whole experiment in this thread and returns its run file (docs/formats.md); a CSV comes as its content (electron/user-files.ts). */
+export async function runExperiment(spec: LoadedExperimentSpec, options: ExperimentOptions): Promise<RunFile> {
   const { problem } = spec;
   const body = 'mlp' in problem ? await runNetworks(spec, problem, options) : runFunctions(spec, problem, options.progress);
   return { format: 'gradscape.run', version: 1, spec: spec as unknown as Record<string, unknown>, ...body };
@@ -29,7 +28,7 @@ export async function runExperiment(spec: ExperimentSpec, options: ExperimentOpt
 
 type RunFileBody = { runs: RunRecord[] } & Record<string, unknown>;
 
-function runFunctions(spec: ExperimentSpec, problem: FunctionProblem, progress: ProgressListener): RunFileBody {
+function runFunctions(spec: LoadedExperimentSpec, problem: FunctionProblem, progress: ProgressListener): RunFileBody {
   const objective = objectiveForProblem(problem);
   const bounds = spec.bounds!;
   const runs: RunRecord[] = spec.runs.map((run, index) => {
@@ -65,13 +64,17 @@ function runFunctions(spec: ExperimentSpec, problem: FunctionProblem, progress: 
 /** Steps per advance() call: often enough to report progress, rarely enough to cost nothing. */
 const NETWORK_CHUNK = 200;
 
-async function runNetworks(spec: ExperimentSpec, problem: NetworkProblem, options: ExperimentOptions): Promise<RunFileBody> {
+async function runNetworks(spec: LoadedExperimentSpec, problem: NetworkProblem, options: ExperimentOptions): Promise<RunFileBody> {
   const [{ resolveNetworkProblem }, { createNetworkRun }, { computeLandscape }] = await Promise.all([
     import('./network/network-problem'),
     import('./network/network-run'),
     import('./landscape/compute-landscape'),
   ]);
-  const resolved = await resolveNetworkProblem(problem.mlp, { baseDir: options.baseDir });
+  const resolved = await resolveNetworkProblem(problem.mlp);
+  const landscapeSpec = spec.landscape!;
+  // A CSV's rows are known only now: refuse a landscape over the limit before any training.
+  const tooCostly = landscapeWorkProblem(landscapeSpec.resolution ** 2, resolved.train.rows, countParameters(resolved.sizes));
+  if (tooCostly) throw new InvalidInputError(`landscape.resolution: ${tooCostly}`);
   let backend = '';
   const runs: RunRecord[] = [];
   const records: LandscapeRunInput[] = [];
@@ -106,7 +109,6 @@ async function runNetworks(spec: ExperimentSpec, problem: NetworkProblem, option
       curvature: result.curvature,
     });
   }
-  const landscapeSpec = spec.landscape!;
   options.progress(`landscape: ${landscapeSpec.directions} directions, ${landscapeSpec.resolution}×${landscapeSpec.resolution} grid`);
   const { landscape, runs: projections } = await computeLandscape(resolved, landscapeSpec, records, options.grid ? { grid: options.grid(problem) } : {});
   for (const { name, projection, planeDistance } of projections) {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,4 +18,11 @@ export function findShippedFile(moduleUrl: string, relativePath: string): string
     if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+/** The text of a file shipped with the app (see findShippedFile); the engine reads no other file. */
+export async function readShippedText(moduleUrl: string, relativePath: string): Promise<string> {
+  const path = findShippedFile(moduleUrl, relativePath);
+  if (!path) throw new Error(`the shipped ${relativePath} is missing`);
+  return readFile(path, 'utf8');
 }

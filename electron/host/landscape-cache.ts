@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { LandscapeRequest } from '../../shared/protocol';
 
 /**
@@ -42,21 +40,12 @@ const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
  * The content hash of what a landscape's values depend on: the model and the data (the problem as
- * parsed, defaults filled — a named dataset is made from its spec, a CSV file is hashed by its
- * bytes), the parameters and directions, and the grid. Undefined when the data cannot be read,
- * so nothing is cached for a request that is about to fail.
+ * parsed, defaults filled — a named dataset is made from its spec, a CSV is its content), the
+ * parameters and directions, and the grid.
  */
-export async function landscapeCacheKey(request: LandscapeRequest): Promise<string | undefined> {
+export function landscapeCacheKey(request: LandscapeRequest): string {
   const hash = createHash('sha256');
   hash.update(canonicalJson(request.problem));
-  if ('mlp' in request.problem && 'csv' in request.problem.mlp.dataset) {
-    try {
-      // The worker resolves a relative path against the same working directory.
-      hash.update(await readFile(resolve(request.problem.mlp.dataset.csv)));
-    } catch {
-      return undefined;
-    }
-  }
   for (const array of [request.center, request.d1, request.d2, request.alphas, request.betas]) {
     hash.update(`|${array.length}|`);
     hash.update(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));

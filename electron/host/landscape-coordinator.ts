@@ -45,11 +45,9 @@ export class LandscapeCoordinator {
     }
     const total = request.alphas.length * request.betas.length;
     const job: Job = { reply, parts: [], finished: new Set(), grid: new Float64Array(total).fill(NaN), computed: 0, total };
-    // Registered before the hash is awaited, so a cancel meanwhile finds it.
     this.jobs.set(requestId, job);
-    const key = await landscapeCacheKey(request);
-    if (this.jobs.get(requestId) !== job) return;
-    const cached = key === undefined ? undefined : this.cache.get(key);
+    const key = landscapeCacheKey(request);
+    const cached = this.cache.get(key);
     if (cached) {
       this.jobs.delete(requestId);
       const level = progressiveLevels(request.alphas.length, request.betas.length).length - 1;

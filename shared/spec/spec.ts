@@ -4,7 +4,8 @@ import { compileExpression } from '../functions/expression';
 import type { Bounds } from '../functions/objective';
 import { optimizerSpecSchema } from './optimizer-spec';
 import { scheduleSpecSchema } from './schedule-spec';
-import { initSpecSchema, mlpProblemSchema } from './network-spec';
+import { countParameters, formatLimit, landscapeWorkProblem, MAX_DATASET_ROWS, MAX_RUN_STEPS, MAX_RUNS, MAX_TOTAL_STEPS } from '../limits';
+import { initSpecSchema, mlpProblemSchema, specLayerSizes, specMlpProblemSchema, type MlpProblem, type SpecMlpProblem } from './network-spec';
 
 /** Experiment spec, version 1 (docs/formats.md). Parsing fills in every default. */
 
@@ -31,30 +32,35 @@ const expressionProblemSchema = z
     }
   });
 const networkProblemSchema = z.object({ mlp: mlpProblemSchema }).strict();
+const specNetworkProblemSchema = z.object({ mlp: specMlpProblemSchema }).strict();
 
 /** Picks the problem's schema by its one key, so errors speak of that kind only. */
-export const problemSchema = z.unknown().transform((value, ctx) => {
-  const kinds = { function: functionProblemSchema, expression: expressionProblemSchema, mlp: networkProblemSchema };
-  const keys = value !== null && typeof value === 'object' ? Object.keys(value) : [];
-  // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
-  const kind = keys.find((key): key is keyof typeof kinds => Object.hasOwn(kinds, key));
-  if (!kind) {
-    ctx.addIssue({ code: 'custom', message: 'must have one of "function", "expression" or "mlp"' });
-    return z.NEVER;
-  }
-  const parsed = kinds[kind].safeParse(value);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message });
-    return z.NEVER;
-  }
-  return parsed.data;
-});
-export type Problem =
-  | z.output<typeof functionProblemSchema>
-  | z.output<typeof expressionProblemSchema>
-  | z.output<typeof networkProblemSchema>;
-export type FunctionProblem = Exclude<Problem, z.output<typeof networkProblemSchema>>;
-export type NetworkProblem = z.output<typeof networkProblemSchema>;
+function problemSchemaOf<P>(network: z.ZodType<P>) {
+  return z.unknown().transform((value, ctx): FunctionProblem | P => {
+    const kinds = { function: functionProblemSchema, expression: expressionProblemSchema, mlp: network };
+    const keys = value !== null && typeof value === 'object' ? Object.keys(value) : [];
+    // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+    const kind = keys.find((key): key is keyof typeof kinds => Object.hasOwn(kinds, key));
+    if (!kind) {
+      ctx.addIssue({ code: 'custom', message: 'must have one of "function", "expression" or "mlp"' });
+      return z.NEVER;
+    }
+    const parsed = kinds[kind].safeParse(value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message });
+      return z.NEVER;
+    }
+    return parsed.data as FunctionProblem | P;
+  });
+}
+/** A problem as clients, sessions and the engine carry it: a CSV as its content, never a path. */
+export const problemSchema = problemSchemaOf(networkProblemSchema);
+/** A spec file's problem, whose CSV may be a path the CLI reads. */
+export const specProblemSchema = problemSchemaOf(specNetworkProblemSchema);
+export type FunctionProblem = z.output<typeof functionProblemSchema> | z.output<typeof expressionProblemSchema>;
+export type NetworkProblem = { mlp: MlpProblem };
+export type Problem = FunctionProblem | NetworkProblem;
+export type SpecProblem = FunctionProblem | { mlp: SpecMlpProblem };
 
 export const runSpecSchema = z
   .object({
@@ -62,8 +68,9 @@ export const runSpecSchema = z
     start: z.tuple([finite, finite]).optional(),
     init: initSpecSchema.optional(),
     optimizer: optimizerSpecSchema,
-    steps: z.number().int().min(1).max(1_000_000).default(300),
-    batchSize: z.number().int().min(1).optional(),
+    steps: z.number().int().min(1).max(MAX_RUN_STEPS, `must be at most ${formatLimit(MAX_RUN_STEPS)}`).default(300),
+    /** Above the training rows it is the full batch (docs/formats.md). */
+    batchSize: z.number().int().min(1).max(MAX_DATASET_ROWS, `must be at most ${formatLimit(MAX_DATASET_ROWS)}, the most rows a dataset holds`).optional(),
     seed: z.number().int().min(0).max(2 ** 32 - 1).default(0),
     schedule: scheduleSpecSchema.optional(),
     clipNorm: z.number().positive().optional(),
@@ -127,9 +134,9 @@ const NETWORK_ONLY = ['init', 'batchSize', 'l1', 'l2', 'dropout'] as const;
 export const experimentSpecSchema = z
   .object({
     version: z.literal(1, { message: 'must be 1 (the only spec version)' }),
-    problem: problemSchema,
+    problem: specProblemSchema,
     bounds: boundsSchema.optional(),
-    runs: z.array(runSpecSchema).min(1, 'needs at least one run').max(64),
+    runs: z.array(runSpecSchema).min(1, 'needs at least one run').max(MAX_RUNS, `may hold at most ${MAX_RUNS} runs`),
     surface: surfaceSpecSchema.optional(),
     landscape: landscapeSpecSchema.optional(),
   })
@@ -159,6 +166,15 @@ export const experimentSpecSchema = z
         ctx.addIssue({ code: 'custom', path: ['runs', index, 'init'], message: 'is required for a network: { "scheme", "seed" }' });
       }
     });
+    const totalSteps = spec.runs.reduce((sum, run) => sum + run.steps, 0);
+    if (totalSteps > MAX_TOTAL_STEPS) {
+      ctx.addIssue({ code: 'custom', path: ['runs'], message: `ask for ${formatLimit(totalSteps)} steps together; the limit is ${formatLimit(MAX_TOTAL_STEPS)}` });
+    }
+    if ('mlp' in spec.problem) {
+      const resolution = (spec.landscape ?? landscapeSpecSchema.parse({})).resolution;
+      const tooCostly = namedLandscapeProblem(spec.problem.mlp, resolution * resolution);
+      if (tooCostly) ctx.addIssue({ code: 'custom', path: ['landscape', 'resolution'], message: tooCostly });
+    }
     if (isNetwork && spec.bounds) {
       ctx.addIssue({ code: 'custom', path: ['bounds'], message: 'applies only to function problems' });
     }
@@ -176,3 +192,20 @@ export const experimentSpecSchema = z
     return { ...spec, bounds, surface: spec.surface ?? surfaceSpecSchema.parse({}) };
   });
 export type ExperimentSpec = z.output<typeof experimentSpecSchema>;
+/** A spec with its CSV file read: what the engine runs (electron/user-files.ts reads it). */
+export type LoadedExperimentSpec = Omit<ExperimentSpec, 'problem'> & { problem: Problem };
+
+/** Generated datasets' rows and iris's; a CSV's are known once it is read. */
+const namedRows = (mlp: SpecMlpProblem): number | undefined =>
+  'samples' in mlp.dataset ? mlp.dataset.samples : 'name' in mlp.dataset ? 150 : undefined;
+
+/**
+ * The landscape limit's one line for a named dataset's network (docs/formats.md, "Limits"), or
+ * null; a CSV's rows are known once it is parsed, and checked then. `parameters`: when known (a
+ * request's vectors), else counted from the layers.
+ */
+export function namedLandscapeProblem(mlp: SpecMlpProblem, points: number, parameters?: number): string | null {
+  const rows = namedRows(mlp);
+  if (rows === undefined) return null;
+  return landscapeWorkProblem(points, rows, parameters ?? countParameters(specLayerSizes(mlp)));
+}

@@ -73,4 +73,34 @@ describe('a network in the app', () => {
     await page.screenshot({ path: join(screenshotDir, 'network-sine.png') });
     expect(pageErrors).toEqual([]);
   });
+
+  it('trains on a CSV file chosen with the file input: its content is sent, never a path', async () => {
+    const sent: string[] = [];
+    page.on('websocket', (socket) => socket.on('framesent', ({ payload }) => sent.push(typeof payload === 'string' ? payload : payload.toString('latin1'))));
+    await page.reload();
+    await page.getByLabel('Kind').selectOption('network');
+    await page.getByLabel('Dataset', { exact: true }).selectOption('csv');
+    // Two rings, quoted header names with a comma, CRLF and a BOM: RFC 4180 as spreadsheets write it.
+    const rows = Array.from({ length: 120 }, (_, i) => {
+      const [angle, radius] = [(i * 2.4) % (2 * Math.PI), i % 2 ? 1 : 0.4];
+      return `${(radius * Math.cos(angle)).toFixed(4)},${(radius * Math.sin(angle)).toFixed(4)},${i % 2}`;
+    });
+    const csv = `\uFEFF"x, cm","y, cm",ring\r\n${rows.join('\r\n')}\r\n`;
+    await page.getByLabel('CSV file').setInputFiles({ name: 'rings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.getByText(/^rings\.csv: /).count()).toBe(1);
+    await page.getByLabel('Target column').fill('ring');
+    await page.getByLabel('Loss', { exact: true }).selectOption('bce');
+    await page.getByLabel('Steps', { exact: true }).fill('200');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(screenshotDir, 'network-csv.png') });
+    expect(await datasetPixels([0, 114, 178], 12)).toBeGreaterThan(50);
+    const start = sent.find((frame) => frame.includes('"type":"start"'));
+    expect(start).toContain('"csvText":');
+    expect(start).toContain(String.raw`\"x, cm\",\"y, cm\",ring\r\n`);
+    expect(start).toContain('"file":"rings.csv"');
+    expect(sent.some((frame) => frame.includes('"csv":'))).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runExperiment } from '../../electron/engine/experiment';
+import { loadSpecFiles } from '../../electron/user-files';
 import { describeIssue } from '../../shared/describe-issue';
 import { compileExpression, ExpressionError } from '../../shared/functions/expression';
 import { decodeMessage, encodeMessage } from '../../shared/message-codec';
@@ -67,7 +68,7 @@ describe('fuzzing the spec validator', () => {
 
 describe('fuzzing the run-file validator', () => {
   it('mutated run files', async () => {
-    const runFile = await runExperiment(experimentSpecSchema.parse(functionSpec), { baseDir: '.', progress: () => {} });
+    const runFile = await runExperiment(await loadSpecFiles(experimentSpecSchema.parse(functionSpec), 'spec.json'), { progress: () => {} });
     expect(runFileSchema.safeParse(runFile).success).toBe(true);
     await fuzz('run file', fc.property(mutationsOf(JSON.parse(JSON.stringify(runFile))), (input) => expectClearVerdict(runFileSchema, input)), 500);
   });

@@ -1,10 +1,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- run-file network fields are checked field by field here */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CSV_BYTES } from '../../shared/limits';
 import { runFileSchema } from '../../shared/run-file';
 import { assertBuilt, cliPath } from '../support/paths';
 
@@ -74,12 +75,13 @@ describe('gradscape CLI', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('exits 2 for unknown commands and options, and 1 when the output cannot be written', async () => {
+  it('exits 2 for unknown commands and options, and for an output folder that does not exist, before any compute', async () => {
     expect((await gradscape('fly')).code).toBe(2);
     expect((await gradscape('serve', '--port', 'abc')).code).toBe(2);
     const spec = writeSpec('ok.json', { version: 1, problem: { function: 'booth' }, runs: [{ name: 'a', start: [0, 0], optimizer: { name: 'sgd' }, steps: 5 }] });
-    const { code } = await gradscape('run', spec, '--out', join(dir, 'no-such-dir', 'run.json'));
-    expect(code).toBe(1);
+    const { code, stderr } = await gradscape('run', spec, '--out', join(dir, 'no-such-dir', 'run.json'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^gradscape: --out: the folder of .*no-such-dir.* does not exist\n$/);
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
@@ -162,5 +164,91 @@ describe('gradscape run on a network', () => {
     const refused = await gradscape('run', writeSpec('pca-of-random.json', { ...small, landscape: { directions: 'random', pcaOf: 'all' } }), '--out', join(dir, 'never.json'));
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/landscape\.pcaOf: applies only to directions "pca"/);
+  });
+});
+
+describe('gradscape run with a CSV file', () => {
+  const network = (dataset: Record<string, unknown>) => ({
+    version: 1,
+    problem: { mlp: { dataset, hidden: [4], activation: 'tanh', loss: 'bce' } },
+    runs: [{ name: 'a', init: { scheme: 'he_normal', seed: 1 }, optimizer: { name: 'adam', lr: 0.05 }, steps: 20 }],
+    landscape: { resolution: 5 },
+  });
+  /** A folder of its own, so a relative path can only be found from the spec's folder. */
+  const folder = (name: string): string => {
+    const path = join(dir, name);
+    mkdirSync(path);
+    return path;
+  };
+
+  it('reads a relative path from the spec’s folder, for training and for the landscape, whatever the working directory', async () => {
+    const data = folder('relative');
+    const rows = Array.from({ length: 24 }, (_, i) => `${Math.cos(i)},${Math.sin(i)},${i % 2}`);
+    writeFileSync(join(data, 'data.csv'), `a,b,label\n${rows.join('\n')}\n`);
+    const out = join(data, 'run.json');
+    // The test runs in the repository, not in the spec's folder.
+    const { code, stderr } = await gradscape('run', writeSpec('relative/spec.json', network({ csv: 'data.csv', target: 'label' })), '--out', out);
+    expect(code, stderr).toBe(0);
+    const runFile = JSON.parse(readFileSync(out, 'utf8')) as Record<string, any>;
+    expect(runFile.spec.problem.mlp.dataset).toEqual({ csv: 'data.csv', target: 'label', seed: 0 });
+    expect(runFile.dataset.x).toHaveLength(24);
+    expect(runFile.landscape.loss.flat().every(Number.isFinite)).toBe(true);
+  });
+
+  it('refuses a FIFO, a device and a file over the limit, naming the file, without waiting or quoting it', async () => {
+    const data = folder('unreadable');
+    execFileSync('mkfifo', [join(data, 'fifo.csv')]);
+    writeFileSync(join(data, 'big.csv'), Buffer.alloc(MAX_CSV_BYTES + 1, 0x31));
+    const cases: [string, RegExp][] = [
+      ['fifo.csv', /fifo\.csv: is not a regular file$/],
+      ['/dev/zero', /\/dev\/zero: is not a regular file$/],
+      ['big.csv', /big\.csv: is 16,777,217 bytes; the limit is 16,777,216$/],
+    ];
+    for (const [csv, message] of cases) {
+      const { code, stderr } = await gradscape('run', writeSpec(`unreadable/${csv.replace(/\W/g, '_')}.json`, network({ csv, target: 'label' })), '--out', join(data, 'never.json'));
+      expect(code, stderr).toBe(2);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr.trim()).toMatch(/^gradscape: problem\.mlp\.dataset\.csv: /);
+      expect(stderr.trim()).toMatch(message);
+    }
+    // A spec file that is a FIFO is refused the same way.
+    execFileSync('mkfifo', [join(data, 'spec.json')]);
+    const fifoSpec = await gradscape('run', join(data, 'spec.json'), '--out', join(data, 'never.json'));
+    expect([fifoSpec.code, fifoSpec.stderr.trim()]).toEqual([2, `gradscape: ${join(data, 'spec.json')}: is not a regular file`]);
+    const passwd = await gradscape('run', writeSpec('unreadable/passwd.json', network({ csv: '/etc/passwd', target: 'root' })), '--out', join(data, 'never.json'));
+    expect(passwd.code).toBe(2);
+    expect(passwd.stderr).toMatch(/^gradscape: passwd: /);
+    expect(passwd.stderr).not.toMatch(/root:x|daemon|nologin/);
+    expect(existsSync(join(data, 'never.json'))).toBe(false);
+  });
+});
+
+describe('gradscape run refuses sizes over the limits (docs/formats.md), before any compute', () => {
+  const moons = { name: 'moons', samples: 100 };
+  const net = (mlp: Record<string, unknown>, run: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
+    version: 1,
+    problem: { mlp: { dataset: moons, hidden: [4], activation: 'tanh', loss: 'bce', ...mlp } },
+    runs: [{ name: 'a', init: { scheme: 'he_normal', seed: 1 }, optimizer: { name: 'sgd' }, steps: 5, ...run }],
+    ...extra,
+  });
+  it.each([
+    ['520 M parameters', net({ hidden: Array(32).fill(4096) }), 'problem.mlp.hidden: the network has 520,237,057 parameters; the limit is 50,000,000'],
+    ['a batch of 1e9', net({}, { batchSize: 1e9 }), 'runs[0].batchSize: must be at most 100,000, the most rows a dataset holds'],
+    [
+      '11 runs of a million steps',
+      { version: 1, problem: { function: 'booth' }, runs: Array.from({ length: 11 }, (_, i) => ({ name: `r${i}`, start: [0, 0], optimizer: { name: 'sgd' }, steps: 1_000_000 })) },
+      'runs: ask for 11,000,000 steps together; the limit is 10,000,000',
+    ],
+    [
+      'a landscape of 401² points × 100,000 rows',
+      net({ dataset: { name: 'moons', samples: 100_000 }, hidden: [16] }, {}, { landscape: { resolution: 401 } }),
+      'landscape.resolution: the landscape needs 1.05e+12 evaluations (grid points × rows × parameters); the limit is 1e11',
+    ],
+  ])('%s: exit 2, one line naming the field and the limit', async (_label, spec, message) => {
+    const out = join(dir, `never-${Math.random()}.json`);
+    const { code, stderr } = await gradscape('run', writeSpec('limit.json', spec), '--out', out);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`gradscape: ${join(dir, 'limit.json')}: ${message}\n`);
+    expect(existsSync(out)).toBe(false);
   });
 });

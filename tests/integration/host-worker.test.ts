@@ -112,7 +112,7 @@ describe('host and real worker threads', () => {
 });
 
 describe('network runs in the worker', () => {
-  it('stream training loss, test loss and per-layer gradient norms, and refuse CSV paths from clients', async () => {
+  it('stream training loss, test loss and per-layer gradient norms', async () => {
     host = new RunHost({ workerPath, poolSize: 1, log: () => {} });
     const client = connectRecorder(host);
     const problem = { mlp: { dataset: { name: 'xor', samples: 80, seed: 1 }, hidden: [6, 6], activation: 'relu', loss: 'bce', testFraction: 0.25 } } as const;
@@ -137,14 +137,39 @@ describe('network runs in the worker', () => {
     // XOR: opposite quadrants share a class, so the corners (-,-) and (+,+) agree and differ from (+,-).
     const at = (i: number, j: number) => last.values[j * 64 + i]!;
     expect(Math.abs(at(0, 0) - at(63, 63))).toBeLessThan(Math.abs(at(0, 0) - at(63, 0)));
-    client.send({
-      type: 'start',
-      runId: 'csv',
-      problem: { mlp: { ...problem.mlp, dataset: { csv: '/etc/passwd', target: 'root' } } },
-      run: { name: 'csv', init: { scheme: 'he_normal', seed: 2 }, optimizer: { name: 'adam' }, steps: 5 },
-    });
-    const failed = await client.waitFor(statusIs('csv', 'failed'));
-    expect(failed.type === 'status' && failed.message).toMatch(/CSV files can be used from `gradscape run`/);
+  });
+
+  it('train on a CSV sent as its content, and refuse any message that names a file', async () => {
+    host = new RunHost({ workerPath, poolSize: 1, log: () => {} });
+    const client = connectRecorder(host);
+    const mlp = { hidden: [3], activation: 'tanh', loss: 'bce' } as const;
+    const rows = Array.from({ length: 12 }, (_, i) => `${i / 12},"${(i % 3) / 3}",${i % 2}`).join('\r\n');
+    const csvText = `\uFEFFa,"b, quoted",label\r\n${rows}\r\n`;
+    const run = { name: 'csv', init: { scheme: 'he_normal', seed: 2 }, optimizer: { name: 'adam' }, steps: 5 } as const;
+    client.send({ type: 'start', runId: 'csv', problem: { mlp: { ...mlp, dataset: { csvText, file: 'mine.csv', target: 'label' } } }, run });
+    await client.waitFor(statusIs('csv', 'completed'));
+    const data = client.received.find((m) => m.type === 'data' && m.runId === 'csv');
+    expect(data?.type === 'data' && [data.features, data.y.length]).toEqual([2, 12]);
+    // Every message that carries a problem: the host answers each with an error and reads nothing.
+    const passwd = { mlp: { ...mlp, dataset: { csv: '/etc/passwd', target: 'root' } } };
+    const vector = Float64Array.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    client.send({ type: 'start', runId: 'path', problem: passwd, run } as never);
+    client.send({ type: 'landscape', requestId: 'grid', problem: passwd, center: vector, d1: vector, d2: vector, alphas: Float64Array.of(0), betas: Float64Array.of(0) } as never);
+    client.send({ type: 'slice-plane', requestId: 'plane', problem: passwd, landscape: {}, runs: [{ name: 'a', checkpoints: vector, checkpointSteps: Float64Array.of(0) }] } as never);
+    // A start has no request id: its error comes without one.
+    const refusals = await Promise.all([undefined, 'grid', 'plane'].map((id) => client.waitFor((m) => m.type === 'error' && m.requestId === id)));
+    for (const refusal of refusals) {
+      expect(refusal.type === 'error' && refusal.message).toMatch(/^rejected an invalid message: problem\.mlp\.dataset\.csv: a file path is not accepted here/);
+    }
+    expect(client.received.some((m) => m.type === 'status' && m.runId === 'path')).toBe(false);
+    // A CSV's rows are counted once the worker parses it: a landscape over the limit is refused then, under its id.
+    const tall = `a,label\n${'0.5,1\n'.repeat(100_000)}`;
+    // One input, 3 hidden units, one output: 10 parameters; × 100,000 rows × 401² points = 1.6e11.
+    const wide = new Float64Array(10);
+    const grid = new Float64Array(401);
+    client.send({ type: 'landscape', requestId: 'costly', problem: { mlp: { ...mlp, dataset: { csvText: tall, target: 'label' } } }, center: wide, d1: wide, d2: wide, alphas: grid, betas: grid });
+    const costly = await client.waitFor((m) => m.type === 'error' && m.requestId === 'costly');
+    expect(costly.type === 'error' && costly.message).toMatch(/alphas: the landscape needs 1\.61e\+11 evaluations \(grid points × rows × parameters\); the limit is 1e11$/);
   });
 });
 

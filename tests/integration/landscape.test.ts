@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RunHost } from '../../electron/host/run-host';
 import type { CheckpointsMessage, ClientMessage, HostMessage, LandscapeMessage, SlicePlaneMessage } from '../../shared/protocol';
 import { connectRecorder, statusIs } from '../support/host-client';
@@ -10,22 +7,15 @@ import { relativeError } from '../support/relative-error';
 import { fixture } from '../unit/landscape/fixture';
 
 let host: RunHost;
-let directory: string;
-beforeAll(() => {
-  assertBuilt();
-  directory = mkdtempSync(join(tmpdir(), 'gradscape-landscape-'));
-});
+beforeAll(assertBuilt);
 afterEach(async () => host?.close());
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-/** A PyTorch fixture case's data as a CSV the worker can load. */
+/** A PyTorch fixture case's data as a CSV's content. */
 function csvProblem(c: (typeof fixture.grids)[number]) {
   const features = c.sizes[0]!;
   const lines = [[...Array.from({ length: features }, (_, i) => `x${i + 1}`), 'target'].join(',')];
   for (let r = 0; r < c.rows; r++) lines.push([...c.x.slice(r * features, (r + 1) * features), c.y[r]].join(','));
-  const path = join(directory, `${c.sizes.join('-')}.csv`);
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  return { mlp: { dataset: { csv: path, target: 'target' }, hidden: c.sizes.slice(1, -1), activation: c.activation, loss: c.loss } };
+  return { mlp: { dataset: { csvText: `${lines.join('\n')}\n`, target: 'target' }, hidden: c.sizes.slice(1, -1), activation: c.activation, loss: c.loss } };
 }
 
 const spiral = { mlp: { dataset: { name: 'spiral', samples: 300, seed: 1 }, hidden: [16, 16], activation: 'tanh', loss: 'bce' } };

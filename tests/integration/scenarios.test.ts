@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runExperiment } from '../../electron/engine/experiment';
+import { loadSpecFiles } from '../../electron/user-files';
 import type { EventType } from '../../shared/events';
 import type { RunFile, RunRecord } from '../../shared/run-file';
 import { experimentSpecSchema } from '../../shared/spec/spec';
@@ -138,7 +139,7 @@ describe('teaching scenarios show their lessons in the engine', () => {
   });
 
   it.each(TEACHING_SCENARIOS.map((scenario) => [scenario.id, scenario] as const))('%s', async (_id, scenario) => {
-    const file = await runExperiment(specOf(scenario), { baseDir: '.', progress: () => {} });
+    const file = await runExperiment(await loadSpecFiles(specOf(scenario), 'spec.json'), { progress: () => {} });
     LESSONS[scenario.id]!(file);
   });
 });

@@ -1,8 +1,8 @@
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { countParameters, landscapeWorkProblem } from '../../../shared/limits';
 import { progressiveLevels } from '../../../shared/landscape-levels';
 import type { LandscapeMessage, LandscapePartRequest } from '../../../shared/protocol';
 import type { MlpProblem } from '../../../shared/spec/network-spec';
+import { InvalidInputError } from '../invalid-input';
 import { resolveNetworkProblem, type ResolvedNetworkProblem } from '../network/network-problem';
 import { useTensorBackend } from '../network/tensor-backend';
 import { PlaneEvaluator } from './plane-evaluator';
@@ -35,6 +35,9 @@ export async function answerLandscapePart(request: LandscapePartRequest, env: La
   const order = Int32Array.from(levels.flatMap((level) => Array.from(level)));
   const levelOf = Uint8Array.from(levels.flatMap((level, l) => Array<number>(level.length).fill(l)));
   const total = order.length;
+  // A CSV's rows are known only now; the protocol checked named datasets' grids already.
+  const tooCostly = landscapeWorkProblem(total, problem.train.rows, countParameters(problem.sizes));
+  if (tooCostly) throw new InvalidInputError(`alphas: ${tooCostly}`);
   const evaluator = new PlaneEvaluator(problem, problem.train, request);
   let computed = 0;
   let batch = FIRST_BATCH;
@@ -90,16 +93,8 @@ export async function answerLandscapePart(request: LandscapePartRequest, env: La
 let lastProblem: { key: string; problem: Promise<ResolvedNetworkProblem> } | undefined;
 
 export function resolveProblemCached(mlp: MlpProblem): Promise<ResolvedNetworkProblem> {
-  let key = JSON.stringify(mlp);
-  if ('csv' in mlp.dataset) {
-    try {
-      const { mtimeMs, size } = statSync(resolve(mlp.dataset.csv));
-      key += `|${mtimeMs}|${size}`;
-    } catch {
-      lastProblem = undefined;
-      return resolveNetworkProblem(mlp);
-    }
-  }
+  // A CSV's content is part of the problem, so equal keys mean equal data.
+  const key = JSON.stringify(mlp);
   if (lastProblem?.key !== key) {
     const problem = resolveNetworkProblem(mlp);
     lastProblem = { key, problem };

@@ -1,7 +1,6 @@
-import { isAbsolute, resolve } from 'node:path';
-import type { Activation, DatasetSpec, LossName, MlpProblem } from '../../../shared/spec/network-spec';
+import { parametersProblem, type Activation, type DatasetSpec, type LossName, type MlpProblem } from '../../../shared/spec/network-spec';
 import { InvalidInputError } from '../invalid-input';
-import { readCsvDataset } from './csv-dataset';
+import { parseCsvDataset } from './csv-dataset';
 import { splitDataset, type Dataset } from './dataset';
 import { loadIris } from './iris-dataset';
 import { generateDataset } from './synthetic-datasets';
@@ -18,21 +17,25 @@ export interface ResolvedNetworkProblem {
   classes?: number;
 }
 
-/** Loads the dataset (a CSV path relative to baseDir) and checks its targets suit the loss. */
-export async function resolveNetworkProblem(
-  mlp: MlpProblem,
-  options: { baseDir?: string } = {},
-): Promise<ResolvedNetworkProblem> {
-  const dataset = await loadDataset(mlp.dataset, options.baseDir ?? process.cwd());
+/**
+ * Makes or parses the dataset (a CSV arrives as its content: the engine opens no file a spec or
+ * client names) and checks its targets suit the loss and the network its size limit.
+ */
+export async function resolveNetworkProblem(mlp: MlpProblem): Promise<ResolvedNetworkProblem> {
+  const dataset = await loadDataset(mlp.dataset);
   const classes = mlp.loss === 'mse' ? undefined : countClasses(dataset, mlp.loss);
   const outputs = mlp.loss === 'cross_entropy' ? classes! : 1;
+  const sizes = [dataset.features, ...mlp.hidden, outputs];
+  // The schema checked the least network a CSV could make; its inputs and classes are known now.
+  const tooLarge = parametersProblem(sizes);
+  if (tooLarge) throw new InvalidInputError(`problem.mlp.hidden: ${tooLarge}`);
   const { train, test } = splitDataset(dataset, mlp.testFraction, mlp.dataset.seed);
   const { activation, loss } = mlp;
-  return { activation, loss, train, test, sizes: [dataset.features, ...mlp.hidden, outputs], classes };
+  return { activation, loss, train, test, sizes, classes };
 }
 
-function loadDataset(spec: DatasetSpec, baseDir: string): Promise<Dataset> | Dataset {
-  if ('csv' in spec) return readCsvDataset(isAbsolute(spec.csv) ? spec.csv : resolve(baseDir, spec.csv), spec.target);
+function loadDataset(spec: DatasetSpec): Promise<Dataset> | Dataset {
+  if ('csvText' in spec) return parseCsvDataset(spec.csvText, spec.target, spec.file);
   if (spec.name === 'iris') return loadIris();
   return generateDataset(spec);
 }

@@ -129,8 +129,8 @@ export function restoreSession(session: SessionFile): void {
   const restored = { view, draft: draft ?? { steps: DEFAULT_DRAFT.steps, pace: DEFAULT_DRAFT.pace } };
   if ('mlp' in problem) {
     const { dataset, hidden, activation, loss, testFraction } = problem.mlp;
-    // The file's checks hold a network session to a named dataset and its draft settings.
-    if (!('name' in dataset) || !session.network) throw new Error('problem: a network session needs a named dataset and its network settings');
+    // The file's checks hold a network session to its draft settings.
+    if (!session.network) throw new Error('network: a network session needs its network settings');
     const network: NetworkDraft = { mlp: { dataset, hidden, activation, loss, testFraction }, ...session.network };
     const runs = session.runs.map((run, index) => restoreNetworkRun(run, `restored-${restoreId}-${index}`, hidden.length + 1));
     useAppStore.getState().restore({ kind: 'network', network, runs, ...restored });

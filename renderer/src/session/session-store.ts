@@ -16,10 +16,13 @@ interface SessionState {
   declineOffer(): void;
 }
 
-/** A picture's name for its files: the catalog function, "expression", or the network's dataset. */
+/** A picture's name for its files: the catalog function, "expression", or the network's dataset (a CSV's file name). */
 export function problemName(): string {
   const { kind, problem, network } = useAppStore.getState();
-  if (kind === 'network') return network.mlp.dataset.name;
+  if (kind === 'network') {
+    const { dataset } = network.mlp;
+    return 'name' in dataset ? dataset.name : dataset.file.replace(/\.csv$/i, '');
+  }
   return 'function' in problem ? problem.function : 'expression';
 }
 

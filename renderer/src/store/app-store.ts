@@ -9,6 +9,7 @@ import {
   initSpecSchema,
   mlpProblemSchema,
   type Activation,
+  type CsvTextDatasetSpec,
   type DatasetName,
   type InitScheme,
   type InitSpec,
@@ -151,7 +152,8 @@ export interface Comparison {
 /** The network problem and run settings the network form edits (validated on Run). */
 export interface NetworkDraft {
   mlp: {
-    dataset: { name: DatasetName; samples?: number; noise?: number; seed: number };
+    /** A named dataset, or a CSV file the user chose, by its content (the host opens no file a client names). */
+    dataset: { name: DatasetName; samples?: number; noise?: number; seed: number } | CsvTextDatasetSpec;
     hidden: number[];
     activation: Activation;
     loss: LossName;

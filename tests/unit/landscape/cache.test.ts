@@ -1,12 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientMessageSchema, type LandscapeRequest } from '../../../shared/protocol';
 import { LandscapeCache, landscapeCacheKey } from '../../../electron/host/landscape-cache';
-
-const directory = mkdtempSync(join(tmpdir(), 'gradscape-cache-'));
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 function request(problem: unknown, d1 = Float64Array.of(1, 0, 0)): LandscapeRequest {
   return clientMessageSchema.parse({
@@ -23,25 +17,19 @@ function request(problem: unknown, d1 = Float64Array.of(1, 0, 0)): LandscapeRequ
 const named = (hidden: number[]) => ({ mlp: { dataset: { name: 'xor', seed: 2 }, hidden, activation: 'tanh', loss: 'bce' } });
 
 describe('the landscape cache key', () => {
-  it('is the same for the same content, whatever the key order, and changes with any input', async () => {
-    const key = await landscapeCacheKey(request(named([1])));
+  it('is the same for the same content, whatever the key order, and changes with any input', () => {
+    const key = landscapeCacheKey(request(named([1])));
     const reordered = { mlp: { loss: 'bce', activation: 'tanh', hidden: [1], dataset: { seed: 2, name: 'xor' } } };
-    expect(await landscapeCacheKey(request(reordered))).toBe(key);
-    expect(await landscapeCacheKey(request(named([2])))).not.toBe(key);
-    expect(await landscapeCacheKey(request(named([1]), Float64Array.of(1, 0, 1e-12)))).not.toBe(key);
+    expect(landscapeCacheKey(request(reordered))).toBe(key);
+    expect(landscapeCacheKey(request(named([2])))).not.toBe(key);
+    expect(landscapeCacheKey(request(named([1]), Float64Array.of(1, 0, 1e-12)))).not.toBe(key);
   });
 
-  it('hashes a CSV dataset by its bytes, and gives none when the file cannot be read', async () => {
-    const path = join(directory, 'data.csv');
-    const csv = { mlp: { dataset: { csv: path, target: 'y' }, hidden: [1], activation: 'tanh', loss: 'bce' } };
-    writeFileSync(path, 'x,y\n0,0\n1,1\n');
-    const before = await landscapeCacheKey(request(csv));
-    writeFileSync(path, 'x,y\n0,1\n1,0\n');
-    const after = await landscapeCacheKey(request(csv));
-    expect(after).toBeDefined();
-    expect(after).not.toBe(before);
-    rmSync(path);
-    expect(await landscapeCacheKey(request(csv))).toBeUndefined();
+  it('hashes a CSV dataset by its content', () => {
+    const csv = (csvText: string) => ({ mlp: { dataset: { csvText, target: 'y' }, hidden: [1], activation: 'tanh', loss: 'bce' } });
+    const before = landscapeCacheKey(request(csv('x,y\n0,0\n1,1\n')));
+    expect(landscapeCacheKey(request(csv('x,y\n0,0\n1,1\n')))).toBe(before);
+    expect(landscapeCacheKey(request(csv('x,y\n0,1\n1,0\n')))).not.toBe(before);
   });
 });
 

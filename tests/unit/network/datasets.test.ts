@@ -1,7 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_CSV_COLUMNS, MAX_DATASET_ROWS, MAX_PARAMETERS } from '../../../shared/limits';
 import { GENERATED_DATASET_NAMES, mlpProblemSchema, type GeneratedDatasetName } from '../../../shared/spec/network-spec';
 import { parseCsvDataset } from '../../../electron/engine/network/csv-dataset';
 import { splitDataset, type Dataset } from '../../../electron/engine/network/dataset';
@@ -122,11 +120,19 @@ describe('CSV datasets', () => {
     expect(Array.from(d.y)).toEqual([0, 1]);
   });
 
-  it('reports every bad row by its line number in one error', () => {
+  it('follows RFC 4180: a BOM, CRLF, quoted names holding commas, quotes and line breaks', () => {
+    const text = '\uFEFF"width, cm","say ""hi""","two\r\nlines",y\r\n"1.5",2,3,0\r\n4,"5",6,1\r\n';
+    const d = parseCsvDataset(text, 'y', 'data.csv');
+    expect(d.featureNames).toEqual(['width, cm', 'say "hi"', 'two\r\nlines']);
+    expect(Array.from(d.x)).toEqual([1.5, 2, 3, 4, 5, 6]);
+    expect(Array.from(d.y)).toEqual([0, 1]);
+  });
+
+  it('reports every bad row by its line number in one error, quoting none of the file', () => {
     const text = 'x1,x2,y\n1,2,0\n3,,1\n4,5\n6,seven,1\n8,9,NaN\n1,2,1,3\n';
     expect(() => parseCsvDataset(text, 'y', 'data.csv')).toThrow(
-      'data.csv: 5 bad rows: line 3: "" in column "x2" is not a finite number; line 4: 2 values where the header has 3; ' +
-        'line 5: "seven" in column "x2" is not a finite number; line 6: "NaN" in column "y" is not a finite number; ' +
+      'data.csv: 5 bad rows: line 3: column 2 is not a finite number; line 4: 2 values where the header has 3; ' +
+        'line 5: column 2 is not a finite number; line 6: column 3 is not a finite number; ' +
         'line 7: 4 values where the header has 3',
     );
   });
@@ -136,20 +142,37 @@ describe('CSV datasets', () => {
     expect(() => parseCsvDataset(text, 'y', 'd.csv')).toThrow(/line 11: .*; and 4 more$/);
   });
 
+  it('never quotes the file: a password file is not echoed', () => {
+    const passwd = 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n';
+    for (const target of ['root', 'x']) {
+      expect(() => parseCsvDataset(passwd, target, 'passwd')).toThrow(/^passwd: /);
+      expect(() => parseCsvDataset(passwd, target, 'passwd')).not.toThrow(/root:x|daemon|bash/);
+    }
+    expect(() => parseCsvDataset('a,b\n1,"x"y\n', 'b', 'd.csv')).toThrow(new InvalidInputError('d.csv: line 2: not valid CSV (a closing quote is followed by more text)'));
+  });
+
+  it(`refuses more than ${MAX_CSV_COLUMNS} columns or ${MAX_DATASET_ROWS} rows`, () => {
+    const wide = Array.from({ length: MAX_CSV_COLUMNS + 1 }, (_, i) => `c${i}`).join(',');
+    expect(() => parseCsvDataset(`${wide}\n`, 'c0', 'd.csv')).toThrow(`d.csv: the header has ${MAX_CSV_COLUMNS + 1} columns; the limit is ${MAX_CSV_COLUMNS}`);
+    const tall = `x,y\n${'1,0\n'.repeat(MAX_DATASET_ROWS + 1)}`;
+    expect(() => parseCsvDataset(tall, 'y', 'd.csv')).toThrow('d.csv: holds more than 100,000 data rows, the limit');
+    // Blank lines are no rows: the limit counts data rows.
+    expect(parseCsvDataset(`x,y\n${'\n'.repeat(MAX_DATASET_ROWS)}1,0\n`, 'y', 'd.csv').rows).toBe(1);
+  }, 30_000);
+
   it.each([
     ['', 'y', 'd.csv: the file is empty; it needs a header row and data rows'],
     ['x,y\n', 'y', 'd.csv: has a header but no data rows'],
-    ['x,y\n1,2\n', 'z', 'd.csv: no column "z" in the header (columns: x, y)'],
+    ['x,y\n1,2\n', 'z', 'd.csv: no column "z" among the header’s 2 columns'],
     ['y\n1\n', 'y', 'd.csv: needs at least one input column besides "y"'],
-    ['x,x,y\n1,2,3\n', 'y', 'd.csv: column "x" appears twice in the header'],
+    ['x,x,y\n1,2,3\n', 'y', 'd.csv: columns 1 and 2 of the header have the same name'],
   ])('rejects %j', (text, target, message) => {
     expect(() => parseCsvDataset(text, target, 'd.csv')).toThrow(new InvalidInputError(message));
   });
 });
 
 describe('resolving a problem', () => {
-  const resolve = (mlp: Record<string, unknown>, baseDir?: string) =>
-    resolveNetworkProblem(mlpProblemSchema.parse({ hidden: [8], activation: 'tanh', ...mlp }), { baseDir });
+  const resolve = (mlp: Record<string, unknown>) => resolveNetworkProblem(mlpProblemSchema.parse({ hidden: [8], activation: 'tanh', ...mlp }));
 
   it('sizes the layers from the data and the loss', async () => {
     expect((await resolve({ dataset: { name: 'moons' }, loss: 'bce' })).sizes).toEqual([2, 8, 1]);
@@ -162,20 +185,20 @@ describe('resolving a problem', () => {
     expect([problem.train.rows, problem.test!.rows]).toEqual([80, 20]);
   });
 
-  it('reads a CSV relative to baseDir and checks its labels suit the loss', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gradscape-csv-'));
-    writeFileSync(join(dir, 'three.csv'), 'x,c\n0.5,0\n1.5,1\n2.5,2\n');
-    const csv = { csv: 'three.csv', target: 'c' };
-    expect((await resolve({ dataset: csv, loss: 'cross_entropy' }, dir)).classes).toBe(3);
-    await expect(resolve({ dataset: csv, loss: 'bce' }, dir)).rejects.toThrow(
-      'target "c" has 3 classes and bce takes two (0 and 1): use cross_entropy',
-    );
-    writeFileSync(join(dir, 'real.csv'), 'x,v\n0.5,0.25\n');
-    await expect(resolve({ dataset: { csv: 'real.csv', target: 'v' }, loss: 'cross_entropy' }, dir)).rejects.toThrow(
+  it('parses a CSV’s content and checks its labels suit the loss', async () => {
+    const csv = { csvText: 'x,c\n0.5,0\n1.5,1\n2.5,2\n', file: 'three.csv', target: 'c' };
+    expect((await resolve({ dataset: csv, loss: 'cross_entropy' })).classes).toBe(3);
+    await expect(resolve({ dataset: csv, loss: 'bce' })).rejects.toThrow('target "c" has 3 classes and bce takes two (0 and 1): use cross_entropy');
+    await expect(resolve({ dataset: { csvText: 'x,v\n0.5,0.25\n', target: 'v' }, loss: 'cross_entropy' })).rejects.toThrow(
       'target "v" holds 0.25, but cross_entropy needs class labels 0, 1, …; use mse to fit real values',
     );
-    await expect(resolve({ dataset: { csv: 'missing.csv', target: 'v' }, loss: 'mse' }, dir)).rejects.toThrow(
-      `${join(dir, 'missing.csv')}: cannot read (ENOENT)`,
-    );
+  });
+
+  it(`refuses a CSV network over ${MAX_PARAMETERS} parameters once its inputs are known`, async () => {
+    // With one input (the least a CSV gives) 49,618,585 parameters: the schema passes it; with 99, 50,002,353.
+    const header = [...Array.from({ length: 99 }, (_, i) => `x${i}`), 'y'].join(',');
+    const mlp = { dataset: { csvText: `${header}\n${Array(100).fill(0).join(',')}\n`, target: 'y' }, hidden: [3916, 4096, 4096, 4096], loss: 'mse' };
+    expect(mlpProblemSchema.safeParse({ activation: 'tanh', ...mlp }).success).toBe(true);
+    await expect(resolve(mlp)).rejects.toThrow('problem.mlp.hidden: the network has 50,002,353 parameters; the limit is 50,000,000');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeIssue } from '../../../shared/describe-issue';
-import { initSpecSchema, mlpProblemSchema } from '../../../shared/spec/network-spec';
+import { initSpecSchema, mlpProblemSchema, specMlpProblemSchema } from '../../../shared/spec/network-spec';
 
 const problemError = (mlp: Record<string, unknown>): string => {
   const parsed = mlpProblemSchema.safeParse({ hidden: [4], activation: 'tanh', loss: 'bce', ...mlp });
@@ -24,11 +24,24 @@ describe('mlp problem spec', () => {
       name: 'iris',
       seed: 0,
     });
-    expect(mlpProblemSchema.parse({ dataset: { csv: 'a.csv', target: 'y' }, hidden: [3], activation: 'gelu', loss: 'mse' }).dataset).toEqual({
+    expect(specMlpProblemSchema.parse({ dataset: { csv: 'a.csv', target: 'y' }, hidden: [3], activation: 'gelu', loss: 'mse' }).dataset).toEqual({
       csv: 'a.csv',
       target: 'y',
       seed: 0,
     });
+    expect(mlpProblemSchema.parse({ dataset: { csvText: 'x,y\n1,0\n', target: 'y' }, hidden: [3], activation: 'gelu', loss: 'mse' }).dataset).toEqual({
+      csvText: 'x,y\n1,0\n',
+      file: 'dataset.csv',
+      target: 'y',
+      seed: 0,
+    });
+  });
+
+  it('takes a CSV path only in a spec file: anywhere else the content', () => {
+    const mlp = { dataset: { csv: '/etc/passwd', target: 'root' }, hidden: [3], activation: 'tanh', loss: 'bce' };
+    expect(specMlpProblemSchema.safeParse(mlp).success).toBe(true);
+    const parsed = mlpProblemSchema.safeParse(mlp);
+    expect(parsed.success ? 'parsed' : describeIssue(parsed.error)).toBe('dataset.csv: a file path is not accepted here: send the CSV file’s content as "csvText"');
   });
 
   it.each([
@@ -39,7 +52,12 @@ describe('mlp problem spec', () => {
     [{ dataset: { name: 'moons', samples: 2 } }, 'dataset.samples: must be at least 4'],
     [{ dataset: { name: 'moons', noise: -1 } }, 'dataset.noise: must be at least 0'],
     [{ dataset: { name: 'moons', extra: 1 } }, 'dataset: Unrecognized key: "extra"'],
-    [{ dataset: { csv: 'a.csv' } }, 'dataset.target: is required: the name of the column to predict'],
+    [{ dataset: { csvText: 'x,y\n' } }, 'dataset.target: is required: the name of the column to predict'],
+    [{ dataset: { csvText: 'x,y\n', target: 'y', file: '../etc/passwd' } }, 'dataset.file: must be a file name without a folder'],
+    [{ dataset: { csvText: 'é'.repeat(8 * 1024 * 1024 + 1), target: 'y' } }, 'dataset.csvText: must be at most 16,777,216 bytes'],
+    [{ dataset: { name: 'moons', samples: 100_001 } }, 'dataset.samples: must be at most 100,000'],
+    [{ dataset: { name: 'moons' }, hidden: Array(32).fill(4096) }, 'hidden: the network has 520,237,057 parameters; the limit is 50,000,000'],
+    [{ dataset: { name: 'moons' }, hidden: Array(33).fill(1) }, 'hidden: may have at most 32 hidden layers'],
     [{ dataset: { name: 'moons' }, hidden: [4.5] }, 'hidden[0]: must be a whole number'],
     [{ dataset: { name: 'moons' }, hidden: undefined }, 'hidden: is required: the sizes of the hidden layers, e.g. [16, 16]'],
     [{ dataset: { name: 'moons' }, activation: undefined }, 'activation: is required: one of relu, leaky_relu, tanh, sigmoid, gelu, linear'],

@@ -150,6 +150,14 @@ describe('session files, version 2', () => {
     expect(parseSessionText(serializeSession(parsed))).toEqual(parsed);
   });
 
+  it('keep a CSV network: the dataset is the file’s content, so the session opens anywhere', () => {
+    const session = networkSession();
+    const csvText = 'a,"b, c",y\r\n0.1,0.2,0\r\n-1,0.5,1\r\n2,0.25,1\r\n0.3,0.4,0\r\n';
+    const mlp = { ...session.problem.mlp, dataset: { csvText, file: 'mine.csv', target: 'y', seed: 2 } };
+    const parsed = parseSessionText(serializeSession({ ...session, problem: { mlp } } as SessionFileInput));
+    expect(parsed.problem).toEqual({ mlp });
+  });
+
   it('read plain number lists too, which take far more room than packed ones', () => {
     const session = networkSession();
     session.runs[0].spec.steps = 49;
@@ -208,7 +216,12 @@ describe('session files, version 2', () => {
     expect(damagedNetwork((file) => void delete (run(file).spec as { init?: unknown }).init)).toMatch(/^runs\[0\]\.spec\.init: is required for a network/);
     expect(damagedNetwork((file) => void delete (file as { network?: unknown }).network)).toMatch(/^network: is required for a network problem/);
     expect(damagedNetwork((file) => void (file.bounds = [[0, 1], [0, 1]]))).toBe('bounds: applies only to function problems');
-    expect(damagedNetwork((file) => void (file.problem.mlp.dataset = { csv: 'data.csv', target: 'y' } as never))).toMatch(/^problem\.mlp\.dataset: must be a named dataset/);
+    expect(damagedNetwork((file) => void (file.problem.mlp.dataset = { csv: 'data.csv', target: 'y' } as never))).toBe(
+      'problem.mlp.dataset.csv: a file path is not accepted here: send the CSV file’s content as "csvText"',
+    );
+    expect(damagedNetwork((file) => void (run(file).events = Array(100_001).fill(run(file).events[0] ?? { type: 'plateau', step: 0, message: 'm' })))).toBe(
+      'runs[0].events: may hold at most 100,000 events',
+    );
     expect(damagedNetwork((file) => void ((run(file).checkpoints as Record<string, unknown>).steps = 'f64:AAAA'))).toBe(
       'runs[0].checkpoints.steps: holds 3 bytes, not a whole number of 8-byte values',
     );
