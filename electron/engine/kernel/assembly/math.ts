@@ -1,0 +1,108 @@
+// float32 transcendentals on four lanes at once (f32x4), to float32 rounding over the whole range
+// (tests/unit/kernel/kernel-math.test.ts measures them against float64 at the extremes). The
+// polynomials are Cephes' single-precision ones (expf, logf, tanhf).
+
+const LOG2E: f32 = 1.44269504088896341;
+// ln 2 in two parts: k·LN2_HI is exact for the k that occur, so r = x - k ln 2 keeps its bits.
+const LN2_HI: f32 = 0.693359375;
+const LN2_LO: f32 = -2.12194440e-4;
+/** Above this exp overflows to infinity; below EXP_MIN it underflows to zero (denormals included). */
+const EXP_MAX: f32 = 88.7228394;
+const EXP_MIN: f32 = -103.972076;
+const SQRT_HALF: f32 = 0.707106781186547524;
+
+/** e^x: x = k ln 2 + r with |r| ≤ ln2/2, e^r by a degree-7 polynomial, then 2^k in two halves so denormal results keep their bits. */
+// @ts-ignore: decorator
+@inline export function exp4(x: v128): v128 {
+  const clamped = f32x4.min(f32x4.max(x, f32x4.splat(EXP_MIN)), f32x4.splat(EXP_MAX));
+  const k = f32x4.nearest(f32x4.mul(clamped, f32x4.splat(LOG2E)));
+  let r = f32x4.sub(clamped, f32x4.mul(k, f32x4.splat(LN2_HI)));
+  r = f32x4.sub(r, f32x4.mul(k, f32x4.splat(LN2_LO)));
+  let p = f32x4.splat(1.9875691500e-4);
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(8.3334519073e-3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(4.1665795894e-2));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
+  const er = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f32x4.splat(1));
+  const ki = i32x4.trunc_sat_f32x4_s(k);
+  const half = i32x4.shr_s(ki, 1);
+  const scale1 = i32x4.shl(i32x4.add(half, i32x4.splat(127)), 23);
+  const scale2 = i32x4.shl(i32x4.add(i32x4.sub(ki, half), i32x4.splat(127)), 23);
+  const result = f32x4.mul(f32x4.mul(er, scale1), scale2);
+  // Beyond the clamp: infinity above, zero below; NaN passes through.
+  const over = f32x4.gt(x, f32x4.splat(EXP_MAX));
+  const under = f32x4.lt(x, f32x4.splat(EXP_MIN));
+  const bounded = v128.bitselect(f32x4.splat(Infinity), v128.andnot(result, under), over);
+  return v128.bitselect(x, bounded, f32x4.ne(x, x));
+}
+
+/** ln x for x > 0 (denormals included): x = m·2^e with m in [√½, √2), ln m by Cephes' degree-9 series in m - 1. 0 → -∞, x < 0 → NaN, ∞ → ∞. */
+// @ts-ignore: decorator
+@inline export function log4(x: v128): v128 {
+  // Denormals: scale by 2^25 first so the exponent field holds all of x's scale.
+  const tiny = f32x4.lt(x, f32x4.splat(1.17549435e-38));
+  const scaled = v128.bitselect(f32x4.mul(x, f32x4.splat(33554432)), x, tiny);
+  const bits = scaled;
+  let e = i32x4.sub(i32x4.shr_u(bits, 23), i32x4.splat(126));
+  e = i32x4.sub(e, v128.and(tiny, i32x4.splat(25)));
+  // m in [0.5, 1)
+  let m = v128.or(v128.and(bits, i32x4.splat(0x007fffff)), i32x4.splat(0x3f000000));
+  const small = f32x4.lt(m, f32x4.splat(SQRT_HALF));
+  e = i32x4.add(e, small); // true lanes are -1
+  m = f32x4.sub(f32x4.add(m, v128.and(m, small)), f32x4.splat(1));
+  const ef = f32x4.convert_i32x4_s(e);
+  const z = f32x4.mul(m, m);
+  let p = f32x4.splat(7.0376836292e-2);
+  p = f32x4.add(f32x4.mul(p, m), f32x4.splat(-1.1514610310e-1));
+  p = f32x4.add(f32x4.mul(p, m), f32x4.splat(1.1676998740e-1));
+  p = f32x4.add(f32x4.mul(p, m), f32x4.splat(-1.2420140846e-1));
+  p = f32x4.add(f32x4.mul(p, m), f32x4.splat(1.4249322787e-1));
+  p = f32x4.add(f32x4.mul(p, m), f32x4.splat(-1.6668057665e-1));
+  p = f32x4.add(f32x4.mul(p, m), f32x4.splat(2.0000714765e-1));
+  p = f32x4.add(f32x4.mul(p, m), f32x4.splat(-2.4999993993e-1));
+  p = f32x4.add(f32x4.mul(p, m), f32x4.splat(3.3333331174e-1));
+  let y = f32x4.mul(f32x4.mul(p, m), z);
+  y = f32x4.add(y, f32x4.mul(ef, f32x4.splat(LN2_LO)));
+  y = f32x4.sub(y, f32x4.mul(z, f32x4.splat(0.5)));
+  let result = f32x4.add(f32x4.add(m, y), f32x4.mul(ef, f32x4.splat(LN2_HI)));
+  result = v128.bitselect(f32x4.splat(-Infinity), result, f32x4.eq(x, f32x4.splat(0)));
+  result = v128.bitselect(x, result, f32x4.eq(x, f32x4.splat(Infinity)));
+  return v128.bitselect(f32x4.splat(NaN), result, v128.or(f32x4.lt(x, f32x4.splat(0)), f32x4.ne(x, x)));
+}
+
+/** ln(1 + u) for u ≥ 0, accurate where 1 + u rounds to 1 (Goldberg: ln(w)·u / (w - 1) with w = 1 + u). */
+// @ts-ignore: decorator
+@inline export function log1p4(u: v128): v128 {
+  const w = f32x4.add(f32x4.splat(1), u);
+  const wm1 = f32x4.sub(w, f32x4.splat(1));
+  const corrected = f32x4.mul(log4(w), f32x4.div(u, wm1));
+  const exact = f32x4.eq(wm1, f32x4.splat(0));
+  // Where w is infinite, ln w already is the answer.
+  return v128.bitselect(u, v128.bitselect(log4(w), corrected, f32x4.eq(w, f32x4.splat(Infinity))), exact);
+}
+
+/** 1 / (1 + e^-x), from e^-|x| so neither side overflows. */
+// @ts-ignore: decorator
+@inline export function sigmoid4(x: v128): v128 {
+  const e = exp4(f32x4.neg(f32x4.abs(x)));
+  const inverse = f32x4.div(f32x4.splat(1), f32x4.add(f32x4.splat(1), e));
+  return v128.bitselect(inverse, f32x4.mul(e, inverse), f32x4.ge(x, f32x4.splat(0)));
+}
+
+/** tanh: Cephes' odd polynomial below |x| = 0.625, else 1 - 2 / (e^2|x| + 1) with x's sign. */
+// @ts-ignore: decorator
+@inline export function tanh4(x: v128): v128 {
+  const ax = f32x4.abs(x);
+  const z = f32x4.mul(x, x);
+  let p = f32x4.splat(-5.70498872745e-3);
+  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(2.06390887954e-2));
+  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-5.37397155531e-2));
+  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(1.33314422036e-1));
+  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-3.33332819422e-1));
+  const near = f32x4.add(f32x4.mul(f32x4.mul(p, z), x), x);
+  const e = exp4(f32x4.add(ax, ax));
+  const far = f32x4.sub(f32x4.splat(1), f32x4.div(f32x4.splat(2), f32x4.add(e, f32x4.splat(1))));
+  const signed = v128.or(far, v128.and(x, i32x4.splat(0x80000000)));
+  return v128.bitselect(near, signed, f32x4.lt(ax, f32x4.splat(0.625)));
+}
