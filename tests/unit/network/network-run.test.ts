@@ -16,7 +16,7 @@ describe('a network run', () => {
   it('records steps + 1 points of loss, gradient norms and learning rate, and the run-file fields', async () => {
     const result = await train({ ...moons, testFraction: 0.25 }, { steps: 40, schedule: { name: 'exponential', gamma: 0.9 } });
     expect(result.status).toBe('completed');
-    expect(result.backend).toBe('wasm');
+    expect(result.backend).toBe('kernel');
     for (const series of [result.loss, result.testLoss!, result.gradNorm, result.lr]) expect(series).toHaveLength(41);
     expect(result.loss[40]).toBeLessThan(result.loss[0]!);
     expect(result.lr[3]).toBeCloseTo(0.01 * 0.9 ** 3, 12);

@@ -76,10 +76,11 @@ const SQRT_HALF: f32 = 0.707106781186547524;
 @inline export function log1p4(u: v128): v128 {
   const w = f32x4.add(f32x4.splat(1), u);
   const wm1 = f32x4.sub(w, f32x4.splat(1));
-  const corrected = f32x4.mul(log4(w), f32x4.div(u, wm1));
+  const lnW = log4(w);
+  const corrected = f32x4.mul(lnW, f32x4.div(u, wm1));
   const exact = f32x4.eq(wm1, f32x4.splat(0));
   // Where w is infinite, ln w already is the answer.
-  return v128.bitselect(u, v128.bitselect(log4(w), corrected, f32x4.eq(w, f32x4.splat(Infinity))), exact);
+  return v128.bitselect(u, v128.bitselect(lnW, corrected, f32x4.eq(w, f32x4.splat(Infinity))), exact);
 }
 
 /** 1 / (1 + e^-x), from e^-|x| so neither side overflows. */
@@ -100,9 +101,9 @@ const SQRT_HALF: f32 = 0.707106781186547524;
   p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-5.37397155531e-2));
   p = f32x4.add(f32x4.mul(p, z), f32x4.splat(1.33314422036e-1));
   p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-3.33332819422e-1));
-  const near = f32x4.add(f32x4.mul(f32x4.mul(p, z), x), x);
+  const near = f32x4.add(f32x4.mul(f32x4.mul(p, z), ax), ax);
   const e = exp4(f32x4.add(ax, ax));
   const far = f32x4.sub(f32x4.splat(1), f32x4.div(f32x4.splat(2), f32x4.add(e, f32x4.splat(1))));
-  const signed = v128.or(far, v128.and(x, i32x4.splat(0x80000000)));
-  return v128.bitselect(near, signed, f32x4.lt(ax, f32x4.splat(0.625)));
+  // Both halves from |x|, then x's sign: tanh(-0) = -0.
+  return v128.or(v128.bitselect(near, far, f32x4.lt(ax, f32x4.splat(0.625))), v128.and(x, i32x4.splat(0x80000000)));
 }
