@@ -14,6 +14,8 @@ export interface NetworkBenchmarkFigure {
   /** Steps timed (after a warm-up). */
   steps: number;
   backend: NetworkBackend;
+  /** Multiply-add FLOPs of one step's matrix products (stepFlops). */
+  flops: number;
 }
 
 export interface NetworkBenchmarkOptions {
@@ -68,10 +70,27 @@ async function time(name: string, problem: ResolvedNetworkProblem, options: Netw
       steps += run.advance(chunk).loss.length;
       chunk = Math.max(1, Math.round((chunk * 100) / Math.max(1, performance.now() - batchStarted)));
     }
-    return { name, stepsPerSecond: steps / ((performance.now() - started) / 1000), steps, backend: run.engine };
+    return {
+      name,
+      stepsPerSecond: steps / ((performance.now() - started) / 1000),
+      steps,
+      backend: run.engine,
+      flops: stepFlops(problem.sizes, problem.train.rows),
+    };
   } finally {
     run.dispose();
   }
+}
+
+/**
+ * The FLOPs of a full-batch step's matrix products, which bound its time from below: forward
+ * (2·rows·in·out per layer), the kernel gradients (as many), and the gradient passed down to
+ * each layer but the first (as many again).
+ */
+export function stepFlops(sizes: readonly number[], rows: number): number {
+  let flops = 0;
+  for (let l = 0; l + 1 < sizes.length; l++) flops += 2 * rows * sizes[l]! * sizes[l + 1]! * (l === 0 ? 2 : 3);
+  return flops;
 }
 
 /** Inputs uniform in [0, 1) like pixel intensities, labels uniform over the classes. */
