@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Activation, LossName } from '../../../shared/spec/network-spec';
 import { findShippedFile } from '../shipped-file';
 
 /** The parts of Node's WebAssembly global used here: this project's libs (ES2022, node) do not declare it. */
@@ -27,6 +28,7 @@ export interface MlpKernelExports {
     targetRowsPadded: number,
   ): void;
   mapMath(values: number, count: number, fn: number): void;
+  planeFirstLayer(center: number, alongD1: number, alongD2: number, alpha: number, beta: number, out: number, count: number, activation: number): void;
 }
 
 const KERNEL_FILE = 'wasm/mlp-kernel.wasm';
@@ -56,6 +58,45 @@ function kernelModule(): WasmModule | null {
 /** Whether the kernel can run in this process. */
 export function mlpKernelAvailable(): boolean {
   return kernelModule() !== null;
+}
+
+/** The kernel's activation and loss codes (assembly/mlp.ts). gelu is not in the kernel: its networks run on tfjs. */
+export const KERNEL_ACTIVATIONS: Partial<Record<Activation, number>> = { relu: 0, leaky_relu: 1, tanh: 2, sigmoid: 3, linear: 4 };
+export const KERNEL_LOSSES: Record<LossName, number> = { bce: 0, cross_entropy: 1, mse: 2 };
+
+/** One dense layer as the kernel's descriptor holds it: sizes, then byte offsets (0 where unused). */
+export interface KernelLayer {
+  inputs: number;
+  outputs: number;
+  kernel: number;
+  bias: number;
+  kernelGradient: number;
+  biasGradient: number;
+  /** Pre-activations of the last layer (the logits), activations of a hidden one, [outputs, rowsPadded]. */
+  output: number;
+  /** A hidden layer's output after dropout. */
+  dropped: number;
+}
+
+const HEADER_WORDS = 8;
+const LAYER_WORDS = 8;
+
+/**
+ * Writes a network's descriptor (assembly/mlp.ts, "the descriptor") into `memory` and returns
+ * its offset: the activation and loss codes, two scratch buffers for the backward pass's deltas
+ * (each [widest layer, rowsPadded]), and the layers.
+ */
+export function describeNetwork(memory: KernelMemory, network: { activation: number; loss: number; deltas: [number, number]; layers: KernelLayer[] }): number {
+  const { layers } = network;
+  const words = HEADER_WORDS + LAYER_WORDS * layers.length;
+  const at = memory.allocate(words);
+  const cfg = memory.ints(at, words);
+  cfg.set([layers.length, network.activation, network.loss, ...network.deltas]);
+  layers.forEach((layer, l) => {
+    const { inputs, outputs, kernel, bias, kernelGradient, biasGradient, output, dropped } = layer;
+    cfg.set([inputs, outputs, kernel, bias, kernelGradient, biasGradient, output, dropped], HEADER_WORDS + LAYER_WORDS * l);
+  });
+  return at;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { LandscapeMessage, LandscapePartRequest } from '../../../shared/pro
 import type { MlpProblem } from '../../../shared/spec/network-spec';
 import { resolveNetworkProblem, type ResolvedNetworkProblem } from '../network/network-problem';
 import { useTensorBackend } from '../network/tensor-backend';
-import { PlaneEvaluator } from './plane-evaluator';
+import { createGridEvaluator } from './grid-evaluator';
 
 /** Work between looks at the message queue (a cancel): batches of points sized to take about this long. */
 const BATCH_MS = 25;
@@ -35,7 +35,7 @@ export async function answerLandscapePart(request: LandscapePartRequest, env: La
   const order = Int32Array.from(levels.flatMap((level) => Array.from(level)));
   const levelOf = Uint8Array.from(levels.flatMap((level, l) => Array<number>(level.length).fill(l)));
   const total = order.length;
-  const evaluator = new PlaneEvaluator(problem, problem.train, request);
+  const evaluator = createGridEvaluator(problem, problem.train, request);
   let computed = 0;
   let batch = FIRST_BATCH;
   // Values computed and not yet posted: all of one level.

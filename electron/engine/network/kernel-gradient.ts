@@ -1,15 +1,10 @@
 import type { Activation, LossName } from '../../../shared/spec/network-spec';
-import { KernelMemory, mlpKernelAvailable, type MlpKernelExports } from '../kernel/mlp-kernel';
+import { describeNetwork, KERNEL_ACTIVATIONS, KERNEL_LOSSES, KernelMemory, mlpKernelAvailable, type MlpKernelExports } from '../kernel/mlp-kernel';
 import type { Dataset } from './dataset';
 import type { ComputeResult } from './mlp-model';
 import { denseLayerSlices, paramCount } from './param-layout';
 import type { StepGradient } from './step-gradient';
 
-/** The kernel's activation and loss codes (kernel/assembly/mlp.ts). gelu is not in the kernel: its runs train on tfjs. */
-const ACTIVATION_CODES: Partial<Record<Activation, number>> = { relu: 0, leaky_relu: 1, tanh: 2, sigmoid: 3, linear: 4 };
-const LOSS_CODES: Record<LossName, number> = { bce: 0, cross_entropy: 1, mse: 2 };
-const HEADER_WORDS = 8;
-const LAYER_WORDS = 8;
 
 export interface KernelNetwork {
   sizes: readonly number[];
@@ -19,7 +14,7 @@ export interface KernelNetwork {
 
 /** Whether the kernel can train `network`; otherwise it trains on tfjs. */
 export function kernelCovers(network: KernelNetwork): boolean {
-  return ACTIVATION_CODES[network.activation] !== undefined && mlpKernelAvailable();
+  return KERNEL_ACTIVATIONS[network.activation] !== undefined && mlpKernelAvailable();
 }
 
 /** Rows rounded up to the kernel's tile of 8. */
@@ -58,7 +53,7 @@ export class KernelGradient implements StepGradient {
     options: { batchSize?: number; dropout: boolean; unitActivity: boolean },
   ) {
     const { sizes, activation, loss } = network;
-    const code = ACTIVATION_CODES[activation];
+    const code = KERNEL_ACTIVATIONS[activation];
     if (code === undefined) throw new Error(`the kernel has no ${activation} activation`);
     this.kernel = this.memory.kernel;
     const memory = this.memory;
@@ -90,16 +85,22 @@ export class KernelGradient implements StepGradient {
     const maskValues = (batchRows ?? train.rows) * hiddenTotal;
     const masksAt = options.dropout ? memory.allocate(maskValues) : 0;
     const maximaAt = options.unitActivity ? memory.allocate(hiddenTotal) : 0;
-    this.cfg = memory.allocate(HEADER_WORDS + LAYER_WORDS * layers.length);
-    // Every allocation is done: views taken now stay valid.
-    const cfg = memory.ints(this.cfg, HEADER_WORDS + LAYER_WORDS * layers.length);
-    cfg.set([layers.length, code, LOSS_CODES[loss], deltaA, deltaB]);
-    layers.forEach(({ inputs, outputs: width, kernelOffset, biasOffset }, l) => {
-      cfg.set(
-        [inputs, width, paramsAt + 4 * kernelOffset, paramsAt + 4 * biasOffset, gradientAt + 4 * kernelOffset, gradientAt + 4 * biasOffset, outputs[l]!, dropped[l]!],
-        HEADER_WORDS + LAYER_WORDS * l,
-      );
+    this.cfg = describeNetwork(memory, {
+      activation: code,
+      loss: KERNEL_LOSSES[loss],
+      deltas: [deltaA, deltaB],
+      layers: layers.map(({ inputs, outputs: width, kernelOffset, biasOffset }, l) => ({
+        inputs,
+        outputs: width,
+        kernel: paramsAt + 4 * kernelOffset,
+        bias: paramsAt + 4 * biasOffset,
+        kernelGradient: gradientAt + 4 * kernelOffset,
+        biasGradient: gradientAt + 4 * biasOffset,
+        output: outputs[l]!,
+        dropped: dropped[l]!,
+      })),
     });
+    // Every allocation is done: views taken now stay valid.
     this.params = memory.floats(paramsAt, count);
     this.gradient = memory.floats(gradientAt, count);
     if (options.dropout) this.masks = { at: masksAt, values: memory.floats(masksAt, maskValues) };

@@ -404,3 +404,19 @@ export function mapMath(values: usize, count: i32, fn: i32): void {
     v128.store(p, fn == 0 ? exp4(v) : fn == 1 ? log4(v) : fn == 2 ? log1p4(v) : fn == 3 ? sigmoid4(v) : tanh4(v));
   }
 }
+
+/**
+ * A landscape point's first hidden layer from the products made once per plane:
+ * out = f(center + α·alongD1 + β·alongD2) over `count` values (a multiple of 4), where each
+ * product is X·W + b for the first layer's weights of the plane's center and directions.
+ */
+export function planeFirstLayer(center: usize, alongD1: usize, alongD2: usize, alpha: f32, beta: f32, out: usize, count: i32, activation: i32): void {
+  const bytes = <usize>count << 2;
+  const a = f32x4.splat(alpha);
+  const b = f32x4.splat(beta);
+  for (let p: usize = 0; p < bytes; p += 16) {
+    const z = f32x4.add(f32x4.add(v128.load(center + p), f32x4.mul(a, v128.load(alongD1 + p))), f32x4.mul(b, v128.load(alongD2 + p)));
+    v128.store(out + p, z);
+  }
+  activate(out, count, activation);
+}
