@@ -10,12 +10,18 @@ const LN2_LO: f32 = -2.12194440e-4;
 const EXP_MAX: f32 = 88.7228394;
 const EXP_MIN: f32 = -103.972076;
 const SQRT_HALF: f32 = 0.707106781186547524;
+/** 1.5·2^23: adding it rounds a float below 2^22 in magnitude to an integer, which the sum's low bits then hold. */
+const ROUNDER: f32 = 12582912;
+const ROUNDER_BITS = 0x4b400000;
+// Clamps use pmin/pmax (one instruction each) rather than min/max, whose NaN and signed-zero rules
+// cost several; a NaN input still comes out NaN (pmax(NaN, c) is NaN).
 
 /** e^x: x = k ln 2 + r with |r| ≤ ln2/2, e^r by a degree-7 polynomial, then 2^k in two halves so denormal results keep their bits. */
 // @ts-ignore: decorator
 @inline export function exp4(x: v128): v128 {
-  const clamped = f32x4.min(f32x4.max(x, f32x4.splat(EXP_MIN)), f32x4.splat(EXP_MAX));
-  const k = f32x4.nearest(f32x4.mul(clamped, f32x4.splat(LOG2E)));
+  const clamped = f32x4.pmin(f32x4.pmax(x, f32x4.splat(EXP_MIN)), f32x4.splat(EXP_MAX));
+  const rounded = f32x4.add(f32x4.mul(clamped, f32x4.splat(LOG2E)), f32x4.splat(ROUNDER));
+  const k = f32x4.sub(rounded, f32x4.splat(ROUNDER));
   let r = f32x4.sub(clamped, f32x4.mul(k, f32x4.splat(LN2_HI)));
   r = f32x4.sub(r, f32x4.mul(k, f32x4.splat(LN2_LO)));
   let p = f32x4.splat(1.9875691500e-4);
@@ -25,7 +31,7 @@ const SQRT_HALF: f32 = 0.707106781186547524;
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
   const er = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f32x4.splat(1));
-  const ki = i32x4.trunc_sat_f32x4_s(k);
+  const ki = i32x4.sub(rounded, i32x4.splat(ROUNDER_BITS));
   const half = i32x4.shr_s(ki, 1);
   const scale1 = i32x4.shl(i32x4.add(half, i32x4.splat(127)), 23);
   const scale2 = i32x4.shl(i32x4.add(i32x4.sub(ki, half), i32x4.splat(127)), 23);
@@ -91,7 +97,29 @@ const SQRT_HALF: f32 = 0.707106781186547524;
   return v128.bitselect(inverse, f32x4.mul(e, inverse), f32x4.ge(x, f32x4.splat(0)));
 }
 
-/** tanh: Cephes' odd polynomial below |x| = 0.625, else 1 - 2 / (e^2|x| + 1) with x's sign. */
+/**
+ * e^t for t ≤ 0 where a result below 2^-126 may as well be 0 (tanh of large |x|):
+ * exp4's reduction and polynomial without its overflow, denormal and NaN-preserving steps
+ * (NaN still propagates through the polynomial).
+ */
+// @ts-ignore: decorator
+@inline function expNonPositive4(t: v128): v128 {
+  const clamped = f32x4.pmax(t, f32x4.splat(-87));
+  const rounded = f32x4.add(f32x4.mul(clamped, f32x4.splat(LOG2E)), f32x4.splat(ROUNDER));
+  const k = f32x4.sub(rounded, f32x4.splat(ROUNDER));
+  let r = f32x4.sub(clamped, f32x4.mul(k, f32x4.splat(LN2_HI)));
+  r = f32x4.sub(r, f32x4.mul(k, f32x4.splat(LN2_LO)));
+  let p = f32x4.splat(1.9875691500e-4);
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(8.3334519073e-3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(4.1665795894e-2));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
+  const er = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f32x4.splat(1));
+  return f32x4.mul(er, i32x4.shl(i32x4.add(i32x4.sub(rounded, i32x4.splat(ROUNDER_BITS)), i32x4.splat(127)), 23));
+}
+
+/** tanh: Cephes' odd polynomial below |x| = 0.625, else (1 - e) / (1 + e) with e = e^-2|x|; both from |x|, then x's sign (tanh(-0) = -0). */
 // @ts-ignore: decorator
 @inline export function tanh4(x: v128): v128 {
   const ax = f32x4.abs(x);
@@ -102,8 +130,7 @@ const SQRT_HALF: f32 = 0.707106781186547524;
   p = f32x4.add(f32x4.mul(p, z), f32x4.splat(1.33314422036e-1));
   p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-3.33332819422e-1));
   const near = f32x4.add(f32x4.mul(f32x4.mul(p, z), ax), ax);
-  const e = exp4(f32x4.add(ax, ax));
-  const far = f32x4.sub(f32x4.splat(1), f32x4.div(f32x4.splat(2), f32x4.add(e, f32x4.splat(1))));
-  // Both halves from |x|, then x's sign: tanh(-0) = -0.
+  const e = expNonPositive4(f32x4.neg(f32x4.add(ax, ax)));
+  const far = f32x4.div(f32x4.sub(f32x4.splat(1), e), f32x4.add(f32x4.splat(1), e));
   return v128.or(v128.bitselect(near, far, f32x4.lt(ax, f32x4.splat(0.625))), v128.and(x, i32x4.splat(0x80000000)));
 }

@@ -202,7 +202,7 @@ function kernelGradient(input: usize, ins: i32, delta: usize, outs: i32, grad: u
 function activate(values: usize, count: i32, activation: i32): void {
   const end = values + (<usize>count << 2);
   if (activation == RELU) {
-    for (let p = values; p < end; p += 16) v128.store(p, f32x4.max(v128.load(p), f32x4.splat(0)));
+    for (let p = values; p < end; p += 16) v128.store(p, f32x4.pmax(v128.load(p), f32x4.splat(0)));
   } else if (activation == LEAKY_RELU) {
     for (let p = values; p < end; p += 16) {
       const z = v128.load(p);
@@ -298,7 +298,7 @@ export function loss(cfg: usize, target: usize, rows: i32, rp: i32, withGradient
     let rowLoss: v128;
     if (kind == CROSS_ENTROPY) {
       let top = v128.load(logits + at);
-      for (let c = 1; c < classes; c++) top = f32x4.max(top, v128.load(logits + <usize>c * rowBytes + at));
+      for (let c = 1; c < classes; c++) top = f32x4.pmax(top, v128.load(logits + <usize>c * rowBytes + at));
       let sum = f32x4.splat(0);
       let picked = f32x4.splat(0);
       for (let c = 0; c < classes; c++) {
@@ -322,7 +322,7 @@ export function loss(cfg: usize, target: usize, rows: i32, rp: i32, withGradient
       const z = v128.load(logits + at);
       if (kind == BCE) {
         // softplus(z) - z·y = max(z, 0) + ln(1 + e^-|z|) - z·y; gradient sigmoid(z) - y
-        const softplus = f32x4.add(f32x4.max(z, f32x4.splat(0)), log1p4(exp4(f32x4.neg(f32x4.abs(z)))));
+        const softplus = f32x4.add(f32x4.pmax(z, f32x4.splat(0)), log1p4(exp4(f32x4.neg(f32x4.abs(z)))));
         rowLoss = f32x4.sub(softplus, f32x4.mul(z, y));
         if (withGradient) v128.store(delta + at, v128.and(f32x4.mul(f32x4.sub(sigmoid4(z), y), scale), valid));
       } else {
