@@ -63,6 +63,8 @@ export function mlpKernelAvailable(): boolean {
 /** The kernel's activation and loss codes (assembly/mlp.ts). gelu is not in the kernel: its networks run on tfjs. */
 export const KERNEL_ACTIVATIONS: Partial<Record<Activation, number>> = { relu: 0, leaky_relu: 1, tanh: 2, sigmoid: 3, linear: 4 };
 export const KERNEL_LOSSES: Record<LossName, number> = { bce: 0, cross_entropy: 1, mse: 2 };
+/** tanh to 1e-6 relative, half the work: for landscape grids, which need 1e-4 and no derivative. */
+export const KERNEL_ROUGH_TANH = 5;
 
 /** One dense layer as the kernel's descriptor holds it: sizes, then byte offsets (0 where unused). */
 export interface KernelLayer {

@@ -1,4 +1,4 @@
-import { describeNetwork, KERNEL_ACTIVATIONS, KERNEL_LOSSES, KernelMemory, mlpKernelAvailable, type MlpKernelExports } from '../kernel/mlp-kernel';
+import { describeNetwork, KERNEL_ACTIVATIONS, KERNEL_LOSSES, KERNEL_ROUGH_TANH, KernelMemory, mlpKernelAvailable, type MlpKernelExports } from '../kernel/mlp-kernel';
 import type { Dataset } from '../network/dataset';
 import { denseLayerSlices, type DenseLayerSlice } from '../network/param-layout';
 import type { NetworkShape, Plane } from './plane-evaluator';
@@ -13,8 +13,9 @@ export function kernelCoversPlane(shape: NetworkShape): boolean {
  * center and both directions made once (they are linear in α and β), then per point the first
  * hidden layer as one combination of them with the activation, the layers above with weights
  * formed in float64 on the CPU, and the loss — a forward pass over the data resident in the
- * kernel's memory, nothing allocated per point. Unlike the tfjs path it applies tanh itself,
- * not as 2σ(2z) − 1.
+ * kernel's memory, nothing allocated per point. tanh is the kernel's rough one (1e-6 relative,
+ * half the work; tests/unit/landscape/grid-parity.test.ts bounds the grid's error), as the tfjs
+ * path trades exactness for speed with 2σ(2z) − 1.
  */
 export class KernelPlaneEvaluator {
   private readonly memory = new KernelMemory();
@@ -37,7 +38,7 @@ export class KernelPlaneEvaluator {
     data: Dataset,
     private readonly plane: Plane,
   ) {
-    const code = KERNEL_ACTIVATIONS[shape.activation];
+    const code = shape.activation === 'tanh' ? KERNEL_ROUGH_TANH : KERNEL_ACTIVATIONS[shape.activation];
     if (code === undefined || shape.sizes.length < 3) throw new Error(`the kernel cannot evaluate grids of a ${shape.activation} network without hidden layers`);
     this.kernel = this.memory.kernel;
     this.activation = code;

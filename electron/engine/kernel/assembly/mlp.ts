@@ -5,7 +5,7 @@
 // over rows four at a time and the parameters keep the engine's flat layout
 // (docs/formats.md, paramLayout): kernel [inputs, outputs] row-major, then bias.
 
-import { exp4, log1p4, log4, sigmoid4, tanh4 } from './math';
+import { exp4, log1p4, log4, roughTanh4, sigmoid4, tanh4 } from './math';
 
 // Activation and loss codes, as mlp-kernel.ts writes them into the descriptor.
 const RELU = 0;
@@ -13,6 +13,8 @@ const LEAKY_RELU = 1;
 const TANH = 2;
 const SIGMOID = 3;
 const LINEAR = 4;
+/** tanh to 1e-6 relative (roughTanh4): landscape grids only; its derivative is never taken. */
+const ROUGH_TANH = 5;
 const BCE = 0;
 const CROSS_ENTROPY = 1;
 const MSE = 2;
@@ -212,6 +214,8 @@ function activate(values: usize, count: i32, activation: i32): void {
     for (let p = values; p < end; p += 16) v128.store(p, tanh4(v128.load(p)));
   } else if (activation == SIGMOID) {
     for (let p = values; p < end; p += 16) v128.store(p, sigmoid4(v128.load(p)));
+  } else if (activation == ROUGH_TANH) {
+    for (let p = values; p < end; p += 16) v128.store(p, roughTanh4(v128.load(p)));
   }
 }
 
@@ -396,12 +400,12 @@ export function gather(source: usize, sourceTarget: usize, features: i32, source
   }
 }
 
-/** The transcendentals over `count` values (a multiple of 4), for tests: 0 exp, 1 log, 2 log1p, 3 sigmoid, 4 tanh. */
+/** The transcendentals over `count` values (a multiple of 4), for tests: 0 exp, 1 log, 2 log1p, 3 sigmoid, 4 tanh, 5 rough tanh. */
 export function mapMath(values: usize, count: i32, fn: i32): void {
   const end = values + (<usize>count << 2);
   for (let p = values; p < end; p += 16) {
     const v = v128.load(p);
-    v128.store(p, fn == 0 ? exp4(v) : fn == 1 ? log4(v) : fn == 2 ? log1p4(v) : fn == 3 ? sigmoid4(v) : tanh4(v));
+    v128.store(p, fn == 0 ? exp4(v) : fn == 1 ? log4(v) : fn == 2 ? log1p4(v) : fn == 3 ? sigmoid4(v) : fn == 4 ? tanh4(v) : roughTanh4(v));
   }
 }
 
