@@ -16,13 +16,10 @@ const ROUNDER_BITS = 0x4b400000;
 // Clamps use pmin/pmax (one instruction each) rather than min/max, whose NaN and signed-zero rules
 // cost several; a NaN input still comes out NaN (pmax(NaN, c) is NaN).
 
-/** e^x: x = k ln 2 + r with |r| ≤ ln2/2, e^r by a degree-7 polynomial, then 2^k in two halves so denormal results keep their bits. */
+/** e^r where r = x - k ln 2 (|r| ≤ ln2/2), by Cephes' degree-7 polynomial: e^x = 2^k of it. */
 // @ts-ignore: decorator
-@inline export function exp4(x: v128): v128 {
-  const clamped = f32x4.pmin(f32x4.pmax(x, f32x4.splat(EXP_MIN)), f32x4.splat(EXP_MAX));
-  const rounded = f32x4.add(f32x4.mul(clamped, f32x4.splat(LOG2E)), f32x4.splat(ROUNDER));
-  const k = f32x4.sub(rounded, f32x4.splat(ROUNDER));
-  let r = f32x4.sub(clamped, f32x4.mul(k, f32x4.splat(LN2_HI)));
+@inline function expReduced(x: v128, k: v128): v128 {
+  let r = f32x4.sub(x, f32x4.mul(k, f32x4.splat(LN2_HI)));
   r = f32x4.sub(r, f32x4.mul(k, f32x4.splat(LN2_LO)));
   let p = f32x4.splat(1.9875691500e-4);
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
@@ -31,6 +28,16 @@ const ROUNDER_BITS = 0x4b400000;
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
   const er = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f32x4.splat(1));
+  return er;
+}
+
+/** e^x: x = k ln 2 + r with |r| ≤ ln2/2, e^r by a degree-7 polynomial, then 2^k in two halves so denormal results keep their bits. */
+// @ts-ignore: decorator
+@inline export function exp4(x: v128): v128 {
+  const clamped = f32x4.pmin(f32x4.pmax(x, f32x4.splat(EXP_MIN)), f32x4.splat(EXP_MAX));
+  const rounded = f32x4.add(f32x4.mul(clamped, f32x4.splat(LOG2E)), f32x4.splat(ROUNDER));
+  const k = f32x4.sub(rounded, f32x4.splat(ROUNDER));
+  const er = expReduced(clamped, k);
   const ki = i32x4.sub(rounded, i32x4.splat(ROUNDER_BITS));
   const half = i32x4.shr_s(ki, 1);
   const scale1 = i32x4.shl(i32x4.add(half, i32x4.splat(127)), 23);
@@ -107,15 +114,7 @@ const ROUNDER_BITS = 0x4b400000;
   const clamped = f32x4.pmax(t, f32x4.splat(-87));
   const rounded = f32x4.add(f32x4.mul(clamped, f32x4.splat(LOG2E)), f32x4.splat(ROUNDER));
   const k = f32x4.sub(rounded, f32x4.splat(ROUNDER));
-  let r = f32x4.sub(clamped, f32x4.mul(k, f32x4.splat(LN2_HI)));
-  r = f32x4.sub(r, f32x4.mul(k, f32x4.splat(LN2_LO)));
-  let p = f32x4.splat(1.9875691500e-4);
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(8.3334519073e-3));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(4.1665795894e-2));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
-  const er = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f32x4.splat(1));
+  const er = expReduced(clamped, k);
   return f32x4.mul(er, i32x4.shl(i32x4.add(i32x4.sub(rounded, i32x4.splat(ROUNDER_BITS)), i32x4.splat(127)), 23));
 }
 
