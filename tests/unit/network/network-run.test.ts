@@ -120,6 +120,17 @@ describe('a network run', () => {
     expect(steps.at(-1)).toBe(100);
   });
 
+  it('trains on the WASM kernel where it has the activation, on tfjs for gelu or when asked, to the same numbers', async () => {
+    const spec = runSpec({ steps: 20, batchSize: 30, dropout: 0.2, l1: 1e-3, l2: 1e-3, clipNorm: 0.5 });
+    const kernel = await createNetworkRun(await problemOf(moons), spec);
+    const tfjs = await createNetworkRun(await problemOf(moons), spec, { kernel: false });
+    const gelu = await createNetworkRun(await problemOf({ ...moons, activation: 'gelu' }), spec);
+    for (const run of [kernel, tfjs, gelu]) run.advance(Number.MAX_SAFE_INTEGER);
+    expect([kernel, tfjs, gelu].map((run) => run.result().backend)).toEqual(['kernel', 'wasm', 'wasm']);
+    const [a, b] = [kernel.result(), tfjs.result()];
+    a.loss.forEach((loss, k) => expect(loss).toBeCloseTo(b.loss[k]!, 4));
+  });
+
   it('starts from given parameters when asked', async () => {
     const problem = await problemOf(moons);
     const start = new Float32Array(105).fill(0.1);
