@@ -126,18 +126,18 @@ const ROUNDER_BITS = 0x4b400000;
 // @ts-ignore: decorator
 @inline export function roughTanh4(x: v128): v128 {
   const clamped = f32x4.pmin(f32x4.pmax(x, f32x4.splat(-7.90531110763549805)), f32x4.splat(7.90531110763549805));
-  const x2 = f32x4.mul(clamped, clamped);
-  let p = f32x4.splat(-2.76076847742355e-16);
-  p = f32x4.add(f32x4.mul(p, x2), f32x4.splat(2.00018790482477e-13));
-  p = f32x4.add(f32x4.mul(p, x2), f32x4.splat(-8.60467152213735e-11));
-  p = f32x4.add(f32x4.mul(p, x2), f32x4.splat(5.12229709037114e-8));
-  p = f32x4.add(f32x4.mul(p, x2), f32x4.splat(1.48572235717979e-5));
-  p = f32x4.add(f32x4.mul(p, x2), f32x4.splat(6.37261928875436e-4));
-  p = f32x4.add(f32x4.mul(p, x2), f32x4.splat(4.89352455891786e-3));
-  let q = f32x4.splat(1.19825839466702e-6);
-  q = f32x4.add(f32x4.mul(q, x2), f32x4.splat(1.18534705686654e-4));
-  q = f32x4.add(f32x4.mul(q, x2), f32x4.splat(2.26843463243900e-3));
-  q = f32x4.add(f32x4.mul(q, x2), f32x4.splat(4.89352518554385e-3));
+  // Estrin's scheme in y = x²: short dependency chains, so neighbouring lanes' work overlaps.
+  const y = f32x4.mul(clamped, clamped);
+  const y2 = f32x4.mul(y, y);
+  const y4 = f32x4.mul(y2, y2);
+  const p01 = f32x4.add(f32x4.splat(4.89352455891786e-3), f32x4.mul(f32x4.splat(6.37261928875436e-4), y));
+  const p23 = f32x4.add(f32x4.splat(1.48572235717979e-5), f32x4.mul(f32x4.splat(5.12229709037114e-8), y));
+  const p45 = f32x4.add(f32x4.splat(-8.60467152213735e-11), f32x4.mul(f32x4.splat(2.00018790482477e-13), y));
+  const p456 = f32x4.add(p45, f32x4.mul(f32x4.splat(-2.76076847742355e-16), y2));
+  const p = f32x4.add(f32x4.add(p01, f32x4.mul(p23, y2)), f32x4.mul(p456, y4));
+  const q01 = f32x4.add(f32x4.splat(4.89352518554385e-3), f32x4.mul(f32x4.splat(2.26843463243900e-3), y));
+  const q23 = f32x4.add(f32x4.splat(1.18534705686654e-4), f32x4.mul(f32x4.splat(1.19825839466702e-6), y));
+  const q = f32x4.add(q01, f32x4.mul(q23, y2));
   // Below 0.0004 tanh x rounds to x, which the rational form loses among denormals.
   return v128.bitselect(x, f32x4.div(f32x4.mul(p, clamped), q), f32x4.lt(f32x4.abs(x), f32x4.splat(0.0004)));
 }
