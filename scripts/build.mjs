@@ -1,6 +1,7 @@
 // Builds everything the app runs into dist/: the Node side with esbuild (CLI, worker, Electron
 // main and preload) and the renderer with Vite. dist/ needs no node_modules: the packaged app
 // loads its worker from app.asar.unpacked, where no node_modules can be found (build/README.md).
+import asc from 'assemblyscript/asc';
 import { build } from 'esbuild';
 import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -51,6 +52,7 @@ await Promise.all([
     external: ['electron'],
   }),
   copyDataFiles(),
+  compileKernel(),
 ]);
 await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
 
@@ -64,4 +66,22 @@ async function copyDataFiles() {
     ...binaries.map((name) => copyFile(join(wasmDir, name), join('dist/wasm', name))),
     copyFile('electron/engine/network/data/iris.csv', 'dist/data/iris.csv'),
   ]);
+}
+
+/**
+ * The MLP kernel (electron/engine/kernel/assembly) compiled to dist/wasm/mlp-kernel.wasm with
+ * 128-bit SIMD; no runtime beyond a stub, since it allocates nothing and the host lays out its memory.
+ */
+async function compileKernel() {
+  await mkdir('dist/wasm', { recursive: true });
+  const { error, stderr } = await asc.main([
+    'electron/engine/kernel/assembly/mlp.ts',
+    '--outFile', 'dist/wasm/mlp-kernel.wasm',
+    '--optimizeLevel', '3',
+    '--runtime', 'stub',
+    '--noAssert',
+    '--enable', 'simd',
+    '--use', 'abort=',
+  ]);
+  if (error) throw new Error(`the MLP kernel did not compile: ${error.message}\n${stderr.toString()}`);
 }

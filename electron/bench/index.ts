@@ -4,8 +4,9 @@ import { compileExpression } from '../../shared/functions/expression';
 import { OPTIMIZER_NAMES, optimizerSpecSchema } from '../../shared/spec/optimizer-spec';
 import { FunctionRun } from '../engine/functions/function-run';
 import { computeSurface } from '../engine/functions/surface';
-import { benchmarkLandscape } from '../engine/landscape/benchmark';
+import { benchmarkLandscape, measureMatMulGflops } from '../engine/landscape/benchmark';
 import { benchmarkNetworkTraining } from '../engine/network/benchmark';
+import { useTensorBackend } from '../engine/network/tensor-backend';
 import { RunHost } from '../host/run-host';
 import { runTorchBenchmark } from './torch-reference';
 
@@ -106,17 +107,28 @@ async function benchThroughWorker(print: Print, distDir: string): Promise<void> 
   await host.close();
 }
 
-/** Training speed of the two reference MLPs against PyTorch (one thread) on this machine. */
+/**
+ * Training speed of the two reference MLPs on the WASM kernel and on tfjs, against PyTorch (one
+ * thread), all in this run, and the floor: the step's matrix FLOPs at tfjs's matMul rate.
+ */
 async function benchNetworkTraining(print: Print, repoRoot: string): Promise<void> {
-  print('network training, full-batch Adam, steps per second (higher is better)');
-  const ours = await benchmarkNetworkTraining();
+  const kernel = await benchmarkNetworkTraining({ kernel: true });
+  const tfjs = await benchmarkNetworkTraining({ kernel: false });
+  await useTensorBackend();
+  const gflops = measureMatMulGflops();
   const torch = await runTorchBenchmark(repoRoot, 'torch_train.py');
   const reference = 'result' in torch ? (torch.result as { results: { name: string; stepsPerSecond: number }[] }).results : [];
-  for (const figure of ours) {
-    const theirs = reference.find((entry) => entry.name === figure.name);
-    const versus = theirs ? `PyTorch ${theirs.stepsPerSecond.toFixed(1)}/s, ratio ${(figure.stepsPerSecond / theirs.stepsPerSecond).toFixed(2)}×` : '';
-    print(`  ${figure.name.padEnd(52)} ${figure.stepsPerSecond.toFixed(1).padStart(7)}/s (${figure.backend})  ${versus}`);
-  }
+  print(`network training, full-batch Adam, steps per second (higher is better; floor: the step's matrix FLOPs at tfjs's matMul rate, ${gflops.toFixed(1)} GFLOP/s)`);
+  kernel.forEach((ours, i) => {
+    const theirs = reference.find((entry) => entry.name === ours.name)?.stepsPerSecond;
+    const ratio = (rate: number) => (theirs ? ` (${(rate / theirs).toFixed(2)}× PyTorch)` : '');
+    const floor = (gflops * 1e9) / ours.flops;
+    print(`  ${ours.name}, ${(ours.flops / 1e6).toFixed(2)} MFLOP/step`);
+    print(
+      `    ${ours.backend} ${ours.stepsPerSecond.toFixed(1)}/s${ratio(ours.stepsPerSecond)}, ${tfjs[i]!.backend} ${tfjs[i]!.stepsPerSecond.toFixed(1)}/s${ratio(tfjs[i]!.stepsPerSecond)}` +
+        `${theirs ? `, PyTorch 1 thread ${theirs.toFixed(1)}/s` : ''}, floor ${floor.toFixed(0)}/s (${ours.backend} at ${(ours.stepsPerSecond / floor).toFixed(2)}× it)`,
+    );
+  });
   if ('missing' in torch) print(`  PyTorch reference skipped: ${torch.missing}`);
 }
 

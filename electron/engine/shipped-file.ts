@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,4 +25,13 @@ export async function readShippedText(moduleUrl: string, relativePath: string): 
   const path = findShippedFile(moduleUrl, relativePath);
   if (!path) throw new Error(`the shipped ${relativePath} is missing`);
   return readFile(path, 'utf8');
+}
+
+/** The bytes of a shipped file at the first of `relativePaths` found, or null when none is. */
+export function readShippedBytes(moduleUrl: string, ...relativePaths: string[]): Uint8Array | null {
+  for (const relativePath of relativePaths) {
+    const path = findShippedFile(moduleUrl, relativePath);
+    if (path) return readFileSync(path);
+  }
+  return null;
 }

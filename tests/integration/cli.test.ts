@@ -112,7 +112,7 @@ describe('gradscape run on a network', () => {
     expect((await gradscape('run', path, '--out', second)).code).toBe(0);
     expect(readFileSync(first, 'utf8')).toBe(readFileSync(second, 'utf8'));
     const runFile = runFileSchema.parse(JSON.parse(readFileSync(first, 'utf8'))) as Record<string, any>;
-    expect(runFile.engine.backend).toMatch(/^(wasm|cpu)$/);
+    expect(runFile.engine.backend).toMatch(/^(kernel|wasm|cpu)$/);
     expect(runFile.dataset.x).toHaveLength(90);
     expect(runFile.dataset.test.x).toHaveLength(30);
     const [adam, zeros] = runFile.runs;

@@ -75,7 +75,7 @@ describe('the worker in a packaged app', () => {
     visit(join(distDir, 'worker.mjs'));
     // The entry, the eager chunks and the network chunks loaded on demand.
     expect(seen.size).toBeGreaterThan(3);
-    for (const data of ['dist/wasm/tfjs-backend-wasm.wasm', 'dist/wasm/tfjs-backend-wasm-simd.wasm', 'dist/data/iris.csv']) {
+    for (const data of ['dist/wasm/tfjs-backend-wasm.wasm', 'dist/wasm/tfjs-backend-wasm-simd.wasm', 'dist/wasm/mlp-kernel.wasm', 'dist/data/iris.csv']) {
       expect(existsSync(join(repoRoot, data)), data).toBe(true);
       expect(isUnpacked(data), data).toBe(true);
     }
@@ -103,7 +103,7 @@ describe('the worker in a packaged app', () => {
     expect(client.framesOf('iris').reduce((n, frame) => n + frame.loss.length, 0)).toBe(21);
   });
 
-  it('trains on tfjs’s WASM backend there, not its slower CPU fallback', async () => {
+  it('trains on the WASM kernel there, not on the tfjs fallback', async () => {
     // The CLI shares the worker's chunks; copied beside them, it reports the backend in the run file.
     const unpacked = join(resources, 'app.asar.unpacked');
     copyFileSync(join(distDir, 'cli.mjs'), join(unpacked, 'dist', 'cli.mjs'));
@@ -119,7 +119,7 @@ describe('the worker in a packaged app', () => {
     const out = join(unpacked, 'run.json');
     await promisify(execFile)(process.execPath, [join(unpacked, 'dist', 'cli.mjs'), 'run', spec, '--out', out], { cwd: unpacked });
     const runFile = JSON.parse(readFileSync(out, 'utf8')) as { engine: { backend: string }; dataset: { x: unknown[] } };
-    expect(runFile.engine.backend).toBe('wasm');
+    expect(runFile.engine.backend).toBe('kernel');
     expect(runFile.dataset.x).toHaveLength(150);
   });
 });

@@ -189,7 +189,7 @@ function gridFlops(sizes: readonly number[], rows: number, points: number): numb
 }
 
 /** A plain 2-D matMul, [1000, 784] × [784, 128], in tfjs on this backend. */
-function measureMatMulGflops(): number {
+export function measureMatMulGflops(): number {
   const [a, b] = [tf.randomUniform([ROWS, 784]), tf.randomUniform([784, 128])];
   const run = (): void => tf.tidy(() => void tf.matMul(a, b).dataSync());
   run();

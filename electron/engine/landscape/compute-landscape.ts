@@ -10,7 +10,8 @@ import type { ResolvedNetworkProblem } from '../network/network-problem';
 import type { NetworkRunRecord } from '../network/network-run';
 import { useTensorBackend, type TensorBackend } from '../network/tensor-backend';
 import { planeThrough, randomDirection } from './directions';
-import { PlaneEvaluator, type Plane } from './plane-evaluator';
+import { createGridEvaluator } from './grid-evaluator';
+import type { Plane } from './plane-evaluator';
 import { projectOntoPlane } from './projection';
 
 /** Loss at center + alphas[i]·d1 + betas[j]·d2, row-major: out[j · alphas.length + i]. */
@@ -172,7 +173,7 @@ export function chooseSlicePlane(problem: ResolvedNetworkProblem, spec: Landscap
 
 /** The whole grid in this thread. */
 export function evaluateGrid(problem: ResolvedNetworkProblem, plane: Plane, alphas: Float64Array, betas: Float64Array): Float64Array {
-  const evaluator = new PlaneEvaluator(problem, problem.train, plane);
+  const evaluator = createGridEvaluator(problem, problem.train, plane);
   try {
     const out = new Float64Array(alphas.length * betas.length);
     betas.forEach((beta, j) => evaluator.evaluate(alphas, new Float64Array(alphas.length).fill(beta), out, j * alphas.length));

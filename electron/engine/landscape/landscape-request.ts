@@ -5,7 +5,7 @@ import type { MlpProblem } from '../../../shared/spec/network-spec';
 import { InvalidInputError } from '../invalid-input';
 import { resolveNetworkProblem, type ResolvedNetworkProblem } from '../network/network-problem';
 import { useTensorBackend } from '../network/tensor-backend';
-import { PlaneEvaluator } from './plane-evaluator';
+import { createGridEvaluator } from './grid-evaluator';
 
 /** Work between looks at the message queue (a cancel): batches of points sized to take about this long. */
 const BATCH_MS = 25;
@@ -38,7 +38,7 @@ export async function answerLandscapePart(request: LandscapePartRequest, env: La
   // A CSV's rows are known only now; the protocol checked named datasets' grids already.
   const tooCostly = landscapeWorkProblem(total, problem.train.rows, countParameters(problem.sizes));
   if (tooCostly) throw new InvalidInputError(`alphas: ${tooCostly}`);
-  const evaluator = new PlaneEvaluator(problem, problem.train, request);
+  const evaluator = createGridEvaluator(problem, problem.train, request);
   let computed = 0;
   let batch = FIRST_BATCH;
   // Values computed and not yet posted: all of one level.

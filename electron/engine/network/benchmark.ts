@@ -3,7 +3,7 @@ import { initSpecSchema } from '../../../shared/spec/network-spec';
 import { optimizerSpecSchema } from '../../../shared/spec/optimizer-spec';
 import type { Dataset } from './dataset';
 import type { ResolvedNetworkProblem } from './network-problem';
-import { createNetworkRun } from './network-run';
+import { createNetworkRun, type NetworkBackend } from './network-run';
 import { generateDataset } from './synthetic-datasets';
 import type { TensorBackend } from './tensor-backend';
 
@@ -13,7 +13,16 @@ export interface NetworkBenchmarkFigure {
   stepsPerSecond: number;
   /** Steps timed (after a warm-up). */
   steps: number;
-  backend: TensorBackend;
+  backend: NetworkBackend;
+  /** Multiply-add FLOPs of one step's matrix products (stepFlops). */
+  flops: number;
+}
+
+export interface NetworkBenchmarkOptions {
+  seconds?: number;
+  backend?: TensorBackend;
+  /** Train on the WASM kernel where it covers the network (default), or on tfjs. */
+  kernel?: boolean;
 }
 
 /** Each model is timed for about this long, after a warm-up, to stay short on a shared machine. */
@@ -26,21 +35,20 @@ const MAX_STEPS = 100_000;
  * Training steps per second through the whole network run (forward, gradient, read-back, Adam,
  * per-layer norms, events), full batch: the same models as scripts/bench/torch_train.py.
  */
-export async function benchmarkNetworkTraining(options: { seconds?: number; backend?: TensorBackend } = {}): Promise<NetworkBenchmarkFigure[]> {
-  const seconds = options.seconds ?? DEFAULT_SECONDS;
+export async function benchmarkNetworkTraining(options: NetworkBenchmarkOptions = {}): Promise<NetworkBenchmarkFigure[]> {
   const spiral = generateDataset({ name: 'spiral', samples: 1000, noise: 0.05, seed: 1 });
   return [
-    await time('2-16-16-1 tanh bce, 1000 spiral points', { activation: 'tanh', loss: 'bce', sizes: [2, 16, 16, 1], train: spiral }, seconds, options.backend),
+    await time('2-16-16-1 tanh bce, 1000 spiral points', { activation: 'tanh', loss: 'bce', sizes: [2, 16, 16, 1], train: spiral }, options),
     await time(
       '784-128-10 relu cross_entropy, 1000 random samples',
       { activation: 'relu', loss: 'cross_entropy', sizes: [784, 128, 10], train: randomClassification(1000, 784, 10), classes: 10 },
-      seconds,
-      options.backend,
+      options,
     ),
   ];
 }
 
-async function time(name: string, problem: ResolvedNetworkProblem, seconds: number, backend?: TensorBackend): Promise<NetworkBenchmarkFigure> {
+async function time(name: string, problem: ResolvedNetworkProblem, options: NetworkBenchmarkOptions): Promise<NetworkBenchmarkFigure> {
+  const seconds = options.seconds ?? DEFAULT_SECONDS;
   const run = await createNetworkRun(
     problem,
     {
@@ -49,7 +57,7 @@ async function time(name: string, problem: ResolvedNetworkProblem, seconds: numb
       steps: MAX_STEPS,
       seed: 0,
     },
-    { backend, checkpointValues: 0 },
+    { backend: options.backend, kernel: options.kernel, checkpointValues: 0 },
   );
   try {
     run.advance(WARM_UP_STEPS);
@@ -62,10 +70,27 @@ async function time(name: string, problem: ResolvedNetworkProblem, seconds: numb
       steps += run.advance(chunk).loss.length;
       chunk = Math.max(1, Math.round((chunk * 100) / Math.max(1, performance.now() - batchStarted)));
     }
-    return { name, stepsPerSecond: steps / ((performance.now() - started) / 1000), steps, backend: run.backend };
+    return {
+      name,
+      stepsPerSecond: steps / ((performance.now() - started) / 1000),
+      steps,
+      backend: run.engine,
+      flops: stepFlops(problem.sizes, problem.train.rows),
+    };
   } finally {
     run.dispose();
   }
+}
+
+/**
+ * The FLOPs of a full-batch step's matrix products, which bound its time from below: forward
+ * (2·rows·in·out per layer), the kernel gradients (as many), and the gradient passed down to
+ * each layer but the first (as many again).
+ */
+export function stepFlops(sizes: readonly number[], rows: number): number {
+  let flops = 0;
+  for (let l = 0; l + 1 < sizes.length; l++) flops += 2 * rows * sizes[l]! * sizes[l + 1]! * (l === 0 ? 2 : 3);
+  return flops;
 }
 
 /** Inputs uniform in [0, 1) like pixel intensities, labels uniform over the classes. */

@@ -11,12 +11,17 @@ import { clipGradientNorm } from '../optimizers/gradient-transforms';
 import { createSchedule } from '../optimizers/schedule';
 import { hessianOperator, type ExtremeCurvature } from './curvature';
 import { initializeParams } from './initializers';
-import { MlpModel, type ComputeRequest, type ResidentRows } from './mlp-model';
+import { KernelGradient, kernelCovers } from './kernel-gradient';
+import { MlpModel, type ResidentRows } from './mlp-model';
 import { createNetworkEventDetector, divergedEvent, type NetworkEventDetector } from './network-events';
 import type { ResolvedNetworkProblem } from './network-problem';
 import { createPredictionGrid, type PredictionGrid } from './prediction-grid';
 import { denseLayerSlices, paramLayout, type DenseLayerSlice, type ParamBlock } from './param-layout';
+import { tfjsStepGradient, type StepGradient } from './step-gradient';
 import { useTensorBackend, type TensorBackend } from './tensor-backend';
+
+/** What trains a network: the WASM SIMD kernel (kernel/), or tfjs on its backend. */
+export type NetworkBackend = 'kernel' | TensorBackend;
 
 /** The fields of a run spec (docs/formats.md) that a network run uses. */
 export interface NetworkRunSpec {
@@ -39,8 +44,10 @@ export interface NetworkRunOptions {
   initialParams?: Float32Array;
   /** The most parameter values all checkpoints together may hold (default 1,000,000). */
   checkpointValues?: number;
-  /** Default: wasm, or cpu where WASM cannot start. */
+  /** tfjs's backend, for what the kernel does not do (curvature, predictions) or all of it. Default: wasm, or cpu where WASM cannot start. */
   backend?: TensorBackend;
+  /** Train on the WASM SIMD kernel where it covers the network (default true); false: on tfjs. */
+  kernel?: boolean;
   /** Checkpoints whose curvature is computed, first and last included; default as the budget allows (CURVATURE_BUDGET), 0 for none. */
   curvaturePoints?: number;
 }
@@ -58,8 +65,8 @@ export interface NetworkFrameBatch extends FrameBatch {
 /** What a network run leaves for the run file (docs/formats.md, run file, networks). */
 export interface NetworkRunRecord {
   status: EngineRunStatus;
-  /** The tfjs backend that computed it. */
-  backend: TensorBackend;
+  /** What trained it: the kernel, or tfjs's backend. */
+  backend: NetworkBackend;
   paramLayout: ParamBlock[];
   initialParams: Float32Array;
   /** The last finite parameters: after the final step, or before the step that diverged. */
@@ -125,6 +132,9 @@ export class NetworkRun implements EngineRun {
   private readonly detector: NetworkEventDetector;
   private readonly batches: BatchStream;
   private readonly dropout?: { rate: number; random: Random; widths: number[] };
+  private readonly stepGradient: StepGradient;
+  /** What trains the network. */
+  readonly engine: NetworkBackend;
   private train?: ResidentRows;
   private test?: ResidentRows;
   private readonly record: {
@@ -170,6 +180,14 @@ export class NetworkRun implements EngineRun {
     }
     this.train = this.model.upload(problem.train);
     this.test = problem.test && this.model.upload(problem.test);
+    const unitActivity = activation === 'relu';
+    if (options.kernel !== false && kernelCovers(problem)) {
+      this.stepGradient = new KernelGradient(problem, problem.train, problem.test, { batchSize: spec.batchSize, dropout: !!spec.dropout, unitActivity });
+      this.engine = 'kernel';
+    } else {
+      this.stepGradient = tfjsStepGradient(this.model, this.train, this.test, unitActivity);
+      this.engine = backend;
+    }
     const n = spec.steps + 1;
     const perLayer = n * this.layers.length;
     this.record = {
@@ -216,7 +234,7 @@ export class NetworkRun implements EngineRun {
     const { record } = this;
     return {
       status: this.status,
-      backend: this.backend,
+      backend: this.engine,
       paramLayout: paramLayout(this.problem.sizes),
       initialParams: this.initialParams,
       finalParams: Float32Array.from(this.params),
@@ -266,21 +284,9 @@ export class NetworkRun implements EngineRun {
   /** Records the current point, then steps away from it (or stops). */
   private visitPoint(events: RunEvent[]): void {
     const k = this.count;
-    const train = this.train!;
     const rows = this.batches.next();
-    const batch = rows ? this.model.gather(train, rows) : train;
-    const request: ComputeRequest = {
-      batch,
-      dropoutMasks: this.dropout && this.dropoutMasks(batch.rows),
-      evaluate: this.test ? [train, this.test] : [train],
-      unitActivity: this.problem.activation === 'relu' ? train : undefined,
-    };
-    let result;
-    try {
-      result = this.model.compute(this.params, this.gradient, request);
-    } finally {
-      if (batch !== train) this.model.release(batch);
-    }
+    const masks = this.dropout && this.dropoutMasks(rows?.length ?? this.problem.train.rows);
+    const result = this.stepGradient.compute(this.params, this.gradient, rows, masks);
     const penalty = this.addPenalty();
     const loss = result.losses[0]! + penalty;
     const testLoss = this.test ? result.losses[1]! + penalty : 0;

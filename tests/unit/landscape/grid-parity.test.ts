@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { PlaneEvaluator } from '../../../electron/engine/landscape/plane-evaluator';
+import { createGridEvaluator } from '../../../electron/engine/landscape/grid-evaluator';
+import { KernelPlaneEvaluator, kernelCoversPlane } from '../../../electron/engine/landscape/kernel-plane-evaluator';
 import { useTensorBackend, type TensorBackend } from '../../../electron/engine/network/tensor-backend';
 import { relativeError } from '../../support/relative-error';
 import { datasetOf } from '../network/support';
@@ -9,10 +10,11 @@ import { fixture } from './fixture';
 type GridCase = (typeof fixture.grids)[number];
 
 /** The worst relative error of our grid against PyTorch's float64 forward passes. */
-async function worstGridError(c: GridCase, backend: TensorBackend): Promise<number> {
+async function worstGridError(c: GridCase, backend: TensorBackend, kernel = false): Promise<number> {
   expect(await useTensorBackend(backend)).toBe(backend);
   const tensors = tf.memory().numTensors;
-  const evaluator = new PlaneEvaluator(c, datasetOf(c), { center: Float32Array.from(c.center), d1: c.d1, d2: c.d2 });
+  const evaluator = createGridEvaluator(c, datasetOf(c), { center: Float32Array.from(c.center), d1: c.d1, d2: c.d2 }, { kernel });
+  expect(evaluator instanceof KernelPlaneEvaluator).toBe(kernel && kernelCoversPlane(c));
   const alphas = c.betas.flatMap(() => c.alphas);
   const betas = c.betas.flatMap((beta) => c.alphas.map(() => beta));
   const out = new Float64Array(alphas.length);
@@ -26,6 +28,10 @@ async function worstGridError(c: GridCase, backend: TensorBackend): Promise<numb
 describe(`landscape grids match PyTorch ${fixture.torch} forward passes in float64`, () => {
   it.each(fixture.grids.map((c) => [c.name, c] as const))('%s (WASM)', async (_, c) => {
     expect(await worstGridError(c, 'wasm')).toBeLessThan(1e-4);
+  });
+
+  it.each(fixture.grids.filter(kernelCoversPlane).map((c) => [c.name, c] as const))('%s (WASM kernel)', async (_, c) => {
+    expect(await worstGridError(c, 'wasm', true)).toBeLessThan(1e-4);
   });
 
   it.each(fixture.grids.slice(0, 3).map((c) => [c.name, c] as const))('%s (CPU fallback)', async (_, c) => {

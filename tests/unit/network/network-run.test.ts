@@ -16,7 +16,7 @@ describe('a network run', () => {
   it('records steps + 1 points of loss, gradient norms and learning rate, and the run-file fields', async () => {
     const result = await train({ ...moons, testFraction: 0.25 }, { steps: 40, schedule: { name: 'exponential', gamma: 0.9 } });
     expect(result.status).toBe('completed');
-    expect(result.backend).toBe('wasm');
+    expect(result.backend).toBe('kernel');
     for (const series of [result.loss, result.testLoss!, result.gradNorm, result.lr]) expect(series).toHaveLength(41);
     expect(result.loss[40]).toBeLessThan(result.loss[0]!);
     expect(result.lr[3]).toBeCloseTo(0.01 * 0.9 ** 3, 12);
@@ -118,6 +118,17 @@ describe('a network run', () => {
     expect(steps.length).toBeLessThanOrEqual(10);
     expect(steps[0]).toBe(0);
     expect(steps.at(-1)).toBe(100);
+  });
+
+  it('trains on the WASM kernel where it has the activation, on tfjs for gelu or when asked, to the same numbers', async () => {
+    const spec = runSpec({ steps: 20, batchSize: 30, dropout: 0.2, l1: 1e-3, l2: 1e-3, clipNorm: 0.5 });
+    const kernel = await createNetworkRun(await problemOf(moons), spec);
+    const tfjs = await createNetworkRun(await problemOf(moons), spec, { kernel: false });
+    const gelu = await createNetworkRun(await problemOf({ ...moons, activation: 'gelu' }), spec);
+    for (const run of [kernel, tfjs, gelu]) run.advance(Number.MAX_SAFE_INTEGER);
+    expect([kernel, tfjs, gelu].map((run) => run.result().backend)).toEqual(['kernel', 'wasm', 'wasm']);
+    const [a, b] = [kernel.result(), tfjs.result()];
+    a.loss.forEach((loss, k) => expect(loss).toBeCloseTo(b.loss[k]!, 4));
   });
 
   it('starts from given parameters when asked', async () => {

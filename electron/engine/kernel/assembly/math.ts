@@ -1,0 +1,235 @@
+// float32 transcendentals on four lanes at once (f32x4), to float32 rounding over the whole range
+// (tests/unit/kernel/kernel-math.test.ts measures them against float64 at the extremes). The
+// polynomials are Cephes' single-precision ones (expf, logf, tanhf).
+
+const LOG2E: f32 = 1.44269504088896341;
+// ln 2 in two parts: k·LN2_HI is exact for the k that occur, so r = x - k ln 2 keeps its bits.
+const LN2_HI: f32 = 0.693359375;
+const LN2_LO: f32 = -2.12194440e-4;
+/** Above this exp overflows to infinity; below EXP_MIN it underflows to zero (denormals included). */
+const EXP_MAX: f32 = 88.7228394;
+const EXP_MIN: f32 = -103.972076;
+const SQRT_HALF: f32 = 0.707106781186547524;
+/** 1.5·2^23: adding it rounds a float below 2^22 in magnitude to an integer, which the sum's low bits then hold. */
+const ROUNDER: f32 = 12582912;
+const ROUNDER_BITS = 0x4b400000;
+// Clamps use pmin/pmax (one instruction each) rather than min/max, whose NaN and signed-zero rules
+// cost several; a NaN input still comes out NaN (pmax(NaN, c) is NaN).
+
+
+// V8 as in Node 20 builds every v128 constant from general registers, three instructions at each
+// use, which doubled these functions' cost; a broadcast load from a table in memory is one. So
+// every constant on four lanes is f4(index) or i4(index) into these tables, its value beside it.
+const F32_TABLE = memory.data<f32>([
+  LN2_HI,
+  LN2_LO,
+  1.9875691500e-4,
+  1.3981999507e-3,
+  8.3334519073e-3,
+  4.1665795894e-2,
+  1.6666665459e-1,
+  5.0000001201e-1,
+  1,
+  EXP_MIN,
+  EXP_MAX,
+  LOG2E,
+  ROUNDER,
+  Infinity,
+  1.17549435e-38,
+  33554432,
+  SQRT_HALF,
+  7.0376836292e-2,
+  -1.1514610310e-1,
+  1.1676998740e-1,
+  -1.2420140846e-1,
+  1.4249322787e-1,
+  -1.6668057665e-1,
+  2.0000714765e-1,
+  -2.4999993993e-1,
+  3.3333331174e-1,
+  0.5,
+  -Infinity,
+  NaN,
+  -87,
+  -7.90531110763549805,
+  7.90531110763549805,
+  4.89352455891786e-3,
+  6.37261928875436e-4,
+  1.48572235717979e-5,
+  5.12229709037114e-8,
+  -8.60467152213735e-11,
+  2.00018790482477e-13,
+  -2.76076847742355e-16,
+  4.89352518554385e-3,
+  2.26843463243900e-3,
+  1.18534705686654e-4,
+  1.19825839466702e-6,
+  0.0004,
+  -5.70498872745e-3,
+  2.06390887954e-2,
+  -5.37397155531e-2,
+  1.33314422036e-1,
+  -3.33332819422e-1,
+  0.625,
+]);
+const I32_TABLE = memory.data<i32>([
+  ROUNDER_BITS,
+  127,
+  126,
+  25,
+  0x007fffff,
+  0x3f000000,
+  0x80000000,
+]);
+
+// @ts-ignore: decorator
+@inline function f4(index: i32): v128 {
+  return v128.load32_splat(F32_TABLE + (<usize>index << 2));
+}
+
+// @ts-ignore: decorator
+@inline function i4(index: i32): v128 {
+  return v128.load32_splat(I32_TABLE + (<usize>index << 2));
+}
+
+/** e^r where r = x - k ln 2 (|r| ≤ ln2/2), by Cephes' degree-7 polynomial: e^x = 2^k of it. */
+// @ts-ignore: decorator
+@inline function expReduced(x: v128, k: v128): v128 {
+  let r = f32x4.sub(x, f32x4.mul(k, f4(0 /* LN2_HI */)));
+  r = f32x4.sub(r, f32x4.mul(k, f4(1 /* LN2_LO */)));
+  let p = f4(2 /* 1.9875691500e-4 */);
+  p = f32x4.add(f32x4.mul(p, r), f4(3 /* 1.3981999507e-3 */));
+  p = f32x4.add(f32x4.mul(p, r), f4(4 /* 8.3334519073e-3 */));
+  p = f32x4.add(f32x4.mul(p, r), f4(5 /* 4.1665795894e-2 */));
+  p = f32x4.add(f32x4.mul(p, r), f4(6 /* 1.6666665459e-1 */));
+  p = f32x4.add(f32x4.mul(p, r), f4(7 /* 5.0000001201e-1 */));
+  const er = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f4(8 /* 1 */));
+  return er;
+}
+
+/** e^x: x = k ln 2 + r with |r| ≤ ln2/2, e^r by a degree-7 polynomial, then 2^k in two halves so denormal results keep their bits. */
+// @ts-ignore: decorator
+@inline export function exp4(x: v128): v128 {
+  const clamped = f32x4.pmin(f32x4.pmax(x, f4(9 /* EXP_MIN */)), f4(10 /* EXP_MAX */));
+  const rounded = f32x4.add(f32x4.mul(clamped, f4(11 /* LOG2E */)), f4(12 /* ROUNDER */));
+  const k = f32x4.sub(rounded, f4(12 /* ROUNDER */));
+  const er = expReduced(clamped, k);
+  const ki = i32x4.sub(rounded, i4(0 /* ROUNDER_BITS */));
+  const half = i32x4.shr_s(ki, 1);
+  const scale1 = i32x4.shl(i32x4.add(half, i4(1 /* 127 */)), 23);
+  const scale2 = i32x4.shl(i32x4.add(i32x4.sub(ki, half), i4(1 /* 127 */)), 23);
+  const result = f32x4.mul(f32x4.mul(er, scale1), scale2);
+  // Beyond the clamp: infinity above, zero below; NaN passes through.
+  const over = f32x4.gt(x, f4(10 /* EXP_MAX */));
+  const under = f32x4.lt(x, f4(9 /* EXP_MIN */));
+  const bounded = v128.bitselect(f4(13 /* Infinity */), v128.andnot(result, under), over);
+  return v128.bitselect(x, bounded, f32x4.ne(x, x));
+}
+
+/** ln x for x > 0 (denormals included): x = m·2^e with m in [√½, √2), ln m by Cephes' degree-9 series in m - 1. 0 → -∞, x < 0 → NaN, ∞ → ∞. */
+// @ts-ignore: decorator
+@inline export function log4(x: v128): v128 {
+  // Denormals: scale by 2^25 first so the exponent field holds all of x's scale.
+  const tiny = f32x4.lt(x, f4(14 /* 1.17549435e-38 */));
+  const scaled = v128.bitselect(f32x4.mul(x, f4(15 /* 33554432 */)), x, tiny);
+  const bits = scaled;
+  let e = i32x4.sub(i32x4.shr_u(bits, 23), i4(2 /* 126 */));
+  e = i32x4.sub(e, v128.and(tiny, i4(3 /* 25 */)));
+  // m in [0.5, 1)
+  let m = v128.or(v128.and(bits, i4(4 /* 0x007fffff */)), i4(5 /* 0x3f000000 */));
+  const small = f32x4.lt(m, f4(16 /* SQRT_HALF */));
+  e = i32x4.add(e, small); // true lanes are -1
+  m = f32x4.sub(f32x4.add(m, v128.and(m, small)), f4(8 /* 1 */));
+  const ef = f32x4.convert_i32x4_s(e);
+  const z = f32x4.mul(m, m);
+  let p = f4(17 /* 7.0376836292e-2 */);
+  p = f32x4.add(f32x4.mul(p, m), f4(18 /* -1.1514610310e-1 */));
+  p = f32x4.add(f32x4.mul(p, m), f4(19 /* 1.1676998740e-1 */));
+  p = f32x4.add(f32x4.mul(p, m), f4(20 /* -1.2420140846e-1 */));
+  p = f32x4.add(f32x4.mul(p, m), f4(21 /* 1.4249322787e-1 */));
+  p = f32x4.add(f32x4.mul(p, m), f4(22 /* -1.6668057665e-1 */));
+  p = f32x4.add(f32x4.mul(p, m), f4(23 /* 2.0000714765e-1 */));
+  p = f32x4.add(f32x4.mul(p, m), f4(24 /* -2.4999993993e-1 */));
+  p = f32x4.add(f32x4.mul(p, m), f4(25 /* 3.3333331174e-1 */));
+  let y = f32x4.mul(f32x4.mul(p, m), z);
+  y = f32x4.add(y, f32x4.mul(ef, f4(1 /* LN2_LO */)));
+  y = f32x4.sub(y, f32x4.mul(z, f4(26 /* 0.5 */)));
+  let result = f32x4.add(f32x4.add(m, y), f32x4.mul(ef, f4(0 /* LN2_HI */)));
+  result = v128.bitselect(f4(27 /* -Infinity */), result, f32x4.eq(x, f32x4.splat(0)));
+  result = v128.bitselect(x, result, f32x4.eq(x, f4(13 /* Infinity */)));
+  return v128.bitselect(f4(28 /* NaN */), result, v128.or(f32x4.lt(x, f32x4.splat(0)), f32x4.ne(x, x)));
+}
+
+/** ln(1 + u) for u ≥ 0, accurate where 1 + u rounds to 1 (Goldberg: ln(w)·u / (w - 1) with w = 1 + u). */
+// @ts-ignore: decorator
+@inline export function log1p4(u: v128): v128 {
+  const w = f32x4.add(f4(8 /* 1 */), u);
+  const wm1 = f32x4.sub(w, f4(8 /* 1 */));
+  const lnW = log4(w);
+  const corrected = f32x4.mul(lnW, f32x4.div(u, wm1));
+  const exact = f32x4.eq(wm1, f32x4.splat(0));
+  // Where w is infinite, ln w already is the answer.
+  return v128.bitselect(u, v128.bitselect(lnW, corrected, f32x4.eq(w, f4(13 /* Infinity */))), exact);
+}
+
+/** 1 / (1 + e^-x), from e^-|x| so neither side overflows. */
+// @ts-ignore: decorator
+@inline export function sigmoid4(x: v128): v128 {
+  const e = exp4(f32x4.neg(f32x4.abs(x)));
+  const inverse = f32x4.div(f4(8 /* 1 */), f32x4.add(f4(8 /* 1 */), e));
+  return v128.bitselect(inverse, f32x4.mul(e, inverse), f32x4.ge(x, f32x4.splat(0)));
+}
+
+/**
+ * e^t for t ≤ 0 where a result below 2^-126 may as well be 0 (tanh of large |x|):
+ * exp4's reduction and polynomial without its overflow, denormal and NaN-preserving steps
+ * (NaN still propagates through the polynomial).
+ */
+// @ts-ignore: decorator
+@inline function expNonPositive4(t: v128): v128 {
+  const clamped = f32x4.pmax(t, f4(29 /* -87 */));
+  const rounded = f32x4.add(f32x4.mul(clamped, f4(11 /* LOG2E */)), f4(12 /* ROUNDER */));
+  const k = f32x4.sub(rounded, f4(12 /* ROUNDER */));
+  const er = expReduced(clamped, k);
+  return f32x4.mul(er, i32x4.shl(i32x4.add(i32x4.sub(rounded, i4(0 /* ROUNDER_BITS */)), i4(1 /* 127 */)), 23));
+}
+
+/**
+ * tanh to about 6 float32 ulps (1e-6 relative), for landscape grids, whose loss values need
+ * 1e-4: one rational function (odd degree 13 over even degree 6, Eigen's float coefficients) of
+ * x clamped to ±7.9053111, without exp and with one division, half tanh4's work; x itself below 0.0004.
+ */
+// @ts-ignore: decorator
+@inline export function roughTanh4(x: v128): v128 {
+  const clamped = f32x4.pmin(f32x4.pmax(x, f4(30 /* -7.90531110763549805 */)), f4(31 /* 7.90531110763549805 */));
+  // Estrin's scheme in y = x²: short dependency chains, so neighbouring lanes' work overlaps.
+  const y = f32x4.mul(clamped, clamped);
+  const y2 = f32x4.mul(y, y);
+  const y4 = f32x4.mul(y2, y2);
+  const p01 = f32x4.add(f4(32 /* 4.89352455891786e-3 */), f32x4.mul(f4(33 /* 6.37261928875436e-4 */), y));
+  const p23 = f32x4.add(f4(34 /* 1.48572235717979e-5 */), f32x4.mul(f4(35 /* 5.12229709037114e-8 */), y));
+  const p45 = f32x4.add(f4(36 /* -8.60467152213735e-11 */), f32x4.mul(f4(37 /* 2.00018790482477e-13 */), y));
+  const p456 = f32x4.add(p45, f32x4.mul(f4(38 /* -2.76076847742355e-16 */), y2));
+  const p = f32x4.add(f32x4.add(p01, f32x4.mul(p23, y2)), f32x4.mul(p456, y4));
+  const q01 = f32x4.add(f4(39 /* 4.89352518554385e-3 */), f32x4.mul(f4(40 /* 2.26843463243900e-3 */), y));
+  const q23 = f32x4.add(f4(41 /* 1.18534705686654e-4 */), f32x4.mul(f4(42 /* 1.19825839466702e-6 */), y));
+  const q = f32x4.add(q01, f32x4.mul(q23, y2));
+  // Below 0.0004 tanh x rounds to x, which the rational form loses among denormals.
+  return v128.bitselect(x, f32x4.div(f32x4.mul(p, clamped), q), f32x4.lt(f32x4.abs(x), f4(43 /* 0.0004 */)));
+}
+
+/** tanh: Cephes' odd polynomial below |x| = 0.625, else (1 - e) / (1 + e) with e = e^-2|x|; both from |x|, then x's sign (tanh(-0) = -0). */
+// @ts-ignore: decorator
+@inline export function tanh4(x: v128): v128 {
+  const ax = f32x4.abs(x);
+  const z = f32x4.mul(x, x);
+  let p = f4(44 /* -5.70498872745e-3 */);
+  p = f32x4.add(f32x4.mul(p, z), f4(45 /* 2.06390887954e-2 */));
+  p = f32x4.add(f32x4.mul(p, z), f4(46 /* -5.37397155531e-2 */));
+  p = f32x4.add(f32x4.mul(p, z), f4(47 /* 1.33314422036e-1 */));
+  p = f32x4.add(f32x4.mul(p, z), f4(48 /* -3.33332819422e-1 */));
+  const near = f32x4.add(f32x4.mul(f32x4.mul(p, z), ax), ax);
+  const e = expNonPositive4(f32x4.neg(f32x4.add(ax, ax)));
+  const far = f32x4.div(f32x4.sub(f4(8 /* 1 */), e), f32x4.add(f4(8 /* 1 */), e));
+  return v128.or(v128.bitselect(near, far, f32x4.lt(ax, f4(49 /* 0.625 */))), v128.and(x, i4(6 /* 0x80000000 */)));
+}

@@ -1,0 +1,426 @@
+// The MLP kernel: forward pass, loss and its gradient, and the backward pass of a dense network in
+// float32 with 128-bit SIMD, over buffers the host lays out in this module's linear memory
+// (electron/engine/kernel/mlp-kernel.ts). Activations are feature-major — unit j's values for all
+// rows sit together, [width, rowsPadded] with rowsPadded a multiple of 8 — so every loop runs
+// over rows four at a time and the parameters keep the engine's flat layout
+// (docs/formats.md, paramLayout): kernel [inputs, outputs] row-major, then bias.
+
+import { exp4, log1p4, log4, roughTanh4, sigmoid4, tanh4 } from './math';
+
+// Activation and loss codes, as mlp-kernel.ts writes them into the descriptor.
+const RELU = 0;
+const LEAKY_RELU = 1;
+const TANH = 2;
+const SIGMOID = 3;
+const LINEAR = 4;
+/** tanh to 1e-6 relative (roughTanh4): landscape grids only; its derivative is never taken. */
+const ROUGH_TANH = 5;
+const BCE = 0;
+const CROSS_ENTROPY = 1;
+const MSE = 2;
+
+/** PyTorch's LeakyReLU slope. */
+const LEAKY_SLOPE: f32 = 0.01;
+
+// The descriptor: i32 words. Header, then LAYER_WORDS per dense layer.
+const LAYERS = 0;
+const ACTIVATION = 1;
+const LOSS = 2;
+const DELTA_A = 3;
+const DELTA_B = 4;
+const HEADER_WORDS = 8;
+const LAYER_WORDS = 8;
+// Per layer: inputs, outputs, kernel, bias, kernel gradient, bias gradient, output
+// (pre-activation for the last layer, activation for hidden ones), after dropout.
+const IN = 0;
+const OUT = 1;
+const KERNEL = 2;
+const BIAS = 3;
+const KERNEL_GRAD = 4;
+const BIAS_GRAD = 5;
+const OUTPUT = 6;
+const DROPPED = 7;
+
+// @ts-ignore: decorator
+@inline function word(cfg: usize, index: i32): i32 {
+  return load<i32>(cfg + (<usize>index << 2));
+}
+
+// @ts-ignore: decorator
+@inline function layerWord(cfg: usize, layer: i32, field: i32): i32 {
+  return word(cfg, HEADER_WORDS + layer * LAYER_WORDS + field);
+}
+
+/**
+ * out[o, r] = bias[o] + Σ_s m[o·strideO + s·strideS] · input[s, r] for o < outs, all rp rows:
+ * a dense layer (m = kernel, strideO 1, strideS outputs) or its transpose without a bias
+ * (the backward pass, strideO outputs, strideS 1; bias 0). Tiles of 4 outputs × 8 rows keep
+ * eight accumulators in registers while the inputs stream once per tile.
+ */
+function mixRows(input: usize, ins: i32, outs: i32, m: usize, strideO: i32, strideS: i32, bias: usize, out: usize, rp: i32): void {
+  const rowBytes = <usize>rp << 2;
+  for (let r = 0; r < rp; r += 8) {
+    const column = <usize>r << 2;
+    let o = 0;
+    for (; o + 4 <= outs; o += 4) {
+      let a0 = f32x4.splat(0), a1 = f32x4.splat(0), b0 = f32x4.splat(0), b1 = f32x4.splat(0);
+      let c0 = f32x4.splat(0), c1 = f32x4.splat(0), d0 = f32x4.splat(0), d1 = f32x4.splat(0);
+      if (bias) {
+        a0 = a1 = v128.load32_splat(bias + (<usize>o << 2));
+        b0 = b1 = v128.load32_splat(bias + (<usize>(o + 1) << 2));
+        c0 = c1 = v128.load32_splat(bias + (<usize>(o + 2) << 2));
+        d0 = d1 = v128.load32_splat(bias + (<usize>(o + 3) << 2));
+      }
+      let src = input + column;
+      let w = m + (<usize>(o * strideO) << 2);
+      const wStep = <usize>strideS << 2;
+      const oStep = <usize>strideO << 2;
+      for (let s = 0; s < ins; s++) {
+        const x0 = v128.load(src);
+        const x1 = v128.load(src, 16);
+        const wa = v128.load32_splat(w);
+        const wb = v128.load32_splat(w + oStep);
+        const wc = v128.load32_splat(w + 2 * oStep);
+        const wd = v128.load32_splat(w + 3 * oStep);
+        a0 = f32x4.add(a0, f32x4.mul(wa, x0));
+        a1 = f32x4.add(a1, f32x4.mul(wa, x1));
+        b0 = f32x4.add(b0, f32x4.mul(wb, x0));
+        b1 = f32x4.add(b1, f32x4.mul(wb, x1));
+        c0 = f32x4.add(c0, f32x4.mul(wc, x0));
+        c1 = f32x4.add(c1, f32x4.mul(wc, x1));
+        d0 = f32x4.add(d0, f32x4.mul(wd, x0));
+        d1 = f32x4.add(d1, f32x4.mul(wd, x1));
+        src += rowBytes;
+        w += wStep;
+      }
+      const dst = out + <usize>o * rowBytes + column;
+      v128.store(dst, a0);
+      v128.store(dst, a1, 16);
+      v128.store(dst + rowBytes, b0);
+      v128.store(dst + rowBytes, b1, 16);
+      v128.store(dst + 2 * rowBytes, c0);
+      v128.store(dst + 2 * rowBytes, c1, 16);
+      v128.store(dst + 3 * rowBytes, d0);
+      v128.store(dst + 3 * rowBytes, d1, 16);
+    }
+    for (; o < outs; o++) {
+      let a0 = f32x4.splat(0), a1 = f32x4.splat(0);
+      if (bias) a0 = a1 = v128.load32_splat(bias + (<usize>o << 2));
+      let src = input + column;
+      let w = m + (<usize>(o * strideO) << 2);
+      const wStep = <usize>strideS << 2;
+      for (let s = 0; s < ins; s++) {
+        const wa = v128.load32_splat(w);
+        a0 = f32x4.add(a0, f32x4.mul(wa, v128.load(src)));
+        a1 = f32x4.add(a1, f32x4.mul(wa, v128.load(src, 16)));
+        src += rowBytes;
+        w += wStep;
+      }
+      const dst = out + <usize>o * rowBytes + column;
+      v128.store(dst, a0);
+      v128.store(dst, a1, 16);
+    }
+  }
+}
+
+// @ts-ignore: decorator
+@inline function lanes(v: v128): f32 {
+  return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3));
+}
+
+/**
+ * grad[i·outs + j] = Σ_r input[i, r] · delta[j, r] over all rp rows (padding rows carry a zero
+ * delta), and biasGrad[j] = Σ_r delta[j, r]: tiles of 2 inputs × 4 outputs.
+ */
+function kernelGradient(input: usize, ins: i32, delta: usize, outs: i32, grad: usize, biasGrad: usize, rp: i32): void {
+  const rowBytes = <usize>rp << 2;
+  const end = rowBytes;
+  let i = 0;
+  for (; i + 2 <= ins; i += 2) {
+    const x0 = input + <usize>i * rowBytes;
+    const x1 = x0 + rowBytes;
+    let j = 0;
+    for (; j + 4 <= outs; j += 4) {
+      const d = delta + <usize>j * rowBytes;
+      let s00 = f32x4.splat(0), s01 = f32x4.splat(0), s02 = f32x4.splat(0), s03 = f32x4.splat(0);
+      let s10 = f32x4.splat(0), s11 = f32x4.splat(0), s12 = f32x4.splat(0), s13 = f32x4.splat(0);
+      for (let b: usize = 0; b < end; b += 16) {
+        const u = v128.load(x0 + b);
+        const v = v128.load(x1 + b);
+        const d0 = v128.load(d + b);
+        const d1 = v128.load(d + rowBytes + b);
+        const d2 = v128.load(d + 2 * rowBytes + b);
+        const d3 = v128.load(d + 3 * rowBytes + b);
+        s00 = f32x4.add(s00, f32x4.mul(u, d0));
+        s01 = f32x4.add(s01, f32x4.mul(u, d1));
+        s02 = f32x4.add(s02, f32x4.mul(u, d2));
+        s03 = f32x4.add(s03, f32x4.mul(u, d3));
+        s10 = f32x4.add(s10, f32x4.mul(v, d0));
+        s11 = f32x4.add(s11, f32x4.mul(v, d1));
+        s12 = f32x4.add(s12, f32x4.mul(v, d2));
+        s13 = f32x4.add(s13, f32x4.mul(v, d3));
+      }
+      const g0 = grad + (<usize>(i * outs + j) << 2);
+      const g1 = g0 + (<usize>outs << 2);
+      store<f32>(g0, lanes(s00));
+      store<f32>(g0, lanes(s01), 4);
+      store<f32>(g0, lanes(s02), 8);
+      store<f32>(g0, lanes(s03), 12);
+      store<f32>(g1, lanes(s10));
+      store<f32>(g1, lanes(s11), 4);
+      store<f32>(g1, lanes(s12), 8);
+      store<f32>(g1, lanes(s13), 12);
+    }
+    for (; j < outs; j++) {
+      const d = delta + <usize>j * rowBytes;
+      let s0 = f32x4.splat(0), s1 = f32x4.splat(0);
+      for (let b: usize = 0; b < end; b += 16) {
+        const dv = v128.load(d + b);
+        s0 = f32x4.add(s0, f32x4.mul(v128.load(x0 + b), dv));
+        s1 = f32x4.add(s1, f32x4.mul(v128.load(x1 + b), dv));
+      }
+      store<f32>(grad + (<usize>(i * outs + j) << 2), lanes(s0));
+      store<f32>(grad + (<usize>((i + 1) * outs + j) << 2), lanes(s1));
+    }
+  }
+  for (; i < ins; i++) {
+    const x0 = input + <usize>i * rowBytes;
+    for (let j = 0; j < outs; j++) {
+      const d = delta + <usize>j * rowBytes;
+      let s0 = f32x4.splat(0);
+      for (let b: usize = 0; b < end; b += 16) s0 = f32x4.add(s0, f32x4.mul(v128.load(x0 + b), v128.load(d + b)));
+      store<f32>(grad + (<usize>(i * outs + j) << 2), lanes(s0));
+    }
+  }
+  for (let j = 0; j < outs; j++) {
+    const d = delta + <usize>j * rowBytes;
+    let s0 = f32x4.splat(0);
+    for (let b: usize = 0; b < end; b += 16) s0 = f32x4.add(s0, v128.load(d + b));
+    store<f32>(biasGrad + (<usize>j << 2), lanes(s0));
+  }
+}
+
+/** The hidden activation in place over `count` values (a multiple of 4). */
+function activate(values: usize, count: i32, activation: i32): void {
+  const end = values + (<usize>count << 2);
+  if (activation == RELU) {
+    for (let p = values; p < end; p += 16) v128.store(p, f32x4.pmax(v128.load(p), f32x4.splat(0)));
+  } else if (activation == LEAKY_RELU) {
+    for (let p = values; p < end; p += 16) {
+      const z = v128.load(p);
+      v128.store(p, v128.bitselect(z, f32x4.mul(z, f32x4.splat(LEAKY_SLOPE)), f32x4.gt(z, f32x4.splat(0))));
+    }
+  } else if (activation == TANH) {
+    for (let p = values; p < end; p += 16) v128.store(p, tanh4(v128.load(p)));
+  } else if (activation == SIGMOID) {
+    for (let p = values; p < end; p += 16) v128.store(p, sigmoid4(v128.load(p)));
+  } else if (activation == ROUGH_TANH) {
+    for (let p = values; p < end; p += 16) v128.store(p, roughTanh4(v128.load(p)));
+  }
+}
+
+/** delta = upstream ⊙ f'(z), from the activation's output a (in place over upstream). */
+function activationSlope(upstream: usize, a: usize, count: i32, activation: i32): void {
+  const bytes = <usize>count << 2;
+  if (activation == LINEAR) return;
+  for (let b: usize = 0; b < bytes; b += 16) {
+    const u = v128.load(upstream + b);
+    const y = v128.load(a + b);
+    let slope: v128;
+    if (activation == RELU) slope = v128.and(f32x4.gt(y, f32x4.splat(0)), f32x4.splat(1));
+    else if (activation == LEAKY_RELU) slope = v128.bitselect(f32x4.splat(1), f32x4.splat(LEAKY_SLOPE), f32x4.gt(y, f32x4.splat(0)));
+    else if (activation == TANH) slope = f32x4.sub(f32x4.splat(1), f32x4.mul(y, y));
+    else slope = f32x4.mul(y, f32x4.sub(f32x4.splat(1), y));
+    v128.store(upstream + b, f32x4.mul(u, slope));
+  }
+}
+
+/** target[j, r] = source[j, r] · mask[r·width + j] for r < rows: dropout's row-major [rows, width] factors. */
+function applyMask(source: usize, mask: usize, target: usize, width: i32, rows: i32, rp: i32): void {
+  for (let j = 0; j < width; j++) {
+    const line = <usize>(j * rp) << 2;
+    for (let r = 0; r < rows; r++) {
+      const at = line + (<usize>r << 2);
+      store<f32>(target + at, load<f32>(source + at) * load<f32>(mask + (<usize>(r * width + j) << 2)));
+    }
+  }
+}
+
+/**
+ * The forward pass of `rp` padded rows of `x` ([inputs, rp]); with `dropout`, each hidden
+ * layer's DROPPED buffer gets its activation times its mask, at `masks` (row-major, one after another).
+ */
+export function forward(cfg: usize, x: usize, rows: i32, rp: i32, masks: usize): void {
+  const layers = word(cfg, LAYERS);
+  const activation = word(cfg, ACTIVATION);
+  let input = x;
+  let mask = masks;
+  for (let l = 0; l < layers; l++) {
+    const outs = layerWord(cfg, l, OUT);
+    const out = <usize>layerWord(cfg, l, OUTPUT);
+    mixRows(input, layerWord(cfg, l, IN), outs, layerWord(cfg, l, KERNEL), 1, outs, layerWord(cfg, l, BIAS), out, rp);
+    if (l == layers - 1) break;
+    activate(out, outs * rp, activation);
+    input = out;
+    if (masks) {
+      input = layerWord(cfg, l, DROPPED);
+      applyMask(out, mask, input, outs, rows, rp);
+      mask += <usize>(rows * outs) << 2;
+    }
+  }
+}
+
+/** True lanes for the rows r0 … r0 + 3 that are below `rows` (the rest is padding). */
+// @ts-ignore: decorator
+@inline function validLanes(r0: i32, rows: i32): v128 {
+  return i32x4.lt_s(i32x4.add(i32x4.splat(r0), i32x4(0, 1, 2, 3)), i32x4.splat(rows));
+}
+
+// @ts-ignore: decorator
+@inline function sumLanes(total: f64, v: v128): f64 {
+  return total + <f64>f32x4.extract_lane(v, 0) + <f64>f32x4.extract_lane(v, 1) + <f64>f32x4.extract_lane(v, 2) + <f64>f32x4.extract_lane(v, 3);
+}
+
+/**
+ * The mean loss over the first `rows` of the last forward pass's logits against `target`
+ * (bce labels, mse values, or class indices for cross-entropy, one per row); with `withGradient`,
+ * its gradient with respect to the logits into DELTA_A (zero on padding rows).
+ */
+export function loss(cfg: usize, target: usize, rows: i32, rp: i32, withGradient: bool): f64 {
+  const last = word(cfg, LAYERS) - 1;
+  const logits = <usize>layerWord(cfg, last, OUTPUT);
+  const classes = layerWord(cfg, last, OUT);
+  const delta = <usize>word(cfg, DELTA_A);
+  const kind = word(cfg, LOSS);
+  const rowBytes = <usize>rp << 2;
+  const scale = f32x4.splat(<f32>1 / <f32>rows);
+  let total: f64 = 0;
+  for (let r = 0; r < rp; r += 4) {
+    const at = <usize>r << 2;
+    const valid = validLanes(r, rows);
+    const y = v128.load(target + at);
+    let rowLoss: v128;
+    if (kind == CROSS_ENTROPY) {
+      let top = v128.load(logits + at);
+      for (let c = 1; c < classes; c++) top = f32x4.pmax(top, v128.load(logits + <usize>c * rowBytes + at));
+      let sum = f32x4.splat(0);
+      let picked = f32x4.splat(0);
+      for (let c = 0; c < classes; c++) {
+        const shifted = f32x4.sub(v128.load(logits + <usize>c * rowBytes + at), top);
+        const e = exp4(shifted);
+        sum = f32x4.add(sum, e);
+        picked = v128.bitselect(shifted, picked, f32x4.eq(y, f32x4.splat(<f32>c)));
+        if (withGradient) v128.store(delta + <usize>c * rowBytes + at, e);
+      }
+      // -log p(class) = log Σ exp(z - max) - (z_class - max)
+      rowLoss = f32x4.sub(log4(sum), picked);
+      if (withGradient) {
+        const inverse = f32x4.div(scale, sum);
+        for (let c = 0; c < classes; c++) {
+          const p = delta + <usize>c * rowBytes + at;
+          const onehot = v128.and(f32x4.eq(y, f32x4.splat(<f32>c)), scale);
+          v128.store(p, v128.and(f32x4.sub(f32x4.mul(v128.load(p), inverse), onehot), valid));
+        }
+      }
+    } else {
+      const z = v128.load(logits + at);
+      if (kind == BCE) {
+        // softplus(z) - z·y = max(z, 0) + ln(1 + e^-|z|) - z·y; gradient sigmoid(z) - y
+        const softplus = f32x4.add(f32x4.pmax(z, f32x4.splat(0)), log1p4(exp4(f32x4.neg(f32x4.abs(z)))));
+        rowLoss = f32x4.sub(softplus, f32x4.mul(z, y));
+        if (withGradient) v128.store(delta + at, v128.and(f32x4.mul(f32x4.sub(sigmoid4(z), y), scale), valid));
+      } else {
+        const error = f32x4.sub(z, y);
+        rowLoss = f32x4.mul(error, error);
+        if (withGradient) v128.store(delta + at, v128.and(f32x4.mul(f32x4.add(error, error), scale), valid));
+      }
+    }
+    total = sumLanes(total, v128.and(rowLoss, valid));
+  }
+  return total / <f64>rows;
+}
+
+/**
+ * The backward pass from the logit gradient in DELTA_A (left by loss()) through the forward
+ * pass of `x`: every layer's kernel and bias gradient. `masks` as forward() took them.
+ */
+export function backward(cfg: usize, x: usize, rows: i32, rp: i32, masks: usize): void {
+  const layers = word(cfg, LAYERS);
+  const activation = word(cfg, ACTIVATION);
+  let delta = <usize>word(cfg, DELTA_A);
+  let spare = <usize>word(cfg, DELTA_B);
+  // Masks of layer l start after those of the layers before it.
+  let maskEnd = masks;
+  for (let l = 0; l + 1 < layers; l++) maskEnd += <usize>(rows * layerWord(cfg, l, OUT)) << 2;
+  for (let l = layers - 1; l >= 0; l--) {
+    const ins = layerWord(cfg, l, IN);
+    const outs = layerWord(cfg, l, OUT);
+    const input: usize = l == 0 ? x : masks ? layerWord(cfg, l - 1, DROPPED) : layerWord(cfg, l - 1, OUTPUT);
+    kernelGradient(input, ins, delta, outs, layerWord(cfg, l, KERNEL_GRAD), layerWord(cfg, l, BIAS_GRAD), rp);
+    if (l == 0) break;
+    // upstream[i, r] = Σ_j kernel[i, j] δ[j, r]
+    mixRows(delta, outs, ins, layerWord(cfg, l, KERNEL), outs, 1, 0, spare, rp);
+    const a = <usize>layerWord(cfg, l - 1, OUTPUT);
+    if (masks) {
+      maskEnd -= <usize>(rows * ins) << 2;
+      applyMask(spare, maskEnd, spare, ins, rows, rp);
+    }
+    activationSlope(spare, a, ins * rp, activation);
+    const used = delta;
+    delta = spare;
+    spare = used;
+  }
+}
+
+/** out[j] = the largest of hidden layer `layer`'s outputs over the first `rows` rows of the last forward pass. */
+export function unitMaxima(cfg: usize, layer: i32, rows: i32, rp: i32, out: usize): void {
+  const width = layerWord(cfg, layer, OUT);
+  const a = <usize>layerWord(cfg, layer, OUTPUT);
+  const whole = rows & ~3;
+  for (let j = 0; j < width; j++) {
+    const line = a + (<usize>(j * rp) << 2);
+    let top = f32x4.splat(-Infinity);
+    for (let r = 0; r < whole; r += 4) top = f32x4.max(top, v128.load(line + (<usize>r << 2)));
+    let best = max(max(f32x4.extract_lane(top, 0), f32x4.extract_lane(top, 1)), max(f32x4.extract_lane(top, 2), f32x4.extract_lane(top, 3)));
+    for (let r = whole; r < rows; r++) best = max(best, load<f32>(line + (<usize>r << 2)));
+    store<f32>(out + (<usize>j << 2), best);
+  }
+}
+
+/**
+ * Copies rows `index[0 … count)` of `source` ([features, sourceRp]) into `target`
+ * ([features, targetRp], padding rows zeroed), and their targets likewise.
+ */
+export function gather(source: usize, sourceTarget: usize, features: i32, sourceRp: i32, index: usize, count: i32, target: usize, targetTarget: usize, targetRp: i32): void {
+  for (let f = 0; f <= features; f++) {
+    const from = f < features ? source + (<usize>(f * sourceRp) << 2) : sourceTarget;
+    const to = f < features ? target + (<usize>(f * targetRp) << 2) : targetTarget;
+    for (let k = 0; k < count; k++) store<f32>(to + (<usize>k << 2), load<f32>(from + (<usize>load<i32>(index + (<usize>k << 2)) << 2)));
+    for (let k = count; k < targetRp; k++) store<f32>(to + (<usize>k << 2), 0);
+  }
+}
+
+/** The transcendentals over `count` values (a multiple of 4), for tests: 0 exp, 1 log, 2 log1p, 3 sigmoid, 4 tanh, 5 rough tanh. */
+export function mapMath(values: usize, count: i32, fn: i32): void {
+  const end = values + (<usize>count << 2);
+  for (let p = values; p < end; p += 16) {
+    const v = v128.load(p);
+    v128.store(p, fn == 0 ? exp4(v) : fn == 1 ? log4(v) : fn == 2 ? log1p4(v) : fn == 3 ? sigmoid4(v) : fn == 4 ? tanh4(v) : roughTanh4(v));
+  }
+}
+
+/**
+ * A landscape point's first hidden layer from the products made once per plane:
+ * out = f(center + α·alongD1 + β·alongD2) over `count` values (a multiple of 4), where each
+ * product is X·W + b for the first layer's weights of the plane's center and directions.
+ */
+export function planeFirstLayer(center: usize, alongD1: usize, alongD2: usize, alpha: f32, beta: f32, out: usize, count: i32, activation: i32): void {
+  const bytes = <usize>count << 2;
+  const a = f32x4.splat(alpha);
+  const b = f32x4.splat(beta);
+  for (let p: usize = 0; p < bytes; p += 16) {
+    const z = f32x4.add(f32x4.add(v128.load(center + p), f32x4.mul(a, v128.load(alongD1 + p))), f32x4.mul(b, v128.load(alongD2 + p)));
+    v128.store(out + p, z);
+  }
+  activate(out, count, activation);
+}

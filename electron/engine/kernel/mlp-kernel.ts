@@ -1,0 +1,135 @@
+import type { Activation, LossName } from '../../../shared/spec/network-spec';
+import { readShippedBytes } from '../shipped-file';
+
+/** The parts of Node's WebAssembly global used here: this project's libs (ES2022, node) do not declare it. */
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Instance: new (module: WasmModule, imports: object) => { exports: unknown };
+};
+type WasmModule = { readonly brand: 'WebAssembly.Module' };
+
+/** The exports of the MLP kernel (assembly/mlp.ts); pointers are byte offsets into `memory`. */
+export interface MlpKernelExports {
+  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  forward(cfg: number, x: number, rows: number, rowsPadded: number, masks: number): void;
+  loss(cfg: number, target: number, rows: number, rowsPadded: number, withGradient: number): number;
+  backward(cfg: number, x: number, rows: number, rowsPadded: number, masks: number): void;
+  unitMaxima(cfg: number, layer: number, rows: number, rowsPadded: number, out: number): void;
+  gather(
+    source: number,
+    sourceTarget: number,
+    features: number,
+    sourceRowsPadded: number,
+    index: number,
+    count: number,
+    target: number,
+    targetTarget: number,
+    targetRowsPadded: number,
+  ): void;
+  mapMath(values: number, count: number, fn: number): void;
+  planeFirstLayer(center: number, alongD1: number, alongD2: number, alpha: number, beta: number, out: number, count: number, activation: number): void;
+}
+
+const KERNEL_FILE = 'wasm/mlp-kernel.wasm';
+/** Below this the module's own statics live; the host's buffers start here. */
+const FIRST_FREE_BYTE = 65536;
+const PAGE_BYTES = 65536;
+
+let compiled: WasmModule | null | undefined;
+
+/**
+ * The compiled kernel, once per process, or null when it is missing (not built) or the engine
+ * cannot run WASM SIMD: then networks train on tfjs. scripts/build.mjs compiles it into
+ * dist/wasm; a bundled chunk finds it there, a source module in the checkout's dist/.
+ */
+function kernelModule(): WasmModule | null {
+  if (compiled === undefined) {
+    try {
+      const bytes = readShippedBytes(import.meta.url, KERNEL_FILE, `dist/${KERNEL_FILE}`);
+      compiled = bytes ? new WebAssembly.Module(bytes) : null;
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+/** Whether the kernel can run in this process. */
+export function mlpKernelAvailable(): boolean {
+  return kernelModule() !== null;
+}
+
+/** The kernel's activation and loss codes (assembly/mlp.ts). gelu is not in the kernel: its networks run on tfjs. */
+export const KERNEL_ACTIVATIONS: Partial<Record<Activation, number>> = { relu: 0, leaky_relu: 1, tanh: 2, sigmoid: 3, linear: 4 };
+export const KERNEL_LOSSES: Record<LossName, number> = { bce: 0, cross_entropy: 1, mse: 2 };
+/** tanh to 1e-6 relative, half the work: for landscape grids, which need 1e-4 and no derivative. */
+export const KERNEL_ROUGH_TANH = 5;
+
+/** One dense layer as the kernel's descriptor holds it: sizes, then byte offsets (0 where unused). */
+export interface KernelLayer {
+  inputs: number;
+  outputs: number;
+  kernel: number;
+  bias: number;
+  kernelGradient: number;
+  biasGradient: number;
+  /** Pre-activations of the last layer (the logits), activations of a hidden one, [outputs, rowsPadded]. */
+  output: number;
+  /** A hidden layer's output after dropout. */
+  dropped: number;
+}
+
+const HEADER_WORDS = 8;
+const LAYER_WORDS = 8;
+
+/**
+ * Writes a network's descriptor (assembly/mlp.ts, "the descriptor") into `memory` and returns
+ * its offset: the activation and loss codes, two scratch buffers for the backward pass's deltas
+ * (each [widest layer, rowsPadded]), and the layers.
+ */
+export function describeNetwork(memory: KernelMemory, network: { activation: number; loss: number; deltas: [number, number]; layers: KernelLayer[] }): number {
+  const { layers } = network;
+  const words = HEADER_WORDS + LAYER_WORDS * layers.length;
+  const at = memory.allocate(words);
+  const cfg = memory.ints(at, words);
+  cfg.set([layers.length, network.activation, network.loss, ...network.deltas]);
+  layers.forEach((layer, l) => {
+    const { inputs, outputs, kernel, bias, kernelGradient, biasGradient, output, dropped } = layer;
+    cfg.set([inputs, outputs, kernel, bias, kernelGradient, biasGradient, output, dropped], HEADER_WORDS + LAYER_WORDS * l);
+  });
+  return at;
+}
+
+/**
+ * A fresh kernel instance with its own memory, and a bump allocator over it: one per run, so
+ * runs sharing a worker never share buffers. Throws if the kernel is unavailable.
+ */
+export class KernelMemory {
+  readonly kernel: MlpKernelExports;
+  private next = FIRST_FREE_BYTE;
+
+  constructor() {
+    const module = kernelModule();
+    if (!module) throw new Error(`the MLP kernel (${KERNEL_FILE}) is not built: run npm run build`);
+    this.kernel = new WebAssembly.Instance(module, {}).exports as unknown as MlpKernelExports;
+  }
+
+  /** A zeroed, 16-byte aligned block of `count` 4-byte values; returns its byte offset. */
+  allocate(count: number): number {
+    const at = this.next;
+    this.next += Math.ceil(count / 4) * 16;
+    const { memory } = this.kernel;
+    const missing = this.next - memory.buffer.byteLength;
+    if (missing > 0) memory.grow(Math.ceil(missing / PAGE_BYTES));
+    return at;
+  }
+
+  /** A view of `count` floats at `at` (views go stale when memory grows: take them after allocating). */
+  floats(at: number, count: number): Float32Array {
+    return new Float32Array(this.kernel.memory.buffer, at, count);
+  }
+
+  ints(at: number, count: number): Int32Array {
+    return new Int32Array(this.kernel.memory.buffer, at, count);
+  }
+}
