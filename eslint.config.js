@@ -26,11 +26,9 @@ const restrictImports = ({ paths = [], patterns = [] }) => ({ 'no-restricted-imp
 export const engineFileSystemModules = [
   'electron/engine/shipped-file.ts',
 ];
-/** Benchmarks drive the host's worker pool; this one moves to electron/bench/ and is exempt until then. */
-export const engineBenchmarksToMove = ['electron/engine/landscape/benchmark.ts'];
 
 // An exemption outlives its reason once its file is gone: say so rather than keep a dead entry.
-for (const file of [...engineFileSystemModules, ...engineBenchmarksToMove]) {
+for (const file of engineFileSystemModules) {
   if (!existsSync(new URL(file, import.meta.url))) throw new Error(`eslint.config.js: ${file} no longer exists; remove it from the engine's exemptions`);
 }
 
@@ -70,7 +68,7 @@ export default tseslint.config(
   },
   {
     files: ['electron/engine/**/*.ts'],
-    ignores: [...engineFileSystemModules, ...engineBenchmarksToMove],
+    ignores: engineFileSystemModules,
     rules: restrictImports({ patterns: [...engineLayer.host, ...engineLayer.electron, ...engineLayer.fileSystem] }),
   },
   {

@@ -327,8 +327,8 @@ const dataMessage = z
   .object({
     type: z.literal('data'),
     runId: id,
-    /** The tfjs backend that trains it. */
-    backend: z.enum(['wasm', 'cpu']),
+    /** What trains it: the WASM SIMD kernel, or tfjs on its backend. */
+    backend: z.enum(['kernel', 'wasm', 'cpu']),
     features: z.number().int().min(1),
     /** Row-major [rows, features]. */
     x: f64,

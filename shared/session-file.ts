@@ -59,7 +59,7 @@ const checker = (ctx: z.RefinementCtx): Check => (path, message) => ctx.addIssue
 /** Networks: the rows a run trained (and tested) on. */
 const dataSchema = z
   .object({
-    backend: z.enum(['wasm', 'cpu']),
+    backend: z.enum(['kernel', 'wasm', 'cpu']),
     features: z.number().int().min(1),
     /** Row-major [rows, features]. */
     x: finiteNumbers,

@@ -39,8 +39,8 @@ export interface RunCheckpoints {
 }
 
 export interface RunData {
-  /** The tfjs backend training it: wasm, or cpu where WASM could not start. */
-  backend: 'wasm' | 'cpu';
+  /** What trains it: the WASM SIMD kernel, or tfjs on wasm (cpu where WASM could not start). */
+  backend: 'kernel' | 'wasm' | 'cpu';
   features: number;
   /** Row-major [rows, features]. */
   x: Float64Array;

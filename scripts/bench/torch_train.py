@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""PyTorch's training speed on the models of electron/engine/network/benchmark.ts, one thread.
+"""PyTorch's training speed on the models of electron/bench/network-benchmark.ts, one thread.
 
 Full-batch Adam steps per second (forward, backward, step, and the loss read back each step
 as Gradscape records it) for MLP 2-16-16-1 (tanh, bce) on 1,000 spiral points and 784-128-10

@@ -252,7 +252,7 @@ export class NetworkRun implements EngineRun {
   get data(): RunData {
     const { train, test } = this.problem;
     return {
-      backend: this.backend,
+      backend: this.engine,
       features: train.features,
       x: Float64Array.from(train.x),
       y: Float64Array.from(train.y),

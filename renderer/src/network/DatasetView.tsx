@@ -41,7 +41,7 @@ export function DatasetView() {
     : features > 2
       ? `${features} inputs: the first two are shown; a decision boundary needs two inputs.`
       : prediction
-        ? `${run.name} at step ${prediction.step} (${run.data?.backend} backend): ${features === 2 ? 'the white line is the decision boundary; hollow points are the test split.' : 'the orange curve is the fit; hollow points are the test split.'}`
+        ? `${run.name} at step ${prediction.step} (${run.data?.backend === 'kernel' ? 'SIMD kernel' : `${run.data?.backend} backend`}): ${features === 2 ? 'the white line is the decision boundary; hollow points are the test split.' : 'the orange curve is the fit; hollow points are the test split.'}`
         : `${run.name}: waiting for the first prediction…`;
   return (
     <div className="dataset-view">

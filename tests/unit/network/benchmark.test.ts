@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { benchmarkNetworkTraining, stepFlops } from '../../../electron/engine/network/benchmark';
+import { benchmarkNetworkTraining, stepFlops } from '../../../electron/bench/network-benchmark';
 
 it.each([true, false])('measures training steps per second for both benchmark models (kernel: %s)', async (kernel) => {
   const figures = await benchmarkNetworkTraining({ seconds: 0.05, kernel });

@@ -1,11 +1,11 @@
-import { createRandom } from '../../../shared/random';
-import { initSpecSchema } from '../../../shared/spec/network-spec';
-import { optimizerSpecSchema } from '../../../shared/spec/optimizer-spec';
-import type { Dataset } from './dataset';
-import type { ResolvedNetworkProblem } from './network-problem';
-import { createNetworkRun, type NetworkBackend } from './network-run';
-import { generateDataset } from './synthetic-datasets';
-import type { TensorBackend } from './tensor-backend';
+import { createRandom } from '../../shared/random';
+import { initSpecSchema } from '../../shared/spec/network-spec';
+import { optimizerSpecSchema } from '../../shared/spec/optimizer-spec';
+import type { Dataset } from '../engine/network/dataset';
+import type { ResolvedNetworkProblem } from '../engine/network/network-problem';
+import { createNetworkRun, type NetworkBackend } from '../engine/network/network-run';
+import { generateDataset } from '../engine/network/synthetic-datasets';
+import type { TensorBackend } from '../engine/network/tensor-backend';
 
 export interface NetworkBenchmarkFigure {
   /** e.g. "2-16-16-1 tanh bce, 1000 spiral points". */

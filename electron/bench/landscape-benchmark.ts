@@ -4,17 +4,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { createRandom } from '../../../shared/random';
-import { initSpecSchema, mlpProblemSchema, type MlpProblem } from '../../../shared/spec/network-spec';
-import { hostGridEvaluator } from '../../host/landscape-client';
-import { RunHost } from '../../host/run-host';
-import { initializeParams } from '../network/initializers';
-import { MlpModel } from '../network/mlp-model';
-import { resolveNetworkProblem, type ResolvedNetworkProblem } from '../network/network-problem';
-import { useTensorBackend } from '../network/tensor-backend';
-import { evaluateGrid } from './compute-landscape';
-import { randomDirection } from './directions';
-import type { Plane } from './plane-evaluator';
+import { createRandom } from '../../shared/random';
+import { initSpecSchema, mlpProblemSchema, type MlpProblem } from '../../shared/spec/network-spec';
+import { hostGridEvaluator } from '../host/landscape-client';
+import { RunHost } from '../host/run-host';
+import { initializeParams } from '../engine/network/initializers';
+import { MlpModel } from '../engine/network/mlp-model';
+import { resolveNetworkProblem, type ResolvedNetworkProblem } from '../engine/network/network-problem';
+import { useTensorBackend } from '../engine/network/tensor-backend';
+import { evaluateGrid } from '../engine/landscape/compute-landscape';
+import { randomDirection } from '../engine/landscape/directions';
+import type { Plane } from '../engine/landscape/plane-evaluator';
 
 export interface LandscapeBenchmarkFigure {
   /** e.g. "784-128-10 relu cross_entropy, 1000 random samples". */
