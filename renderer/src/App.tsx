@@ -20,7 +20,7 @@ import { Timeline } from './panels/Timeline';
 import { ViewToolbar } from './panels/ViewToolbar';
 import { usePlaybackKeys } from './playback/use-playback-keys';
 import { PresentationToggle, usePresentation, usePresentationKey } from './presentation/presentation';
-import { SceneCanvas } from './scene/SceneCanvas';
+import { FunctionScene } from './scene/FunctionScene';
 import { RestoreOffer, SessionBar } from './session/SessionBar';
 import { useAutosave } from './session/use-autosave';
 import { useFileDrop } from './session/use-file-drop';
@@ -80,7 +80,7 @@ function Stage() {
     <div className={`stage stage-${layout}`}>
       {layout !== '2d' && (
         <div className="view">
-          <SceneCanvas />
+          <FunctionScene />
         </div>
       )}
       {layout !== '3d' && (

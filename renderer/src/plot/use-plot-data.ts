@@ -3,6 +3,7 @@ import type { Bounds, Objective2D } from '../../../shared/functions/objective';
 import type { FunctionProblem } from '../../../shared/spec/spec';
 import { useAppStore } from '../store/app-store';
 import { useSceneFrame, type SceneMapping } from '../scene/use-scene-frame';
+import { useSceneSurface } from '../scene/scene-surface';
 import { contourLevels, type ContourLevel } from './contour-levels';
 import { gradientField } from './gradient-field';
 
@@ -10,9 +11,10 @@ import { gradientField } from './gradient-field';
 const CONTOUR_INTERVALS = 16;
 const ARROWS_PER_SIDE = 15;
 
-// One computation per input shared by the 3D and 2D views: each cache holds the latest result.
+// One computation per input shared by the 3D and 2D views.
 let objectiveCache: { problem: FunctionProblem; objective: Objective2D } | null = null;
-let contourCache: { mapping: SceneMapping; levels: ContourLevel[] } | null = null;
+/** By mapping: panels may each show their own surface. */
+const contourCache = new WeakMap<SceneMapping, ContourLevel[]>();
 let arrowCache: { objective: Objective2D; bounds: Bounds; arrows: Float64Array } | null = null;
 
 /** Value, gradient and Hessian of the current function problem. */
@@ -22,13 +24,17 @@ export function useObjective(): Objective2D {
   return objectiveCache.objective;
 }
 
-/** Iso-lines of the current surface, evenly spaced in its height scale. */
+/** Iso-lines of the view's surface, evenly spaced in its height scale. */
 export function useContourLevels(): ContourLevel[] | null {
-  const surface = useAppStore((state) => state.surface);
+  const surface = useSceneSurface();
   const mapping = useSceneFrame();
   if (!surface || !mapping) return null;
-  if (contourCache?.mapping !== mapping) contourCache = { mapping, levels: contourLevels(surface, mapping.scale, CONTOUR_INTERVALS) };
-  return contourCache.levels;
+  let levels = contourCache.get(mapping);
+  if (!levels) {
+    levels = contourLevels(surface, mapping.scale, CONTOUR_INTERVALS);
+    contourCache.set(mapping, levels);
+  }
+  return levels;
 }
 
 /** Descent arrows over the current bounds (see gradientField). */
