@@ -12,6 +12,7 @@ import { ExportPanel } from './export/ExportPanel';
 import { FormatsDialog } from './help/FormatsDialog';
 import { EventsPanel } from './panels/EventsPanel';
 import { HoverReadout } from './panels/HoverReadout';
+import { LayoutButtons } from './panels/LayoutButtons';
 import { Legend } from './panels/Legend';
 import { ProblemPanel } from './panels/ProblemPanel';
 import { RunList } from './panels/RunList';
@@ -60,7 +61,7 @@ function Stage() {
     return (
       <div className="stage stage-panels">
         <PanelGrid View={panelViewFor(kind)} />
-        <HoverReadout />
+        {kind === 'function' && <HoverReadout />}
         <CaptionOverlay />
         <Notice />
         <RestoreOffer />
@@ -132,7 +133,8 @@ export function App({ bridge }: { bridge: Bridge }) {
                 </button>
               ))}
             </div>
-            {networkView === 'panels' && <PanelOptions cameras={false} />}
+            {networkView === 'landscape' && <LayoutButtons panels={false} />}
+            {networkView === 'panels' && <PanelOptions cameras />}
           </div>
         )}
         <Stage />

@@ -1,11 +1,20 @@
-import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type PointerEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type PointerEvent } from 'react';
 import { createMapFrame, MAP_MARGIN, type MapFrame } from '../map/map-frame';
 import { ColorBar, colorBarWidth } from '../plot/ColorBar';
 import { colorScaleOf } from '../plot/color-scale';
 import { formatValue } from '../plot/format-number';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
+import { SceneCanvas, type SceneRun } from '../scene/SceneCanvas';
+import { SceneSurfaceProvider } from '../scene/scene-surface';
 import { MAIN_SLICE, useAppStore, type SliceState } from '../store/app-store';
+import type { HoverTarget } from '../store/hover-store';
+import type { CameraSync } from '../viewports/camera-sync';
+import { CameraLink } from '../viewports/CameraLink';
+import { CurvatureReadout } from './CurvatureReadout';
 import { drawSlice, nearestCheckpoint, sliceImage } from './draw-slice';
+import { SliceCriticalPoints } from './SliceCriticalPoints';
+import { SliceHoverReadout } from './SliceHoverReadout';
+import { checkpointSceneRun, sliceSceneLabel, sliceSceneSurface } from './slice-scene';
 import { InterpolationCurve } from './InterpolationCurve';
 import { DEFAULT_SLICE_CHOICES, sliceAxisLabels, type SliceChoices } from './slice-choices';
 import { SliceControls } from './SliceControls';
@@ -22,14 +31,22 @@ const PROGRESS: Record<SliceState['status'], (slice: SliceState) => string> = {
   failed: ({ message }) => `failed: ${message ?? 'unknown error'}`,
 };
 
+/** A panel of the Landscape panels layout: its place, and the link between the panels' cameras. */
+export interface LandscapePanel {
+  index: number;
+  cameraSync: CameraSync;
+}
+
 /**
  * The loss over a plane through a completed network run, streamed coarse to fine from the
- * workers, with every shown run's checkpoints on it. A slice can mislead: hovering a checkpoint
- * shows its true loss and how far it lies from the plane. Without `runId` it is the app's main
- * view (centred on the newest completed run, or the one chosen); with it, it keeps to that run
- * and its own slice, so several can sit side by side.
+ * workers, with every shown run's checkpoints on it: in 3D (each checkpoint at its true loss,
+ * a drop line to the slice under it), as a 2D map, or both side by side. A slice can mislead:
+ * hovering a checkpoint shows its true loss and how far it lies from the plane. Without `runId`
+ * it is the app's main view (centred on the newest completed run, or the one chosen); with it,
+ * it keeps to that run and its own slice, so several can sit side by side. In a panel it is 3D,
+ * its camera linked to the other panels'.
  */
-export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
+export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; panel?: LandscapePanel } = {}) {
   const ownKey = useId();
   const key = fixedRunId === undefined ? MAIN_SLICE : `run-view${ownKey}`;
   const runs = useAppStore((state) => state.runs);
@@ -47,6 +64,9 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
     [centerId, shownRuns],
   );
   const choices = slice?.choices ?? DEFAULT_SLICE_CHOICES;
+  const layoutSetting = useAppStore((state) => state.view.layout);
+  const colormap = useAppStore((state) => state.view.colormap);
+  const layout = panel ? '3d' : layoutSetting === '2d' || layoutSetting === 'split' ? layoutSetting : '3d';
 
   const area = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -85,6 +105,20 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
     [placed, reached],
   );
 
+  const sceneRuns = useMemo(
+    () => placed.flatMap(({ run }, k) => {
+      const sceneRun = checkpointSceneRun(run, slice!.paths![k]!);
+      return sceneRun ? [sceneRun] : [];
+    }),
+    [placed, slice],
+  ) satisfies SceneRun[];
+  const [pointer, setPointer] = useState<HoverTarget | null>(null);
+  const hover3d = useCallback((target: HoverTarget | null) => setPointer(target), []);
+  const surface = useMemo(() => {
+    const grid = slice && scale ? sliceSceneSurface(slice, scale) : null;
+    return grid && { ...grid, hover: hover3d };
+  }, [slice, scale, hover3d]);
+
   // The hovered checkpoint's (α, β), as numbers so the drawing waits for a real change.
   const hoveredPath = hovered ? paths[hovered.path]?.coordinates : undefined;
   const highlightAlpha = hovered && hoveredPath?.[2 * hovered.index];
@@ -113,6 +147,8 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
   const largest = paths.length ? Math.max(...paths.flatMap((path) => Array.from(path.distances))) : null;
   const readout = hovered && paths[hovered.path];
   const step = readout && hovered ? readout.run.checkpoints!.steps[hovered.index]! : null;
+  const label = slice ? sliceSceneLabel(slice, center.name, scale) : 'Loss landscape in 3D';
+  const barStyle = { right: 8, top: 8, height: Math.min(200, Math.max(MIN_BAR_HEIGHT, (size?.height ?? 0) - 16)), width: barWidth - 12 };
   return (
     <div className="dataset-view">
       <div className="dataset-header">
@@ -143,14 +179,33 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
           <span>{axes[1]}</span>
         </p>
       )}
-      <div className="dataset-canvas" ref={area}>
-        <canvas ref={canvas} role="img" aria-label={axes ? `Loss landscape slice: ${axes.join('; ')}` : 'Loss landscape slice'} onPointerMove={hover} onPointerLeave={() => setHovered(null)} />
-        {readout && hovered && step !== null && (
-          <div className="landscape-readout" role="status" style={{ right: barWidth + 16 }}>
-            {readout.run.name} · step {step} · true loss {formatValue(readout.run.series.loss[step])} · {formatValue(readout.distances[hovered.index])} from the plane
+      {!panel && surface && <SliceCriticalPoints points={surface.criticalPoints} complete={slice?.status === 'complete'} />}
+      {!panel && <CurvatureReadout key={center.id} run={center} />}
+      <div className={`landscape-views landscape-views-${layout}`}>
+        {layout !== '2d' && (
+          <div className="landscape-3d">
+            {surface && (
+              <SceneSurfaceProvider value={surface}>
+                <SceneCanvas label={label} runs={sceneRuns} exportable={panel ? panel.index === 0 : true}>
+                  {panel && <CameraLink sync={panel.cameraSync} />}
+                </SceneCanvas>
+              </SceneSurfaceProvider>
+            )}
+            {pointer && surface && <SliceHoverReadout target={pointer} surface={surface} paths={paths} runs={placed.map((path) => path.run)} />}
+            {scale && layout === '3d' && <ColorBar scale={scale} colormap={colormap} name="loss" style={barStyle} />}
           </div>
         )}
-        {scale && frame && size && <ColorBar scale={scale} colormap="viridis" name="loss" style={barBeside(frame, size.height, barWidth)} />}
+        {layout !== '3d' && (
+          <div className="dataset-canvas" ref={area}>
+            <canvas ref={canvas} role="img" aria-label={axes ? `Loss landscape slice: ${axes.join('; ')}` : 'Loss landscape slice'} onPointerMove={hover} onPointerLeave={() => setHovered(null)} />
+            {readout && hovered && step !== null && (
+              <div className="landscape-readout" role="status" style={{ right: barWidth + 16 }}>
+                {readout.run.name} · step {step} · true loss {formatValue(readout.run.series.loss[step])} · {formatValue(readout.distances[hovered.index])} from the plane
+              </div>
+            )}
+            {scale && frame && size && <ColorBar scale={scale} colormap="viridis" name="loss" style={barBeside(frame, size.height, barWidth)} />}
+          </div>
+        )}
       </div>
       <InterpolationCurve sliceKey={key} center={center} runs={withCheckpoints} resolution={choices.resolution} />
     </div>

@@ -7,15 +7,16 @@ import type { SceneFrame } from './scene-frame';
 import { useSceneSurface } from './scene-surface';
 import { useSceneFrame } from './use-scene-frame';
 
-/** Screen-space height of a label: about 14 px on a 600 px tall view. */
-const LABEL_SCALE = 0.024;
+/** Screen-space height of a label: about 20 px on a 600 px tall view. */
+const LABEL_SCALE = 0.034;
 
 /** "minimum on this slice" over each point, where the surface's critical points are only its grid's. */
 function noteLabels(points: readonly CriticalPoint[], note: string, frame: SceneFrame): Sprite[] {
   return points.map((cp) => {
     const { texture, aspect } = textTexture(`${cp.type} ${note}`, CRITICAL_POINT_COLOR);
     const sprite = new Sprite(new SpriteMaterial({ map: texture, transparent: true, depthTest: false, sizeAttenuation: false }));
-    sprite.center.set(0.5, -0.6);
+    // Saddles are labelled below their glyph, the rest above, so a saddle next to a minimum keeps both legible.
+    sprite.center.set(0.5, cp.type === 'saddle' ? 1.6 : -0.6);
     sprite.scale.set(LABEL_SCALE * aspect, LABEL_SCALE, 1);
     sprite.position.set(frame.worldX(cp.point[0]), frame.worldY(cp.value) + 0.06, frame.worldZ(cp.point[1]));
     sprite.renderOrder = 3;

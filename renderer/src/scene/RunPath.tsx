@@ -1,6 +1,6 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { BufferAttribute, BufferGeometry, Line, LineBasicMaterial, Mesh, MeshStandardMaterial, Plane, SphereGeometry, Vector3 } from 'three';
+import { BufferAttribute, BufferGeometry, Line, LineBasicMaterial, Mesh, MeshStandardMaterial, Plane, Points, PointsMaterial, SphereGeometry, Vector3 } from 'three';
 import { currentStep } from '../playback/playback-clock';
 import { usePlaybackStore } from '../playback/playback-store';
 import { SURFACE_SIZE, type SceneFrame } from './scene-frame';
@@ -24,27 +24,34 @@ const CLIPPING = [
   new Plane(new Vector3(0, 0, -1), REACH),
 ];
 const markerGeometry = new SphereGeometry(0.09, 20, 14);
+/** Sparse points (checkpoints) are dots of this many pixels along the line, as on the 2D map. */
+const DOT_SIZE = 6;
 
 /**
  * One run's path up to the playback step (or its last `trail` steps), each point at its own
- * value, with a marker at that step of the view's clock. Points are written to the buffer once,
- * as they stream in; each frame only moves the draw range and the marker, so nothing is allocated per frame.
+ * value (sparse points, a network's checkpoints, as dots on it), with a marker at that step of
+ * the view's clock, in the run's own colour as the legend and charts show it (not tone-mapped).
+ * Points are written to the buffer once, as they stream in; each frame only moves the draw range
+ * and the marker, so nothing is allocated per frame.
  */
 export function RunPath({ path, frame }: { path: ScenePath; frame: SceneFrame }) {
   const clock = useViewClock();
-  const { line, marker } = useMemo(() => {
+  const { line, marker, dots } = useMemo(() => {
     const geometry = new BufferGeometry();
     const positions = new BufferAttribute(new Float32Array(Math.max(path.capacity, 1) * 3), 3);
     geometry.setAttribute('position', positions);
     geometry.setDrawRange(0, 0);
-    const polyline = new Line(geometry, new LineBasicMaterial({ color: path.color, clippingPlanes: CLIPPING }));
+    const polyline = new Line(geometry, new LineBasicMaterial({ color: path.color, clippingPlanes: CLIPPING, toneMapped: false }));
     polyline.frustumCulled = false;
     const dot = new Mesh(
       markerGeometry,
       new MeshStandardMaterial({ color: path.color, emissive: path.color, emissiveIntensity: 0.4, clippingPlanes: CLIPPING }),
     );
     dot.visible = false;
-    return { line: polyline, marker: dot };
+    // The line's own points, sharing its buffer and draw range.
+    const dots = path.perStep ? null : new Points(geometry, new PointsMaterial({ color: path.color, size: DOT_SIZE, sizeAttenuation: false, clippingPlanes: CLIPPING, toneMapped: false }));
+    if (dots) dots.frustumCulled = false;
+    return { line: polyline, marker: dot, dots };
   }, [path]);
 
   useEffect(
@@ -52,8 +59,9 @@ export function RunPath({ path, frame }: { path: ScenePath; frame: SceneFrame })
       line.geometry.dispose();
       (line.material as LineBasicMaterial).dispose();
       (marker.material as MeshStandardMaterial).dispose();
+      (dots?.material as PointsMaterial | undefined)?.dispose();
     },
-    [line, marker],
+    [line, marker, dots],
   );
 
   // A new frame mapping (scale or bounds changed) rewrites every point.
@@ -92,6 +100,7 @@ export function RunPath({ path, frame }: { path: ScenePath; frame: SceneFrame })
     <group name={`path-${path.id}`}>
       <primitive object={line} />
       <primitive object={marker} />
+      {dots && <primitive object={dots} />}
     </group>
   );
 }
