@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppInBrowser, type AppInBrowser } from '../support/app-in-browser';
-import { canvasPixels, screenshotDir } from '../support/browser';
+import { canvasImage, canvasPixels, screenshotDir, settledCanvasImage } from '../support/browser';
 
 let app: AppInBrowser;
 let page: Page;
@@ -35,6 +33,14 @@ async function nonBackground(canvas: ReturnType<Page['locator']>): Promise<numbe
 
 /** A number as the app prints it: a true minus sign, exponents as 1e−6. */
 const parse = (text: string): number => Number(text.replaceAll('\u2212', '-'));
+
+/** Codec, size and decoded frame count of a video's first stream. */
+function probeVideo(path: string): { codec_name: string; width: number; height: number; nb_read_frames: string } {
+  const args = ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name,width,height,nb_read_frames', '-of', 'json', path];
+  return JSON.parse(execFileSync('/usr/bin/ffprobe', args, { encoding: 'utf8' })).streams[0];
+}
+
+const FRAMES = { timeout: 15_000 };
 
 async function completed(count: number): Promise<void> {
   await expect.poll(() => page.locator('li.run[data-status="completed"]').count(), { timeout: 120_000 }).toBe(count);
@@ -70,4 +76,93 @@ describe('network loss landscapes in 3D', () => {
     await page.screenshot({ path: join(screenshotDir, 'landscape-3d.png') });
     expect(pageErrors).toEqual([]);
   });
+
+  it('switches to the 2D map and to both side by side', async () => {
+    await page.getByRole('button', { name: '2D', exact: true }).click();
+    await expect.poll(() => page.getByRole('img', { name: /^Loss landscape slice/ }).count()).toBe(1);
+    expect(await scene().count()).toBe(0);
+    await page.getByRole('button', { name: 'Side by side', exact: true }).click();
+    await expect.poll(() => scene().count()).toBe(1);
+    expect(await page.getByRole('img', { name: /^Loss landscape slice/ }).count()).toBe(1);
+    await expect.poll(() => canvasPixels(webgl(), ORANGE, 12), FRAMES).toBeGreaterThan(50);
+    await page.screenshot({ path: join(screenshotDir, 'landscape-3d-side-by-side.png') });
+    await page.getByRole('button', { name: '3D', exact: true }).click();
+    await expect.poll(() => page.getByRole('img', { name: /^Loss landscape slice/ }).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('saves the network 3D view as a PNG and records it as a fly-to video with captions, frame by frame', async () => {
+    await page.getByText('Export', { exact: true }).click();
+    await page.getByLabel('Image of').selectOption('3d');
+    await page.getByLabel('Image width (px)').fill('320');
+    await page.getByLabel('Image height (px)').fill('240');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save PNG', exact: true }).click()]);
+    expect(png.suggestedFilename()).toMatch(/-3d\.png$/);
+    await png.saveAs(join(screenshotDir, 'landscape-3d-export.png'));
+    await page.getByLabel('Frames per second').fill('15');
+    await page.getByLabel('Length (s)').fill('2');
+    await page.getByLabel('Camera', { exact: true }).selectOption('fly-to');
+    await page.getByLabel('Event captions').check();
+    const [video] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'Record video' }).click()]);
+    const path = join(screenshotDir, '..', `landscape-3d-${video.suggestedFilename()}`);
+    await video.saveAs(path);
+    await expect.poll(() => page.getByRole('button', { name: 'Record video' }).isVisible(), FRAMES).toBe(true);
+    const probe = probeVideo(path);
+    console.log(`ffprobe ${path}: ${JSON.stringify(probe)}`);
+    expect(['h264', 'vp9', 'vp8']).toContain(probe.codec_name);
+    expect([probe.width, probe.height, Number(probe.nb_read_frames)]).toEqual([320, 240, 30]);
+    execFileSync('/usr/bin/ffmpeg', ['-v', 'error', '-i', path, '-vf', 'select=eq(n\\,29)', '-frames:v', '1', '-y', join(screenshotDir, 'landscape-3d-video-last-frame.png')]);
+    await page.getByText('Export', { exact: true }).click();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a deep sigmoid network: the vanishing-gradient event stands as a glyph on its run’s path, and clicking it seeks there', async () => {
+    await page.getByRole('button', { name: 'A deep sigmoid network’s gradient vanishes' }).click();
+    await completed(2);
+    const names = await page.locator('li.run .run-name').allTextContents();
+    const starved = names.find((name) => name.startsWith('normal'))!;
+    await page.getByRole('button', { name: 'Loss landscape', exact: true }).click();
+    await page.getByLabel('Landscape of run').selectOption({ label: starved });
+    await expect.poll(() => status().textContent(), { timeout: 90_000 }).toContain(`${starved}: 1681/1681 points computed`);
+    const event = page.getByRole('button', { name: new RegExp(`^Go to step (\\d+): vanishing gradient, ${starved.replace(/[()]/g, '\\$&')}$`, 'i') }).first();
+    const [, step] = /^Go to step (\d+)/.exec((await event.getAttribute('aria-label'))!)!;
+    const before = await settledCanvasImage(webgl());
+    await event.click();
+    await expect.poll(() => page.getByLabel('Current step', { exact: true }).textContent(), FRAMES).toMatch(new RegExp(`^step ${step} / `));
+    // The chosen event's glyph grows, so the picture changes though the path stops earlier.
+    await expect.poll(() => canvasImage(webgl()), FRAMES).not.toBe(before);
+    // The starved run's sky-blue path and glyph are on the surface.
+    await page.screenshot({ path: join(screenshotDir, 'landscape-3d-vanishing.png') });
+    expect(await canvasPixels(webgl(), BLUE, 12)).toBeGreaterThan(20);
+    expect(pageErrors).toEqual([]);
+  });
+
+  for (const count of [2, 3, 4]) {
+    it(`shows ${count} landscape panels in 3D with their cameras locked together`, async () => {
+      await page.getByRole('button', { name: 'Landscape panels', exact: true }).click();
+      await page.getByLabel('Panels', { exact: true }).selectOption(String(count));
+      expect(await page.getByLabel('Lock cameras').isChecked()).toBe(true);
+      const panels = Array.from({ length: count }, (_, k) => page.getByRole('region', { name: `Panel ${k + 1}` }));
+      for (const panel of panels) {
+        await expect.poll(() => panel.locator('.landscape-status').textContent(), { timeout: 90_000 }).toMatch(/: (\d+)\/\1 points computed/);
+        expect(await scene(panel).getAttribute('aria-label')).toMatch(LABEL);
+        await page.screenshot({ path: join(screenshotDir, `landscape-3d-panels-${count}.png`) });
+        await expect.poll(() => nonBackground(webgl(panel)), FRAMES).toBeGreaterThan(2000);
+      }
+      // Orbiting panel 1 turns the last panel too.
+      const last = webgl(panels.at(-1)!);
+      const still = await settledCanvasImage(last, 1000, 20);
+      const box = (await scene(panels[0]!).boundingBox())!;
+      const [x, y] = [box.x + box.width / 2, box.y + box.height * 0.6];
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x + 60, y, { steps: 4 });
+      await page.mouse.move(x + 120, y, { steps: 4 });
+      await page.mouse.up();
+      await expect.poll(() => canvasImage(last), FRAMES).not.toBe(still);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(screenshotDir, `landscape-3d-panels-${count}.png`) });
+      expect(pageErrors).toEqual([]);
+    });
+  }
 });

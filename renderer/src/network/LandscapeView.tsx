@@ -148,6 +148,23 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
   const readout = hovered && paths[hovered.path];
   const step = readout && hovered ? readout.run.checkpoints!.steps[hovered.index]! : null;
   const label = slice ? sliceSceneLabel(slice, center.name, scale) : 'Loss landscape in 3D';
+  const settings = (
+    <>
+      <SliceControls
+        choices={choices}
+        otherRuns={drawnIds.length - 1}
+        busy={slice?.status === 'choosing' || slice?.status === 'computing'}
+        onChange={ask}
+        onCancel={() => cancelSlice(key)}
+      />
+      {axes && (
+        <p className="hint landscape-axes">
+          <span>{axes[0]}</span>
+          <span>{axes[1]}</span>
+        </p>
+      )}
+    </>
+  );
   const barStyle = { right: 8, top: 8, height: Math.min(200, Math.max(MIN_BAR_HEIGHT, (size?.height ?? 0) - 16)), width: barWidth - 12 };
   return (
     <div className="dataset-view">
@@ -166,18 +183,14 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
           </select>
         )}
       </div>
-      <SliceControls
-        choices={choices}
-        otherRuns={drawnIds.length - 1}
-        busy={slice?.status === 'choosing' || slice?.status === 'computing'}
-        onChange={ask}
-        onCancel={() => cancelSlice(key)}
-      />
-      {axes && (
-        <p className="hint landscape-axes">
-          <span>{axes[0]}</span>
-          <span>{axes[1]}</span>
-        </p>
+      {panel ? (
+        // A panel folds its plane's settings away, leaving the room to its 3D view.
+        <details className="landscape-panel-options">
+          <summary>Plane and grid</summary>
+          {settings}
+        </details>
+      ) : (
+        settings
       )}
       {!panel && surface && <SliceCriticalPoints points={surface.criticalPoints} complete={slice?.status === 'complete'} />}
       {!panel && <CurvatureReadout key={center.id} run={center} />}
@@ -207,7 +220,8 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
           </div>
         )}
       </div>
-      <InterpolationCurve sliceKey={key} center={center} runs={withCheckpoints} resolution={choices.resolution} />
+      {/* A panel leaves the room to its 3D view; the line's chart is in the Loss landscape tab. */}
+      {!panel && <InterpolationCurve sliceKey={key} center={center} runs={withCheckpoints} resolution={choices.resolution} />}
     </div>
   );
 }

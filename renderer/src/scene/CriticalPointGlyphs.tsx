@@ -10,9 +10,14 @@ import { useSceneFrame } from './use-scene-frame';
 /** Screen-space height of a label: about 20 px on a 600 px tall view. */
 const LABEL_SCALE = 0.034;
 
-/** "minimum on this slice" over each point, where the surface's critical points are only its grid's. */
+/** More labels than this would hide the surface: the lowest minima, then saddles, then maxima get them. */
+const MAX_LABELS = 6;
+const LABEL_ORDER: Record<CriticalPoint['type'], number> = { minimum: 0, saddle: 1, maximum: 2, degenerate: 3 };
+
+/** "minimum on this slice" over the first points, where the surface's critical points are only its grid's. */
 function noteLabels(points: readonly CriticalPoint[], note: string, frame: SceneFrame): Sprite[] {
-  return points.map((cp) => {
+  const labelled = [...points].sort((a, b) => LABEL_ORDER[a.type] - LABEL_ORDER[b.type] || a.value - b.value).slice(0, MAX_LABELS);
+  return labelled.map((cp) => {
     const { texture, aspect } = textTexture(`${cp.type} ${note}`, CRITICAL_POINT_COLOR);
     const sprite = new Sprite(new SpriteMaterial({ map: texture, transparent: true, depthTest: false, sizeAttenuation: false }));
     // Saddles are labelled below their glyph, the rest above, so a saddle next to a minimum keeps both legible.

@@ -39,6 +39,13 @@ describe('critical points of a grid', () => {
     expect(gridCriticalPoints(sample((x, y) => 2 * x - y, [-1, 1], [-1, 1], 21))).toEqual([]);
   });
 
+  it('finds nothing in rounding noise on a flat slice, and still the bowl under it', () => {
+    // A deterministic ±1e-7 jitter on 0.6931, as float32 sums leave on a flat network loss.
+    const jitter = (x: number, y: number): number => 1e-7 * Math.sin(1e4 * x + 7e3 * y);
+    expect(gridCriticalPoints(sample((x, y) => 0.6931 + jitter(x, y), [-1, 1], [-1, 1], 41))).toEqual([]);
+    expect(rounded(gridCriticalPoints(sample((x, y) => 0.6931 + 1e-3 * (x * x + y * y) + jitter(x, y), [-1, 1], [-1, 1], 41)))).toEqual([{ type: 'minimum', x: 0, y: 0 }]);
+  });
+
   it('skips points next to ones not computed yet, and the edges', () => {
     const grid = sample((x, y) => x * x + y * y, [-1, 1], [-1, 1], 5);
     expect(rounded(gridCriticalPoints(grid))).toEqual([{ type: 'minimum', x: 0, y: 0 }]);
