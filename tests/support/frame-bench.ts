@@ -146,6 +146,25 @@ async function measurePlaying(page: Page, seconds: number): Promise<FrameStats> 
   return stats;
 }
 
+/**
+ * Two moons network runs through the UI, then the Loss landscape tab in 3D (its default) once
+ * the slice is computed: the network's 3D view, measured as the function's is.
+ */
+async function openNetworkLandscape(page: Page): Promise<void> {
+  await page.getByLabel('Kind').selectOption('network');
+  await page.getByLabel('Dataset', { exact: true }).selectOption('moons');
+  await page.getByLabel('Steps', { exact: true }).fill('300');
+  await page.getByLabel(/Live pace/).fill('0');
+  for (const seed of ['1', '2']) {
+    await page.getByLabel('Init seed').fill(seed);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+  }
+  await page.locator('li.run[data-status="completed"]').nth(1).waitFor({ timeout: 120_000 });
+  await page.getByRole('button', { name: 'Loss landscape', exact: true }).click();
+  await page.getByRole('button', { name: '3D', exact: true }).click();
+  await page.locator('.landscape-status', { hasText: /(\d+)\/\1 points computed/ }).waitFor({ timeout: 120_000 });
+}
+
 const describe = (stats: FrameStats): string =>
   `frame interval median ${stats.intervalMedianMs.toFixed(1)} ms (p95 ${stats.intervalP95Ms.toFixed(1)}), ` +
   `script ${stats.scriptMedianMs.toFixed(2)} ms/frame (p95 ${stats.scriptP95Ms.toFixed(2)}), ` +
@@ -154,8 +173,9 @@ const describe = (stats: FrameStats): string =>
 /**
  * Frame times of the renderer in headless Chromium through `gradscape serve`: the full scene
  * (runs × steps playing back at 10×, contours and descent arrows on; the 3D view, then the 3D
- * view and the 2D map side by side) against an empty WebGL canvas of the same size measured in
- * the same browser before and after. Prints one line per measurement and the ratios.
+ * view and the 2D map side by side; then two moons network runs' 3D loss landscape, 41 × 41,
+ * playing back the same way) against an empty WebGL canvas of the function view's size measured
+ * in the same browser before and after. Prints one line per measurement and the ratios.
  */
 export async function benchFrames(options: FrameBenchOptions): Promise<FrameBenchResult> {
   const { print, runs = 10, steps = 10_000, seconds = 5 } = options;
@@ -182,6 +202,10 @@ export async function benchFrames(options: FrameBenchOptions): Promise<FrameBenc
       await page.waitForTimeout(500);
       scenes.push({ name, stats: await measurePlaying(page, seconds), ratio: NaN });
     }
+    await openNetworkLandscape(page);
+    const landscape = (await page.getByRole('img', { name: /^Loss landscape in 3D/ }).boundingBox())!;
+    await page.waitForTimeout(500);
+    scenes.push({ name: `network 3D ${Math.round(landscape.width)}×${Math.round(landscape.height)}`, stats: await measurePlaying(page, seconds), ratio: NaN });
     const after = await emptyCanvas(browser, seconds, size);
     print(`  empty canvas again   ${describe(after)}`);
     const empty: FrameStats = {

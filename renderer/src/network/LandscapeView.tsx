@@ -99,7 +99,7 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
   );
   // Each path as far as the timeline has gone: scrubbing back shows where a run was then.
   const placedRuns = useMemo(() => placed.map((path) => path.run), [placed]);
-  const reached = useCheckpointsReached(placedRuns);
+  const reached = useCheckpointsReached(placedRuns, layout !== '3d');
   const paths = useMemo(
     () => placed.map((path, k) => ({ ...path, coordinates: path.coordinates.subarray(0, 2 * (reached[k] ?? 0)) })),
     [placed, reached],
@@ -204,7 +204,7 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
                 </SceneCanvas>
               </SceneSurfaceProvider>
             )}
-            {pointer && surface && <SliceHoverReadout target={pointer} surface={surface} paths={paths} runs={placed.map((path) => path.run)} />}
+            {pointer && surface && <SliceHoverReadout target={pointer} surface={surface} paths={placed} runs={placedRuns} />}
             {scale && layout === '3d' && <ColorBar scale={scale} colormap={colormap} name="loss" style={barStyle} />}
           </div>
         )}
