@@ -74,6 +74,12 @@ describe('network loss landscapes in 3D', () => {
       new RegExp(`${name}: At step 150 \\(final point\\) the Hessian's eigenvalues run from \\S+ to \\S+: (a minimum|a saddle|flat along some direction) of the full loss`),
     );
     await page.screenshot({ path: join(screenshotDir, 'landscape-3d.png') });
+    // Hovering the surface reads (α, β) and the slice's loss there.
+    const box = (await scene().boundingBox())!;
+    await scene().hover({ position: { x: box.width / 2, y: box.height * 0.6 } });
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /slice loss/ }).count(), FRAMES).toBe(1);
+    expect(await page.getByRole('status').filter({ hasText: /slice loss/ }).textContent()).toMatch(/^α \S+ · β \S+ · slice loss [\d.e−]+/);
+    await page.mouse.move(0, 0);
     expect(pageErrors).toEqual([]);
   });
 
@@ -113,6 +119,26 @@ describe('network loss landscapes in 3D', () => {
     expect([probe.width, probe.height, Number(probe.nb_read_frames)]).toEqual([320, 240, 30]);
     execFileSync('/usr/bin/ffmpeg', ['-v', 'error', '-i', path, '-vf', 'select=eq(n\\,29)', '-frames:v', '1', '-y', join(screenshotDir, 'landscape-3d-video-last-frame.png')]);
     await page.getByText('Export', { exact: true }).click();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('saves a session with the landscape’s camera turned, and opens it with the same camera', async () => {
+    const box = (await scene().boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height * 0.6];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 80, y - 20, { steps: 4 });
+    await page.mouse.up();
+    const turned = await settledCanvasImage(webgl());
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save session' }).click()]);
+    const path = join(screenshotDir, '..', 'landscape-3d.gradscape.json');
+    await download.saveAs(path);
+    // Back to the default view, then the file opened again.
+    await page.getByRole('button', { name: 'Dataset', exact: true }).click();
+    await page.getByLabel('Session file').setInputFiles(path);
+    await expect.poll(() => status().textContent(), { timeout: 90_000 }).toMatch(/: 1681\/1681 points computed/);
+    expect(await page.getByRole('button', { name: 'Loss landscape', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => settledCanvasImage(webgl()), FRAMES).toBe(turned);
     expect(pageErrors).toEqual([]);
   });
 

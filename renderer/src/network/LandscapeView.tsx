@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type PointerEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type PointerEvent } from 'react';
 import { createMapFrame, MAP_MARGIN, type MapFrame } from '../map/map-frame';
 import { ColorBar, colorBarWidth } from '../plot/ColorBar';
 import { colorScaleOf } from '../plot/color-scale';
@@ -106,18 +106,19 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
   );
 
   const sceneRuns = useMemo(
-    () => placed.flatMap(({ run }, k) => {
-      const sceneRun = checkpointSceneRun(run, slice!.paths![k]!);
-      return sceneRun ? [sceneRun] : [];
-    }),
-    [placed, slice],
-  ) satisfies SceneRun[];
+    (): SceneRun[] =>
+      placed.flatMap(({ run, coordinates, distances }) => {
+        const sceneRun = checkpointSceneRun(run, { coordinates, distances });
+        return sceneRun ? [sceneRun] : [];
+      }),
+    [placed],
+  );
+  // The 3D view's pointer, for its read-out.
   const [pointer, setPointer] = useState<HoverTarget | null>(null);
-  const hover3d = useCallback((target: HoverTarget | null) => setPointer(target), []);
   const surface = useMemo(() => {
     const grid = slice && scale ? sliceSceneSurface(slice, scale) : null;
-    return grid && { ...grid, hover: hover3d };
-  }, [slice, scale, hover3d]);
+    return grid && { ...grid, hover: setPointer };
+  }, [slice, scale]);
 
   // The hovered checkpoint's (α, β), as numbers so the drawing waits for a real change.
   const hoveredPath = hovered ? paths[hovered.path]?.coordinates : undefined;
