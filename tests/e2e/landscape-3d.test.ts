@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,14 @@ function probeVideo(path: string): { codec_name: string; width: number; height: 
 }
 
 const FRAMES = { timeout: 15_000 };
+
+/** Saves the session to test-results/NAME.gradscape.json: its path and its view. */
+async function saveSession(name: string): Promise<{ path: string; view: { camera: { position: number[]; target: number[] } } }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save session' }).click()]);
+  const path = join(screenshotDir, '..', `${name}.gradscape.json`);
+  await download.saveAs(path);
+  return { path, view: JSON.parse(readFileSync(path, 'utf8')).view };
+}
 
 async function completed(count: number): Promise<void> {
   await expect.poll(() => page.locator('li.run[data-status="completed"]').count(), { timeout: 120_000 }).toBe(count);
@@ -129,16 +138,19 @@ describe('network loss landscapes in 3D', () => {
     await page.mouse.down();
     await page.mouse.move(x + 80, y - 20, { steps: 4 });
     await page.mouse.up();
-    const turned = await settledCanvasImage(webgl());
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save session' }).click()]);
-    const path = join(screenshotDir, '..', 'landscape-3d.gradscape.json');
-    await download.saveAs(path);
+    await settledCanvasImage(webgl());
+    const saved = await saveSession('landscape-3d');
     // Back to the default view, then the file opened again.
     await page.getByRole('button', { name: 'Dataset', exact: true }).click();
-    await page.getByLabel('Session file').setInputFiles(path);
+    await page.getByLabel('Session file').setInputFiles(saved.path);
     await expect.poll(() => status().textContent(), { timeout: 90_000 }).toMatch(/: 1681\/1681 points computed/);
     expect(await page.getByRole('button', { name: 'Loss landscape', exact: true }).getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => settledCanvasImage(webgl()), FRAMES).toBe(turned);
+    await expect.poll(() => nonBackground(webgl()), FRAMES).toBeGreaterThan(10_000);
+    // The reopened 3D view's own camera, as the next save reads it, is the one saved.
+    const { camera } = (await saveSession('landscape-3d-reopened')).view;
+    expect(camera.target).toEqual(saved.view.camera.target);
+    camera.position.forEach((value: number, k: number) => expect(value).toBeCloseTo(saved.view.camera.position[k]!, 9));
+    await page.screenshot({ path: join(screenshotDir, 'landscape-3d-session-reopened.png') });
     expect(pageErrors).toEqual([]);
   });
 
