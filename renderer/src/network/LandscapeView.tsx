@@ -68,7 +68,9 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
   const colormap = useAppStore((state) => state.view.colormap);
   const layout = panel ? '3d' : layoutSetting === '2d' || layoutSetting === 'split' ? layoutSetting : '3d';
 
-  const area = useRef<HTMLDivElement>(null);
+  // The 2D map's area comes and goes with the layout: its size is observed from each mount.
+  const [areaElement, setAreaElement] = useState<HTMLDivElement | null>(null);
+  const area = useMemo(() => ({ current: areaElement }), [areaElement]);
   const canvas = useRef<HTMLCanvasElement>(null);
   const size = useElementSize(area);
   const [hovered, setHovered] = useState<{ path: number; index: number } | null>(null);
@@ -210,7 +212,7 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
           </div>
         )}
         {layout !== '3d' && (
-          <div className="dataset-canvas" ref={area}>
+          <div className="dataset-canvas" ref={setAreaElement}>
             <canvas ref={canvas} role="img" aria-label={axes ? `Loss landscape slice: ${axes.join('; ')}` : 'Loss landscape slice'} onPointerMove={hover} onPointerLeave={() => setHovered(null)} />
             {readout && hovered && step !== null && (
               <div className="landscape-readout" role="status" style={{ right: barWidth + 16 }}>
