@@ -291,6 +291,16 @@ const checkpointsMessage = z
     params: f64,
     /** The first is 0 (the initial point), the last the final step. */
     steps: f64,
+    /**
+     * The Hessian's extreme eigenvalues at some of the checkpoints (the last among them), as
+     * Lanczos estimates them: `eigenvalues` holds [smallest, largest] per step, and `kinds` what
+     * they make of the point (a minimum, a saddle, or degenerate: flat along some direction).
+     */
+    curvature: z
+      .object({ steps: f64, eigenvalues: f64, kinds: z.array(z.enum(CRITICAL_POINT_TYPES)) })
+      .strict()
+      .refine((c) => c.eigenvalues.length === 2 * c.steps.length && c.kinds.length === c.steps.length, 'curvature must hold two eigenvalues and a kind per step')
+      .optional(),
   })
   .strict()
   .superRefine((m, ctx) => {

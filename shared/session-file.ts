@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COLORMAP_NAMES, type ColormapName } from './colormaps/colormap';
 import { describeIssue } from './describe-issue';
+import { CRITICAL_POINT_TYPES } from './events';
 import { formatLimit, MAX_PARAMETERS, MAX_RUN_STEPS, MAX_RUNS, MAX_SESSION_CHECKPOINTS, MAX_SESSION_EVENTS } from './limits';
 import { packNumbers, unpackNumbers } from './packed-numbers';
 import { RUN_STATUSES } from './protocol';
@@ -95,6 +96,12 @@ const checkpointsSchema = z
     /** Increasing whole numbers within the run's steps; the first is the initial point. */
     steps: finiteNumbers,
     params: z.array(finiteNumbers).max(MAX_SESSION_CHECKPOINTS, `may hold at most ${MAX_SESSION_CHECKPOINTS} checkpoints`),
+    /** The Hessian's extreme eigenvalues where they were computed, as the app's checkpoints message carries them (shared/protocol.ts). */
+    curvature: z
+      .object({ steps: finiteNumbers, eigenvalues: finiteNumbers, kinds: z.array(z.enum(CRITICAL_POINT_TYPES)) })
+      .strict()
+      .refine((c) => c.eigenvalues.length === 2 * c.steps.length && c.kinds.length === c.steps.length, 'must hold two eigenvalues and a kind per step')
+      .optional(),
   })
   .strict()
   .superRefine(({ steps, params }, ctx) => {

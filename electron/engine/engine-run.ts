@@ -1,4 +1,4 @@
-import type { RunEvent } from '../../shared/events';
+import type { CriticalPointType, RunEvent } from '../../shared/events';
 
 /** Steps fromStep .. fromStep + loss.length - 1 of a run, as they leave the engine. */
 export interface FrameBatch {
@@ -36,6 +36,8 @@ export interface EngineRun {
 export interface RunCheckpoints {
   params: Float64Array;
   steps: Float64Array;
+  /** The Hessian's extreme eigenvalues at some checkpoints, [smallest, largest] per step, and what they make of each point. */
+  curvature?: { steps: Float64Array; eigenvalues: Float64Array; kinds: CriticalPointType[] };
 }
 
 export interface RunData {

@@ -127,9 +127,10 @@ export class RunScheduler {
     }
   }
 
-  private postCheckpoints(runId: string, { params, steps }: RunCheckpoints): void {
+  private postCheckpoints(runId: string, { params, steps, curvature }: RunCheckpoints): void {
     // Fresh arrays, the run's no longer: they move rather than copy.
-    this.env.post({ type: 'checkpoints', runId, params, steps }, [params.buffer as ArrayBuffer, steps.buffer as ArrayBuffer]);
+    const moved = [params.buffer, steps.buffer, ...(curvature ? [curvature.steps.buffer, curvature.eigenvalues.buffer] : [])] as ArrayBuffer[];
+    this.env.post({ type: 'checkpoints', runId, params, steps, ...(curvature ? { curvature } : {}) }, moved);
   }
 
   private postPrediction(runId: string, run: EngineRun): void {

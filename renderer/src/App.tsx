@@ -14,6 +14,7 @@ import { EventsPanel } from './panels/EventsPanel';
 import { ImportedLandscapes } from './imported/ImportedLandscapes';
 import { useImportedLandscapes } from './imported/imported-landscapes';
 import { HoverReadout } from './panels/HoverReadout';
+import { LayoutButtons } from './panels/LayoutButtons';
 import { Legend } from './panels/Legend';
 import { ProblemPanel } from './panels/ProblemPanel';
 import { RunList } from './panels/RunList';
@@ -22,7 +23,7 @@ import { Timeline } from './panels/Timeline';
 import { ViewToolbar } from './panels/ViewToolbar';
 import { usePlaybackKeys } from './playback/use-playback-keys';
 import { PresentationToggle, usePresentation, usePresentationKey } from './presentation/presentation';
-import { SceneCanvas } from './scene/SceneCanvas';
+import { FunctionScene } from './scene/FunctionScene';
 import { RestoreOffer, SessionBar } from './session/SessionBar';
 import { useAutosave } from './session/use-autosave';
 import { useFileDrop } from './session/use-file-drop';
@@ -75,7 +76,7 @@ function Stage() {
     return (
       <div className="stage stage-panels">
         <PanelGrid View={panelViewFor(kind)} />
-        <HoverReadout />
+        {kind === 'function' && <HoverReadout />}
         <CaptionOverlay />
         <Notice />
         <RestoreOffer />
@@ -95,7 +96,7 @@ function Stage() {
     <div className={`stage stage-${layout}`}>
       {layout !== '2d' && (
         <div className="view">
-          <SceneCanvas />
+          <FunctionScene />
         </div>
       )}
       {layout !== '3d' && (
@@ -147,7 +148,8 @@ export function App({ bridge }: { bridge: Bridge }) {
                 </button>
               ))}
             </div>
-            {networkView === 'panels' && <PanelOptions cameras={false} />}
+            {networkView === 'landscape' && <LayoutButtons panels={false} />}
+            {networkView === 'panels' && <PanelOptions cameras />}
           </div>
         )}
         <Stage />

@@ -72,8 +72,8 @@ describe('PNG export of every view, shown or not', () => {
 
   it('a network has its own views and threshold, and an image that cannot be made yet says why', async () => {
     await page.getByLabel('Kind').selectOption('network');
-    expect(await page.getByLabel('Image of').locator('option').allTextContents()).toEqual(['Dataset and decision boundary', 'Loss landscape', 'Landscape panels', 'Charts']);
-    await page.getByLabel('Image of').selectOption({ label: 'Loss landscape' });
+    expect(await page.getByLabel('Image of').locator('option').allTextContents()).toEqual(['3D view', 'Dataset and decision boundary', 'Loss landscape (2D map)', 'Landscape panels', 'Charts']);
+    await page.getByLabel('Image of').selectOption({ label: 'Loss landscape (2D map)' });
     await page.getByRole('button', { name: 'Save PNG' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Export failed: the loss landscape appears once a network run has completed/);
     await page.screenshot({ path: join(screenshotDir, 'export-failure-shown.png') });
@@ -91,7 +91,7 @@ describe('PNG export of every view, shown or not', () => {
     expect(await page.getByLabel('Threshold T').inputValue()).toBe('0.1');
 
     // On the Dataset tab: the landscape was never shown, so it is computed for the image.
-    const landscape = await savePng('Loss landscape', 'export-network-landscape-offscreen.png');
+    const landscape = await savePng('Loss landscape (2D map)', 'export-network-landscape-offscreen.png');
     const runColor = rgbOf(await row.locator('.swatch').evaluate((element) => getComputedStyle(element).backgroundColor));
     expect(await pngPixels(landscape, [68, 1, 84], 40)).toBeGreaterThan(1000);
     expect(await pngPixels(landscape, runColor, 20)).toBeGreaterThan(30);

@@ -44,7 +44,11 @@ const landscapeTab = () => page.getByRole('button', { name: 'Loss landscape', ex
 
 /** The Loss landscape view once every grid point is in (shown first, unless it is already): its header and its picture. */
 async function completedLandscape({ click = true } = {}): Promise<{ text: string; image: string }> {
-  if (click) await landscapeTab().click();
+  if (click) {
+    await landscapeTab().click();
+    // The flat map (3D is the default): its pixels are compared exactly.
+    await page.getByRole('button', { name: '2D', exact: true }).click();
+  }
   await expect.poll(() => page.locator('.landscape-status', { hasText: /points computed/ }).count(), LANDSCAPE).toBe(1);
   // One frame for the canvas to draw the last values.
   await page.waitForTimeout(300);

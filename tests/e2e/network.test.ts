@@ -47,6 +47,8 @@ describe('a network in the app', () => {
     await expect.poll(() => page.locator('.landscape-status', { hasText: /points computed/ }).count(), { timeout: 60_000 }).toBe(1);
     expect(await page.locator('.landscape-status').textContent()).toMatch(/: (\d+)\/\1 points computed · checkpoints lie up to/);
     expect(await page.locator('.landscape-axes').textContent()).toMatch(/^α · PC1 \(\d+\.\d% of variance\)β · PC2 \(\d+\.\d% of variance\)$/);
+    // 3D is the default (tests/e2e/landscape-3d.test.ts); the flat map reads the same checkpoints.
+    await page.getByRole('button', { name: '2D', exact: true }).click();
     const canvas = page.getByRole('img', { name: /^Loss landscape slice: α · PC1/ });
     const box = (await canvas.boundingBox())!;
     await canvas.hover({ position: { x: box.width / 2, y: box.height / 2 } });

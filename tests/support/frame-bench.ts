@@ -135,15 +135,38 @@ async function startRuns(page: Page, runs: number, steps: number): Promise<void>
   }
 }
 
-/** Plays the timeline from the start at 10× and measures while it plays. */
-async function measurePlaying(page: Page, seconds: number): Promise<FrameStats> {
-  await page.getByLabel('Speed', { exact: true }).selectOption('10');
+/** Plays the timeline from the start at `speed` (10×, or 1×: 60 steps a second) and measures while it plays. */
+async function measurePlaying(page: Page, seconds: number, speed: '10' | '1' = '10'): Promise<FrameStats> {
+  await page.getByLabel('Speed', { exact: true }).selectOption(speed);
   await page.getByLabel('Timeline step').fill('0');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.waitForTimeout(300);
   const stats = await measure(page, seconds);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   return stats;
+}
+
+/** Network steps: at 1× (60 steps a second) they play back for longer than a measurement. */
+const NETWORK_STEPS = 600;
+
+/**
+ * Two moons network runs through the UI, then the Loss landscape tab in 3D (its default) once
+ * the slice is computed: the network's 3D view, measured as the function's is but playing at 1×,
+ * about a step per frame.
+ */
+async function openNetworkLandscape(page: Page): Promise<void> {
+  await page.getByLabel('Kind').selectOption('network');
+  await page.getByLabel('Dataset', { exact: true }).selectOption('moons');
+  await page.getByLabel('Steps', { exact: true }).fill(String(NETWORK_STEPS));
+  await page.getByLabel(/Live pace/).fill('0');
+  for (const seed of ['1', '2']) {
+    await page.getByLabel('Init seed').fill(seed);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+  }
+  await page.locator('li.run[data-status="completed"]').nth(1).waitFor({ timeout: 120_000 });
+  await page.getByRole('button', { name: 'Loss landscape', exact: true }).click();
+  await page.getByRole('button', { name: '3D', exact: true }).click();
+  await page.locator('.landscape-status', { hasText: /(\d+)\/\1 points computed/ }).waitFor({ timeout: 120_000 });
 }
 
 const describe = (stats: FrameStats): string =>
@@ -154,8 +177,9 @@ const describe = (stats: FrameStats): string =>
 /**
  * Frame times of the renderer in headless Chromium through `gradscape serve`: the full scene
  * (runs × steps playing back at 10×, contours and descent arrows on; the 3D view, then the 3D
- * view and the 2D map side by side) against an empty WebGL canvas of the same size measured in
- * the same browser before and after. Prints one line per measurement and the ratios.
+ * view and the 2D map side by side; then two moons network runs' 3D loss landscape, 41 × 41,
+ * playing back at 1×) against an empty WebGL canvas of the function view's size measured
+ * in the same browser before and after. Prints one line per measurement and the ratios.
  */
 export async function benchFrames(options: FrameBenchOptions): Promise<FrameBenchResult> {
   const { print, runs = 10, steps = 10_000, seconds = 5 } = options;
@@ -182,6 +206,10 @@ export async function benchFrames(options: FrameBenchOptions): Promise<FrameBenc
       await page.waitForTimeout(500);
       scenes.push({ name, stats: await measurePlaying(page, seconds), ratio: NaN });
     }
+    await openNetworkLandscape(page);
+    const landscape = (await page.getByRole('img', { name: /^Loss landscape in 3D/ }).boundingBox())!;
+    await page.waitForTimeout(500);
+    scenes.push({ name: `network 3D ${Math.round(landscape.width)}×${Math.round(landscape.height)}`, stats: await measurePlaying(page, seconds, '1'), ratio: NaN });
     const after = await emptyCanvas(browser, seconds, size);
     print(`  empty canvas again   ${describe(after)}`);
     const empty: FrameStats = {

@@ -1,4 +1,4 @@
-import type { RunEvent } from '../../../shared/events';
+import type { CriticalPointType, RunEvent } from '../../../shared/events';
 import { joinVectors } from '../../../shared/protocol';
 import { createRandom, type Random } from '../../../shared/random';
 import type { InitSpec } from '../../../shared/spec/network-spec';
@@ -9,7 +9,7 @@ import { extremeEigenpairs, type LanczosOptions } from '../linalg/lanczos';
 import { createOptimizer, type Optimizer } from '../optimizers';
 import { clipGradientNorm } from '../optimizers/gradient-transforms';
 import { createSchedule } from '../optimizers/schedule';
-import { hessianOperator, type ExtremeCurvature } from './curvature';
+import { classifyCurvature, hessianOperator, type ExtremeCurvature } from './curvature';
 import { initializeParams } from './initializers';
 import { KernelGradient, kernelCovers } from './kernel-gradient';
 import { MlpModel, type ResidentRows } from './mlp-model';
@@ -151,6 +151,8 @@ export class NetworkRun implements EngineRun {
   private readonly checkpointEvery: number;
   /** Checkpoints at multiples of this step, and the last, get their curvature computed (0: none). */
   private readonly curvatureEvery: number;
+  /** What the Hessian's extreme eigenvalues make of each point of record.curvature. */
+  private readonly curvatureKinds: CriticalPointType[] = [];
   /** Points recorded so far. */
   private count = 0;
   private grid?: PredictionGrid | null;
@@ -262,7 +264,14 @@ export class NetworkRun implements EngineRun {
 
   checkpoints(): RunCheckpoints {
     const { params, steps } = this.record.checkpoints;
-    return { params: joinVectors(params), steps: Float64Array.from(steps) };
+    const { curvature } = this.record;
+    return {
+      params: joinVectors(params),
+      steps: Float64Array.from(steps),
+      ...(curvature.steps.length
+        ? { curvature: { steps: Float64Array.from(curvature.steps), eigenvalues: Float64Array.from(curvature.eigenvalues.flat()), kinds: [...this.curvatureKinds] } }
+        : {}),
+    };
   }
 
   /** The model's outputs over the data's box at the current point, for the app's boundary or curve. */
@@ -358,8 +367,10 @@ export class NetworkRun implements EngineRun {
     this.record.checkpoints.steps.push(k);
     this.record.checkpoints.params.push(Float32Array.from(this.params));
     if (this.curvatureEvery > 0 && (k % this.curvatureEvery === 0 || k === this.spec.steps)) {
+      const curvature = this.curvatureAt(this.params, CHECKPOINT_LANCZOS);
       this.record.curvature.steps.push(k);
-      this.record.curvature.eigenvalues.push(this.curvatureAt(this.params, CHECKPOINT_LANCZOS).eigenvalues);
+      this.record.curvature.eigenvalues.push(curvature.eigenvalues);
+      this.curvatureKinds.push(classifyCurvature(curvature));
     }
   }
 

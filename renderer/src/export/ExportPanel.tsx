@@ -27,7 +27,7 @@ export function ExportPanel() {
   const [height, setHeight] = useState(1080);
   const hasSurface = useAppStore((state) => state.surface !== null);
   const hasRuns = useAppStore((state) => state.runs.length > 0);
-  const panels = useAppStore((state) => state.view.layout === 'panels');
+  const panels = useAppStore((state) => (state.kind === 'network' ? state.view.networkView === 'panels' : state.view.layout === 'panels'));
   const fail = (error: unknown): void => useAppStore.setState({ notice: `Export failed: ${(error as Error).message}` });
   const stem = (): string => fileStem(problemName());
   // The menu's Export image… and Export video…: open the panel at the control that saves it.

@@ -1,5 +1,5 @@
-import { runStepAt } from '../playback/run-step';
 import { SURFACE_SIZE, type SceneFrame } from '../scene/scene-frame';
+import type { ScenePath } from '../scene/scene-path';
 import type { CameraPose } from './scene-access';
 
 /**
@@ -104,24 +104,20 @@ function raisedTo(direction: Vec3, elevation: number): Vec3 {
   return [direction[0] * k, Math.sin(elevation), direction[2] * k];
 }
 
-interface PathRun {
-  series: { count: number; points: Float64Array; loss: Float64Array };
-}
-
 /**
- * Each frame's current point of every run with a path, in world units, kept over the surface
- * (a diverging run leaves it within a few steps and must not drag the camera away).
+ * Each frame's current point of every path, in world units, kept over the surface (a diverging
+ * run leaves it within a few steps and must not drag the camera away).
  */
-export function runPointsByFrame(runs: readonly PathRun[], frame: SceneFrame, frames: number, lastStep: number): Vec3[][] {
+export function runPointsByFrame(paths: readonly Pick<ScenePath, 'points' | 'values' | 'count' | 'indexAt'>[], frame: SceneFrame, frames: number, lastStep: number): Vec3[][] {
   const edge = SURFACE_SIZE / 2;
   const keep = (value: number): number => Math.min(edge, Math.max(-edge, value));
   return Array.from({ length: frames }, (_, index) => {
     const step = stepAtFrame(index, frames, lastStep);
     const here: Vec3[] = [];
-    for (const { series } of runs) {
-      if (series.count === 0 || series.points.length < 2 * series.count) continue;
-      const k = runStepAt(series, step);
-      const point: Vec3 = [keep(frame.worldX(series.points[2 * k]!)), frame.worldY(series.loss[k]!), keep(frame.worldZ(series.points[2 * k + 1]!))];
+    for (const path of paths) {
+      const k = Math.min(path.indexAt(step), path.count() - 1);
+      if (k < 0 || path.points.length < 2 * (k + 1)) continue;
+      const point: Vec3 = [keep(frame.worldX(path.points[2 * k]!)), frame.worldY(path.values[k]!), keep(frame.worldZ(path.points[2 * k + 1]!))];
       if (point.every(Number.isFinite)) here.push(point);
     }
     return here;

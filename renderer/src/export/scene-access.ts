@@ -1,5 +1,7 @@
 import type { RootState } from '@react-three/fiber';
 import type { Vector3 } from 'three';
+import type { ScenePath } from '../scene/scene-path';
+import type { SceneMapping } from '../scene/use-scene-frame';
 import { GLOBAL_VIEW_SOURCE, type ViewSource } from '../scene/view-source';
 
 /** What a saved camera needs: where it is and what it looks at. */
@@ -21,12 +23,19 @@ export interface OrbitLike {
 let sceneState: (() => RootState) | null = null;
 /** The runs and the clock that view draws. */
 let sceneSource: ViewSource = GLOBAL_VIEW_SOURCE;
+/** What that view draws: its surface's mapping to world units and its paths. */
+export interface SceneContent {
+  mapping: SceneMapping | null;
+  paths: ScenePath[];
+}
+let sceneContent: () => SceneContent = () => ({ mapping: null, paths: [] });
 /** A pose to apply when the 3D view next appears (a session opened while the 2D map was shown). */
 let pendingPose: CameraPose | null = null;
 
-export function attachScene(getState: () => RootState, source: ViewSource): () => void {
+export function attachScene(getState: () => RootState, source: ViewSource, content: () => SceneContent): () => void {
   sceneState = getState;
   sceneSource = source;
+  sceneContent = content;
   if (pendingPose) applyPose(pendingPose);
   return () => {
     if (sceneState !== getState) return;
@@ -37,6 +46,10 @@ export function attachScene(getState: () => RootState, source: ViewSource): () =
 
 export function currentSceneSource(): ViewSource {
   return sceneSource;
+}
+
+export function currentSceneContent(): SceneContent {
+  return sceneContent();
 }
 
 export function currentScene(): RootState | null {

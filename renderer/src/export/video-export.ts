@@ -1,11 +1,10 @@
 import { BufferTarget, CanvasSource, Mp4OutputFormat, Output, QUALITY_HIGH, WebMOutputFormat, canEncodeVideo } from 'mediabunny';
 import { Vector3 } from 'three';
 import { pauseClock } from '../playback/playback-clock';
-import { currentSceneMapping } from '../scene/use-scene-frame';
 import { runsOfView } from '../scene/view-source';
 import { useAppStore, type RunEntry } from '../store/app-store';
 import { flyToPose, orbitPose, planFlyTo, runPointsByFrame, stepAtFrame } from './camera-path';
-import { currentScene, currentSceneSource, type CameraPose } from './scene-access';
+import { currentScene, currentSceneContent, currentSceneSource, type CameraPose } from './scene-access';
 import { captionSchedule, captionsAt, type Caption, type ShownCaption } from './video-captions';
 
 export interface VideoOptions {
@@ -116,18 +115,11 @@ function drawCaptions(context: CanvasRenderingContext2D, captions: ShownCaption[
 }
 
 /** The camera's pose at every frame, as a function of the frame index alone. */
-function cameraPath(
-  motion: CameraMotion,
-  start: CameraPose,
-  runs: readonly RunEntry[],
-  frames: number,
-  fps: number,
-  lastStep: number,
-): ((frame: number) => CameraPose) | null {
+function cameraPath(motion: CameraMotion, start: CameraPose, frames: number, fps: number, lastStep: number): ((frame: number) => CameraPose) | null {
   if (motion === 'orbit') return (frame) => orbitPose(start, frame, frames);
   if (motion === 'still') return null;
-  const mapping = currentSceneMapping();
-  const points = mapping ? runPointsByFrame(runs, mapping.frame, frames, lastStep) : [];
+  const { mapping, paths } = currentSceneContent();
+  const points = mapping ? runPointsByFrame(paths, mapping.frame, frames, lastStep) : [];
   const plan = planFlyTo(start, points, fps);
   return (frame) => flyToPose(plan, frame);
 }
@@ -148,7 +140,7 @@ export async function recordVideo(options: VideoOptions, choice: VideoChoice, on
   const frames = Math.max(1, Math.round(options.fps * options.seconds));
   const lastStep = clock.lastStep;
   const runs = runsOfView(useAppStore.getState().shownRuns, runId);
-  const path = cameraPath(options.camera, { position: saved.position.toArray(), target: orbitTarget.toArray() }, runs, frames, options.fps, lastStep);
+  const path = cameraPath(options.camera, { position: saved.position.toArray(), target: orbitTarget.toArray() }, frames, options.fps, lastStep);
   const captions: Caption[] = options.captions ? captionSchedule(runs, frames, lastStep) : [];
 
   const composite = document.createElement('canvas');

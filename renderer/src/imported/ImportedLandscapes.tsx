@@ -3,6 +3,8 @@ import { buildHeatImage, drawContours } from '../map/draw-map-base';
 import { createMapFrame, type MapFrame } from '../map/map-frame';
 import { drawCurveChart } from '../network/draw-curve';
 import { drawSlice } from '../network/draw-slice';
+import { gridCriticalPoints } from '../network/grid-critical-points';
+import type { CriticalPoint } from '../../../shared/events';
 import { barBeside } from '../network/LandscapeView';
 import { ColorBar, colorBarWidth } from '../plot/ColorBar';
 import { colorScaleOf } from '../plot/color-scale';
@@ -10,11 +12,10 @@ import { contourLevels } from '../plot/contour-levels';
 import { CONTOUR_INTERVALS } from '../plot/use-plot-data';
 import { useAppStore } from '../store/app-store';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
-import { gridCriticalPoints, type GridCriticalPoint } from './grid-critical-points';
 import { useImportedLandscapes, type ImportedLandscape } from './imported-landscapes';
 
 const PATH_COLOR = '#ff7f50';
-const MARKS: Record<GridCriticalPoint['type'], string> = { minimum: '#4cc9f0', maximum: '#f72585', saddle: '#f4f4f4' };
+const MARKS: Record<CriticalPoint['type'], string> = { minimum: '#4cc9f0', maximum: '#f72585', saddle: '#f4f4f4', degenerate: '#aaaaaa' };
 
 /** The opened loss-landscape surfaces, side by side when there are two or more. */
 export function ImportedLandscapes() {
@@ -69,7 +70,7 @@ function ImportedSlice({ surface }: { surface: ImportedLandscape }) {
   const { alphas, betas } = surface;
   const scale = useMemo(() => colorScaleOf(values), [values]);
   const image = useMemo(() => (scale ? buildHeatImage({ x: alphas, y: betas, z: values }, scale, 'viridis') : null), [alphas, betas, values, scale]);
-  const critical = useMemo(() => gridCriticalPoints(values, alphas.length, betas.length), [values, alphas, betas]);
+  const critical = useMemo(() => gridCriticalPoints({ x: alphas, y: betas, z: values }), [values, alphas, betas]);
   // The toolbar's Contour lines switch, at the levels the 2D map uses (even in the colour bar's scale).
   const contours = useAppStore((state) => state.view.contours);
   const levels = useMemo(() => (contours && scale ? contourLevels({ x: alphas, y: betas, z: values }, scale, CONTOUR_INTERVALS) : null), [contours, scale, alphas, betas, values]);
@@ -93,7 +94,7 @@ function ImportedSlice({ surface }: { surface: ImportedLandscape }) {
       drawContours(context, frame, levels);
       context.restore();
     }
-    drawCriticalPoints(context, frame, alphas, betas, critical);
+    drawCriticalPoints(context, frame, critical);
   }, [size, image, frame, alphas, betas, trajectory, critical, levels]);
 
   const counts = (['minimum', 'saddle', 'maximum'] as const).map((type) => `${critical.filter((point) => point.type === type).length} ${type === 'maximum' ? 'maxima' : type === 'minimum' ? 'minima' : 'saddles'}`);
@@ -114,12 +115,12 @@ function ImportedSlice({ surface }: { surface: ImportedLandscape }) {
 }
 
 /** Minima ▲, maxima ▼ and saddles ✕ of the slice itself, in the colours of MARKS. */
-function drawCriticalPoints(context: CanvasRenderingContext2D, frame: MapFrame, alphas: Float64Array, betas: Float64Array, points: readonly GridCriticalPoint[]): void {
+function drawCriticalPoints(context: CanvasRenderingContext2D, frame: MapFrame, points: readonly CriticalPoint[]): void {
   context.save();
   context.lineWidth = 2;
-  for (const { i, j, type } of points) {
-    const x = frame.px(alphas[i]!);
-    const y = frame.py(betas[j]!);
+  for (const { point, type } of points) {
+    const x = frame.px(point[0]);
+    const y = frame.py(point[1]);
     context.strokeStyle = MARKS[type];
     context.beginPath();
     if (type === 'saddle') {

@@ -4,8 +4,17 @@ import { ColorBar, colorBarWidth } from '../plot/ColorBar';
 import { colorScaleOf } from '../plot/color-scale';
 import { formatValue } from '../../../shared/format-number';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
+import { SceneCanvas, type SceneRun } from '../scene/SceneCanvas';
+import { SceneSurfaceProvider } from '../scene/scene-surface';
 import { MAIN_SLICE, useAppStore, type SliceState } from '../store/app-store';
+import type { HoverTarget } from '../store/hover-store';
+import type { CameraSync } from '../viewports/camera-sync';
+import { CameraLink } from '../viewports/CameraLink';
+import { CurvatureReadout } from './CurvatureReadout';
 import { drawSlice, nearestCheckpoint, sliceImage } from './draw-slice';
+import { SliceCriticalPoints } from './SliceCriticalPoints';
+import { SliceHoverReadout } from './SliceHoverReadout';
+import { checkpointSceneRun, sliceSceneLabel, sliceSceneSurface } from './slice-scene';
 import { InterpolationCurve } from './InterpolationCurve';
 // Registers the landscape's image with the export panel, drawn whether or not the view is shown.
 import './landscape-image';
@@ -24,14 +33,22 @@ const PROGRESS: Record<SliceState['status'], (slice: SliceState) => string> = {
   failed: ({ message }) => `failed: ${message ?? 'unknown error'}`,
 };
 
+/** A panel of the Landscape panels layout: its place, and the link between the panels' cameras. */
+export interface LandscapePanel {
+  index: number;
+  cameraSync: CameraSync;
+}
+
 /**
  * The loss over a plane through a completed network run, streamed coarse to fine from the
- * workers, with every shown run's checkpoints on it. A slice can mislead: hovering a checkpoint
- * shows its true loss and how far it lies from the plane. Without `runId` it is the app's main
- * view (centred on the newest completed run, or the one chosen); with it, it keeps to that run
- * and its own slice, so several can sit side by side.
+ * workers, with every shown run's checkpoints on it: in 3D (each checkpoint at its true loss,
+ * a drop line to the slice under it), as a 2D map, or both side by side. A slice can mislead:
+ * hovering a checkpoint shows its true loss and how far it lies from the plane. Without `runId`
+ * it is the app's main view (centred on the newest completed run, or the one chosen); with it,
+ * it keeps to that run and its own slice, so several can sit side by side. In a panel it is 3D,
+ * its camera linked to the other panels'.
  */
-export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
+export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; panel?: LandscapePanel } = {}) {
   const ownKey = useId();
   const key = fixedRunId === undefined ? MAIN_SLICE : `run-view${ownKey}`;
   const runs = useAppStore((state) => state.runs);
@@ -49,8 +66,13 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
     [centerId, shownRuns],
   );
   const choices = slice?.choices ?? DEFAULT_SLICE_CHOICES;
+  const layoutSetting = useAppStore((state) => state.view.layout);
+  const colormap = useAppStore((state) => state.view.colormap);
+  const layout = panel ? '3d' : layoutSetting === '2d' || layoutSetting === 'split' ? layoutSetting : '3d';
 
-  const area = useRef<HTMLDivElement>(null);
+  // The 2D map's area comes and goes with the layout: its size is observed from each mount.
+  const [areaElement, setAreaElement] = useState<HTMLDivElement | null>(null);
+  const area = useMemo(() => ({ current: areaElement }), [areaElement]);
   const canvas = useRef<HTMLCanvasElement>(null);
   const size = useElementSize(area);
   const [hovered, setHovered] = useState<{ path: number; index: number } | null>(null);
@@ -81,11 +103,26 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
   );
   // Each path as far as the timeline has gone: scrubbing back shows where a run was then.
   const placedRuns = useMemo(() => placed.map((path) => path.run), [placed]);
-  const reached = useCheckpointsReached(placedRuns);
+  const reached = useCheckpointsReached(placedRuns, layout !== '3d');
   const paths = useMemo(
     () => placed.map((path, k) => ({ ...path, coordinates: path.coordinates.subarray(0, 2 * (reached[k] ?? 0)) })),
     [placed, reached],
   );
+
+  const sceneRuns = useMemo(
+    (): SceneRun[] =>
+      placed.flatMap(({ run, coordinates, distances }) => {
+        const sceneRun = checkpointSceneRun(run, { coordinates, distances });
+        return sceneRun ? [sceneRun] : [];
+      }),
+    [placed],
+  );
+  // The 3D view's pointer, for its read-out.
+  const [pointer, setPointer] = useState<HoverTarget | null>(null);
+  const surface = useMemo(() => {
+    const grid = slice && scale ? sliceSceneSurface(slice, scale) : null;
+    return grid && { ...grid, hover: setPointer };
+  }, [slice, scale]);
 
   // The hovered checkpoint's (α, β), as numbers so the drawing waits for a real change.
   const hoveredPath = hovered ? paths[hovered.path]?.coordinates : undefined;
@@ -115,6 +152,25 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
   const largest = paths.length ? Math.max(...paths.flatMap((path) => Array.from(path.distances))) : null;
   const readout = hovered && paths[hovered.path];
   const step = readout && hovered ? readout.run.checkpoints!.steps[hovered.index]! : null;
+  const label = slice ? sliceSceneLabel(slice, center.name, scale) : 'Loss landscape in 3D';
+  const settings = (
+    <>
+      <SliceControls
+        choices={choices}
+        otherRuns={drawnIds.length - 1}
+        busy={slice?.status === 'choosing' || slice?.status === 'computing'}
+        onChange={ask}
+        onCancel={() => cancelSlice(key)}
+      />
+      {axes && (
+        <p className="hint landscape-axes">
+          <span>{axes[0]}</span>
+          <span>{axes[1]}</span>
+        </p>
+      )}
+    </>
+  );
+  const barStyle = { right: 8, top: 8, height: Math.min(200, Math.max(MIN_BAR_HEIGHT, (size?.height ?? 0) - 16)), width: barWidth - 12 };
   return (
     <div className="dataset-view">
       <div className="dataset-header">
@@ -132,29 +188,45 @@ export function LandscapeView({ runId: fixedRunId }: { runId?: string } = {}) {
           </select>
         )}
       </div>
-      <SliceControls
-        choices={choices}
-        otherRuns={drawnIds.length - 1}
-        busy={slice?.status === 'choosing' || slice?.status === 'computing'}
-        onChange={ask}
-        onCancel={() => cancelSlice(key)}
-      />
-      {axes && (
-        <p className="hint landscape-axes">
-          <span>{axes[0]}</span>
-          <span>{axes[1]}</span>
-        </p>
+      {panel ? (
+        // A panel folds its plane's settings away, leaving the room to its 3D view.
+        <details className="landscape-panel-options">
+          <summary>Plane and grid</summary>
+          {settings}
+        </details>
+      ) : (
+        settings
       )}
-      <div className="dataset-canvas" ref={area}>
-        <canvas ref={canvas} role="img" aria-label={axes ? `Loss landscape slice: ${axes.join('; ')}` : 'Loss landscape slice'} onPointerMove={hover} onPointerLeave={() => setHovered(null)} />
-        {readout && hovered && step !== null && (
-          <div className="landscape-readout" role="status" style={{ right: barWidth + 16 }}>
-            {readout.run.name} · step {step} · true loss {formatValue(readout.run.series.loss[step])} · {formatValue(readout.distances[hovered.index])} from the plane
+      {!panel && surface && <SliceCriticalPoints points={surface.criticalPoints} complete={slice?.status === 'complete'} />}
+      {!panel && <CurvatureReadout key={center.id} run={center} />}
+      <div className={`landscape-views landscape-views-${layout}`}>
+        {layout !== '2d' && (
+          <div className="landscape-3d">
+            {surface && (
+              <SceneSurfaceProvider value={surface}>
+                <SceneCanvas label={label} runs={sceneRuns} exportable={panel ? panel.index === 0 : true}>
+                  {panel && <CameraLink sync={panel.cameraSync} />}
+                </SceneCanvas>
+              </SceneSurfaceProvider>
+            )}
+            {pointer && surface && <SliceHoverReadout target={pointer} surface={surface} paths={placed} runs={placedRuns} />}
+            {scale && layout === '3d' && <ColorBar scale={scale} colormap={colormap} name="loss" style={barStyle} />}
           </div>
         )}
-        {scale && frame && size && <ColorBar scale={scale} colormap="viridis" name="loss" style={barBeside(frame, size.height, barWidth)} />}
+        {layout !== '3d' && (
+          <div className="dataset-canvas" ref={setAreaElement}>
+            <canvas ref={canvas} role="img" aria-label={axes ? `Loss landscape slice: ${axes.join('; ')}` : 'Loss landscape slice'} onPointerMove={hover} onPointerLeave={() => setHovered(null)} />
+            {readout && hovered && step !== null && (
+              <div className="landscape-readout" role="status" style={{ right: barWidth + 16 }}>
+                {readout.run.name} · step {step} · true loss {formatValue(readout.run.series.loss[step])} · {formatValue(readout.distances[hovered.index])} from the plane
+              </div>
+            )}
+            {scale && frame && size && <ColorBar scale={scale} colormap="viridis" name="loss" style={barBeside(frame, size.height, barWidth)} />}
+          </div>
+        )}
       </div>
-      <InterpolationCurve sliceKey={key} center={center} runs={withCheckpoints} resolution={choices.resolution} />
+      {/* A panel leaves the room to its 3D view; the line's chart is in the Loss landscape tab. */}
+      {!panel && <InterpolationCurve sliceKey={key} center={center} runs={withCheckpoints} resolution={choices.resolution} />}
     </div>
   );
 }

@@ -105,5 +105,5 @@ async function renderPanels(width: number, height: number): Promise<HTMLCanvasEl
   }
 }
 
-registerImageView({ id: 'landscape', label: 'Loss landscape', kinds: ['network'], order: 1, takesHeight: true, render: renderLandscape });
+registerImageView({ id: 'landscape', label: 'Loss landscape (2D map)', kinds: ['network'], order: 1, takesHeight: true, render: renderLandscape });
 registerImageView({ id: 'panels', label: 'Landscape panels', kinds: ['network'], order: 2, takesHeight: true, render: renderPanels });

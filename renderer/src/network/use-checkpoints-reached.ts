@@ -20,17 +20,21 @@ export function checkpointsReached(runs: readonly RunEntry[], step: number): num
 /**
  * Per run, the checkpoints the view's clock has reached, so a slice draws each path as far as the
  * timeline. React sees a change only when a count changes: checkpoints are sparser than steps.
+ * While not `active` (no 2D map shown: the 3D view follows the clock in its own frame loop) it
+ * does not follow the clock at all.
  */
-export function useCheckpointsReached(runs: readonly RunEntry[]): number[] {
+export function useCheckpointsReached(runs: readonly RunEntry[], active = true): number[] {
   const clock = useViewClock();
   const [reached, setReached] = useState(() => checkpointsReached(runs, currentStep(clock)));
   useEffect(
     () =>
-      onPlaybackFrame(() => {
-        const now = checkpointsReached(runs, currentStep(clock));
-        setReached((shown) => (now.length === shown.length && now.every((count, k) => count === shown[k]) ? shown : now));
-      }),
-    [runs, clock],
+      active
+        ? onPlaybackFrame(() => {
+            const now = checkpointsReached(runs, currentStep(clock));
+            setReached((shown) => (now.length === shown.length && now.every((count, k) => count === shown[k]) ? shown : now));
+          })
+        : undefined,
+    [runs, clock, active],
   );
   return reached;
 }

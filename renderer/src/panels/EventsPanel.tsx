@@ -2,20 +2,22 @@ import { useId, useMemo } from 'react';
 import { EVENT_GLYPHS, EVENT_LABELS } from '../plot/event-glyphs';
 import { usePlaybackStore } from '../playback/playback-store';
 import { useAppStore } from '../store/app-store';
+import { selectEvent } from '../store/selected-event';
 import { Glyph } from './Glyph';
 
-/** Every event of every run in step order, with its explanation; a click moves the timeline there. */
+/** Every event of every run in step order, with its explanation; a click moves the timeline there and enlarges its glyph. */
 export function EventsPanel() {
   const runs = useAppStore((state) => state.runs);
   const idPrefix = useId();
   const items = useMemo(
     () =>
       runs
-        .flatMap((run) => run.events.map((event, index) => ({ run, event, key: `${run.id}-${index}` })))
+        .flatMap((run) => run.events.map((event, index) => ({ run, event, index, key: `${run.id}-${index}` })))
         .sort((a, b) => a.event.step - b.event.step),
     [runs],
   );
-  const goTo = (step: number): void => {
+  const goTo = (step: number, runId: string, index: number): void => {
+    selectEvent({ runId, index });
     const playback = usePlaybackStore.getState();
     playback.pause();
     playback.seek(step);
@@ -25,14 +27,14 @@ export function EventsPanel() {
       <h2>Events</h2>
       {items.length === 0 && <p className="hint">Stalls at critical points, plateaus, oscillation and exploding gradients along the paths are listed here.</p>}
       <ol>
-        {items.map(({ run, event, key }) => {
+        {items.map(({ run, event, index, key }) => {
           const steps = event.endStep !== undefined && event.endStep !== event.step ? `${event.step}–${event.endStep}` : `${event.step}`;
           const label = EVENT_LABELS[event.type];
           return (
             <li key={key}>
               <button
                 type="button"
-                onClick={() => goTo(event.step)}
+                onClick={() => goTo(event.step, run.id, index)}
                 aria-label={`Go to step ${event.step}: ${label}, ${run.name}`}
                 aria-describedby={`${idPrefix}-${key}`}
               >

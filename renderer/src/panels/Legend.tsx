@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import type { EventType } from '../../../shared/events';
 import { CRITICAL_POINT_TYPES } from '../../../shared/events';
 import { CRITICAL_POINT_GLYPHS, EVENT_GLYPHS, EVENT_LABELS } from '../plot/event-glyphs';
-import { useAppStore } from '../store/app-store';
+import { sliceCriticalPoints } from '../network/slice-scene';
+import { MAIN_SLICE, useAppStore } from '../store/app-store';
 import { CRITICAL_POINT_COLOR } from '../store/palette';
 import { Glyph } from './Glyph';
 
@@ -14,8 +15,10 @@ const EVENT_SAMPLE_COLOR = '#b8c0ca';
  * points (white shapes), the events along the paths (shapes in the run's colour), the markers.
  */
 export function Legend() {
-  const criticalPoints = useAppStore((state) => state.surface?.criticalPoints);
+  // A network's are its landscape slice's, found on the grid.
+  const criticalPoints = useAppStore((state) => (state.kind === 'network' ? sliceCriticalPoints(state.slices[MAIN_SLICE]) : state.surface?.criticalPoints));
   const runs = useAppStore((state) => state.runs);
+  const kind = useAppStore((state) => state.kind);
   const criticalTypes = CRITICAL_POINT_TYPES.filter((type) => criticalPoints?.some((point) => point.type === type));
   const eventTypes = useMemo(() => {
     const present = new Set<EventType>(runs.flatMap((run) => run.events.map((event) => event.type)));
@@ -26,7 +29,7 @@ export function Legend() {
       <h2>Legend</h2>
       {criticalTypes.length > 0 && (
         <>
-          <h3>Critical points</h3>
+          <h3>{kind === 'network' ? 'Critical points on this slice' : 'Critical points'}</h3>
           <ul>
             {criticalTypes.map((type) => (
               <li key={type}>

@@ -1,18 +1,20 @@
 import { objectiveForProblem } from '../../../shared/functions/problem-objective';
 import type { Bounds, Objective2D } from '../../../shared/functions/objective';
 import type { FunctionProblem } from '../../../shared/spec/spec';
-import { useAppStore, type SurfaceData } from '../store/app-store';
+import { useAppStore } from '../store/app-store';
 import { useSceneFrame, type SceneMapping } from '../scene/use-scene-frame';
-import { contourLevels, type ContourLevel } from './contour-levels';
+import { useSceneSurface } from '../scene/scene-surface';
+import { contourLevels, type ContourLevel, type GridSurface } from './contour-levels';
 import { gradientField } from './gradient-field';
 
 /** Intervals of the height scale between contour lines (so COUNT − 1 lines). */
 export const CONTOUR_INTERVALS = 16;
 const ARROWS_PER_SIDE = 15;
 
-// One computation per input shared by the 3D and 2D views: each cache holds the latest result.
+// One computation per input shared by the 3D and 2D views.
 let objectiveCache: { problem: FunctionProblem; objective: Objective2D } | null = null;
-let contourCache: { mapping: SceneMapping; levels: ContourLevel[] } | null = null;
+/** By mapping: panels may each show their own surface. */
+const contourCache = new WeakMap<SceneMapping, ContourLevel[]>();
 let arrowCache: { objective: Objective2D; bounds: Bounds; arrows: Float64Array } | null = null;
 
 /** Value, gradient and Hessian of the current function problem. */
@@ -20,10 +22,9 @@ export function useObjective(): Objective2D {
   return objectiveOf(useAppStore((state) => state.problem));
 }
 
-/** Iso-lines of the current surface, evenly spaced in its height scale. */
+/** Iso-lines of the view's surface, evenly spaced in its height scale. */
 export function useContourLevels(): ContourLevel[] | null {
-  const surface = useAppStore((state) => state.surface);
-  return contourLevelsOf(surface, useSceneFrame());
+  return contourLevelsOf(useSceneSurface(), useSceneFrame());
 }
 
 /** Descent arrows over the current bounds (see gradientField). */
@@ -38,10 +39,14 @@ export function objectiveOf(problem: FunctionProblem): Objective2D {
   return objectiveCache.objective;
 }
 
-export function contourLevelsOf(surface: SurfaceData | null, mapping: SceneMapping | null): ContourLevel[] | null {
+export function contourLevelsOf(surface: GridSurface | null, mapping: SceneMapping | null): ContourLevel[] | null {
   if (!surface || !mapping) return null;
-  if (contourCache?.mapping !== mapping) contourCache = { mapping, levels: contourLevels(surface, mapping.scale, CONTOUR_INTERVALS) };
-  return contourCache.levels;
+  let levels = contourCache.get(mapping);
+  if (!levels) {
+    levels = contourLevels(surface, mapping.scale, CONTOUR_INTERVALS);
+    contourCache.set(mapping, levels);
+  }
+  return levels;
 }
 
 export function gradientArrowsOf(objective: Objective2D, bounds: Bounds): Float64Array {

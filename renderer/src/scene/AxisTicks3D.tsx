@@ -3,10 +3,10 @@ import type { Bounds } from '../../../shared/functions/objective';
 import { BufferAttribute, BufferGeometry, Sprite, SpriteMaterial } from 'three';
 import { formatTick } from '../../../shared/format-number';
 import { niceTicks } from '../plot/nice-ticks';
-import { useAppStore } from '../store/app-store';
 import { SURFACE_SIZE, type SceneFrame } from './scene-frame';
 import { textTexture } from './glyph-texture';
 import { labelGrowth } from './label-growth';
+import { useSceneSurface } from './scene-surface';
 import { useSceneFrame } from './use-scene-frame';
 
 const HALF = SURFACE_SIZE / 2;
@@ -48,10 +48,10 @@ function label(text: string, anchor: Vector, offset: Vector, height = LABEL_HEIG
 }
 
 /**
- * Axes on the floor under the surface: x along the front edge, y along the right edge (y grows
- * away from the default camera), with round tick values.
+ * Axes on the floor under the surface: x (or α) along the front edge, y (or β) along the right
+ * edge (growing away from the default camera), with round tick values.
  */
-function buildAxes(frame: SceneFrame, bounds: Bounds) {
+function buildAxes(frame: SceneFrame, bounds: Bounds, [xName, yName]: [string, string]) {
   const [[x0, x1], [y0, y1]] = bounds;
   const xTicks = niceTicks(x0, x1, 6);
   const yTicks = niceTicks(y0, y1, 6);
@@ -72,7 +72,7 @@ function buildAxes(frame: SceneFrame, bounds: Bounds) {
     widestY = Math.max(widestY, tick.scale.x);
     sprites.push(tick);
   }
-  sprites.push(label('x', [0, 0, HALF], [0, 0, 1.1], 0.45, LABEL_HEIGHT), label('y', [HALF, 0, 0], [1.3, 0, 0], 0.45, widestY));
+  sprites.push(label(xName, [0, 0, HALF], [0, 0, 1.1], 0.45, LABEL_HEIGHT), label(yName, [HALF, 0, 0], [1.3, 0, 0], 0.45, widestY));
   const geometry = new BufferGeometry();
   geometry.setAttribute('position', new BufferAttribute(Float32Array.from(lines), 3));
   return { geometry, sprites };
@@ -80,8 +80,10 @@ function buildAxes(frame: SceneFrame, bounds: Bounds) {
 
 export function AxisTicks3D() {
   const mapping = useSceneFrame();
-  const bounds = useAppStore((state) => state.bounds);
-  const axes = useMemo(() => (mapping ? buildAxes(mapping.frame, bounds) : null), [mapping, bounds]);
+  const surface = useSceneSurface();
+  const bounds = surface?.bounds;
+  const [xName, yName] = surface?.axisNames ?? ['x', 'y'];
+  const axes = useMemo(() => (mapping && bounds ? buildAxes(mapping.frame, bounds, [xName, yName]) : null), [mapping, bounds, xName, yName]);
   useEffect(
     () => () => {
       axes?.geometry.dispose();

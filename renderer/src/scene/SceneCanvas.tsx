@@ -2,30 +2,38 @@ import { OrbitControls } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
 import type { ReactNode } from 'react';
 import { SceneAccess } from '../export/SceneAccess';
-import { useAppStore } from '../store/app-store';
+import { useAppStore, type RunEntry } from '../store/app-store';
 import { AxisTicks3D } from './AxisTicks3D';
 import { CAMERA_TARGET, CameraFit } from './CameraFit';
 import { CriticalPointGlyphs } from './CriticalPointGlyphs';
-import { GradientArrows3D } from './GradientArrows3D';
+import { DropLines } from './DropLines';
 import { PlaybackInvalidator } from './PlaybackInvalidator';
-import { RunEventGlyphs } from './RunEventGlyphs';
+import { RunEventGlyphs, type EventPlacement } from './RunEventGlyphs';
 import { RunPath } from './RunPath';
-import { StartMarker } from './StartMarker';
+import type { ScenePath } from './scene-path';
+import { useSceneSurface } from './scene-surface';
 import { SurfaceContours } from './SurfaceContours';
 import { SurfaceMesh } from './SurfaceMesh';
 import { useSceneFrame } from './use-scene-frame';
-import { useViewRuns } from './view-source';
 
-function Runs() {
-  const runs = useViewRuns();
+/** A run as the scene draws it: its path over the surface and where its events stand. */
+export interface SceneRun {
+  run: RunEntry;
+  path: ScenePath;
+  placeEvent: EventPlacement;
+}
+
+function Runs({ runs }: { runs: readonly SceneRun[] }) {
   const mapping = useSceneFrame();
-  if (!mapping) return null;
+  const surface = useSceneSurface();
+  if (!mapping || !surface) return null;
   return (
     <>
-      {runs.map((run) => (
+      {runs.map(({ run, path, placeEvent }) => (
         <group key={run.id}>
-          <RunPath run={run} frame={mapping.frame} />
-          <RunEventGlyphs run={run} frame={mapping.frame} />
+          <RunPath path={path} frame={mapping.frame} />
+          {path.distances && <DropLines path={path} frame={mapping.frame} surface={surface} />}
+          <RunEventGlyphs run={run} frame={mapping.frame} place={placeEvent} />
         </group>
       ))}
     </>
@@ -33,27 +41,30 @@ function Runs() {
 }
 
 interface SceneCanvasProps {
-  label?: string;
+  label: string;
+  /** The runs drawn over the surface. */
+  runs: readonly SceneRun[];
   /** Whether image and video export render this view (one view at a time can be). */
   exportable?: boolean;
-  /** More of the scene, e.g. a panel's link to the other panels' cameras. */
+  /** More of the scene, e.g. a function's descent arrows, a panel's link to the other panels' cameras. */
   children?: ReactNode;
 }
 
 /**
- * The 3D view: surface, contours, descent arrows, critical points, runs' paths, orbit controls.
- * It draws the runs and follows the clock of its view source (scene/view-source.tsx).
- * It renders on demand: when the camera, the scene or the playback moves.
+ * The 3D view of a surface on a grid (scene-surface.tsx: a function's, a network's slice) with
+ * contours, axes, critical points, runs' paths at their own values, and orbit controls. It
+ * follows the clock of its view source (scene/view-source.tsx) and renders on demand: when the
+ * camera, the scene or the playback moves.
  */
-export function SceneCanvas({ label = '3D loss surface', exportable = true, children }: SceneCanvasProps) {
+export function SceneCanvas({ label, runs, exportable = true, children }: SceneCanvasProps) {
   const contours = useAppStore((state) => state.view.contours);
-  const gradientField = useAppStore((state) => state.view.gradientField);
   return (
     <Canvas
       frameloop="demand"
       camera={{ position: [9, 9, 11], fov: 42 }}
       gl={{ preserveDrawingBuffer: true, antialias: true, localClippingEnabled: true }}
       dpr={[1, 2]}
+      role="img"
       aria-label={label}
     >
       <color attach="background" args={['#0d1117']} />
@@ -62,16 +73,14 @@ export function SceneCanvas({ label = '3D loss surface', exportable = true, chil
       <directionalLight position={[-8, 5, -6]} intensity={0.3} />
       <SurfaceMesh />
       {contours && <SurfaceContours />}
-      {gradientField && <GradientArrows3D />}
       <AxisTicks3D />
       <CriticalPointGlyphs />
-      <StartMarker />
-      <Runs />
+      <Runs runs={runs} />
       <PlaybackInvalidator />
       <OrbitControls makeDefault enableDamping target={CAMERA_TARGET} maxPolarAngle={Math.PI * 0.49} />
       <CameraFit />
       {children}
-      {exportable && <SceneAccess />}
+      {exportable && <SceneAccess paths={runs} />}
     </Canvas>
   );
 }

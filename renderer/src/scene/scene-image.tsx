@@ -3,7 +3,7 @@ import { renderSceneAt } from '../export/image-export';
 import { registerImageView } from '../export/image-views';
 import { currentScene } from '../export/scene-access';
 import { useAppStore } from '../store/app-store';
-import { SceneCanvas } from './SceneCanvas';
+import { FunctionScene } from './FunctionScene';
 
 /** Frames to wait for a 3D view mounted off screen to register itself before giving up. */
 const MOUNT_FRAMES = 600;
@@ -26,6 +26,8 @@ function copyCanvas(source: HTMLCanvasElement): HTMLCanvasElement {
  */
 async function renderScene(width: number, height: number): Promise<HTMLCanvasElement> {
   if (currentScene()) return renderSceneAt(width, height, copyCanvas);
+  // A network's 3D landscape needs its slice's controls and grid: it is drawn from the screen.
+  if (useAppStore.getState().kind === 'network') throw new Error('show the Loss landscape tab in 3D to save its 3D view');
   if (!useAppStore.getState().surface) throw new Error('the surface is still being computed');
   const host = document.createElement('div');
   host.setAttribute('aria-hidden', 'true');
@@ -33,7 +35,7 @@ async function renderScene(width: number, height: number): Promise<HTMLCanvasEle
   document.body.append(host);
   const root = createRoot(host);
   try {
-    root.render(<SceneCanvas label="3D loss surface, drawn off screen for an image" />);
+    root.render(<FunctionScene label="3D loss surface, drawn off screen for an image" />);
     for (let frame = 0; !currentScene(); frame++) {
       if (frame >= MOUNT_FRAMES) throw new Error('the 3D view could not be drawn off screen');
       await nextFrame();
@@ -45,4 +47,4 @@ async function renderScene(width: number, height: number): Promise<HTMLCanvasEle
   }
 }
 
-registerImageView({ id: '3d', label: '3D view', kinds: ['function'], order: 0, takesHeight: true, render: renderScene });
+registerImageView({ id: '3d', label: '3D view', kinds: ['function', 'network'], order: 0, takesHeight: true, render: renderScene });

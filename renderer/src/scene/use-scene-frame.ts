@@ -1,39 +1,39 @@
-import type { Bounds } from '../../../shared/functions/objective';
-import { useAppStore, type SurfaceData, type ViewSettings } from '../store/app-store';
+import { useAppStore, type ViewSettings } from '../store/app-store';
 import { createHeightScale, suggestScale, type HeightScale } from './height-scale';
 import { createSceneFrame, type SceneFrame } from './scene-frame';
+import { functionSceneSurface, useSceneSurface, type SceneSurface } from './scene-surface';
 
 export interface SceneMapping {
   frame: SceneFrame;
   scale: HeightScale;
 }
 
-let cached: { surface: SurfaceData; bounds: Bounds; setting: string; mapping: SceneMapping } | null = null;
+const cache = new WeakMap<SceneSurface, { setting: ViewSettings['scale']; mapping: SceneMapping }>();
 
 /**
- * The current surface's height scale and world mapping, or null before the surface arrives.
- * Every view shares one mapping per (surface, bounds, scale), so it is computed once and
- * mappings can be compared by identity.
+ * The scene surface's height scale and world mapping, or null before the surface arrives.
+ * Every view of a surface shares one mapping per (surface, scale setting), so it is computed once
+ * and mappings can be compared by identity.
  */
 export function useSceneFrame(): SceneMapping | null {
-  const surface = useAppStore((state) => state.surface);
-  const bounds = useAppStore((state) => state.bounds);
+  const surface = useSceneSurface();
   const setting = useAppStore((state) => state.view.scale);
-  return sceneMapping(surface, bounds, setting);
+  return sceneMapping(surface, setting);
 }
 
-/** The same mapping outside React (a video export). */
+/** The function problem's mapping outside React (an image of its 2D map). */
 export function currentSceneMapping(): SceneMapping | null {
   const { surface, bounds, view } = useAppStore.getState();
-  return sceneMapping(surface, bounds, view.scale);
+  return sceneMapping(functionSceneSurface(surface, bounds), view.scale);
 }
 
-function sceneMapping(surface: SurfaceData | null, bounds: Bounds, setting: ViewSettings['scale']): SceneMapping | null {
+export function sceneMapping(surface: SceneSurface | null, setting: ViewSettings['scale']): SceneMapping | null {
   if (!surface) return null;
-  if (!cached || cached.surface !== surface || cached.bounds !== bounds || cached.setting !== setting) {
-    const mode = setting === 'auto' ? suggestScale(surface.z) : setting;
-    const scale = createHeightScale(mode, surface.zMin, surface.zMax);
-    cached = { surface, bounds, setting, mapping: { frame: createSceneFrame(bounds, scale), scale } };
+  let cached = cache.get(surface);
+  if (!cached || cached.setting !== setting) {
+    const scale = surface.scale ?? createHeightScale(setting === 'auto' ? suggestScale(surface.z) : setting, surface.zMin, surface.zMax);
+    cached = { setting, mapping: { frame: createSceneFrame(surface.bounds, scale), scale } };
+    cache.set(surface, cached);
   }
   return cached.mapping;
 }

@@ -104,9 +104,9 @@ function captureNetworkRun(run: RunEntry): SessionRunInput {
 }
 
 /** As a run file holds them: one vector per step (views of the run's own array). */
-function captureCheckpoints({ params, steps }: NonNullable<RunEntry['checkpoints']>): NonNullable<SessionRunInput['checkpoints']> {
+function captureCheckpoints({ params, steps, curvature }: NonNullable<RunEntry['checkpoints']>): NonNullable<SessionRunInput['checkpoints']> {
   const size = params.length / steps.length;
-  return { steps, params: Array.from(steps, (_, k) => params.subarray(k * size, (k + 1) * size)) };
+  return { steps, params: Array.from(steps, (_, k) => params.subarray(k * size, (k + 1) * size)), ...(curvature ? { curvature } : {}) };
 }
 
 /** A host message's content: its type and run id belong to the live connection, not the file. */
@@ -157,8 +157,13 @@ function restoreNetworkRun(run: SessionRun, id: string, layers: number): RunEntr
     kind: 'network',
     ...(run.data ? { data: { type: 'data', runId: id, ...run.data } } : {}),
     ...(run.prediction ? { prediction: { type: 'prediction', runId: id, ...run.prediction } } : {}),
-    ...(run.checkpoints ? { checkpoints: { type: 'checkpoints', runId: id, steps: run.checkpoints.steps, params: joinVectors(run.checkpoints.params) } } : {}),
+    ...(run.checkpoints ? { checkpoints: restoreCheckpoints(run.checkpoints, id) } : {}),
   };
+}
+
+/** A run's checkpoints as the app's message carries them, with their curvature when saved. */
+function restoreCheckpoints({ steps, params, curvature }: NonNullable<SessionRun['checkpoints']>, runId: string): NonNullable<RunEntry['checkpoints']> {
+  return { type: 'checkpoints', runId, steps, params: joinVectors(params), ...(curvature ? { curvature } : {}) };
 }
 
 /** A run entry holding the saved series, as if its frames had just streamed in. */

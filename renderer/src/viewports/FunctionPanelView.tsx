@@ -1,12 +1,12 @@
-import { SceneCanvas } from '../scene/SceneCanvas';
+import { FunctionScene } from '../scene/FunctionScene';
 import { CameraLink } from './CameraLink';
 import type { PanelViewProps } from './panel-views';
 
 /** A function problem's panel: the shared surface in 3D with the panel's runs, cameras linked. */
 export function FunctionPanelView({ index, cameraSync }: PanelViewProps) {
   return (
-    <SceneCanvas label={`3D loss surface, panel ${index + 1}`} exportable={index === 0}>
+    <FunctionScene label={`3D loss surface, panel ${index + 1}`} exportable={index === 0}>
       <CameraLink sync={cameraSync} />
-    </SceneCanvas>
+    </FunctionScene>
   );
 }

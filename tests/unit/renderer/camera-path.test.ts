@@ -137,12 +137,18 @@ describe('fly-to', () => {
 
 describe("runs' points per frame", () => {
   const identity: SceneFrame = { worldX: (x) => x, worldZ: (y) => -y, worldY: (loss) => loss, problemPoint: (x, z) => [x, -z] };
-  const series = (points: number[], loss: number[]) => ({ series: { count: loss.length, points: Float64Array.from(points), loss: Float64Array.from(loss) } });
+  /** A path of a point per step, as a function run's. */
+  const series = (points: number[], loss: number[]) => ({
+    points: Float64Array.from(points),
+    values: Float64Array.from(loss),
+    count: () => loss.length,
+    indexAt: (step: number) => Math.min(step, loss.length - 1),
+  });
 
   it("takes each run's point at the frame's step, its last point once it has ended, and keeps points over the surface", () => {
     const long = series([0, 0, 1, 1, 2, 2], [3, 2, 1]);
     const short = series([-1, 0, 1e9, -2], [5, 4]);
-    const empty = { series: { count: 0, points: new Float64Array(0), loss: new Float64Array(0) } };
+    const empty = series([], []);
     const points = runPointsByFrame([long, short, empty], identity, 3, 2);
     expect(points).toEqual([
       [[0, 3, -0], [-1, 5, -0]],
@@ -151,9 +157,10 @@ describe("runs' points per frame", () => {
     ]);
   });
 
-  it('leaves out points with no finite height (networks have no points at all)', () => {
+  it('leaves out points with no finite height, and paths not reached yet', () => {
     const broken = series([0, 0, 1, 1], [1, NaN]);
-    const network = { series: { count: 2, points: new Float64Array(0), loss: Float64Array.from([1, 0.5]) } };
-    expect(runPointsByFrame([broken, network], identity, 2, 1)).toEqual([[[0, 1, -0]], []]);
+    // Checkpoints at steps 1 and 3: none is reached at step 0.
+    const checkpoints = { points: Float64Array.from([4, 4, 5, 5]), values: Float64Array.from([2, 1]), count: () => 2, indexAt: (step: number) => (step >= 3 ? 1 : step >= 1 ? 0 : -1) };
+    expect(runPointsByFrame([broken, checkpoints], identity, 2, 1)).toEqual([[[0, 1, -0]], [[4, 2, -4]]]);
   });
 });

@@ -54,7 +54,11 @@ const networkSession = () =>
         events: [{ type: 'converged', step: 2, message: 'converged' }],
         data: { backend: 'wasm', features: 2, x: f64([0.1, 0.2, -1, 0.5, 2, 0.25]), y: f64([0, 1, 1]), test: { x: f64([0.3, 0.4]), y: f64([0]) } },
         prediction: { step: 2, x: f64([-1, 0, 1]), y: f64([-0.5, 0.5]), outputs: 1, values: float32s(6, 1) },
-        checkpoints: { steps: f64([0, 2]), params: [float32s(PARAMS, 0.4), f64(Array.from({ length: PARAMS }, (_, i) => i / 7))] },
+        checkpoints: {
+          steps: f64([0, 2]),
+          params: [float32s(PARAMS, 0.4), f64(Array.from({ length: PARAMS }, (_, i) => i / 7))],
+          curvature: { steps: f64([0, 2]), eigenvalues: f64([-0.25, 3, 1e-3, 2.5]), kinds: ['saddle' as const, 'minimum' as const] },
+        },
       },
     ],
     view: { ...VIEW, networkView: 'landscape', panels: { count: 3, lockCameras: false, lockTimeline: false, choices: [null, 0, 'all'] }, draft: { steps: 150, pace: 0 } },
@@ -161,7 +165,11 @@ describe('session files, version 2', () => {
   it('read plain number lists too, which take far more room than packed ones', () => {
     const session = networkSession();
     session.runs[0].spec.steps = 49;
-    session.runs[0].checkpoints = { steps: f64(Array.from({ length: 50 }, (_, i) => i)), params: Array.from({ length: 50 }, (_, k) => float32s(PARAMS, k + 1)) };
+    session.runs[0].checkpoints = {
+      steps: f64(Array.from({ length: 50 }, (_, i) => i)),
+      params: Array.from({ length: 50 }, (_, k) => float32s(PARAMS, k + 1)),
+      curvature: session.runs[0].checkpoints.curvature,
+    };
     const plain = JSON.stringify(session, (_key, value: unknown) => (value instanceof Float64Array ? Array.from(value) : value));
     const packed = serializeSession(session);
     expect(parseSessionText(plain)).toEqual(parseSessionText(packed));
@@ -195,6 +203,7 @@ describe('session files, version 2', () => {
     expect(damagedNetwork((file) => void (checkpoints(file).params[0]![4] = Number.NaN))).toBe('runs[0].checkpoints.params[0]: must hold only finite numbers');
     expect(damagedNetwork((file) => void (checkpoints(file).steps = f64([0, 3])))).toBe("runs[0].checkpoints.steps: must lie between 0 and the run's steps (2)");
     expect(damagedNetwork((file) => void (checkpoints(file).steps = f64([2, 0])))).toBe('runs[0].checkpoints.steps: must be increasing whole step numbers');
+    expect(damagedNetwork((file) => void checkpoints(file).curvature!.kinds.pop())).toBe('runs[0].checkpoints.curvature: must hold two eigenvalues and a kind per step');
     expect(damagedNetwork((file) => void (checkpoints(file).steps = f64([0, 1.5])))).toBe('runs[0].checkpoints.steps: must be increasing whole step numbers');
     expect(damagedNetwork((file) => void (checkpoints(file).steps = f64([])))).toBe('runs[0].checkpoints.steps: needs at least one checkpoint');
     expect(damagedNetwork((file) => void (checkpoints(file).steps[1] = Number.NaN))).toBe('runs[0].checkpoints.steps: must hold only finite numbers');

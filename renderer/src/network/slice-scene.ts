@@ -1,0 +1,86 @@
+import type { CriticalPoint, RunEvent } from '../../../shared/events';
+import type { ColorScale } from '../plot/color-scale';
+import { formatValue } from '../../../shared/format-number';
+import { runStepAt } from '../playback/run-step';
+import type { EventPlacement } from '../scene/RunEventGlyphs';
+import type { SceneRun } from '../scene/SceneCanvas';
+import type { ScenePath } from '../scene/scene-path';
+import type { SceneSurface } from '../scene/scene-surface';
+import type { RunEntry, SliceState } from '../store/app-store';
+import { fillFromCoarser } from './fill-coarse';
+import { gridCriticalPoints } from './grid-critical-points';
+import { SLICE_DIRECTIONS } from './slice-choices';
+
+const criticalCache = new WeakMap<SliceState, CriticalPoint[]>();
+
+/** The critical points of a complete slice's grid (none while it streams: its coarse blocks are not the loss), one array per slice. */
+export function sliceCriticalPoints(slice: SliceState | undefined): CriticalPoint[] {
+  if (!slice?.plane || !slice.values || slice.status !== 'complete') return NONE;
+  let points = criticalCache.get(slice);
+  if (!points) {
+    points = gridCriticalPoints({ x: slice.plane.alphas, y: slice.plane.betas, z: slice.values });
+    criticalCache.set(slice, points);
+  }
+  return points;
+}
+const NONE: CriticalPoint[] = [];
+
+/** The slice's grid as a scene surface: points not computed yet show the coarser level's nearest; critical points once it is complete. */
+export function sliceSceneSurface(slice: SliceState, scale: ColorScale): SceneSurface | null {
+  const { plane, values } = slice;
+  if (!plane || !values) return null;
+  const z = fillFromCoarser(values, plane.alphas.length, plane.betas.length);
+  const bounds: SceneSurface['bounds'] = [
+    [plane.alphas[0]!, plane.alphas.at(-1)!],
+    [plane.betas[0]!, plane.betas.at(-1)!],
+  ];
+  const criticalPoints = sliceCriticalPoints(slice);
+  return { x: plane.alphas, y: plane.betas, z, zMin: scale.zMin, zMax: scale.zMax, criticalPoints, bounds, axisNames: ['α', 'β'], scale, criticalPointNote: 'on this slice' };
+}
+
+/** How many of `steps` (ascending) lie at or before `step`. */
+function reachedBy(steps: Float64Array, step: number): number {
+  let count = 0;
+  while (count < steps.length && steps[count]! <= step) count++;
+  return count;
+}
+
+const pathCache = new WeakMap<Float64Array, SceneRun>();
+
+/**
+ * A run's checkpoints on the slice's plane: each at its (α, β) and its true loss (the run's loss
+ * at that step, not the slice's), with its distance from the plane; its events stand at the
+ * checkpoint the path has reached when they happen. One object per placed path.
+ */
+export function checkpointSceneRun(run: RunEntry, placed: { coordinates: Float64Array; distances: Float64Array }): SceneRun | null {
+  const steps = run.checkpoints?.steps;
+  if (!steps) return null;
+  const cached = pathCache.get(placed.coordinates);
+  if (cached?.run === run) return cached;
+  const { series } = run;
+  const count = Math.min(steps.length, placed.coordinates.length / 2);
+  const values = Float64Array.from({ length: count }, (_, k) => series.loss[steps[k]!] ?? NaN);
+  const indexAt = (step: number): number => reachedBy(steps.subarray(0, count), runStepAt(series, step)) - 1;
+  // Events reuse the path's object when only the run entry changed (a new frames message elsewhere).
+  const path: ScenePath =
+    cached?.path ?? { id: run.id, color: run.color, capacity: count, points: placed.coordinates, values, count: () => count, indexAt, perStep: false, distances: placed.distances };
+  const placeEvent: EventPlacement = (event: RunEvent) => {
+    const k = Math.max(0, indexAt(event.step));
+    return k < count ? [placed.coordinates[2 * k]!, placed.coordinates[2 * k + 1]!, values[k]!] : null;
+  };
+  const sceneRun = { run, path, placeEvent };
+  pathCache.set(placed.coordinates, sceneRun);
+  return sceneRun;
+}
+
+/** The plane in words, e.g. "PCA of adam #2’s path". */
+export function planeDescription(slice: SliceState, centerName: string): string {
+  return SLICE_DIRECTIONS[slice.choices.directions].replace('this run’s', `${centerName}’s`);
+}
+
+/** The 3D canvas's accessible name: the plane, the grid size and the loss range with its scale. */
+export function sliceSceneLabel(slice: SliceState, centerName: string, scale: ColorScale | null): string {
+  const n = slice.plane ? `${slice.plane.alphas.length} × ${slice.plane.betas.length}` : `${slice.choices.resolution} × ${slice.choices.resolution}`;
+  const range = scale ? `, loss ${formatValue(scale.values[0])} to ${formatValue(scale.values[1])} (${scale.mode})` : '';
+  return `Loss landscape in 3D, ${planeDescription(slice, centerName)}, ${n}${range}`;
+}
