@@ -72,7 +72,7 @@ describe('PNG export of every view, shown or not', () => {
 
   it('a network has its own views and threshold, and an image that cannot be made yet says why', async () => {
     await page.getByLabel('Kind').selectOption('network');
-    expect(await page.getByLabel('Image of').locator('option').allTextContents()).toEqual(['3D view', 'Dataset and decision boundary', 'Loss landscape (2D map)', 'Landscape panels', 'Charts']);
+    expect(await page.getByLabel('Image of').locator('option').allTextContents()).toEqual(['Dataset and decision boundary', '3D view', 'Loss landscape (2D map)', 'Landscape panels', 'Charts']);
     await page.getByLabel('Image of').selectOption({ label: 'Loss landscape (2D map)' });
     await page.getByRole('button', { name: 'Save PNG' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Export failed: the loss landscape appears once a network run has completed/);

@@ -29,7 +29,7 @@ describe('a network in the app', () => {
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     const row = page.locator('li.run').first();
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
-    await expect.poll(() => page.getByText(/at step 400 \((wasm|cpu) backend\)/).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByText(/at step 400 \((SIMD kernel|wasm backend|cpu backend)\)/).count(), { timeout: 10_000 }).toBe(1);
     await page.screenshot({ path: join(screenshotDir, 'network-moons.png') });
     // The white boundary line and both class colours (Okabe–Ito blue and orange) are drawn.
     expect(await datasetPixels([255, 255, 255], 10)).toBeGreaterThan(100);

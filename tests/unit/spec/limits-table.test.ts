@@ -7,7 +7,9 @@ import { repoRoot } from '../../support/paths';
 /** docs/formats.md's "Limits" table, row label → limit text. */
 function limitsTable(): Map<string, string> {
   const text = readFileSync(join(repoRoot, 'docs', 'formats.md'), 'utf8');
-  const section = text.slice(text.indexOf('## Limits'));
+  const start = text.indexOf('## Limits');
+  const end = text.indexOf('\n## ', start + 1);
+  const section = text.slice(start, end < 0 ? undefined : end);
   const rows = section.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| what') && !line.startsWith('| ---'));
   return new Map(rows.map((line) => line.split('|').map((cell) => cell.trim())).map(([, what, limit]) => [what!, limit!]));
 }
