@@ -14,6 +14,7 @@ export interface MlpKernelExports {
   forward(cfg: number, x: number, rows: number, rowsPadded: number, masks: number): void;
   loss(cfg: number, target: number, rows: number, rowsPadded: number, withGradient: number): number;
   backward(cfg: number, x: number, rows: number, rowsPadded: number, masks: number): void;
+  trainStep(cfg: number, run: number, x: number, target: number, rows: number, rowsPadded: number, masks: number, lr: number, update: number): number;
   unitMaxima(cfg: number, layer: number, rows: number, rowsPadded: number, out: number): void;
   gather(
     source: number,

@@ -6,6 +6,7 @@
 // (docs/formats.md, paramLayout): kernel [inputs, outputs] row-major, then bias.
 
 import { exp4, log1p4, log4, roughTanh4, sigmoid4, tanh4 } from './math';
+import { CLIP, L1, L2, RESULTS, runWord, updateRange } from './optimize';
 
 // Activation and loss codes, as mlp-kernel.ts writes them into the descriptor.
 const RELU = 0;
@@ -370,6 +371,77 @@ export function backward(cfg: usize, x: usize, rows: i32, rp: i32, masks: usize)
     delta = spare;
     spare = used;
   }
+}
+
+/**
+ * One training step in one call: forward, loss and backward over the batch `x`, `target`; the l1/l2
+ * penalty over the kernels added to the gradient; each layer's gradient norm; then, when `update`
+ * is set and the loss, penalty and norms are finite, clipping and the optimizer's update at `lr`
+ * (optimize.ts). The run block `run` says which; its output block gets [penalty, updated (0 or 1),
+ * gradient norm per layer, update norm per layer]. Returns the batch loss.
+ */
+export function trainStep(cfg: usize, run: usize, x: usize, target: usize, rows: i32, rp: i32, masks: usize, lr: f64, update: bool): f64 {
+  forward(cfg, x, rows, rp, masks);
+  const batchLoss = loss(cfg, target, rows, rp, true);
+  backward(cfg, x, rows, rp, masks);
+  const layers = word(cfg, LAYERS);
+  const out = <usize>runWord(run, RESULTS);
+  const l1 = runWord(run, L1);
+  const l2 = runWord(run, L2);
+  let penalty: f64 = 0;
+  if (l1 != 0 || l2 != 0) {
+    for (let l = 0; l < layers; l++) {
+      const weights = <usize>layerWord(cfg, l, KERNEL);
+      const grad = <usize>layerWord(cfg, l, KERNEL_GRAD);
+      const count = layerWord(cfg, l, IN) * layerWord(cfg, l, OUT);
+      for (let i = 0; i < count; i++) {
+        const w = <f64>load<f32>(weights + (<usize>i << 2));
+        penalty += l1 * Math.abs(w) + l2 * w * w;
+        const g = grad + (<usize>i << 2);
+        store<f32>(g, <f32>(<f64>load<f32>(g) + l1 * (w > 0 ? 1 : w < 0 ? -1 : w) + 2 * l2 * w));
+      }
+    }
+  }
+  // Kernel then bias of each layer lie one after another, layer after layer: the flat gradient.
+  const grad = <usize>layerWord(cfg, 0, KERNEL_GRAD);
+  const params = <usize>layerWord(cfg, 0, KERNEL);
+  let total: f64 = 0;
+  let finite = isFinite(batchLoss) && isFinite(penalty);
+  let from = 0;
+  for (let l = 0; l < layers; l++) {
+    const to = from + (layerWord(cfg, l, IN) + 1) * layerWord(cfg, l, OUT);
+    let sum: f64 = 0;
+    for (let i = from; i < to; i++) {
+      const g = <f64>load<f32>(grad + (<usize>i << 2));
+      sum += g * g;
+      total += g * g;
+    }
+    finite = finite && isFinite(sum);
+    store<f64>(out + (<usize>(2 + l) << 3), Math.sqrt(sum));
+    from = to;
+  }
+  store<f64>(out, penalty);
+  const stepping = update && finite;
+  store<f64>(out, stepping ? 1 : 0, 8);
+  if (!stepping) return batchLoss;
+  // torch.nn.utils.clip_grad_norm_ over the whole vector (optimizers/gradient-transforms.ts).
+  const maxNorm = runWord(run, CLIP);
+  if (maxNorm >= 0) {
+    const coef = maxNorm / (Math.sqrt(total) + 1e-6);
+    if (coef < 1) {
+      for (let i = 0; i < from; i++) {
+        const g = grad + (<usize>i << 2);
+        store<f32>(g, <f32>(<f64>load<f32>(g) * coef));
+      }
+    }
+  }
+  from = 0;
+  for (let l = 0; l < layers; l++) {
+    const to = from + (layerWord(cfg, l, IN) + 1) * layerWord(cfg, l, OUT);
+    store<f64>(out + (<usize>(2 + layers + l) << 3), Math.sqrt(updateRange(run, params, grad, from, to, lr)));
+    from = to;
+  }
+  return batchLoss;
 }
 
 /** out[j] = the largest of hidden layer `layer`'s outputs over the first `rows` rows of the last forward pass. */
