@@ -28,7 +28,21 @@ export interface MlpKernelExports {
     targetRowsPadded: number,
   ): void;
   mapMath(values: number, count: number, fn: number): void;
-  planeFirstLayer(center: number, alongD1: number, alongD2: number, alpha: number, beta: number, out: number, count: number, activation: number): void;
+  planeLosses(
+    upper: number,
+    plane: number,
+    weightCount: number,
+    hidden: number,
+    width: number,
+    activation: number,
+    target: number,
+    rows: number,
+    rowsPadded: number,
+    alphas: number,
+    betas: number,
+    points: number,
+    out: number,
+  ): void;
 }
 
 const KERNEL_FILE = 'wasm/mlp-kernel.wasm';

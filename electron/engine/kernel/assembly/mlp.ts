@@ -485,14 +485,46 @@ export function mapMath(values: usize, count: i32, fn: i32): void {
  * A landscape point's first hidden layer from the products made once per plane:
  * out = f(center + α·alongD1 + β·alongD2) over `count` values (a multiple of 4), where each
  * product is X·W + b for the first layer's weights of the plane's center and directions.
+ * One unit's row at a time, so the activation reads what the combination just wrote from cache.
  */
-export function planeFirstLayer(center: usize, alongD1: usize, alongD2: usize, alpha: f32, beta: f32, out: usize, count: i32, activation: i32): void {
+function planeFirstLayer(center: usize, alongD1: usize, alongD2: usize, alpha: f32, beta: f32, out: usize, count: i32, rp: i32, activation: i32): void {
   const bytes = <usize>count << 2;
+  const rowBytes = <usize>rp << 2;
   const a = f32x4.splat(alpha);
   const b = f32x4.splat(beta);
-  for (let p: usize = 0; p < bytes; p += 16) {
-    const z = f32x4.add(f32x4.add(v128.load(center + p), f32x4.mul(a, v128.load(alongD1 + p))), f32x4.mul(b, v128.load(alongD2 + p)));
-    v128.store(out + p, z);
+  for (let row: usize = 0; row < bytes; row += rowBytes) {
+    for (let p: usize = row; p < row + rowBytes; p += 16) {
+      const z = f32x4.add(f32x4.add(v128.load(center + p), f32x4.mul(a, v128.load(alongD1 + p))), f32x4.mul(b, v128.load(alongD2 + p)));
+      v128.store(out + p, z);
+    }
+    activate(out + row, rp, activation);
   }
-  activate(out, count, activation);
+}
+
+/**
+ * The losses at `points` points (α, β) of a plane, the loop over points inside the kernel: per
+ * point the first hidden layer from the plane's products (planeFirstLayer), the weights above it
+ * formed in float64 from the plane's float64 vectors and rounded once into the `upper` network's
+ * weights, then its forward pass from `hidden` and the loss against `target`. `plane` holds the
+ * byte offsets [center product, d1 product, d2 product, center, d1, d2 (f64 over the upper
+ * layers' weightCount parameters), weights (f32)]; alphas, betas and out are f64.
+ */
+export function planeLosses(
+  upper: usize, plane: usize, weightCount: i32, hidden: usize, width: i32, activation: i32,
+  target: usize, rows: i32, rp: i32, alphas: usize, betas: usize, points: i32, out: usize,
+): void {
+  const products0 = <usize>load<i32>(plane), products1 = <usize>load<i32>(plane, 4), products2 = <usize>load<i32>(plane, 8);
+  const center = <usize>load<i32>(plane, 12), d1 = <usize>load<i32>(plane, 16), d2 = <usize>load<i32>(plane, 20);
+  const weights = <usize>load<i32>(plane, 24);
+  for (let k = 0; k < points; k++) {
+    const alpha = load<f64>(alphas + (<usize>k << 3));
+    const beta = load<f64>(betas + (<usize>k << 3));
+    planeFirstLayer(products0, products1, products2, <f32>alpha, <f32>beta, hidden, width * rp, rp, activation);
+    for (let p = 0; p < weightCount; p++) {
+      const at = <usize>p << 3;
+      store<f32>(weights + (<usize>p << 2), <f32>(load<f64>(center + at) + alpha * load<f64>(d1 + at) + beta * load<f64>(d2 + at)));
+    }
+    forward(upper, hidden, rows, rp, 0);
+    store<f64>(out + (<usize>k << 3), loss(upper, target, rows, rp, false));
+  }
 }
