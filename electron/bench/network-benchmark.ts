@@ -32,8 +32,9 @@ const WARM_UP_STEPS = 10;
 const MAX_STEPS = 100_000;
 
 /**
- * Training steps per second through the whole network run (forward, gradient, read-back, Adam,
- * per-layer norms, events), full batch: the same models as scripts/bench/torch_train.py.
+ * Training steps per second through the whole network run (forward, gradient, Adam, per-layer
+ * norms, events; on the kernel one fused call a step, on tfjs a gradient read back for the JS
+ * optimizer), full batch: the same models as scripts/bench/torch_train.py.
  */
 export async function benchmarkNetworkTraining(options: NetworkBenchmarkOptions = {}): Promise<NetworkBenchmarkFigure[]> {
   const spiral = generateDataset({ name: 'spiral', samples: 1000, noise: 0.05, seed: 1 });

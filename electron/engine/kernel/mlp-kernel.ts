@@ -14,6 +14,7 @@ export interface MlpKernelExports {
   forward(cfg: number, x: number, rows: number, rowsPadded: number, masks: number): void;
   loss(cfg: number, target: number, rows: number, rowsPadded: number, withGradient: number): number;
   backward(cfg: number, x: number, rows: number, rowsPadded: number, masks: number): void;
+  trainStep(cfg: number, run: number, x: number, target: number, rows: number, rowsPadded: number, masks: number, lr: number, update: number): number;
   unitMaxima(cfg: number, layer: number, rows: number, rowsPadded: number, out: number): void;
   gather(
     source: number,
@@ -27,7 +28,21 @@ export interface MlpKernelExports {
     targetRowsPadded: number,
   ): void;
   mapMath(values: number, count: number, fn: number): void;
-  planeFirstLayer(center: number, alongD1: number, alongD2: number, alpha: number, beta: number, out: number, count: number, activation: number): void;
+  planeLosses(
+    upper: number,
+    plane: number,
+    weightCount: number,
+    hidden: number,
+    width: number,
+    activation: number,
+    target: number,
+    rows: number,
+    rowsPadded: number,
+    alphas: number,
+    betas: number,
+    points: number,
+    out: number,
+  ): void;
 }
 
 const KERNEL_FILE = 'wasm/mlp-kernel.wasm';

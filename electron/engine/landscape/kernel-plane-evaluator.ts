@@ -3,6 +3,9 @@ import type { Dataset } from '../network/dataset';
 import { denseLayerSlices, type DenseLayerSlice } from '../network/param-layout';
 import type { NetworkShape, Plane } from './plane-evaluator';
 
+/** Grid points per call into the kernel: few enough that the buffers stay small. */
+const POINTS_PER_CALL = 256;
+
 /** Whether the kernel can evaluate `shape`'s grids: an activation it has, and a hidden layer for the first-layer precompute. */
 export function kernelCoversPlane(shape: NetworkShape): boolean {
   return KERNEL_ACTIVATIONS[shape.activation] !== undefined && shape.sizes.length >= 3 && mlpKernelAvailable();
@@ -12,8 +15,9 @@ export function kernelCoversPlane(shape: NetworkShape): boolean {
  * PlaneEvaluator's method on the WASM kernel: the first layer's products X·W + b for the plane's
  * center and both directions made once (they are linear in α and β), then per point the first
  * hidden layer as one combination of them with the activation, the layers above with weights
- * formed in float64 on the CPU, and the loss — a forward pass over the data resident in the
- * kernel's memory, nothing allocated per point. tanh is the kernel's rough one (1e-6 relative,
+ * formed in float64, and the loss — a forward pass over the data resident in the kernel's
+ * memory, POINTS_PER_CALL points per call into the kernel (assembly/mlp.ts, planeLosses),
+ * nothing allocated per point. tanh is the kernel's rough one (1e-6 relative,
  * half the work; tests/unit/landscape/grid-parity.test.ts bounds the grid's error), as the tfjs
  * path trades exactness for speed with 2σ(2z) − 1.
  */
@@ -30,13 +34,16 @@ export class KernelPlaneEvaluator {
   private readonly target: number;
   /** The network above the first layer, fed by `hidden`. */
   private readonly upper: number;
-  /** Per layer above the first: its kernel then bias, as formed at the current point. */
-  private readonly weights: Float32Array[];
+  /** The plane block planeLosses reads: the products', the upper vectors' and the upper weights' offsets. */
+  private readonly planeBlock: number;
+  private readonly upperCount: number;
+  /** f64 buffers of POINTS_PER_CALL values: α, β and the losses. */
+  private readonly batch: { alphas: number; betas: number; out: number; views: [Float64Array, Float64Array, Float64Array] };
 
   constructor(
     shape: NetworkShape,
     data: Dataset,
-    private readonly plane: Plane,
+    plane: Plane,
   ) {
     const code = shape.activation === 'tanh' ? KERNEL_ROUGH_TANH : KERNEL_ACTIVATIONS[shape.activation];
     if (code === undefined || shape.sizes.length < 3) throw new Error(`the kernel cannot evaluate grids of a ${shape.activation} network without hidden layers`);
@@ -62,16 +69,22 @@ export class KernelPlaneEvaluator {
       }),
     );
     const above = this.layers.slice(1);
-    const weightsAt = above.map((layer) => memory.allocate(layer.end - layer.kernelOffset));
+    // The layers above the first, kernel then bias each, one after another as in the flat layout.
+    const base = above[0]!.kernelOffset;
+    this.upperCount = this.layers.at(-1)!.end - base;
+    const weightsAt = memory.allocate(this.upperCount);
+    const vectorsAt = [0, 1, 2].map(() => memory.allocate(2 * this.upperCount));
+    this.planeBlock = memory.allocate(8);
+    const [alphas, betas, out] = [0, 1, 2].map(() => memory.allocate(2 * POINTS_PER_CALL));
     this.upper = describeNetwork(memory, {
       activation: code,
       loss,
       deltas: [0, 0],
-      layers: above.map((layer, l) => ({
+      layers: above.map((layer) => ({
         inputs: layer.inputs,
         outputs: layer.outputs,
-        kernel: weightsAt[l]!,
-        bias: weightsAt[l]! + 4 * (layer.biasOffset - layer.kernelOffset),
+        kernel: weightsAt + 4 * (layer.kernelOffset - base),
+        bias: weightsAt + 4 * (layer.biasOffset - base),
         kernelGradient: 0,
         biasGradient: 0,
         output: memory.allocate(layer.outputs * rowsPadded),
@@ -79,7 +92,9 @@ export class KernelPlaneEvaluator {
       })),
     });
     // Every allocation is done: views taken now stay valid.
-    this.weights = above.map((layer, l) => memory.floats(weightsAt[l]!, layer.end - layer.kernelOffset));
+    const views = [alphas, betas, out].map((at) => new Float64Array(memory.kernel.memory.buffer, at!, POINTS_PER_CALL));
+    this.batch = { alphas: alphas!, betas: betas!, out: out!, views: views as [Float64Array, Float64Array, Float64Array] };
+    memory.ints(this.planeBlock, 7).set([...this.products, ...vectorsAt, weightsAt]);
     const xs = memory.floats(x, inputs * rowsPadded);
     for (let r = 0; r < data.rows; r++) {
       for (let f = 0; f < inputs; f++) xs[f * rowsPadded + r] = data.x[r * data.features + f]!;
@@ -89,31 +104,29 @@ export class KernelPlaneEvaluator {
       const weights = memory.floats(firstWeights[v]!, end);
       for (let p = 0; p < end; p++) weights[p] = vector[p]!;
       this.kernel.forward(firstLayers[v]!, x, this.rows, rowsPadded, 0);
+      const upperValues = new Float64Array(memory.kernel.memory.buffer, vectorsAt[v]!, this.upperCount);
+      for (let p = 0; p < this.upperCount; p++) upperValues[p] = vector[base + p]!;
     });
   }
 
   /** Writes the mean loss at center + alphas[k]·d1 + betas[k]·d2 into out[offset + k]. */
   evaluate(alphas: ArrayLike<number>, betas: ArrayLike<number>, out: Float64Array, offset = 0): void {
-    const { kernel, rows, rowsPadded, products } = this;
-    const count = this.layers[0]!.outputs * rowsPadded;
-    for (let k = 0; k < alphas.length; k++) {
-      const [alpha, beta] = [alphas[k]!, betas[k]!];
-      kernel.planeFirstLayer(products[0], products[1], products[2], alpha, beta, this.hidden, count, this.activation);
-      this.formWeights(alpha, beta);
-      kernel.forward(this.upper, this.hidden, rows, rowsPadded, 0);
-      out[offset + k] = kernel.loss(this.upper, this.target, rows, rowsPadded, 0);
+    const { kernel, rows, rowsPadded, batch } = this;
+    const [alphaView, betaView, outView] = batch.views;
+    for (let from = 0; from < alphas.length; from += POINTS_PER_CALL) {
+      const points = Math.min(POINTS_PER_CALL, alphas.length - from);
+      for (let k = 0; k < points; k++) {
+        alphaView[k] = alphas[from + k]!;
+        betaView[k] = betas[from + k]!;
+      }
+      kernel.planeLosses(
+        this.upper, this.planeBlock, this.upperCount, this.hidden, this.layers[0]!.outputs, this.activation,
+        this.target, rows, rowsPadded, batch.alphas, batch.betas, points, batch.out,
+      );
+      out.set(outView.subarray(0, points), offset + from);
     }
   }
 
   /** Nothing to free: the kernel's memory goes with this object. */
   dispose(): void {}
-
-  /** The layers above the first at (α, β), in float64 then rounded once. */
-  private formWeights(alpha: number, beta: number): void {
-    const { center, d1, d2 } = this.plane;
-    this.layers.slice(1).forEach(({ kernelOffset, end }, l) => {
-      const weights = this.weights[l]!;
-      for (let p = kernelOffset; p < end; p++) weights[p - kernelOffset] = center[p]! + alpha * d1[p]! + beta * d2[p]!;
-    });
-  }
 }

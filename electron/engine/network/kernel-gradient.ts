@@ -1,10 +1,10 @@
 import type { Activation, LossName } from '../../../shared/spec/network-spec';
+import { FusedOptimizer, type FusedStepOptions } from '../kernel/fused-optimizer';
 import { describeNetwork, KERNEL_ACTIVATIONS, KERNEL_LOSSES, KernelMemory, mlpKernelAvailable, type MlpKernelExports } from '../kernel/mlp-kernel';
 import type { Dataset } from './dataset';
 import type { ComputeResult } from './mlp-model';
 import { denseLayerSlices, paramCount } from './param-layout';
 import type { StepGradient } from './step-gradient';
-
 
 export interface KernelNetwork {
   sizes: readonly number[];
@@ -28,6 +28,18 @@ interface KernelRows {
   y: number;
 }
 
+/** One fused step's results: the point's losses and norms; the parameters after the step in `params`. */
+export interface FusedStepResult extends ComputeResult {
+  /** l1·Σ|w| + l2·Σw² at the point. */
+  penalty: number;
+  /** Per layer, of the penalized gradient before clipping. */
+  layerGradNorms: Float64Array;
+  /** Per layer, the norm of the step's parameter change (meaningful when `updated`). */
+  layerUpdateNorms: Float64Array;
+  /** Whether the step was taken: asked for, and the loss, penalty and gradient were finite. */
+  updated: boolean;
+}
+
 /**
  * The training step on the WASM kernel: the data resident in the kernel's memory for the whole
  * run, each step one upload of the parameters, three kernel calls (forward, loss, backward) and
@@ -45,12 +57,13 @@ export class KernelGradient implements StepGradient {
   private readonly gradient: Float32Array;
   private readonly masks?: { at: number; values: Float32Array };
   private readonly maxima?: { at: number; widths: number[]; values: Float32Array };
+  private readonly fused?: FusedOptimizer;
 
   constructor(
     private readonly network: KernelNetwork,
     train: Dataset,
     test: Dataset | undefined,
-    options: { batchSize?: number; dropout: boolean; unitActivity: boolean },
+    options: { batchSize?: number; dropout: boolean; unitActivity: boolean; fused?: FusedStepOptions },
   ) {
     const { sizes, activation, loss } = network;
     const code = KERNEL_ACTIVATIONS[activation];
@@ -100,6 +113,7 @@ export class KernelGradient implements StepGradient {
         dropped: dropped[l]!,
       })),
     });
+    if (options.fused) this.fused = new FusedOptimizer(memory, options.fused, count, layers.length);
     // Every allocation is done: views taken now stay valid.
     this.params = memory.floats(paramsAt, count);
     this.gradient = memory.floats(gradientAt, count);
@@ -112,6 +126,61 @@ export class KernelGradient implements StepGradient {
   compute(params: Float32Array, gradient: Float32Array, rows: Int32Array | undefined, dropoutMasks: Float32Array[] | undefined): ComputeResult {
     const { kernel, cfg, train } = this;
     this.params.set(params);
+    const { batch, masks } = this.prepareBatch(rows, dropoutMasks);
+    kernel.forward(cfg, batch.x, batch.rows, batch.rowsPadded, masks);
+    const batchLoss = kernel.loss(cfg, batch.y, batch.rows, batch.rowsPadded, 1);
+    kernel.backward(cfg, batch.x, batch.rows, batch.rowsPadded, masks);
+    gradient.set(this.gradient);
+    const losses = [batch === train && !masks ? batchLoss : this.evaluate(train)];
+    const unitMaxima = this.unitMaxima();
+    if (this.test) losses.push(this.evaluate(this.test));
+    return { batchLoss, losses, unitMaxima };
+  }
+
+  /** The parameters resident in kernel memory, which fusedStep() trains in place. */
+  get residentParams(): Float32Array {
+    return this.params;
+  }
+
+  /**
+   * One step in one kernel call (assembly/mlp.ts, trainStep) from the resident parameters: the
+   * point's losses (evaluation-mode ones first, at the point), gradient norms, and, with `update`,
+   * the optimizer's step at `lr` in place. Needs the `fused` construction option.
+   */
+  fusedStep(rows: Int32Array | undefined, dropoutMasks: Float32Array[] | undefined, lr: number, update: boolean): FusedStepResult {
+    const { kernel, cfg, train } = this;
+    const fused = this.fused!;
+    const { batch, masks } = this.prepareBatch(rows, dropoutMasks);
+    const wholeSet = batch === train && !masks;
+    const losses: number[] = [];
+    let unitMaxima: Float32Array[] | undefined;
+    if (!wholeSet) {
+      losses.push(this.evaluate(train));
+      unitMaxima = this.unitMaxima();
+    }
+    if (this.test) losses.push(this.evaluate(this.test));
+    const step = update && losses.every(Number.isFinite);
+    if (step) fused.prepare(lr);
+    const batchLoss = kernel.trainStep(cfg, fused.run, batch.x, batch.y, batch.rows, batch.rowsPadded, masks, lr, step ? 1 : 0);
+    if (wholeSet) {
+      losses.unshift(batchLoss);
+      unitMaxima = this.unitMaxima();
+    }
+    const layers = (fused.out.length - 2) / 2;
+    return {
+      batchLoss,
+      losses,
+      unitMaxima,
+      penalty: fused.out[0]!,
+      updated: fused.out[1] === 1,
+      layerGradNorms: fused.out.subarray(2, 2 + layers),
+      layerUpdateNorms: fused.out.subarray(2 + layers),
+    };
+  }
+
+  /** The step's batch in kernel memory (gathered for a minibatch) and its dropout masks' offset (0 for none). */
+  private prepareBatch(rows: Int32Array | undefined, dropoutMasks: Float32Array[] | undefined): { batch: KernelRows; masks: number } {
+    const { kernel, train } = this;
     let batch: KernelRows = train;
     if (rows) {
       batch = { ...this.batch!, rows: rows.length };
@@ -128,14 +197,7 @@ export class KernelGradient implements StepGradient {
       }
       masks = this.masks!.at;
     }
-    kernel.forward(cfg, batch.x, batch.rows, batch.rowsPadded, masks);
-    const batchLoss = kernel.loss(cfg, batch.y, batch.rows, batch.rowsPadded, 1);
-    kernel.backward(cfg, batch.x, batch.rows, batch.rowsPadded, masks);
-    gradient.set(this.gradient);
-    const losses = [batch === train && !masks ? batchLoss : this.evaluate(train)];
-    const unitMaxima = this.unitMaxima();
-    if (this.test) losses.push(this.evaluate(this.test));
-    return { batchLoss, losses, unitMaxima };
+    return { batch, masks };
   }
 
   /** The mean loss over `set` in evaluation mode; its forward pass stays in the layer buffers. */

@@ -48,6 +48,11 @@ export interface NetworkRunOptions {
   backend?: TensorBackend;
   /** Train on the WASM SIMD kernel where it covers the network (default true); false: on tfjs. */
   kernel?: boolean;
+  /**
+   * On the kernel, take each step in one call, optimizer included (default true); false: the
+   * kernel's gradient, then clipping and the optimizer in JS.
+   */
+  fused?: boolean;
   /** Checkpoints whose curvature is computed, first and last included; default as the budget allows (CURVATURE_BUDGET), 0 for none. */
   curvaturePoints?: number;
 }
@@ -133,6 +138,8 @@ export class NetworkRun implements EngineRun {
   private readonly batches: BatchStream;
   private readonly dropout?: { rate: number; random: Random; widths: number[] };
   private readonly stepGradient: StepGradient;
+  /** The kernel that takes whole steps, when the run is fused. */
+  private readonly fused?: KernelGradient;
   /** What trains the network. */
   readonly engine: NetworkBackend;
   private train?: ResidentRows;
@@ -184,7 +191,14 @@ export class NetworkRun implements EngineRun {
     this.test = problem.test && this.model.upload(problem.test);
     const unitActivity = activation === 'relu';
     if (options.kernel !== false && kernelCovers(problem)) {
-      this.stepGradient = new KernelGradient(problem, problem.train, problem.test, { batchSize: spec.batchSize, dropout: !!spec.dropout, unitActivity });
+      const { optimizer, clipNorm, l1, l2 } = spec;
+      const fused = options.fused !== false ? { optimizer, clipNorm, l1, l2 } : undefined;
+      const kernel = new KernelGradient(problem, problem.train, problem.test, { batchSize: spec.batchSize, dropout: !!spec.dropout, unitActivity, fused });
+      if (fused) {
+        this.fused = kernel;
+        kernel.residentParams.set(this.params);
+      }
+      this.stepGradient = kernel;
       this.engine = 'kernel';
     } else {
       this.stepGradient = tfjsStepGradient(this.model, this.train, this.test, unitActivity);
@@ -295,17 +309,18 @@ export class NetworkRun implements EngineRun {
     const k = this.count;
     const rows = this.batches.next();
     const masks = this.dropout && this.dropoutMasks(rows?.length ?? this.problem.train.rows);
-    const result = this.stepGradient.compute(this.params, this.gradient, rows, masks);
-    const penalty = this.addPenalty();
+    const lr = this.lrAt(k);
+    const fusedStep = this.fused?.fusedStep(rows, masks, lr, k < this.spec.steps);
+    const result = fusedStep ?? this.stepGradient.compute(this.params, this.gradient, rows, masks);
+    const penalty = fusedStep ? fusedStep.penalty : this.addPenalty();
     const loss = result.losses[0]! + penalty;
     const testLoss = this.test ? result.losses[1]! + penalty : 0;
-    const layerNorms = this.layerGradNorms(k);
+    const layerNorms = this.layerGradNorms(k, fusedStep?.layerGradNorms);
     const gradNorm = Math.hypot(...layerNorms);
     if (![loss, testLoss, result.batchLoss, gradNorm].every(Number.isFinite)) {
       this.diverge(k, events);
       return;
     }
-    const lr = this.lrAt(k);
     this.record.loss[k] = loss;
     if (this.record.testLoss) this.record.testLoss[k] = testLoss;
     this.record.gradNorm[k] = gradNorm;
@@ -321,6 +336,11 @@ export class NetworkRun implements EngineRun {
     }
     if (k % this.checkpointEvery === 0) this.checkpoint(k);
     this.previous.set(this.params);
+    if (fusedStep) {
+      this.params.set(this.fused!.residentParams);
+      this.record.layerUpdateNorms.set(fusedStep.layerUpdateNorms, k * this.layers.length);
+      return;
+    }
     if (this.spec.clipNorm !== undefined) clipGradientNorm(this.gradient, this.spec.clipNorm);
     this.optimizer.step(this.params, this.gradient, lr);
     this.recordUpdateNorms(k);
@@ -342,9 +362,11 @@ export class NetworkRun implements EngineRun {
     return penalty;
   }
 
-  private layerGradNorms(k: number): Float64Array {
+  /** Records point k's gradient norm per layer: the fused step's `computed` ones, or of the JS gradient. */
+  private layerGradNorms(k: number, computed: Float64Array | undefined): Float64Array {
     const norms = this.record.layerGradNorms.subarray(k * this.layers.length, (k + 1) * this.layers.length);
-    this.layers.forEach(({ kernelOffset, end }, l) => (norms[l] = norm(this.gradient, kernelOffset, end)));
+    if (computed) norms.set(computed);
+    else this.layers.forEach(({ kernelOffset, end }, l) => (norms[l] = norm(this.gradient, kernelOffset, end)));
     return norms;
   }
 

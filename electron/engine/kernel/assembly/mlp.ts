@@ -6,6 +6,7 @@
 // (docs/formats.md, paramLayout): kernel [inputs, outputs] row-major, then bias.
 
 import { exp4, log1p4, log4, roughTanh4, sigmoid4, tanh4 } from './math';
+import { CLIP, L1, L2, RESULTS, runWord, updateRange } from './optimize';
 
 // Activation and loss codes, as mlp-kernel.ts writes them into the descriptor.
 const RELU = 0;
@@ -372,6 +373,77 @@ export function backward(cfg: usize, x: usize, rows: i32, rp: i32, masks: usize)
   }
 }
 
+/**
+ * One training step in one call: forward, loss and backward over the batch `x`, `target`; the l1/l2
+ * penalty over the kernels added to the gradient; each layer's gradient norm; then, when `update`
+ * is set and the loss, penalty and norms are finite, clipping and the optimizer's update at `lr`
+ * (optimize.ts). The run block `run` says which; its output block gets [penalty, updated (0 or 1),
+ * gradient norm per layer, update norm per layer]. Returns the batch loss.
+ */
+export function trainStep(cfg: usize, run: usize, x: usize, target: usize, rows: i32, rp: i32, masks: usize, lr: f64, update: bool): f64 {
+  forward(cfg, x, rows, rp, masks);
+  const batchLoss = loss(cfg, target, rows, rp, true);
+  backward(cfg, x, rows, rp, masks);
+  const layers = word(cfg, LAYERS);
+  const out = <usize>runWord(run, RESULTS);
+  const l1 = runWord(run, L1);
+  const l2 = runWord(run, L2);
+  let penalty: f64 = 0;
+  if (l1 != 0 || l2 != 0) {
+    for (let l = 0; l < layers; l++) {
+      const weights = <usize>layerWord(cfg, l, KERNEL);
+      const grad = <usize>layerWord(cfg, l, KERNEL_GRAD);
+      const count = layerWord(cfg, l, IN) * layerWord(cfg, l, OUT);
+      for (let i = 0; i < count; i++) {
+        const w = <f64>load<f32>(weights + (<usize>i << 2));
+        penalty += l1 * Math.abs(w) + l2 * w * w;
+        const g = grad + (<usize>i << 2);
+        store<f32>(g, <f32>(<f64>load<f32>(g) + l1 * (w > 0 ? 1 : w < 0 ? -1 : w) + 2 * l2 * w));
+      }
+    }
+  }
+  // Kernel then bias of each layer lie one after another, layer after layer: the flat gradient.
+  const grad = <usize>layerWord(cfg, 0, KERNEL_GRAD);
+  const params = <usize>layerWord(cfg, 0, KERNEL);
+  let total: f64 = 0;
+  let finite = isFinite(batchLoss) && isFinite(penalty);
+  let from = 0;
+  for (let l = 0; l < layers; l++) {
+    const to = from + (layerWord(cfg, l, IN) + 1) * layerWord(cfg, l, OUT);
+    let sum: f64 = 0;
+    for (let i = from; i < to; i++) {
+      const g = <f64>load<f32>(grad + (<usize>i << 2));
+      sum += g * g;
+      total += g * g;
+    }
+    finite = finite && isFinite(sum);
+    store<f64>(out + (<usize>(2 + l) << 3), Math.sqrt(sum));
+    from = to;
+  }
+  store<f64>(out, penalty);
+  const stepping = update && finite;
+  store<f64>(out, stepping ? 1 : 0, 8);
+  if (!stepping) return batchLoss;
+  // torch.nn.utils.clip_grad_norm_ over the whole vector (optimizers/gradient-transforms.ts).
+  const maxNorm = runWord(run, CLIP);
+  if (maxNorm >= 0) {
+    const coef = maxNorm / (Math.sqrt(total) + 1e-6);
+    if (coef < 1) {
+      for (let i = 0; i < from; i++) {
+        const g = grad + (<usize>i << 2);
+        store<f32>(g, <f32>(<f64>load<f32>(g) * coef));
+      }
+    }
+  }
+  from = 0;
+  for (let l = 0; l < layers; l++) {
+    const to = from + (layerWord(cfg, l, IN) + 1) * layerWord(cfg, l, OUT);
+    store<f64>(out + (<usize>(2 + layers + l) << 3), Math.sqrt(updateRange(run, params, grad, from, to, lr)));
+    from = to;
+  }
+  return batchLoss;
+}
+
 /** out[j] = the largest of hidden layer `layer`'s outputs over the first `rows` rows of the last forward pass. */
 export function unitMaxima(cfg: usize, layer: i32, rows: i32, rp: i32, out: usize): void {
   const width = layerWord(cfg, layer, OUT);
@@ -413,14 +485,46 @@ export function mapMath(values: usize, count: i32, fn: i32): void {
  * A landscape point's first hidden layer from the products made once per plane:
  * out = f(center + α·alongD1 + β·alongD2) over `count` values (a multiple of 4), where each
  * product is X·W + b for the first layer's weights of the plane's center and directions.
+ * One unit's row at a time, so the activation reads what the combination just wrote from cache.
  */
-export function planeFirstLayer(center: usize, alongD1: usize, alongD2: usize, alpha: f32, beta: f32, out: usize, count: i32, activation: i32): void {
+function planeFirstLayer(center: usize, alongD1: usize, alongD2: usize, alpha: f32, beta: f32, out: usize, count: i32, rp: i32, activation: i32): void {
   const bytes = <usize>count << 2;
+  const rowBytes = <usize>rp << 2;
   const a = f32x4.splat(alpha);
   const b = f32x4.splat(beta);
-  for (let p: usize = 0; p < bytes; p += 16) {
-    const z = f32x4.add(f32x4.add(v128.load(center + p), f32x4.mul(a, v128.load(alongD1 + p))), f32x4.mul(b, v128.load(alongD2 + p)));
-    v128.store(out + p, z);
+  for (let row: usize = 0; row < bytes; row += rowBytes) {
+    for (let p: usize = row; p < row + rowBytes; p += 16) {
+      const z = f32x4.add(f32x4.add(v128.load(center + p), f32x4.mul(a, v128.load(alongD1 + p))), f32x4.mul(b, v128.load(alongD2 + p)));
+      v128.store(out + p, z);
+    }
+    activate(out + row, rp, activation);
   }
-  activate(out, count, activation);
+}
+
+/**
+ * The losses at `points` points (α, β) of a plane, the loop over points inside the kernel: per
+ * point the first hidden layer from the plane's products (planeFirstLayer), the weights above it
+ * formed in float64 from the plane's float64 vectors and rounded once into the `upper` network's
+ * weights, then its forward pass from `hidden` and the loss against `target`. `plane` holds the
+ * byte offsets [center product, d1 product, d2 product, center, d1, d2 (f64 over the upper
+ * layers' weightCount parameters), weights (f32)]; alphas, betas and out are f64.
+ */
+export function planeLosses(
+  upper: usize, plane: usize, weightCount: i32, hidden: usize, width: i32, activation: i32,
+  target: usize, rows: i32, rp: i32, alphas: usize, betas: usize, points: i32, out: usize,
+): void {
+  const products0 = <usize>load<i32>(plane), products1 = <usize>load<i32>(plane, 4), products2 = <usize>load<i32>(plane, 8);
+  const center = <usize>load<i32>(plane, 12), d1 = <usize>load<i32>(plane, 16), d2 = <usize>load<i32>(plane, 20);
+  const weights = <usize>load<i32>(plane, 24);
+  for (let k = 0; k < points; k++) {
+    const alpha = load<f64>(alphas + (<usize>k << 3));
+    const beta = load<f64>(betas + (<usize>k << 3));
+    planeFirstLayer(products0, products1, products2, <f32>alpha, <f32>beta, hidden, width * rp, rp, activation);
+    for (let p = 0; p < weightCount; p++) {
+      const at = <usize>p << 3;
+      store<f32>(weights + (<usize>p << 2), <f32>(load<f64>(center + at) + alpha * load<f64>(d1 + at) + beta * load<f64>(d2 + at)));
+    }
+    forward(upper, hidden, rows, rp, 0);
+    store<f64>(out + (<usize>k << 3), loss(upper, target, rows, rp, false));
+  }
 }
