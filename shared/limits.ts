@@ -18,7 +18,7 @@ export const MAX_PARAMETERS = 50_000_000;
 export const MAX_DATASET_ROWS = 100_000;
 /** A CSV dataset's text, in bytes (UTF-8), and its columns (inputs and target). */
 export const MAX_CSV_BYTES = 16 * 1024 * 1024;
-export const MAX_CSV_COLUMNS = 100;
+export const MAX_CSV_COLUMNS = 4_096;
 /** A spec file's text, in bytes. */
 export const MAX_SPEC_BYTES = 4 * 1024 * 1024;
 /** Landscape grid points × training rows × parameters: one loss evaluation of every point. */
