@@ -1,18 +1,10 @@
 import { z } from 'zod';
-import { CRITICAL_POINT_TYPES, EVENT_TYPES } from './events';
+import { criticalPointSchema, runEventSchema } from './schemas/run-event';
 import { RUN_FILE_STATUSES } from './run-status';
 
 /** Run file, version 1 (docs/formats.md): what `gradscape run` writes and the app can open. */
 
 const point = z.tuple([z.number(), z.number()]);
-export const runEventSchema = z.object({
-  type: z.enum(EVENT_TYPES),
-  step: z.number().int().min(0),
-  endStep: z.number().int().min(0).optional(),
-  point: point.optional(),
-  eigenvalues: z.array(z.number()).optional(),
-  message: z.string(),
-});
 
 export const runRecordSchema = z
   .object({
@@ -25,13 +17,6 @@ export const runRecordSchema = z
     events: z.array(runEventSchema),
   })
   .passthrough();
-
-export const criticalPointSchema = z.object({
-  point,
-  type: z.enum(CRITICAL_POINT_TYPES),
-  value: z.number(),
-  eigenvalues: z.tuple([z.number(), z.number()]),
-});
 
 /** JSON writes a value that is not finite (NaN, ±inf) as null; a grid keeps its place. */
 const maybeNumber = z.number().nullable();

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { MAX_SESSION_CHECKPOINTS } from '../limits';
+import { checker } from './check';
+import { sessionArrays, type ArrayCodec } from './number-arrays';
+
+/**
+ * Networks: a run's checkpoints (docs/formats.md) in one layout — `steps`, increasing whole
+ * numbers (the first the initial point, the last the final step), and `params`, one parameter
+ * vector per step, one after another. A session file lists the vectors one by one: reading it
+ * joins them (sessionCheckpointsSchema) and writing splits them (splitCheckpoints), so only
+ * the file sees its layout.
+ */
+
+export interface Checkpoints {
+  params: Float64Array;
+  steps: Float64Array;
+}
+
+/** What is wrong with a run's checkpoint steps, if anything: they are increasing whole numbers, at least one. */
+export function checkpointStepsProblem(steps: ArrayLike<number>): string | null {
+  if (!steps.length) return 'needs at least one checkpoint';
+  const increasing = Array.prototype.every.call(steps, (step: number, i: number) => Number.isInteger(step) && step >= 0 && (i === 0 || step > steps[i - 1]!));
+  return increasing ? null : 'must be increasing whole numbers';
+}
+
+/** Parameter vectors of one length one after another, as `params` holds them. */
+export function joinVectors(vectors: readonly ArrayLike<number>[]): Float64Array {
+  const size = vectors[0]?.length ?? 0;
+  const joined = new Float64Array(vectors.length * size);
+  vectors.forEach((vector, k) => joined.set(vector, k * size));
+  return joined;
+}
+
+/** Checkpoints as a session file lists them: one vector per step (views of `params`). */
+export function splitCheckpoints({ params, steps }: Checkpoints): { steps: Float64Array; params: Float64Array[] } {
+  const size = params.length / steps.length;
+  return { steps, params: Array.from(steps, (_, k) => params.subarray(k * size, (k + 1) * size)) };
+}
+
+/** The checkpoints as protocol messages (and the engine) carry them. */
+export function checkpointsSchema<Numbers extends z.ZodType<ArrayLike<number>>, Head extends z.ZodRawShape = Record<never, never>>(codec: ArrayCodec<Numbers>, head = {} as Head) {
+  return z
+    .object({ ...head, params: codec.finite, steps: codec.finite })
+    .strict()
+    .superRefine((checkpoints, ctx) => {
+      const check = checker(ctx);
+      const { params, steps } = checkpoints as { params: ArrayLike<number>; steps: ArrayLike<number> };
+      const stepsProblem = checkpointStepsProblem(steps);
+      if (stepsProblem) check(['steps'], stepsProblem);
+      else if (params.length === 0 || params.length % steps.length !== 0) {
+        check(['params'], `must hold one parameter vector per step (${steps.length}), all of one length`);
+      }
+    });
+}
+
+/** A session file's checkpoints: the same, with `params` a list of vectors, each checked where it stands. */
+export const sessionCheckpointsSchema = z
+  .object({
+    steps: sessionArrays.finite,
+    params: z.array(sessionArrays.finite).max(MAX_SESSION_CHECKPOINTS, `may hold at most ${MAX_SESSION_CHECKPOINTS} checkpoints`),
+  })
+  .strict()
+  .superRefine(({ steps, params }, ctx) => {
+    const check = checker(ctx);
+    const stepsProblem = checkpointStepsProblem(steps);
+    if (stepsProblem) check(['steps'], stepsProblem);
+    if (params.length !== steps.length) check(['params'], `must hold one parameter vector per checkpoint step (${steps.length})`);
+    const size = params[0]?.length;
+    if (size === 0) check(['params', 0], 'is empty: it must hold the network’s parameters');
+    params.forEach((vector, k) => {
+      if (vector.length !== size) check(['params', k], `holds ${vector.length} values, the first checkpoint ${size}: each is the network’s parameter vector`);
+    });
+  })
+  .transform(({ steps, params }) => ({ steps, params: joinVectors(params) }));
