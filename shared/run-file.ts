@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainArrays } from './schemas/number-arrays';
 import { criticalPointSchema, runEventSchema } from './schemas/run-event';
 import { RUN_FILE_STATUSES } from './run-status';
 
@@ -11,9 +12,9 @@ export const runRecordSchema = z
     name: z.string(),
     status: z.enum(RUN_FILE_STATUSES),
     trajectory: z.array(point).optional(),
-    loss: z.array(z.number()),
-    gradNorm: z.array(z.number()),
-    lr: z.array(z.number()).optional(),
+    loss: plainArrays.numbers,
+    gradNorm: plainArrays.numbers,
+    lr: plainArrays.numbers.optional(),
     events: z.array(runEventSchema),
   })
   .passthrough();
@@ -57,7 +58,7 @@ export const runFileSchema = z
     runs: z.array(runRecordSchema),
     criticalPoints: z.array(criticalPointSchema).optional(),
     surface: z
-      .object({ x: z.array(z.number()), y: z.array(z.number()), z: z.array(z.array(z.number())) })
+      .object({ x: plainArrays.numbers, y: plainArrays.numbers, z: z.array(plainArrays.numbers) })
       .optional(),
     landscape: landscapeSchema.optional(),
     source: runFileSourceSchema.optional(),

@@ -11,9 +11,9 @@ import { sessionArrays, type ArrayCodec } from './number-arrays';
  * the file sees its layout.
  */
 
-export interface Checkpoints {
-  params: Float64Array;
-  steps: Float64Array;
+export interface Checkpoints<Numbers = Float64Array> {
+  params: Numbers;
+  steps: Numbers;
 }
 
 /** What is wrong with a run's checkpoint steps, if anything: they are increasing whole numbers, at least one. */
@@ -42,15 +42,17 @@ export function checkpointsSchema<Numbers extends z.ZodType<ArrayLike<number>>, 
   return z
     .object({ ...head, params: codec.finite, steps: codec.finite })
     .strict()
-    .superRefine((checkpoints, ctx) => {
-      const check = checker(ctx);
-      const { params, steps } = checkpoints as { params: ArrayLike<number>; steps: ArrayLike<number> };
-      const stepsProblem = checkpointStepsProblem(steps);
-      if (stepsProblem) check(['steps'], stepsProblem);
-      else if (params.length === 0 || params.length % steps.length !== 0) {
-        check(['params'], `must hold one parameter vector per step (${steps.length}), all of one length`);
-      }
-    });
+    // The message's head leaves the type generic here; these are the fields checked.
+    .superRefine((checkpoints, ctx) => checkJoined(checkpoints as Checkpoints<ArrayLike<number>>, ctx));
+}
+
+function checkJoined({ params, steps }: Checkpoints<ArrayLike<number>>, ctx: z.RefinementCtx): void {
+  const check = checker(ctx);
+  const stepsProblem = checkpointStepsProblem(steps);
+  if (stepsProblem) check(['steps'], stepsProblem);
+  else if (params.length === 0 || params.length % steps.length !== 0) {
+    check(['params'], `must hold one parameter vector per step (${steps.length}), all of one length`);
+  }
 }
 
 /** A session file's checkpoints: the same, with `params` a list of vectors, each checked where it stands. */

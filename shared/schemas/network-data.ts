@@ -16,10 +16,21 @@ export function networkDataSchema<Numbers extends z.ZodType<ArrayLike<number>>, 
       test: z.object({ x: codec.finite, y: codec.finite }).strict().optional(),
     })
     .strict()
-    .superRefine((data, ctx) => {
-      const check = checker(ctx);
-      const { features, x, y, test } = data as { features: number; x: ArrayLike<number>; y: ArrayLike<number>; test?: { x: ArrayLike<number>; y: ArrayLike<number> } };
-      if (x.length !== y.length * features) check(['x'], `must hold ${features} values (features) per row of y (${y.length * features})`);
-      if (test && test.x.length !== test.y.length * features) check(['test', 'x'], `must hold ${features} values (features) per row of test.y`);
-    });
+    // The message's head leaves the type generic here; these are the fields checked.
+    .superRefine((data, ctx) => checkNetworkData(data as NetworkDataArrays, ctx));
+}
+
+interface Rows {
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+}
+interface NetworkDataArrays extends Rows {
+  features: number;
+  test?: Rows;
+}
+
+function checkNetworkData({ features, x, y, test }: NetworkDataArrays, ctx: z.RefinementCtx): void {
+  const check = checker(ctx);
+  if (x.length !== y.length * features) check(['x'], `must hold ${features} values (features) per row of y (${y.length * features})`);
+  if (test && test.x.length !== test.y.length * features) check(['test', 'x'], `must hold ${features} values (features) per row of test.y`);
 }

@@ -19,9 +19,18 @@ export function predictionSchema<Numbers extends z.ZodType<ArrayLike<number>>, H
       values: codec.numbers,
     })
     .strict()
-    .superRefine((prediction, ctx) => {
-      const { x, y, outputs, values } = prediction as { x: ArrayLike<number>; y?: ArrayLike<number>; outputs: number; values: ArrayLike<number> };
-      const expected = x.length * (y?.length ?? 1) * outputs;
-      if (values.length !== expected) checker(ctx)(['values'], `must hold outputs per lattice point (${expected})`);
-    });
+    // The message's head leaves the type generic here; these are the fields checked.
+    .superRefine((prediction, ctx) => checkPrediction(prediction as PredictionArrays, ctx));
+}
+
+interface PredictionArrays {
+  x: ArrayLike<number>;
+  y?: ArrayLike<number>;
+  outputs: number;
+  values: ArrayLike<number>;
+}
+
+function checkPrediction({ x, y, outputs, values }: PredictionArrays, ctx: z.RefinementCtx): void {
+  const expected = x.length * (y?.length ?? 1) * outputs;
+  if (values.length !== expected) checker(ctx)(['values'], `must hold outputs per lattice point (${expected})`);
 }
