@@ -1,4 +1,4 @@
-import type { CheckpointsMessage, DataMessage, FramesMessage, PredictionMessage } from '../../shared/protocol';
+import type { CheckpointsMessage, DataMessage, FramesMessage, PredictionMessage, RunStatus } from '../../shared/protocol';
 
 /**
  * What a run yields, as its messages (shared/protocol.ts, whose shapes live in shared/schemas/)
@@ -9,7 +9,8 @@ type Payload<Message> = Omit<Message, 'type' | 'runId'>;
 /** Steps fromStep .. fromStep + loss.length - 1 of a run, as they leave the engine. */
 export type FrameBatch = Payload<FramesMessage>;
 
-export type EngineRunStatus = 'running' | 'completed' | 'diverged';
+/** The states a run reaches by itself; pausing, cancelling and failing come from outside it. */
+export type EngineRunStatus = Extract<RunStatus, 'running' | 'completed' | 'diverged'>;
 
 /** A training run that the worker and the CLI drive a batch of steps at a time. */
 export interface EngineRun {
