@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { APP_COMMANDS } from './app-commands';
-import { EVENT_TYPES, CRITICAL_POINT_TYPES } from './events';
+import { checkpointsSchema, checkpointStepsProblem } from './schemas/checkpoints';
+import { networkDataSchema } from './schemas/network-data';
+import { messageArrays } from './schemas/number-arrays';
+import { predictionSchema } from './schemas/prediction';
+import { criticalPointSchema, runEventSchema } from './schemas/run-event';
+import { runStatusSchema } from './schemas/run-status';
 import { boundsSchema, landscapeIssues, landscapeSpecSchema, namedLandscapeProblem, paramRefSchema, problemSchema, runSpecSchema, type Problem } from './spec/spec';
 
 /**
@@ -10,7 +15,7 @@ import { boundsSchema, landscapeIssues, landscapeSpecSchema, namedLandscapeProbl
  */
 
 const id = z.string().min(1).max(96).regex(/^[\w.:-]+$/, 'may hold only letters, digits and . : _ -');
-const f64 = z.custom<Float64Array>((value) => value instanceof Float64Array, 'must be a Float64Array');
+const f64 = messageArrays.numbers;
 
 const startMessage = z
   .object({
@@ -90,13 +95,6 @@ const landscapeChecks = (m: LandscapeFields, ctx: z.RefinementCtx): void => {
 };
 const landscapeRequestMessage = z.object(landscapeRequestFields).strict().superRefine(landscapeChecks);
 const cancelLandscapeMessage = z.object({ type: z.literal('cancel-landscape'), requestId: id }).strict();
-
-/** What is wrong with a run's checkpoint steps, if anything: they are increasing whole numbers, at least one. */
-function checkpointStepsProblem(steps: Float64Array): string | null {
-  if (!steps.length) return 'needs at least one checkpoint';
-  if (!steps.every((step, i) => Number.isInteger(step) && step >= 0 && (i === 0 || step > steps[i - 1]!))) return 'must be increasing whole numbers';
-  return null;
-}
 
 /**
  * The plane of a slice, chosen as a spec's `landscape` chooses it (docs/formats.md; `run`,
@@ -186,18 +184,8 @@ export const workerRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type WorkerRequest = z.output<typeof workerRequestSchema>;
 
-const eventSchema = z.object({
-  type: z.enum(EVENT_TYPES),
-  step: z.number().int().min(0),
-  endStep: z.number().int().min(0).optional(),
-  point: z.tuple([z.number(), z.number()]).optional(),
-  eigenvalues: z.array(z.number()).optional(),
-  message: z.string(),
-});
-
-export const RUN_STATUSES = ['queued', 'running', 'paused', 'completed', 'diverged', 'cancelled', 'failed'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
-export const FINAL_STATUSES: ReadonlySet<RunStatus> = new Set(['completed', 'diverged', 'cancelled', 'failed']);
+// Clients and the host import a run's states from here, beside the messages that carry them.
+export { FINAL_STATUSES, RUN_STATUSES, type RunStatus } from './schemas/run-status';
 
 /** Steps fromStep .. fromStep + loss.length - 1; index 0 of a run is its starting point. */
 const framesMessage = z
@@ -210,7 +198,7 @@ const framesMessage = z
     loss: f64,
     gradNorm: f64,
     lr: f64,
-    events: z.array(eventSchema),
+    events: z.array(runEventSchema),
     /** Networks: loss over the held-out test split. */
     testLoss: f64.optional(),
     /** Networks: per step, per dense layer (input side first), row-major. */
@@ -225,7 +213,7 @@ const statusMessage = z
   .object({
     type: z.literal('status'),
     runId: id,
-    status: z.enum(RUN_STATUSES),
+    status: runStatusSchema,
     message: z.string().optional(),
   })
   .strict();
@@ -237,14 +225,7 @@ const surfaceMessage = z
     y: f64,
     /** Row-major: z[j * x.length + i] = f(x[i], y[j]). */
     z: f64,
-    criticalPoints: z.array(
-      z.object({
-        point: z.tuple([z.number(), z.number()]),
-        type: z.enum(CRITICAL_POINT_TYPES),
-        value: z.number(),
-        eigenvalues: z.tuple([z.number(), z.number()]),
-      }),
-    ),
+    criticalPoints: z.array(criticalPointSchema),
   })
   .strict()
   .refine((m) => m.z.length === m.x.length * m.y.length, 'z must hold x.length * y.length values');
@@ -271,45 +252,11 @@ const landscapeMessage = z
   })
   .strict()
   .refine((m) => m.indices.length === m.values.length, 'indices and values must have the same length');
-/** Parameter vectors of one length one after another, as a `checkpoints` message carries them. */
-export function joinVectors(vectors: readonly ArrayLike<number>[]): Float64Array {
-  const size = vectors[0]?.length ?? 0;
-  const joined = new Float64Array(vectors.length * size);
-  vectors.forEach((vector, k) => joined.set(vector, k * size));
-  return joined;
-}
-
 /**
  * Networks, when a run completes: its checkpoints, which the app places on landscape slices and
  * sends back in `slice-plane` requests to choose a plane.
  */
-const checkpointsMessage = z
-  .object({
-    type: z.literal('checkpoints'),
-    runId: id,
-    /** Parameter vectors, one after another, one per step. */
-    params: f64,
-    /** The first is 0 (the initial point), the last the final step. */
-    steps: f64,
-    /**
-     * The Hessian's extreme eigenvalues at some of the checkpoints (the last among them), as
-     * Lanczos estimates them: `eigenvalues` holds [smallest, largest] per step, and `kinds` what
-     * they make of the point (a minimum, a saddle, or degenerate: flat along some direction).
-     */
-    curvature: z
-      .object({ steps: f64, eigenvalues: f64, kinds: z.array(z.enum(CRITICAL_POINT_TYPES)) })
-      .strict()
-      .refine((c) => c.eigenvalues.length === 2 * c.steps.length && c.kinds.length === c.steps.length, 'curvature must hold two eigenvalues and a kind per step')
-      .optional(),
-  })
-  .strict()
-  .superRefine((m, ctx) => {
-    const stepsProblem = checkpointStepsProblem(m.steps);
-    if (stepsProblem) ctx.addIssue({ code: 'custom', path: ['steps'], message: stepsProblem });
-    else if (m.params.length === 0 || m.params.length % m.steps.length !== 0) {
-      ctx.addIssue({ code: 'custom', path: ['params'], message: `must hold one parameter vector per step (${m.steps.length}), all of one length` });
-    }
-  });
+const checkpointsMessage = checkpointsSchema(messageArrays, { type: z.literal('checkpoints'), runId: id });
 /**
  * The answer to a `slice-plane` request: the plane and its grid, and what describes its axes —
  * by directions, `explainedVariance` (pca), `eigenvalues` ascending, d1's first (hessian),
@@ -333,35 +280,9 @@ const slicePlaneMessage = z
   .refine((m) => m.d1.length === m.center.length && m.d2.length === m.center.length, 'd1 and d2 must be as long as center');
 
 /** Networks: the rows a run trains (and tests) on, sent once when it starts. */
-const dataMessage = z
-  .object({
-    type: z.literal('data'),
-    runId: id,
-    /** What trains it: the WASM SIMD kernel, or tfjs on its backend. */
-    backend: z.enum(['kernel', 'wasm', 'cpu']),
-    features: z.number().int().min(1),
-    /** Row-major [rows, features]. */
-    x: f64,
-    y: f64,
-    test: z.object({ x: f64, y: f64 }).strict().optional(),
-  })
-  .strict()
-  .refine((m) => m.x.length === m.y.length * m.features, 'x must hold features values per row');
+const dataMessage = networkDataSchema(messageArrays, { type: z.literal('data'), runId: id });
 /** Networks with 1 or 2 inputs: what the model predicts over the data's box, now and then. */
-const predictionMessage = z
-  .object({
-    type: z.literal('prediction'),
-    runId: id,
-    step: z.number().int().min(0),
-    x: f64,
-    y: f64.optional(),
-    /** Values per lattice point: 1 (probability of class 1, or the regression value) or one per class. */
-    outputs: z.number().int().min(1),
-    /** Row-major, y outer: values[(j * x.length + i) * outputs + o]. */
-    values: f64,
-  })
-  .strict()
-  .refine((m) => m.values.length === m.x.length * (m.y?.length ?? 1) * m.outputs, 'values must hold outputs per lattice point');
+const predictionMessage = predictionSchema(messageArrays, { type: z.literal('prediction'), runId: id });
 const errorMessage = z
   .object({ type: z.literal('error'), message: z.string(), requestId: id.optional() })
   .strict();

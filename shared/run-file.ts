@@ -1,37 +1,23 @@
 import { z } from 'zod';
-import { CRITICAL_POINT_TYPES, EVENT_TYPES } from './events';
+import { plainArrays } from './schemas/number-arrays';
+import { criticalPointSchema, runEventSchema } from './schemas/run-event';
 import { RUN_FILE_STATUSES } from './run-status';
 
 /** Run file, version 1 (docs/formats.md): what `gradscape run` writes and the app can open. */
 
 const point = z.tuple([z.number(), z.number()]);
-export const runEventSchema = z.object({
-  type: z.enum(EVENT_TYPES),
-  step: z.number().int().min(0),
-  endStep: z.number().int().min(0).optional(),
-  point: point.optional(),
-  eigenvalues: z.array(z.number()).optional(),
-  message: z.string(),
-});
 
 export const runRecordSchema = z
   .object({
     name: z.string(),
     status: z.enum(RUN_FILE_STATUSES),
     trajectory: z.array(point).optional(),
-    loss: z.array(z.number()),
-    gradNorm: z.array(z.number()),
-    lr: z.array(z.number()).optional(),
+    loss: plainArrays.numbers,
+    gradNorm: plainArrays.numbers,
+    lr: plainArrays.numbers.optional(),
     events: z.array(runEventSchema),
   })
   .passthrough();
-
-export const criticalPointSchema = z.object({
-  point,
-  type: z.enum(CRITICAL_POINT_TYPES),
-  value: z.number(),
-  eigenvalues: z.tuple([z.number(), z.number()]),
-});
 
 /** JSON writes a value that is not finite (NaN, ±inf) as null; a grid keeps its place. */
 const maybeNumber = z.number().nullable();
@@ -72,7 +58,7 @@ export const runFileSchema = z
     runs: z.array(runRecordSchema),
     criticalPoints: z.array(criticalPointSchema).optional(),
     surface: z
-      .object({ x: z.array(z.number()), y: z.array(z.number()), z: z.array(z.array(z.number())) })
+      .object({ x: plainArrays.numbers, y: plainArrays.numbers, z: z.array(plainArrays.numbers) })
       .optional(),
     landscape: landscapeSchema.optional(),
     source: runFileSourceSchema.optional(),

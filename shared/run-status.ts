@@ -1,4 +1,4 @@
-import type { RunStatus } from './protocol';
+import type { RunStatus } from './schemas/run-status';
 
 /** The states a run file records (docs/formats.md): how each run ended. */
 export const RUN_FILE_STATUSES = ['completed', 'diverged', 'cancelled'] as const satisfies readonly RunStatus[];

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { COLORMAP_NAMES, type ColormapName } from './colormaps/colormap';
 import { describeIssue } from './describe-issue';
-import { CRITICAL_POINT_TYPES } from './events';
-import { formatLimit, MAX_PARAMETERS, MAX_RUN_STEPS, MAX_RUNS, MAX_SESSION_CHECKPOINTS, MAX_SESSION_EVENTS } from './limits';
-import { packNumbers, unpackNumbers } from './packed-numbers';
-import { RUN_STATUSES } from './protocol';
-import { runEventSchema } from './run-file';
+import { formatLimit, MAX_RUN_STEPS, MAX_RUNS, MAX_SESSION_EVENTS } from './limits';
+import { packNumbers } from './packed-numbers';
+import { checker } from './schemas/check';
+import { sessionCheckpointsSchema, splitCheckpoints, type Checkpoints } from './schemas/checkpoints';
+import { networkDataSchema } from './schemas/network-data';
+import { sessionArrays } from './schemas/number-arrays';
+import { predictionSchema } from './schemas/prediction';
+import { runEventSchema } from './schemas/run-event';
+import { runStatusSchema } from './schemas/run-status';
 import { initSpecSchema } from './spec/network-spec';
 import { boundsSchema, problemSchema, runSpecSchema } from './spec/spec';
 
@@ -25,102 +29,14 @@ export const SESSION_FORMAT = 'gradscape.session';
 export const SESSION_VERSION = 2;
 const READ_VERSIONS = [1, SESSION_VERSION];
 
-/**
- * A number array: packed text, or a plain list in which null stands for a value that is not
- * finite (JSON has no NaN or ±Infinity; JSON.stringify writes null).
- */
-const numbers = z.unknown().transform((value, ctx): Float64Array => {
-  let values: Float64Array;
-  if (typeof value === 'string') {
-    try {
-      values = unpackNumbers(value);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message });
-      return z.NEVER;
-    }
-  } else if (Array.isArray(value) && value.every((item) => typeof item === 'number' || item === null)) {
-    values = Float64Array.from(value, (item: number | null) => item ?? Number.NaN);
-  } else {
-    ctx.addIssue({ code: 'custom', message: 'must be a list of numbers (null where not finite) or packed numbers ("f64:…")' });
-    return z.NEVER;
-  }
-  // The longest a session holds is a checkpoint: one network's parameters.
-  if (values.length > MAX_PARAMETERS) {
-    ctx.addIssue({ code: 'custom', message: `holds ${formatLimit(values.length)} numbers; the limit is ${formatLimit(MAX_PARAMETERS)}` });
-    return z.NEVER;
-  }
-  return values;
-});
-const finiteNumbers = numbers.refine((values) => values.every(Number.isFinite), 'must hold only finite numbers');
+const { numbers, finite: finiteNumbers } = sessionArrays;
 const vector3 = z.tuple([z.number(), z.number(), z.number()]);
-
-type Check = (path: (string | number)[], message: string) => void;
-const checker = (ctx: z.RefinementCtx): Check => (path, message) => ctx.addIssue({ code: 'custom', path, message });
-
-/** Networks: the rows a run trained (and tested) on. */
-const dataSchema = z
-  .object({
-    backend: z.enum(['kernel', 'wasm', 'cpu']),
-    features: z.number().int().min(1),
-    /** Row-major [rows, features]. */
-    x: finiteNumbers,
-    y: finiteNumbers,
-    test: z.object({ x: finiteNumbers, y: finiteNumbers }).strict().optional(),
-  })
-  .strict()
-  .superRefine((data, ctx) => {
-    const check = checker(ctx);
-    if (data.x.length !== data.y.length * data.features) check(['x'], `must hold ${data.features} values (features) per row of y (${data.y.length * data.features})`);
-    if (data.test && data.test.x.length !== data.test.y.length * data.features) check(['test', 'x'], `must hold ${data.features} values (features) per row of test.y`);
-  });
-
-/** Networks: the run's latest prediction over the data's box. */
-const predictionSchema = z
-  .object({
-    step: z.number().int().min(0),
-    x: finiteNumbers,
-    y: finiteNumbers.optional(),
-    outputs: z.number().int().min(1),
-    /** Row-major, y outer: values[(j * x.length + i) * outputs + o]. */
-    values: numbers,
-  })
-  .strict()
-  .superRefine((prediction, ctx) => {
-    const expected = prediction.x.length * (prediction.y?.length ?? 1) * prediction.outputs;
-    if (prediction.values.length !== expected) checker(ctx)(['values'], `must hold outputs per lattice point (${expected})`);
-  });
-
-/** Networks, completed: the run's checkpoints as a run file holds them (docs/formats.md), one parameter vector per step. */
-const checkpointsSchema = z
-  .object({
-    /** Increasing whole numbers within the run's steps; the first is the initial point. */
-    steps: finiteNumbers,
-    params: z.array(finiteNumbers).max(MAX_SESSION_CHECKPOINTS, `may hold at most ${MAX_SESSION_CHECKPOINTS} checkpoints`),
-    /** The Hessian's extreme eigenvalues where they were computed, as the app's checkpoints message carries them (shared/protocol.ts). */
-    curvature: z
-      .object({ steps: finiteNumbers, eigenvalues: finiteNumbers, kinds: z.array(z.enum(CRITICAL_POINT_TYPES)) })
-      .strict()
-      .refine((c) => c.eigenvalues.length === 2 * c.steps.length && c.kinds.length === c.steps.length, 'must hold two eigenvalues and a kind per step')
-      .optional(),
-  })
-  .strict()
-  .superRefine(({ steps, params }, ctx) => {
-    const check = checker(ctx);
-    if (!steps.length) check(['steps'], 'needs at least one checkpoint');
-    else if (!steps.every((step, i) => Number.isInteger(step) && (i === 0 || step > steps[i - 1]!))) check(['steps'], 'must be increasing whole step numbers');
-    if (params.length !== steps.length) check(['params'], `must hold one parameter vector per checkpoint step (${steps.length})`);
-    const size = params[0]?.length;
-    if (size === 0) check(['params', 0], 'is empty: it must hold the network’s parameters');
-    params.forEach((vector, k) => {
-      if (vector.length !== size) check(['params', k], `holds ${vector.length} values, the first checkpoint ${size}: each is the network’s parameter vector`);
-    });
-  });
 
 const sessionRunSchema = z
   .object({
     spec: runSpecSchema,
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #e69f00'),
-    status: z.enum(RUN_STATUSES),
+    status: runStatusSchema,
     message: z.string().optional(),
     /** Functions: x, y interleaved, two per point; index 0 is the start. */
     points: numbers.optional(),
@@ -132,9 +48,9 @@ const sessionRunSchema = z
     /** Networks: per point, per dense layer (input side first). */
     layerGradNorms: numbers.optional(),
     events: z.array(runEventSchema).max(MAX_SESSION_EVENTS, `may hold at most ${formatLimit(MAX_SESSION_EVENTS)} events`),
-    data: dataSchema.optional(),
-    prediction: predictionSchema.optional(),
-    checkpoints: checkpointsSchema.optional(),
+    data: networkDataSchema(sessionArrays).optional(),
+    prediction: predictionSchema(sessionArrays).optional(),
+    checkpoints: sessionCheckpointsSchema.optional(),
   })
   .strict()
   .superRefine((run, ctx) => {
@@ -279,10 +195,11 @@ export const sessionFileSchema = z
       if (mlp.testFraction === 0 && run.testLoss) check(path('testLoss'), 'applies only with a test split (testFraction above 0)');
     });
     // Every run trains the one network, so their checkpoints are vectors of one length.
+    const vectorSize = (run: (typeof runs)[number]): number | undefined => (run.checkpoints ? run.checkpoints.params.length / run.checkpoints.steps.length : undefined);
     const sized = runs.findIndex((run) => run.checkpoints?.params.length);
-    const size = runs[sized]?.checkpoints?.params[0]?.length;
+    const size = runs[sized] && vectorSize(runs[sized]);
     runs.forEach((run, index) => {
-      const length = run.checkpoints?.params[0]?.length;
+      const length = vectorSize(run);
       if (length !== undefined && length !== size) check(['runs', index, 'checkpoints', 'params'], `hold vectors of ${length} values, runs[${sized}]'s of ${size}: the runs share one network`);
     });
   });
@@ -294,9 +211,21 @@ export type SessionView = SessionFile['view'];
 export type SessionImportedSurface = NonNullable<SessionFile['imported']>[number];
 export type SessionPanels = NonNullable<SessionView['panels']>;
 
-/** A session as file text: every Float64Array is packed (its values exactly), the rest is JSON. */
-export function serializeSession(session: SessionFileInput): string {
-  return JSON.stringify(session, (_key, value: unknown) => (value instanceof Float64Array ? packNumbers(value) : value));
+/**
+ * A session as file text: every Float64Array is packed (its values exactly), the rest is JSON.
+ * It takes a session as it is read, too: checkpoints joined into one array are listed one
+ * vector per step, as the file holds them.
+ */
+export function serializeSession(session: SessionFileInput | SessionFile): string {
+  return JSON.stringify(session, (key, value: unknown) => {
+    if (value instanceof Float64Array) return packNumbers(value);
+    if (key === 'checkpoints' && isJoined(value)) return splitCheckpoints(value);
+    return value;
+  });
+}
+
+function isJoined(value: unknown): value is Checkpoints {
+  return typeof value === 'object' && value !== null && 'params' in value && value.params instanceof Float64Array;
 }
 
 /** Parses a session file's text; a damaged file throws one line naming the field. */

@@ -1,21 +1,16 @@
-import type { CriticalPointType, RunEvent } from '../../shared/events';
+import type { CheckpointsMessage, DataMessage, FramesMessage, PredictionMessage, RunStatus } from '../../shared/protocol';
+
+/**
+ * What a run yields, as its messages (shared/protocol.ts, whose shapes live in shared/schemas/)
+ * carry it, less the message's type and run id.
+ */
+type Payload<Message> = Omit<Message, 'type' | 'runId'>;
 
 /** Steps fromStep .. fromStep + loss.length - 1 of a run, as they leave the engine. */
-export interface FrameBatch {
-  fromStep: number;
-  /** Functions: x, y interleaved. */
-  points?: Float64Array;
-  loss: Float64Array;
-  gradNorm: Float64Array;
-  lr: Float64Array;
-  events: RunEvent[];
-  /** Networks: loss over the test split, when there is one. */
-  testLoss?: Float64Array;
-  /** Networks: per point, per dense layer (input side first), row-major [points, layers]. */
-  layerGradNorms?: Float64Array;
-}
+export type FrameBatch = Payload<FramesMessage>;
 
-export type EngineRunStatus = 'running' | 'completed' | 'diverged';
+/** The states a run reaches by itself; pausing, cancelling and failing come from outside it. */
+export type EngineRunStatus = Extract<RunStatus, 'running' | 'completed' | 'diverged'>;
 
 /** A training run that the worker and the CLI drive a batch of steps at a time. */
 export interface EngineRun {
@@ -32,30 +27,11 @@ export interface EngineRun {
   checkpoints?(): RunCheckpoints;
 }
 
-/** A run's checkpoints as they cross to the app: parameter vectors one after another, and their steps. */
-export interface RunCheckpoints {
-  params: Float64Array;
-  steps: Float64Array;
-  /** The Hessian's extreme eigenvalues at some checkpoints, [smallest, largest] per step, and what they make of each point. */
-  curvature?: { steps: Float64Array; eigenvalues: Float64Array; kinds: CriticalPointType[] };
-}
+/** A run's checkpoints: parameter vectors one after another, and their steps. */
+export type RunCheckpoints = Payload<CheckpointsMessage>;
 
-export interface RunData {
-  /** What trains it: the WASM SIMD kernel, or tfjs on wasm (cpu where WASM could not start). */
-  backend: 'kernel' | 'wasm' | 'cpu';
-  features: number;
-  /** Row-major [rows, features]. */
-  x: Float64Array;
-  y: Float64Array;
-  test?: { x: Float64Array; y: Float64Array };
-}
+/** Networks: the rows a run trains and tests on, and what trains it. */
+export type RunData = Payload<DataMessage>;
 
 /** What a network predicts over its prediction grid at one step (drawn as boundary or curve). */
-export interface Prediction {
-  step: number;
-  x: Float64Array;
-  y?: Float64Array;
-  /** Outputs per lattice point (1, or one per class), row-major, y outer. */
-  outputs: number;
-  values: Float64Array;
-}
+export type Prediction = Payload<PredictionMessage>;

@@ -1,5 +1,5 @@
 import type { CriticalPointType, RunEvent } from '../../../shared/events';
-import { joinVectors } from '../../../shared/protocol';
+import { joinVectors } from '../../../shared/schemas/checkpoints';
 import { createRandom, type Random } from '../../../shared/random';
 import type { InitSpec } from '../../../shared/spec/network-spec';
 import type { OptimizerSpec } from '../../../shared/spec/optimizer-spec';

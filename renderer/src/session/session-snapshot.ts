@@ -1,4 +1,5 @@
-import { joinVectors, type FramesMessage } from '../../../shared/protocol';
+import type { FramesMessage } from '../../../shared/protocol';
+import { splitCheckpoints } from '../../../shared/schemas/checkpoints';
 import {
   SESSION_FORMAT,
   SESSION_VERSION,
@@ -99,14 +100,8 @@ function captureNetworkRun(run: RunEntry): SessionRunInput {
     ...(series.testLoss.length ? { testLoss: series.testLoss.subarray(0, n) } : {}),
     ...(data ? { data: withoutRouting(data) } : {}),
     ...(prediction ? { prediction: withoutRouting(prediction) } : {}),
-    ...(checkpoints ? { checkpoints: captureCheckpoints(checkpoints) } : {}),
+    ...(checkpoints ? { checkpoints: splitCheckpoints(checkpoints) } : {}),
   };
-}
-
-/** As a run file holds them: one vector per step (views of the run's own array). */
-function captureCheckpoints({ params, steps, curvature }: NonNullable<RunEntry['checkpoints']>): NonNullable<SessionRunInput['checkpoints']> {
-  const size = params.length / steps.length;
-  return { steps, params: Array.from(steps, (_, k) => params.subarray(k * size, (k + 1) * size)), ...(curvature ? { curvature } : {}) };
 }
 
 /** A host message's content: its type and run id belong to the live connection, not the file. */
@@ -157,13 +152,8 @@ function restoreNetworkRun(run: SessionRun, id: string, layers: number): RunEntr
     kind: 'network',
     ...(run.data ? { data: { type: 'data', runId: id, ...run.data } } : {}),
     ...(run.prediction ? { prediction: { type: 'prediction', runId: id, ...run.prediction } } : {}),
-    ...(run.checkpoints ? { checkpoints: restoreCheckpoints(run.checkpoints, id) } : {}),
+    ...(run.checkpoints ? { checkpoints: { type: 'checkpoints', runId: id, ...run.checkpoints } } : {}),
   };
-}
-
-/** A run's checkpoints as the app's message carries them, with their curvature when saved. */
-function restoreCheckpoints({ steps, params, curvature }: NonNullable<SessionRun['checkpoints']>, runId: string): NonNullable<RunEntry['checkpoints']> {
-  return { type: 'checkpoints', runId, steps, params: joinVectors(params), ...(curvature ? { curvature } : {}) };
 }
 
 /** A run entry holding the saved series, as if its frames had just streamed in. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientMessageSchema, joinVectors, type ParsedSlicePlaneRequest } from '../../../shared/protocol';
+import { clientMessageSchema, type ParsedSlicePlaneRequest } from '../../../shared/protocol';
+import { joinVectors } from '../../../shared/schemas/checkpoints';
 import { answerSlicePlane } from '../../../electron/engine/landscape/slice-plane-request';
 import { projectOntoPlane } from '../../../electron/engine/landscape/projection';
 import { createNetworkRun, type NetworkRunRecord } from '../../../electron/engine/network/network-run';

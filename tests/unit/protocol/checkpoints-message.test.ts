@@ -26,7 +26,7 @@ describe('the checkpoints message of a completed network run', () => {
   it('may carry the Hessian’s extreme eigenvalues at some of them, with what they make of each point', () => {
     const curvature = { steps: Float64Array.of(0, 100), eigenvalues: Float64Array.of(-0.5, 3, 0.1, 2), kinds: ['saddle', 'minimum'] };
     expect(hostMessageSchema.parse(message({ curvature }))).toEqual(message({ curvature }));
-    expect(problemWith({ curvature: { ...curvature, kinds: ['saddle'] } })).toBe('curvature: curvature must hold two eigenvalues and a kind per step');
+    expect(problemWith({ curvature: { ...curvature, kinds: ['saddle'] } })).toBe('curvature: must hold two eigenvalues and a kind per step');
     expect(problemWith({ curvature: { ...curvature, kinds: ['saddle', 'bowl'] } })).toBe('curvature.kinds[1]: Invalid option: expected one of "minimum"|"maximum"|"saddle"|"degenerate"');
   });
 

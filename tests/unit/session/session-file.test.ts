@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSessionText, serializeSession, SESSION_FORMAT, SESSION_VERSION, type SessionFileInput } from '../../../shared/session-file';
+import { joinVectors } from '../../../shared/schemas/checkpoints';
 
 const VIEW = { colormap: 'viridis', scale: 'auto', layout: 'split', contours: true, gradientField: false, trail: 0, step: 1, follow: false } as const;
 
@@ -147,7 +148,8 @@ describe('session files, version 2', () => {
     for (const field of ['loss', 'gradNorm', 'lr', 'testLoss', 'layerGradNorms'] as const) expect(run[field]).toEqual(saved[field]);
     expect(run.data).toEqual(saved.data);
     expect(run.prediction).toEqual(saved.prediction);
-    expect(run.checkpoints).toEqual(saved.checkpoints);
+    // The file lists one vector per step; reading joins them into the one layout (shared/schemas/checkpoints.ts).
+    expect(run.checkpoints).toEqual({ steps: saved.checkpoints.steps, params: joinVectors(saved.checkpoints.params), curvature: saved.checkpoints.curvature });
     expect(run.events).toEqual(saved.events);
     expect(parsed.view).toEqual(session.view);
     // A second round trip changes nothing.
@@ -202,9 +204,9 @@ describe('session files, version 2', () => {
     expect(damagedNetwork((file) => void (checkpoints(file).params = [f64([]), f64([])]))).toBe('runs[0].checkpoints.params[0]: is empty: it must hold the network’s parameters');
     expect(damagedNetwork((file) => void (checkpoints(file).params[0]![4] = Number.NaN))).toBe('runs[0].checkpoints.params[0]: must hold only finite numbers');
     expect(damagedNetwork((file) => void (checkpoints(file).steps = f64([0, 3])))).toBe("runs[0].checkpoints.steps: must lie between 0 and the run's steps (2)");
-    expect(damagedNetwork((file) => void (checkpoints(file).steps = f64([2, 0])))).toBe('runs[0].checkpoints.steps: must be increasing whole step numbers');
+    expect(damagedNetwork((file) => void (checkpoints(file).steps = f64([2, 0])))).toBe('runs[0].checkpoints.steps: must be increasing whole numbers');
     expect(damagedNetwork((file) => void checkpoints(file).curvature!.kinds.pop())).toBe('runs[0].checkpoints.curvature: must hold two eigenvalues and a kind per step');
-    expect(damagedNetwork((file) => void (checkpoints(file).steps = f64([0, 1.5])))).toBe('runs[0].checkpoints.steps: must be increasing whole step numbers');
+    expect(damagedNetwork((file) => void (checkpoints(file).steps = f64([0, 1.5])))).toBe('runs[0].checkpoints.steps: must be increasing whole numbers');
     expect(damagedNetwork((file) => void (checkpoints(file).steps = f64([])))).toBe('runs[0].checkpoints.steps: needs at least one checkpoint');
     expect(damagedNetwork((file) => void (checkpoints(file).steps[1] = Number.NaN))).toBe('runs[0].checkpoints.steps: must hold only finite numbers');
     expect(
