@@ -22,7 +22,7 @@ export const MAX_CSV_COLUMNS = 4_096;
 /** A spec file's text, in bytes. */
 export const MAX_SPEC_BYTES = 4 * 1024 * 1024;
 /** Landscape grid points × training rows × parameters: one loss evaluation of every point. */
-export const MAX_LANDSCAPE_WORK = 1e11;
+export const MAX_LANDSCAPE_WORK = 1e13;
 /** Events of one run in a session file. */
 export const MAX_SESSION_EVENTS = 100_000;
 /** Checkpoints of one run in a session file (the engine keeps at most 101). */

@@ -241,8 +241,8 @@ describe('gradscape run refuses sizes over the limits (docs/formats.md), before 
     ],
     [
       'a landscape of 401² points × 100,000 rows',
-      net({ dataset: { name: 'moons', samples: 100_000 }, hidden: [16] }, {}, { landscape: { resolution: 401 } }),
-      'landscape.resolution: the landscape needs 1.05e+12 evaluations (grid points × rows × parameters); the limit is 1e11',
+      net({ dataset: { name: 'moons', samples: 100_000 }, hidden: [256] }, {}, { landscape: { resolution: 401 } }),
+      'landscape.resolution: the landscape needs 1.65e+13 evaluations (grid points × rows × parameters); the limit is 1e13',
     ],
   ])('%s: exit 2, one line naming the field and the limit', async (_label, spec, message) => {
     const out = join(dir, `never-${Math.random()}.json`);

@@ -164,12 +164,12 @@ describe('network runs in the worker', () => {
     expect(client.received.some((m) => m.type === 'status' && m.runId === 'path')).toBe(false);
     // A CSV's rows are counted once the worker parses it: a landscape over the limit is refused then, under its id.
     const tall = `a,label\n${'0.5,1\n'.repeat(100_000)}`;
-    // One input, 3 hidden units, one output: 10 parameters; × 100,000 rows × 401² points = 1.6e11.
-    const wide = new Float64Array(10);
+    // One input, 300 hidden units, one output: 901 parameters; × 100,000 rows × 401² points = 1.45e13.
+    const wide = new Float64Array(901);
     const grid = new Float64Array(401);
-    client.send({ type: 'landscape', requestId: 'costly', problem: { mlp: { ...mlp, dataset: { csvText: tall, target: 'label' } } }, center: wide, d1: wide, d2: wide, alphas: grid, betas: grid });
+    client.send({ type: 'landscape', requestId: 'costly', problem: { mlp: { ...mlp, hidden: [300], dataset: { csvText: tall, target: 'label' } } }, center: wide, d1: wide, d2: wide, alphas: grid, betas: grid });
     const costly = await client.waitFor((m) => m.type === 'error' && m.requestId === 'costly');
-    expect(costly.type === 'error' && costly.message).toMatch(/alphas: the landscape needs 1\.61e\+11 evaluations \(grid points × rows × parameters\); the limit is 1e11$/);
+    expect(costly.type === 'error' && costly.message).toMatch(/alphas: the landscape needs 1\.45e\+13 evaluations \(grid points × rows × parameters\); the limit is 1e13$/);
   });
 });
 

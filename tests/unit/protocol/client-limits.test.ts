@@ -41,7 +41,7 @@ describe('client messages', () => {
     expect(verdict(start(mlp(), { steps: 1_000_001 }))).toBe('run.steps: must be at most 1,000,000');
     // 100,000 rows × 10,001 parameters × 401² points = 1.6e14; 100 rows of moons at 33² points pass.
     expect(verdict(landscape(mlp({ dataset: { name: 'moons', samples: 100_000 } }), 10_001, 401))).toBe(
-      'alphas: the landscape needs 1.61e+14 evaluations (grid points × rows × parameters); the limit is 1e11',
+      'alphas: the landscape needs 1.61e+14 evaluations (grid points × rows × parameters); the limit is 1e13',
     );
     expect(verdict(landscape(mlp(), 17, 33))).toBe('ok');
   });
