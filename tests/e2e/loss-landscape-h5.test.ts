@@ -97,14 +97,14 @@ async function saveSession(name: string): Promise<{ path: string; view: { camera
   return { path, view: JSON.parse(readFileSync(path, 'utf8')).view };
 }
 
-/** Drags across a 3D view, turning its camera. */
+/** Drags across a 3D view, turning its camera about the vertical (the elevation stays). */
 async function orbit(target: Locator): Promise<void> {
   const box = (await target.boundingBox())!;
   const [x, y] = [box.x + box.width / 2, box.y + box.height * 0.6];
   await page.mouse.move(x, y);
   await page.mouse.down();
-  await page.mouse.move(x + 60, y - 10, { steps: 4 });
-  await page.mouse.move(x + 120, y - 20, { steps: 4 });
+  await page.mouse.move(x + 60, y, { steps: 4 });
+  await page.mouse.move(x + 120, y, { steps: 4 });
   await page.mouse.up();
 }
 
