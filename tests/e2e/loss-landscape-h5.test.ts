@@ -103,8 +103,8 @@ async function orbit(target: Locator): Promise<void> {
   const [x, y] = [box.x + box.width / 2, box.y + box.height * 0.6];
   await page.mouse.move(x, y);
   await page.mouse.down();
-  await page.mouse.move(x + 60, y, { steps: 4 });
-  await page.mouse.move(x + 120, y, { steps: 4 });
+  await page.mouse.move(x + 25, y, { steps: 3 });
+  await page.mouse.move(x + 50, y, { steps: 3 });
   await page.mouse.up();
 }
 
