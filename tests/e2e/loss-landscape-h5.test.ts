@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -8,6 +7,7 @@ import type { H5Dataset } from '../../shared/loss-landscape-h5';
 import { openAppInBrowser, type AppInBrowser } from '../support/app-in-browser';
 import { canvasImage, canvasPixels, screenshotDir, settledCanvasImage } from '../support/browser';
 import { h5Fixture } from '../support/loss-landscape-fixtures';
+import { probeVideo } from '../support/video-probe';
 
 let app: AppInBrowser;
 let page: Page;
@@ -81,12 +81,6 @@ const webgl = (file: string) => scene3d(file).locator('canvas');
 async function nonBackground(canvas: Locator): Promise<number> {
   const total = await canvas.evaluate((element: HTMLCanvasElement) => element.width * element.height);
   return total - (await canvasPixels(canvas, BACKGROUND, 4));
-}
-
-/** Codec, size and decoded frame count of a video's first stream. */
-function probeVideo(path: string): { codec_name: string; width: number; height: number; nb_read_frames: string } {
-  const args = ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name,width,height,nb_read_frames', '-of', 'json', path];
-  return JSON.parse(execFileSync('/usr/bin/ffprobe', args, { encoding: 'utf8' })).streams[0];
 }
 
 /** Saves the session to test-results/NAME.gradscape.json: its path and its view. */
