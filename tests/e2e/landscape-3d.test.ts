@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppInBrowser, type AppInBrowser } from '../support/app-in-browser';
 import { canvasImage, canvasPixels, screenshotDir, settledCanvasImage } from '../support/browser';
+import { probeVideo } from '../support/video-probe';
 
 let app: AppInBrowser;
 let page: Page;
@@ -34,12 +35,6 @@ async function nonBackground(canvas: ReturnType<Page['locator']>): Promise<numbe
 
 /** A number as the app prints it: a true minus sign, exponents as 1e−6. */
 const parse = (text: string): number => Number(text.replaceAll('\u2212', '-'));
-
-/** Codec, size and decoded frame count of a video's first stream. */
-function probeVideo(path: string): { codec_name: string; width: number; height: number; nb_read_frames: string } {
-  const args = ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name,width,height,nb_read_frames', '-of', 'json', path];
-  return JSON.parse(execFileSync('/usr/bin/ffprobe', args, { encoding: 'utf8' })).streams[0];
-}
 
 const FRAMES = { timeout: 15_000 };
 

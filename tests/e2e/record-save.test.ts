@@ -9,6 +9,7 @@ import { RunHost } from '../../electron/host/run-host';
 import { serve, type RunningServer } from '../../electron/serve';
 import { launchChromium, screenshotDir, settledCanvasImage } from '../support/browser';
 import { assertBuilt, rendererDir, workerPath } from '../support/paths';
+import { probeVideo } from '../support/video-probe';
 
 let host: RunHost;
 let server: RunningServer;
@@ -73,12 +74,6 @@ const differingShare = (page: Page, image: string, tolerance: number): Promise<n
   );
 
 const stepShown = (page: Page) => page.getByLabel('Current step').textContent();
-
-/** Codec, size and decoded frame count of a video's first stream. */
-function probeVideo(path: string): { codec_name: string; width: number; height: number; nb_read_frames: string } {
-  const args = ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name,width,height,nb_read_frames', '-of', 'json', path];
-  return JSON.parse(execFileSync('/usr/bin/ffprobe', args, { encoding: 'utf8' })).streams[0];
-}
 
 /** Frame `index` of a video decoded by ffmpeg: as RGB bytes, or written to `png`. */
 function decodeFrame(path: string, index: number, png?: string): Buffer {

@@ -1,6 +1,6 @@
 import { OrbitControls } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { SceneAccess } from '../export/SceneAccess';
 import { useAppStore, type RunEntry } from '../store/app-store';
 import { AxisTicks3D } from './AxisTicks3D';
@@ -40,10 +40,26 @@ function Runs({ runs }: { runs: readonly SceneRun[] }) {
   );
 }
 
+const NO_PATHS: readonly ScenePath[] = [];
+
+function Paths({ paths }: { paths: readonly ScenePath[] }) {
+  const mapping = useSceneFrame();
+  if (!mapping) return null;
+  return (
+    <>
+      {paths.map((path) => (
+        <RunPath key={path.id} path={path} frame={mapping.frame} />
+      ))}
+    </>
+  );
+}
+
 interface SceneCanvasProps {
   label: string;
   /** The runs drawn over the surface. */
   runs: readonly SceneRun[];
+  /** Paths drawn over the surface that belong to no run, e.g. an opened file's trajectory. */
+  paths?: readonly ScenePath[];
   /** Whether image and video export render this view (one view at a time can be). */
   exportable?: boolean;
   /** More of the scene, e.g. a function's descent arrows, a panel's link to the other panels' cameras. */
@@ -56,8 +72,9 @@ interface SceneCanvasProps {
  * follows the clock of its view source (scene/view-source.tsx) and renders on demand: when the
  * camera, the scene or the playback moves.
  */
-export function SceneCanvas({ label, runs, exportable = true, children }: SceneCanvasProps) {
+export function SceneCanvas({ label, runs, paths = NO_PATHS, exportable = true, children }: SceneCanvasProps) {
   const contours = useAppStore((state) => state.view.contours);
+  const exported = useMemo(() => [...runs, ...paths.map((path) => ({ path }))], [runs, paths]);
   return (
     <Canvas
       frameloop="demand"
@@ -76,11 +93,12 @@ export function SceneCanvas({ label, runs, exportable = true, children }: SceneC
       <AxisTicks3D />
       <CriticalPointGlyphs />
       <Runs runs={runs} />
+      <Paths paths={paths} />
       <PlaybackInvalidator />
       <OrbitControls makeDefault enableDamping target={CAMERA_TARGET} maxPolarAngle={Math.PI * 0.49} />
       <CameraFit />
       {children}
-      {exportable && <SceneAccess paths={runs} />}
+      {exportable && <SceneAccess paths={exported} />}
     </Canvas>
   );
 }
