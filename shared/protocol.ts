@@ -215,12 +215,26 @@ const framesMessage = z
     testLoss: f64.optional(),
     /** Networks: per step, per dense layer (input side first), row-major. */
     layerGradNorms: f64.optional(),
+    /**
+     * Networks: the checkpoints taken during these steps, each sent once (the completing run's
+     * `checkpoints` message still carries them all), so a training run's path grows on a slice.
+     */
+    checkpoints: z.object({ steps: f64, params: f64 }).strict().optional(),
   })
   .strict()
   .refine((m) => m.gradNorm.length === m.loss.length && m.lr.length === m.loss.length, 'series lengths differ')
   .refine((m) => !m.testLoss || m.testLoss.length === m.loss.length, 'testLoss must have one value per step')
   .refine((m) => !m.layerGradNorms || m.layerGradNorms.length % Math.max(m.loss.length, 1) === 0, 'layerGradNorms must hold the same number of layers per step')
-  .refine((m) => !m.points || m.points.length === 2 * m.loss.length, 'points must hold two values per step');
+  .refine((m) => !m.points || m.points.length === 2 * m.loss.length, 'points must hold two values per step')
+  .superRefine((m, ctx) => {
+    if (!m.checkpoints) return;
+    const { steps, params } = m.checkpoints;
+    const stepsProblem = checkpointStepsProblem(steps);
+    if (stepsProblem) ctx.addIssue({ code: 'custom', path: ['checkpoints', 'steps'], message: stepsProblem });
+    else if (params.length === 0 || params.length % steps.length !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['checkpoints', 'params'], message: `must hold one parameter vector per step (${steps.length}), all of one length` });
+    }
+  });
 const statusMessage = z
   .object({
     type: z.literal('status'),

@@ -13,6 +13,14 @@ export interface FrameBatch {
   testLoss?: Float64Array;
   /** Networks: per point, per dense layer (input side first), row-major [points, layers]. */
   layerGradNorms?: Float64Array;
+  /** Networks: the checkpoints taken during these steps, each sent once, so a training run's path can be drawn as it grows. */
+  checkpoints?: NewCheckpoints;
+}
+
+/** Checkpoints as they are taken: their steps, and their parameter vectors one after another. */
+export interface NewCheckpoints {
+  steps: Float64Array;
+  params: Float64Array;
 }
 
 export type EngineRunStatus = 'running' | 'completed' | 'diverged';

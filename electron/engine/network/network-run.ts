@@ -4,7 +4,7 @@ import { createRandom, type Random } from '../../../shared/random';
 import type { InitSpec } from '../../../shared/spec/network-spec';
 import type { OptimizerSpec } from '../../../shared/spec/optimizer-spec';
 import type { ScheduleSpec } from '../../../shared/spec/schedule-spec';
-import type { EngineRun, EngineRunStatus, FrameBatch, Prediction, RunCheckpoints, RunData } from '../engine-run';
+import type { EngineRun, EngineRunStatus, FrameBatch, NewCheckpoints, Prediction, RunCheckpoints, RunData } from '../engine-run';
 import { extremeEigenpairs, type LanczosOptions } from '../linalg/lanczos';
 import { createOptimizer, type Optimizer } from '../optimizers';
 import { clipGradientNorm } from '../optimizers/gradient-transforms';
@@ -155,6 +155,8 @@ export class NetworkRun implements EngineRun {
   private readonly curvatureKinds: CriticalPointType[] = [];
   /** Points recorded so far. */
   private count = 0;
+  /** Checkpoints already handed out in a frame batch. */
+  private checkpointsSent = 0;
   private grid?: PredictionGrid | null;
 
   constructor(
@@ -226,7 +228,17 @@ export class NetworkRun implements EngineRun {
       layerGradNorms: this.record.layerGradNorms.slice(from * layers, to * layers),
       layerUpdateNorms: this.record.layerUpdateNorms.slice(from * layers, to * layers),
       events,
+      ...this.newCheckpoints(),
     };
+  }
+
+  /** The checkpoints taken since the last batch, if any: each crosses to the app once. */
+  private newCheckpoints(): { checkpoints?: NewCheckpoints } {
+    const { steps, params } = this.record.checkpoints;
+    const from = this.checkpointsSent;
+    if (from === steps.length) return {};
+    this.checkpointsSent = steps.length;
+    return { checkpoints: { steps: Float64Array.from(steps.slice(from)), params: joinVectors(params.slice(from)) } };
   }
 
   /** The run so far, trimmed to the points it reached. */

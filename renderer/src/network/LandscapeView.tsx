@@ -21,6 +21,7 @@ import './landscape-image';
 import { DEFAULT_SLICE_CHOICES, sliceAxisLabels, type SliceChoices } from './slice-choices';
 import { SliceControls } from './SliceControls';
 import { useCheckpointsReached } from './use-checkpoints-reached';
+import { livePaths } from './live-checkpoints';
 
 /** A colour bar at least this tall (room allowing) beside a flat slice, so its labels stay legible. */
 const MIN_BAR_HEIGHT = 110;
@@ -109,13 +110,15 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
     [placed, reached],
   );
 
+  // Shown runs still training, their paths growing on the plane as their checkpoints arrive.
+  const live = useMemo(() => livePaths(shownRuns, plane), [shownRuns, plane]);
   const sceneRuns = useMemo(
     (): SceneRun[] =>
-      placed.flatMap(({ run, coordinates, distances }) => {
+      [...placed, ...live].flatMap(({ run, coordinates, distances }) => {
         const sceneRun = checkpointSceneRun(run, { coordinates, distances });
         return sceneRun ? [sceneRun] : [];
       }),
-    [placed],
+    [placed, live],
   );
   // The 3D view's pointer, for its read-out.
   const [pointer, setPointer] = useState<HoverTarget | null>(null);

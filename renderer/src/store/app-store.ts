@@ -25,6 +25,7 @@ import type { ColormapName } from '../../../shared/colormaps/colormap';
 import type { NETWORK_VIEWS } from '../../../shared/session-file';
 import { runCommand } from '../commands/command-registry';
 import { curveGrid } from '../network/interpolation-curve';
+import { appendCheckpoints, type LiveCheckpoints } from '../network/live-checkpoints';
 import { planeKey, slicePlaneFields, type SliceChoices } from '../network/slice-choices';
 import type { ScaleMode } from '../scene/height-scale';
 import { RUN_COLORS } from './palette';
@@ -61,6 +62,8 @@ export interface RunEntry {
   prediction?: PredictionMessage;
   /** Networks, once completed: its checkpoints, which landscape slices are chosen from and drawn with. */
   checkpoints?: CheckpointsMessage;
+  /** Networks, while training: the checkpoints taken so far, so its path grows on a slice shown. */
+  liveCheckpoints?: LiveCheckpoints;
   /** What it was started with, so it can be duplicated and compared with the others. */
   settings: RunSettings;
   /** Left out of the views (not the run list or the summary). */
@@ -456,7 +459,8 @@ export const useAppStore = create<AppState>()((set, get) => {
         const run = get().runs.find((entry) => entry.id === message.runId);
         if (!run) return;
         run.series.append(message);
-        patchRun(run.id, { count: run.series.count, events: [...run.events, ...message.events] });
+        const live = message.checkpoints ? { liveCheckpoints: appendCheckpoints(run.liveCheckpoints, message.checkpoints) } : {};
+        patchRun(run.id, { count: run.series.count, events: [...run.events, ...message.events], ...live });
         return;
       }
       case 'data':
@@ -466,7 +470,8 @@ export const useAppStore = create<AppState>()((set, get) => {
         patchRun(message.runId, { prediction: message });
         return;
       case 'checkpoints':
-        patchRun(message.runId, { checkpoints: message });
+        // The completion's message holds them all: the ones that came while it trained are let go.
+        patchRun(message.runId, { checkpoints: message, liveCheckpoints: undefined });
         return;
       case 'slice-plane': {
         const key = sliceKeyOf(message.requestId);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientMessageSchema, joinVectors, type ParsedSlicePlaneRequest } from '../../../shared/protocol';
 import { answerSlicePlane } from '../../../electron/engine/landscape/slice-plane-request';
-import { projectOntoPlane } from '../../../electron/engine/landscape/projection';
+import { projectOntoPlane } from '../../../shared/plane-projection';
 import { createNetworkRun, type NetworkRunRecord } from '../../../electron/engine/network/network-run';
 import { problemOf, runSpec } from '../network/support';
 import { relativeError } from '../../support/relative-error';
