@@ -9,7 +9,7 @@ import { extremeEigenpairs, type LanczosOptions } from '../linalg/lanczos';
 import { createOptimizer, type Optimizer } from '../optimizers';
 import { clipGradientNorm } from '../optimizers/gradient-transforms';
 import { createSchedule } from '../optimizers/schedule';
-import { classifyCurvature, hessianOperator, type ExtremeCurvature } from './curvature';
+import { CHECKPOINT_LANCZOS, classifyCurvature, hessianOperator, type ExtremeCurvature } from './curvature';
 import { initializeParams } from './initializers';
 import { KernelGradient, kernelCovers } from './kernel-gradient';
 import { MlpModel, type ResidentRows } from './mlp-model';
@@ -97,7 +97,6 @@ const CURVATURE_BUDGET = 0.5;
 const HVP_COST = 1.5;
 const MAX_CURVATURE_POINTS = 11;
 /** Extreme eigenvalues for a timeline, not a verdict: fewer iterations and a looser stop than a stall's. */
-const CHECKPOINT_LANCZOS: LanczosOptions = { maxIterations: 30, tolerance: 1e-3 };
 const DEFAULT_CHECKPOINT_VALUES = 1_000_000;
 /** Dropout masks come from their own stream, so switching dropout on leaves the batch order alone. */
 const DROPOUT_STREAM = 0x27d4eb2f;
