@@ -17,6 +17,7 @@ afterAll(() => app?.close());
 /** Okabe–Ito sky blue: the second run's colour. */
 const BLUE: [number, number, number] = [86, 180, 233];
 const webgl = () => page.getByRole('img', { name: /^Loss landscape in 3D/ }).locator('canvas');
+const map = () => page.getByRole('img', { name: /^Loss landscape slice/ });
 const status = () => page.locator('.landscape-status');
 const runsWithStatus = (value: string) => page.locator(`li.run[data-status="${value}"]`).count();
 
@@ -31,6 +32,10 @@ describe('a network run training over a slice shown', () => {
     await page.getByRole('button', { name: 'Loss landscape', exact: true }).click();
     await expect.poll(() => status().textContent(), { timeout: 90_000 }).toMatch(/: 1681\/1681 points computed/);
     expect(await canvasPixels(webgl(), BLUE, 12)).toBe(0);
+    await page.getByRole('button', { name: '2D', exact: true }).click();
+    await expect.poll(() => map().count()).toBe(1);
+    expect(await canvasPixels(map(), BLUE, 12)).toBe(0);
+    await page.getByRole('button', { name: '3D', exact: true }).click();
 
     // A second, paced run: long enough to be watched while it trains.
     await page.getByLabel('Steps', { exact: true }).fill('3000');
@@ -43,6 +48,10 @@ describe('a network run training over a slice shown', () => {
     await expect.poll(() => canvasPixels(webgl(), BLUE, 12), { timeout: 30_000 }).toBeGreaterThan(early + 30);
     expect(await runsWithStatus('running')).toBe(1);
     await page.screenshot({ path: join(screenshotDir, 'landscape-3d-live.png') });
+    // The 2D map draws it too.
+    await page.getByRole('button', { name: '2D', exact: true }).click();
+    await expect.poll(() => canvasPixels(map(), BLUE, 12), { timeout: 15_000 }).toBeGreaterThan(10);
+    await page.getByRole('button', { name: '3D', exact: true }).click();
     // The first run's slice stays shown: the training run adds to it, asks for nothing new.
     expect(await status().textContent()).toMatch(/: 1681\/1681 points computed/);
     expect(pageErrors).toEqual([]);
