@@ -5,6 +5,7 @@ import { createEngineRun } from './engine/create-run';
 import { answerSurfaceRequest } from './engine/functions/surface-request';
 import { answerLandscapePart } from './engine/landscape/landscape-request';
 import { answerSlicePlane } from './engine/landscape/slice-plane-request';
+import { answerCurvature } from './engine/network/curvature-request';
 import { RunScheduler } from './engine/run-scheduler';
 
 /** worker_threads entry: validates the host's requests and drives the engine. */
@@ -76,6 +77,14 @@ async function handle(request: WorkerRequest): Promise<void> {
       try {
         const plane = await answerSlicePlane(request);
         post(plane, [plane.center.buffer, plane.d1.buffer, plane.d2.buffer, plane.alphas.buffer, plane.betas.buffer] as ArrayBuffer[]);
+      } catch (error) {
+        post({ type: 'error', requestId: request.requestId, message: (error as Error).message });
+      }
+      return;
+    }
+    case 'curvature': {
+      try {
+        post(await answerCurvature(request));
       } catch (error) {
         post({ type: 'error', requestId: request.requestId, message: (error as Error).message });
       }

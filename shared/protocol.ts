@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { APP_COMMANDS } from './app-commands';
+import { CRITICAL_POINT_TYPES } from './events';
 import { checkpointsSchema, checkpointStepsProblem } from './schemas/checkpoints';
 import { networkDataSchema } from './schemas/network-data';
 import { messageArrays } from './schemas/number-arrays';
@@ -141,6 +142,27 @@ const slicePlaneRequestMessage = z
     for (const { path, message } of landscapeIssues(m.landscape, names)) problem(['landscape', ...path], message);
   });
 
+/**
+ * The Hessian's extreme eigenvalues at one checkpoint of a finished network run (any, not only
+ * those its run measured), with the run's l2 and seed so the answer matches the run's own.
+ */
+const curvatureRequestMessage = z
+  .object({
+    type: z.literal('curvature'),
+    requestId: id,
+    problem: problemSchema,
+    /** The checkpoint's step, echoed in the answer. */
+    step: z.number().int().min(0),
+    params: f64,
+    l2: z.number().min(0).default(0),
+    seed: z.number().int().min(0).max(2 ** 32 - 1),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    requireNetwork(m.problem, ctx);
+    if (!m.params.length || !m.params.every(Number.isFinite)) ctx.addIssue({ code: 'custom', path: ['params'], message: 'must hold the checkpoint’s parameters, all finite' });
+  });
+
 export const clientMessageSchema = z.discriminatedUnion('type', [
   startMessage,
   runControlMessage,
@@ -148,6 +170,7 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   landscapeRequestMessage,
   cancelLandscapeMessage,
   slicePlaneRequestMessage,
+  curvatureRequestMessage,
 ]);
 export type ClientMessage = z.input<typeof clientMessageSchema>;
 export type ParsedClientMessage = z.output<typeof clientMessageSchema>;
@@ -155,6 +178,7 @@ export type StartMessage = z.output<typeof startMessage>;
 export type SurfaceRequest = z.output<typeof surfaceRequestMessage>;
 export type LandscapeRequest = z.output<typeof landscapeRequestMessage>;
 export type ParsedSlicePlaneRequest = z.output<typeof slicePlaneRequestMessage>;
+export type ParsedCurvatureRequest = z.output<typeof curvatureRequestMessage>;
 
 /**
  * One worker's share of a landscape. The shares of one landscape take its points (the levels of
@@ -181,6 +205,7 @@ export const workerRequestSchema = z.discriminatedUnion('type', [
   landscapePartMessage,
   cancelLandscapeMessage,
   slicePlaneRequestMessage,
+  curvatureRequestMessage,
 ]);
 export type WorkerRequest = z.output<typeof workerRequestSchema>;
 
@@ -203,6 +228,11 @@ const framesMessage = z
     testLoss: f64.optional(),
     /** Networks: per step, per dense layer (input side first), row-major. */
     layerGradNorms: f64.optional(),
+    /**
+     * Networks: the checkpoints taken during these steps, each sent once (the completing run's
+     * `checkpoints` message still carries them all), so a training run's path grows on a slice.
+     */
+    checkpoints: checkpointsSchema(messageArrays).optional(),
   })
   .strict()
   .refine((m) => m.gradNorm.length === m.loss.length && m.lr.length === m.loss.length, 'series lengths differ')
@@ -279,6 +309,17 @@ const slicePlaneMessage = z
   .strict()
   .refine((m) => m.d1.length === m.center.length && m.d2.length === m.center.length, 'd1 and d2 must be as long as center');
 
+/** The answer to a `curvature` request: [smallest, largest] eigenvalue and what they make of the point. */
+const curvatureMessage = z
+  .object({
+    type: z.literal('curvature'),
+    requestId: id,
+    step: z.number().int().min(0),
+    eigenvalues: z.tuple([z.number(), z.number()]),
+    kind: z.enum(CRITICAL_POINT_TYPES),
+  })
+  .strict();
+
 /** Networks: the rows a run trains (and tests) on, sent once when it starts. */
 const dataMessage = networkDataSchema(messageArrays, { type: z.literal('data'), runId: id });
 /** Networks with 1 or 2 inputs: what the model predicts over the data's box, now and then. */
@@ -290,7 +331,7 @@ const errorMessage = z
 /** Desktop only: a menu item the user chose, for the UI to carry out (shared/app-commands.ts). */
 const commandMessage = z.object({ type: z.literal('command'), command: z.enum(APP_COMMANDS) }).strict();
 
-export const workerMessageSchema = z.discriminatedUnion('type', [framesMessage, statusMessage, surfaceMessage, dataMessage, predictionMessage, checkpointsMessage, slicePlaneMessage, landscapeMessage, errorMessage]);
+export const workerMessageSchema = z.discriminatedUnion('type', [framesMessage, statusMessage, surfaceMessage, dataMessage, predictionMessage, checkpointsMessage, slicePlaneMessage, landscapeMessage, curvatureMessage, errorMessage]);
 export type WorkerMessage = z.output<typeof workerMessageSchema>;
 export const hostMessageSchema = z.discriminatedUnion('type', [...workerMessageSchema.options, commandMessage]);
 export type HostMessage = z.output<typeof hostMessageSchema>;
@@ -303,6 +344,7 @@ export type DataMessage = z.output<typeof dataMessage>;
 export type CheckpointsMessage = z.output<typeof checkpointsMessage>;
 export type LandscapeMessage = z.output<typeof landscapeMessage>;
 export type SlicePlaneMessage = z.output<typeof slicePlaneMessage>;
+export type CurvatureAnswer = z.output<typeof curvatureMessage>;
 
 /** What the renderer talks to: the preload's window.gradscape, or the WebSocket client. */
 export interface Bridge {

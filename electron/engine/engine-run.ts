@@ -9,6 +9,9 @@ type Payload<Message> = Omit<Message, 'type' | 'runId'>;
 /** Steps fromStep .. fromStep + loss.length - 1 of a run, as they leave the engine. */
 export type FrameBatch = Payload<FramesMessage>;
 
+/** Networks: checkpoints as they are taken during a batch of steps, each sent once. */
+export type NewCheckpoints = NonNullable<FrameBatch['checkpoints']>;
+
 /** The states a run reaches by itself; pausing, cancelling and failing come from outside it. */
 export type EngineRunStatus = Extract<RunStatus, 'running' | 'completed' | 'diverged'>;
 

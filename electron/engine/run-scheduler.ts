@@ -144,12 +144,12 @@ export class RunScheduler {
   }
 
   private postFrames(runId: string, batch: FrameBatch): void {
-    const { fromStep, points, loss, gradNorm, lr, events, testLoss, layerGradNorms } = batch;
+    const { fromStep, points, loss, gradNorm, lr, events, testLoss, layerGradNorms, checkpoints } = batch;
     const optional = { points, testLoss, layerGradNorms };
     const present = Object.fromEntries(Object.entries(optional).filter(([, array]) => array !== undefined));
-    const arrays = [loss, gradNorm, lr, ...Object.values(present)] as Float64Array[];
+    const arrays = [loss, gradNorm, lr, ...Object.values(present), ...(checkpoints ? [checkpoints.steps, checkpoints.params] : [])] as Float64Array[];
     this.env.post(
-      { type: 'frames', runId, fromStep, loss, gradNorm, lr, events, ...present },
+      { type: 'frames', runId, fromStep, loss, gradNorm, lr, events, ...present, ...(checkpoints ? { checkpoints } : {}) },
       arrays.map((array) => array.buffer as ArrayBuffer),
     );
   }

@@ -1,6 +1,6 @@
 import { progressiveLevels } from '../../shared/landscape-levels';
 import type { LandscapeMessage, LandscapeRequest, WorkerMessage } from '../../shared/protocol';
-import { projectPaths } from '../engine/landscape/projection';
+import { projectPaths } from '../../shared/plane-projection';
 import { LandscapeCache, landscapeCacheKey } from './landscape-cache';
 import type { WorkerPool } from './worker-pool';
 

@@ -121,6 +121,7 @@ export class RunHost {
             return;
           case 'surface':
           case 'slice-plane':
+          case 'curvature':
             this.pool.request({ ...message, requestId: scoped(message.requestId) });
             return;
           case 'landscape': {

@@ -79,8 +79,8 @@ export class WorkerPool {
     return this.options.size;
   }
 
-  /** A request answered by one or more messages: a surface, a slice's plane, or a share of a landscape. */
-  request(request: Extract<WorkerRequest, { type: 'surface' | 'slice-plane' | 'landscape' }>): void {
+  /** A request answered by one or more messages: a surface, a slice's plane, a checkpoint's curvature, or a share of a landscape. */
+  request(request: Extract<WorkerRequest, { type: 'surface' | 'slice-plane' | 'curvature' | 'landscape' }>): void {
     const entry = this.pick();
     entry.requests.add(request.requestId);
     this.owner.set(request.requestId, entry);
@@ -141,7 +141,7 @@ export class WorkerPool {
     }
     const message = parsed.data;
     if (message.type === 'status' && FINAL_STATUSES.has(message.status)) this.release(entry, message.runId);
-    const answered = message.type === 'surface' || message.type === 'slice-plane' || message.type === 'error' || (message.type === 'landscape' && message.status !== 'computing');
+    const answered = message.type === 'surface' || message.type === 'slice-plane' || message.type === 'curvature' || message.type === 'error' || (message.type === 'landscape' && message.status !== 'computing');
     if (answered && message.requestId) this.release(entry, message.requestId);
     this.options.onMessage(message);
   }

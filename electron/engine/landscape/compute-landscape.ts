@@ -12,7 +12,7 @@ import { useTensorBackend, type TensorBackend } from '../network/tensor-backend'
 import { planeThrough, randomDirection } from './directions';
 import { createGridEvaluator } from './grid-evaluator';
 import type { Plane } from './plane-evaluator';
-import { projectOntoPlane } from './projection';
+import { projectOntoPlane } from '../../../shared/plane-projection';
 
 /** Loss at center + alphas[i]·d1 + betas[j]·d2, row-major: out[j · alphas.length + i]. */
 export type GridEvaluator = (plane: Plane, alphas: Float64Array, betas: Float64Array) => Promise<Float64Array>;

@@ -1,6 +1,6 @@
 import type { CriticalPointType } from '../../../shared/events';
 import { classifyStationaryPoint } from '../../../shared/functions/hessian-classification';
-import type { ExtremeEigenpairs } from '../linalg/lanczos';
+import type { ExtremeEigenpairs, LanczosOptions } from '../linalg/lanczos';
 import type { MlpModel, ResidentRows } from './mlp-model';
 
 /** The Hessian's extreme eigenpairs (linalg/lanczos.ts on hessianOperator). */
@@ -12,6 +12,9 @@ export type ExtremeCurvature = ExtremeEigenpairs;
  * (rescaling symmetries), which this must call flat rather than curved either way.
  */
 export const CURVATURE_TOLERANCE = 1e-4;
+
+/** Lanczos at a checkpoint, as a run measures its own and as a client asks for one: bounded, so an answer never takes long. */
+export const CHECKPOINT_LANCZOS: LanczosOptions = { maxIterations: 30, tolerance: 1e-3 };
 
 /**
  * Minimum, saddle, maximum or degenerate, from the extreme Ritz values as classifyStationaryPoint

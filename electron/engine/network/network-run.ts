@@ -4,12 +4,12 @@ import { createRandom, type Random } from '../../../shared/random';
 import type { InitSpec } from '../../../shared/spec/network-spec';
 import type { OptimizerSpec } from '../../../shared/spec/optimizer-spec';
 import type { ScheduleSpec } from '../../../shared/spec/schedule-spec';
-import type { EngineRun, EngineRunStatus, FrameBatch, Prediction, RunCheckpoints, RunData } from '../engine-run';
+import type { EngineRun, EngineRunStatus, FrameBatch, NewCheckpoints, Prediction, RunCheckpoints, RunData } from '../engine-run';
 import { extremeEigenpairs, type LanczosOptions } from '../linalg/lanczos';
 import { createOptimizer, type Optimizer } from '../optimizers';
 import { clipGradientNorm } from '../optimizers/gradient-transforms';
 import { createSchedule } from '../optimizers/schedule';
-import { classifyCurvature, hessianOperator, type ExtremeCurvature } from './curvature';
+import { CHECKPOINT_LANCZOS, classifyCurvature, hessianOperator, type ExtremeCurvature } from './curvature';
 import { initializeParams } from './initializers';
 import { KernelGradient, kernelCovers } from './kernel-gradient';
 import { MlpModel, type ResidentRows } from './mlp-model';
@@ -102,7 +102,6 @@ const CURVATURE_BUDGET = 0.5;
 const HVP_COST = 1.5;
 const MAX_CURVATURE_POINTS = 11;
 /** Extreme eigenvalues for a timeline, not a verdict: fewer iterations and a looser stop than a stall's. */
-const CHECKPOINT_LANCZOS: LanczosOptions = { maxIterations: 30, tolerance: 1e-3 };
 const DEFAULT_CHECKPOINT_VALUES = 1_000_000;
 /** Dropout masks come from their own stream, so switching dropout on leaves the batch order alone. */
 const DROPOUT_STREAM = 0x27d4eb2f;
@@ -162,6 +161,8 @@ export class NetworkRun implements EngineRun {
   private readonly curvatureKinds: CriticalPointType[] = [];
   /** Points recorded so far. */
   private count = 0;
+  /** Checkpoints already handed out in a frame batch. */
+  private checkpointsSent = 0;
   private grid?: PredictionGrid | null;
 
   constructor(
@@ -240,7 +241,17 @@ export class NetworkRun implements EngineRun {
       layerGradNorms: this.record.layerGradNorms.slice(from * layers, to * layers),
       layerUpdateNorms: this.record.layerUpdateNorms.slice(from * layers, to * layers),
       events,
+      ...this.newCheckpoints(),
     };
+  }
+
+  /** The checkpoints taken since the last batch, if any: each crosses to the app once. */
+  private newCheckpoints(): { checkpoints?: NewCheckpoints } {
+    const { steps, params } = this.record.checkpoints;
+    const from = this.checkpointsSent;
+    if (from === steps.length) return {};
+    this.checkpointsSent = steps.length;
+    return { checkpoints: { steps: Float64Array.from(steps.slice(from)), params: joinVectors(params.slice(from)) } };
   }
 
   /** The run so far, trimmed to the points it reached. */

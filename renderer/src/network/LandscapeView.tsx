@@ -21,6 +21,7 @@ import './landscape-image';
 import { DEFAULT_SLICE_CHOICES, sliceAxisLabels, type SliceChoices } from './slice-choices';
 import { SliceControls } from './SliceControls';
 import { useCheckpointsReached } from './use-checkpoints-reached';
+import { livePaths } from './live-checkpoints';
 
 /** A colour bar at least this tall (room allowing) beside a flat slice, so its labels stay legible. */
 const MIN_BAR_HEIGHT = 110;
@@ -108,14 +109,18 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
     () => placed.map((path, k) => ({ ...path, coordinates: path.coordinates.subarray(0, 2 * (reached[k] ?? 0)) })),
     [placed, reached],
   );
+  // Shown runs still training, their paths growing on the plane as their checkpoints arrive.
+  const live = useMemo(() => livePaths(shownRuns, plane), [shownRuns, plane]);
+  // The map draws them as far as they have come; hovering reads the finished runs' checkpoints.
+  const drawnPaths = useMemo(() => [...paths, ...live.map(({ run, coordinates }) => ({ color: run.color, coordinates }))], [paths, live]);
 
   const sceneRuns = useMemo(
     (): SceneRun[] =>
-      placed.flatMap(({ run, coordinates, distances }) => {
+      [...placed, ...live].flatMap(({ run, coordinates, distances }) => {
         const sceneRun = checkpointSceneRun(run, { coordinates, distances });
         return sceneRun ? [sceneRun] : [];
       }),
-    [placed],
+    [placed, live],
   );
   // The 3D view's pointer, for its read-out.
   const [pointer, setPointer] = useState<HoverTarget | null>(null);
@@ -133,8 +138,8 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
     if (!element || !size || !plane || !image || !frame) return;
     const context = prepareCanvas(element, size);
     context.clearRect(0, 0, size.width, size.height);
-    drawSlice(context, frame, plane, image, paths, typeof highlightAlpha === 'number' && typeof highlightBeta === 'number' ? [highlightAlpha, highlightBeta] : undefined);
-  }, [size, plane, image, frame, paths, highlightAlpha, highlightBeta]);
+    drawSlice(context, frame, plane, image, drawnPaths, typeof highlightAlpha === 'number' && typeof highlightBeta === 'number' ? [highlightAlpha, highlightBeta] : undefined);
+  }, [size, plane, image, frame, drawnPaths, highlightAlpha, highlightBeta]);
 
   const hover = (event: PointerEvent<HTMLCanvasElement>): void => {
     const rect = event.currentTarget.getBoundingClientRect();

@@ -50,10 +50,11 @@ const pathCache = new WeakMap<Float64Array, SceneRun>();
 /**
  * A run's checkpoints on the slice's plane: each at its (α, β) and its true loss (the run's loss
  * at that step, not the slice's), with its distance from the plane; its events stand at the
- * checkpoint the path has reached when they happen. One object per placed path.
+ * checkpoint the path has reached when they happen. A training run's are those taken so far.
+ * One object per placed path.
  */
 export function checkpointSceneRun(run: RunEntry, placed: { coordinates: Float64Array; distances: Float64Array }): SceneRun | null {
-  const steps = run.checkpoints?.steps;
+  const steps = run.checkpoints?.steps ?? run.liveCheckpoints?.steps;
   if (!steps) return null;
   const cached = pathCache.get(placed.coordinates);
   if (cached?.run === run) return cached;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CriticalPoint, RunEvent } from '../../../shared/events';
+import type { CriticalPoint, CriticalPointType, RunEvent } from '../../../shared/events';
 import { catalogEntry, type CatalogName } from '../../../shared/functions/catalog';
 import { compileExpression } from '../../../shared/functions/expression';
 import type { Bounds } from '../../../shared/functions/objective';
@@ -25,6 +25,7 @@ import type { ColormapName } from '../../../shared/colormaps/colormap';
 import type { NETWORK_VIEWS } from '../../../shared/session-file';
 import { runCommand } from '../commands/command-registry';
 import { curveGrid } from '../network/interpolation-curve';
+import { appendCheckpoints, type LiveCheckpoints } from '../network/live-checkpoints';
 import { planeKey, slicePlaneFields, type SliceChoices } from '../network/slice-choices';
 import type { ScaleMode } from '../scene/height-scale';
 import { RUN_COLORS } from './palette';
@@ -61,6 +62,8 @@ export interface RunEntry {
   prediction?: PredictionMessage;
   /** Networks, once completed: its checkpoints, which landscape slices are chosen from and drawn with. */
   checkpoints?: CheckpointsMessage;
+  /** Networks, while training: the checkpoints taken so far, so its path grows on a slice shown. */
+  liveCheckpoints?: LiveCheckpoints;
   /** What it was started with, so it can be duplicated and compared with the others. */
   settings: RunSettings;
   /** Left out of the views (not the run list or the summary). */
@@ -89,6 +92,16 @@ export interface SliceState {
   message?: string;
   /** Per run of `runIds`: each checkpoint's (α, β), interleaved, and its distance from the plane. */
   paths?: { coordinates: Float64Array; distances: Float64Array }[];
+}
+
+/** The Hessian's extreme eigenvalues at a checkpoint of a finished run, asked of the workers. */
+export interface CheckpointCurvature {
+  requestId: string;
+  step: number;
+  status: 'computing' | 'complete' | 'failed';
+  eigenvalues?: [number, number];
+  kind?: CriticalPointType;
+  message?: string;
 }
 
 /**
@@ -222,6 +235,8 @@ interface AppState {
   slices: Record<string, SliceState>;
   /** Interpolation curves, by view as the slices are. */
   curves: Record<string, CurveState>;
+  /** Networks: the curvature asked for at a checkpoint the user picked, by run. */
+  curvature: Record<string, CheckpointCurvature>;
   notice: string | null;
   caption: Caption | null;
   view: ViewSettings;
@@ -257,6 +272,8 @@ interface AppState {
    * this resolution; replaces the curve under `key`.
    */
   requestCurve(key: string, runId: string, partner: string, resolution: number): void;
+  /** Asks the workers for the Hessian's extreme eigenvalues at checkpoint `step` of a completed network run. */
+  requestCurvature(runId: string, step: number): void;
   controlRun(id: string, action: 'pause' | 'resume' | 'cancel'): void;
   removeRun(id: string): void;
   dismissNotice(): void;
@@ -368,7 +385,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     for (const key of Object.keys(get().slices)) stopSlice(key);
     for (const key of Object.keys(get().curves)) stopCurve(key);
     planes.clear();
-    set({ runs: [], slices: {}, curves: {}, caption: null });
+    set({ runs: [], slices: {}, curves: {}, curvature: {}, caption: null });
   };
 
   const patchSlice = (key: string, patch: Partial<SliceState>): void => {
@@ -399,6 +416,11 @@ export const useAppStore = create<AppState>()((set, get) => {
     streamed.delete(slice.requestId);
     if (slice.status === 'computing') get().bridge?.send({ type: 'cancel-landscape', requestId: slice.requestId });
   };
+
+  const curvatureRunOf = (requestId: string | undefined): string | undefined =>
+    Object.keys(get().curvature).find((runId) => get().curvature[runId]!.requestId === requestId);
+  const patchCurvature = (runId: string, patch: Partial<CheckpointCurvature>): void =>
+    set({ curvature: { ...get().curvature, [runId]: { ...get().curvature[runId]!, ...patch } } });
 
   const curveKeyOf = (requestId: string | undefined): string | undefined =>
     Object.keys(get().curves).find((key) => get().curves[key]!.requestId === requestId);
@@ -456,7 +478,8 @@ export const useAppStore = create<AppState>()((set, get) => {
         const run = get().runs.find((entry) => entry.id === message.runId);
         if (!run) return;
         run.series.append(message);
-        patchRun(run.id, { count: run.series.count, events: [...run.events, ...message.events] });
+        const live = message.checkpoints ? { liveCheckpoints: appendCheckpoints(run.liveCheckpoints, message.checkpoints) } : {};
+        patchRun(run.id, { count: run.series.count, events: [...run.events, ...message.events], ...live });
         return;
       }
       case 'data':
@@ -466,7 +489,8 @@ export const useAppStore = create<AppState>()((set, get) => {
         patchRun(message.runId, { prediction: message });
         return;
       case 'checkpoints':
-        patchRun(message.runId, { checkpoints: message });
+        // The completion's message holds them all: the ones that came while it trained are let go.
+        patchRun(message.runId, { checkpoints: message, liveCheckpoints: undefined });
         return;
       case 'slice-plane': {
         const key = sliceKeyOf(message.requestId);
@@ -503,10 +527,20 @@ export const useAppStore = create<AppState>()((set, get) => {
       case 'command':
         runCommand(message.command);
         return;
+      case 'curvature': {
+        const runId = curvatureRunOf(message.requestId);
+        if (runId !== undefined) patchCurvature(runId, { status: 'complete', eigenvalues: message.eigenvalues, kind: message.kind });
+        return;
+      }
       case 'error': {
         const sliceKey = message.requestId === undefined ? undefined : sliceKeyOf(message.requestId);
         if (sliceKey !== undefined) {
           patchSlice(sliceKey, { status: 'failed', message: message.message });
+          return;
+        }
+        const curvatureRun = curvatureRunOf(message.requestId);
+        if (message.requestId !== undefined && curvatureRun !== undefined) {
+          patchCurvature(curvatureRun, { status: 'failed', message: message.message });
           return;
         }
         const curveKey = message.requestId === undefined ? undefined : curveKeyOf(message.requestId);
@@ -535,6 +569,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     shownRuns: [],
     slices: {},
     curves: {},
+    curvature: {},
     notice: null,
     caption: null,
     view: DEFAULT_VIEW,
@@ -664,6 +699,23 @@ export const useAppStore = create<AppState>()((set, get) => {
     },
     controlRun(id, action) {
       get().bridge?.send({ type: action, runId: id });
+    },
+    requestCurvature(runId, step) {
+      const { bridge, runs, network } = get();
+      const run = runs.find((entry) => entry.id === runId);
+      const checked = checkNetwork(network);
+      const steps = run?.checkpoints?.steps;
+      const index = steps ? steps.indexOf(step) : -1;
+      if (!bridge || !run?.checkpoints || index < 0) return;
+      const requestId = `curvature-${++requestCounter}`;
+      if ('error' in checked) {
+        set({ curvature: { ...get().curvature, [runId]: { requestId, step, status: 'failed', message: checked.error } } });
+        return;
+      }
+      const size = run.checkpoints.params.length / run.checkpoints.steps.length;
+      set({ curvature: { ...get().curvature, [runId]: { requestId, step, status: 'computing' } } });
+      const params = run.checkpoints.params.slice(index * size, (index + 1) * size);
+      bridge.send({ type: 'curvature', requestId, problem: { mlp: checked.mlp }, step, params, seed: run.settings.seed });
     },
     removeRun(id) {
       const run = get().runs.find((entry) => entry.id === id);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clientMessageSchema, type ParsedSlicePlaneRequest } from '../../../shared/protocol';
 import { joinVectors } from '../../../shared/schemas/checkpoints';
 import { answerSlicePlane } from '../../../electron/engine/landscape/slice-plane-request';
-import { projectOntoPlane } from '../../../electron/engine/landscape/projection';
+import { projectOntoPlane } from '../../../shared/plane-projection';
 import { createNetworkRun, type NetworkRunRecord } from '../../../electron/engine/network/network-run';
 import { problemOf, runSpec } from '../network/support';
 import { relativeError } from '../../support/relative-error';

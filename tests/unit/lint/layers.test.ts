@@ -62,7 +62,7 @@ describe('electron/host imports no electron', () => {
   });
 
   it('lets the host use node: and the engine, and main.ts and preload.ts import electron', async () => {
-    const hostCode = "import { readFile } from 'node:fs/promises';\nimport { projectPaths } from '../engine/landscape/projection';";
+    const hostCode = "import { readFile } from 'node:fs/promises';\nimport { chooseSlicePlane } from '../engine/landscape/compute-landscape';";
     expect(await layerErrors('electron/host/planted.ts', hostCode)).toEqual([]);
     expect(await layerErrors('electron/main.ts', "import { app } from 'electron';")).toEqual([]);
     expect(await layerErrors('electron/preload.ts', "import { contextBridge } from 'electron';")).toEqual([]);

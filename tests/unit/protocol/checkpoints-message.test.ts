@@ -38,3 +38,28 @@ describe('the checkpoints message of a completed network run', () => {
     expect(problemWith({ params: new Float64Array(0) })).toBe('params: must hold one parameter vector per step (3), all of one length');
   });
 });
+
+describe('the checkpoints a frames message brings while a network trains', () => {
+  const frames = (checkpoints: Record<string, unknown>) => {
+    const loss = Float64Array.of(0.5, 0.4);
+    return { type: 'frames', runId: 'run-1', fromStep: 0, loss, gradNorm: loss, lr: loss, events: [], checkpoints };
+  };
+  const problemOf = (checkpoints: Record<string, unknown>): string => {
+    const parsed = hostMessageSchema.safeParse(frames(checkpoints));
+    expect(parsed.success).toBe(false);
+    return describeIssue(parsed.error!);
+  };
+
+  it('carry their steps and parameter vectors', () => {
+    const checkpoints = { steps: Float64Array.of(0, 1), params: Float64Array.of(1, 2, 3, 4) };
+    expect(hostMessageSchema.parse(frames(checkpoints))).toEqual(frames(checkpoints));
+  });
+
+  it('names what is wrong', () => {
+    expect(problemOf({ steps: Float64Array.of(1, 1), params: new Float64Array(4) })).toBe('checkpoints.steps: must be increasing whole numbers');
+    expect(problemOf({ steps: Float64Array.of(0, 1), params: new Float64Array(3) })).toBe('checkpoints.params: must hold one parameter vector per step (2), all of one length');
+    // The one checkpoints shape (shared/schemas/checkpoints.ts): curvature, when present, is checked as in the completion message.
+    expect(problemOf({ steps: Float64Array.of(0), params: new Float64Array(2), curvature: 1 })).toBe('checkpoints.curvature: Invalid input: expected object, received number');
+    expect(problemOf({ steps: Float64Array.of(0), params: new Float64Array(2), extra: 1 })).toMatch(/Unrecognized key: "extra"/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { projectOntoPlane, projectPaths } from '../../../electron/engine/landscape/projection';
+import { projectOntoPlane, projectPaths } from '../../../shared/plane-projection';
 import { progressiveLevels } from '../../../shared/landscape-levels';
 
 describe('projection onto a plane', () => {

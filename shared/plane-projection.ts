@@ -1,5 +1,20 @@
-import { dot } from '../linalg/vectors';
-import type { Plane } from './plane-evaluator';
+/**
+ * Parameter vectors placed on a landscape slice's plane. Shared: the host places finished runs'
+ * checkpoints when it answers a landscape request, the renderer a training run's as they arrive.
+ */
+
+/** A plane of parameter space: center + α·d1 + β·d2. */
+export interface Plane {
+  center: ArrayLike<number>;
+  d1: ArrayLike<number>;
+  d2: ArrayLike<number>;
+}
+
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
+}
 
 export interface PlaneProjection {
   /** Least-squares (α, β) of each point: center + α·d1 + β·d2 is its nearest point of the plane. */

@@ -1,0 +1,52 @@
+import type { FramesMessage, SlicePlaneMessage } from '../../../shared/protocol';
+import type { RunEntry } from '../store/app-store';
+import { projectPaths } from '../../../shared/plane-projection';
+
+/** A training run's checkpoints so far, as frames messages bring them: steps ascending, parameter vectors one after another. */
+export type LiveCheckpoints = NonNullable<FramesMessage['checkpoints']>;
+
+/** `previous` with `incoming` appended (fresh arrays, so React sees the change); a step already held is not taken twice. */
+export function appendCheckpoints(previous: LiveCheckpoints | undefined, incoming: LiveCheckpoints): LiveCheckpoints {
+  if (!previous) return incoming;
+  const last = previous.steps.at(-1) ?? -1;
+  const size = previous.params.length / previous.steps.length;
+  const skip = incoming.steps.findIndex((step) => step > last);
+  if (skip < 0) return previous;
+  const steps = new Float64Array(previous.steps.length + incoming.steps.length - skip);
+  steps.set(previous.steps);
+  steps.set(incoming.steps.subarray(skip), previous.steps.length);
+  const params = new Float64Array(steps.length * size);
+  params.set(previous.params);
+  params.set(incoming.params.subarray(skip * size), previous.params.length);
+  return { steps, params };
+}
+
+/**
+ * A training run's checkpoints placed on a slice's plane (the plane message carries its center
+ * and directions): each checkpoint's (α, β), interleaved, and its distance from the plane. Null
+ * when the run's parameters are not the plane's (another architecture).
+ */
+export function projectLiveCheckpoints(checkpoints: LiveCheckpoints, plane: SlicePlaneMessage): { coordinates: Float64Array; distances: Float64Array } | null {
+  if (checkpoints.params.length !== checkpoints.steps.length * plane.center.length) return null;
+  return projectPaths([checkpoints.params], plane)[0]!;
+}
+
+const projected = new WeakMap<LiveCheckpoints, { plane: SlicePlaneMessage; placed: { coordinates: Float64Array; distances: Float64Array } | null }>();
+
+/**
+ * The shown runs still training (no completion's checkpoints yet) placed on the plane, as far as
+ * their checkpoints have come; each run's projection is made once per new checkpoint.
+ */
+export function livePaths(runs: readonly RunEntry[], plane: SlicePlaneMessage | undefined): { run: RunEntry; coordinates: Float64Array; distances: Float64Array }[] {
+  if (!plane) return [];
+  return runs.flatMap((run) => {
+    const checkpoints = run.liveCheckpoints;
+    if (run.checkpoints || !checkpoints) return [];
+    let cached = projected.get(checkpoints);
+    if (cached?.plane !== plane) {
+      cached = { plane, placed: projectLiveCheckpoints(checkpoints, plane) };
+      projected.set(checkpoints, cached);
+    }
+    return cached.placed ? [{ run, ...cached.placed }] : [];
+  });
+}
