@@ -15,6 +15,8 @@ if (!port) throw new Error('worker.ts must run in a worker thread');
 // The pool's watchdog (host/worker-pool.ts): answered only when no step or grid batch holds the thread.
 const heartbeat = (workerData as { heartbeat?: MessagePort } | null)?.heartbeat;
 heartbeat?.on('message', () => heartbeat.postMessage(null));
+// Loaded: from now on the watchdog counts a silence as a stuck step (before this, loading may take long).
+heartbeat?.postMessage(null);
 
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
 const scheduler = new RunScheduler({
