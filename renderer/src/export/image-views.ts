@@ -66,3 +66,29 @@ export function offscreenCanvas(width: number, height: number): { canvas: HTMLCa
 }
 
 export const BACKGROUND = '#0d1117';
+
+/**
+ * The canvases that match `selector` as they are laid out on screen, on the app's background,
+ * scaled to `width` (the height follows their shape); `empty` is the message when none is shown.
+ */
+export function composeShownCanvases(selector: string, width: number, empty: string): HTMLCanvasElement {
+  const layers = Array.from(document.querySelectorAll<HTMLCanvasElement>(selector)).filter((layer) => layer.width > 0 && layer.height > 0);
+  if (layers.length === 0) throw new Error(empty);
+  const boxes = layers.map((layer) => layer.getBoundingClientRect());
+  const left = Math.min(...boxes.map((box) => box.left));
+  const top = Math.min(...boxes.map((box) => box.top));
+  const scale = width / (Math.max(...boxes.map((box) => box.right)) - left);
+  const output = document.createElement('canvas');
+  output.width = Math.round(width);
+  output.height = Math.round((Math.max(...boxes.map((box) => box.bottom)) - top) * scale);
+  const context = output.getContext('2d');
+  if (!context) throw new Error('this browser gave no 2D canvas to draw the image on');
+  context.fillStyle = BACKGROUND;
+  context.fillRect(0, 0, output.width, output.height);
+  context.imageSmoothingQuality = 'high';
+  layers.forEach((layer, k) => {
+    const box = boxes[k]!;
+    context.drawImage(layer, (box.left - left) * scale, (box.top - top) * scale, box.width * scale, box.height * scale);
+  });
+  return output;
+}
