@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { sampleColormap } from '../../../shared/colormaps/colormap';
-import { onPlaybackFrame } from '../playback/playback-store';
+import { onPlaybackFrame } from '../store/playback-store';
 import { formatDecade } from '../../../shared/format-number';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
 import type { RunEntry } from '../store/app-store';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type PointerEvent } from 'react';
 import { currentStep } from '../playback/playback-clock';
-import { onPlaybackFrame, playbackClock, usePlaybackStore } from '../playback/playback-store';
+import { onPlaybackFrame, playbackClock, usePlaybackStore } from '../store/playback-store';
 import { formatValue } from '../../../shared/format-number';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
 import { useAppStore, type RunEntry } from '../store/app-store';

@@ -1,4 +1,4 @@
-import { usePlaybackStore } from '../playback/playback-store';
+import { usePlaybackStore } from '../store/playback-store';
 import { usePresentation } from '../presentation/presentation';
 import { useCommand } from './command-registry';
 

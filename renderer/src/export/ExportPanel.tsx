@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useCommand } from '../commands/command-registry';
-import { NumberField } from '../panels/NumberField';
-import { problemName } from '../session/session-store';
+import { NumberField } from '../sidebar/NumberField';
+import { problemName } from '../store/session-store';
 import { useAppStore } from '../store/app-store';
-import { useImportedLandscapes } from '../imported/imported-landscapes';
+import { useImportedLandscapes } from '../store/imported-landscapes';
 import '../imported/imported-image';
 import { imageViewsFor, viewPng } from './image-views';
 import { encodeNpy } from './npy';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import { NumberField } from '../panels/NumberField';
-import { SelectField } from '../panels/SelectField';
-import { problemName } from '../session/session-store';
+import { NumberField } from '../sidebar/NumberField';
+import { SelectField } from '../sidebar/SelectField';
+import { problemName } from '../store/session-store';
 import { useAppStore } from '../store/app-store';
 import { fileStem, saveFile } from './save-file';
 import { chooseVideoCodec, recordVideo, type CameraMotion, type VideoOptions } from './video-export';

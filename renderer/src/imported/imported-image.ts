@@ -1,5 +1,5 @@
 import { composeShownCanvases, registerImageView } from '../export/image-views';
-import { useImportedLandscapes } from './imported-landscapes';
+import { useImportedLandscapes } from '../store/imported-landscapes';
 
 // The opened surfaces are on screen whenever one is open, so their canvases are copied as laid out.
 registerImageView({

@@ -5,7 +5,7 @@ import type { ColorScale } from '../plot/color-scale';
 import { gridValueAt } from '../scene/grid-value';
 import type { ScenePath } from '../scene/scene-path';
 import type { SceneSurface } from '../scene/scene-surface';
-import type { ImportedLandscape } from './imported-landscapes';
+import type { ImportedLandscape } from '../store/imported-landscapes';
 
 /** loss-landscape's crunch() fills every point before computing it with this (docs/formats.md). */
 const UNFINISHED_FILL = -1;

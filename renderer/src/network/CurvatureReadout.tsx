@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { SelectField } from '../panels/SelectField';
+import { SelectField } from '../sidebar/SelectField';
 import { useAppStore, type RunEntry } from '../store/app-store';
 import { curvatureWords } from './curvature-words';
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { curveBarrier, type CurveBarrier } from '../../../shared/landscape-curve';
-import { SelectField } from '../panels/SelectField';
+import { SelectField } from '../sidebar/SelectField';
 import { formatValue } from '../../../shared/format-number';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
 import { useAppStore, type CurveState, type RunEntry } from '../store/app-store';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { formatLimit, MAX_CSV_BYTES, MAX_DATASET_ROWS } from '../../../shared/limits';
 import { ACTIVATIONS, DATASET_NAMES, LOSSES, type CsvTextDatasetSpec, type DatasetName, type LossName } from '../../../shared/spec/network-spec';
-import { NumberField } from '../panels/NumberField';
-import { SelectField } from '../panels/SelectField';
+import { NumberField } from '../sidebar/NumberField';
+import { SelectField } from '../sidebar/SelectField';
 import { useAppStore, type NetworkDraft } from '../store/app-store';
 
 /** The loss each dataset calls for: sine is regression, iris has three classes. */

@@ -1,6 +1,6 @@
 import { INIT_SCHEMES, type InitScheme } from '../../../shared/spec/network-spec';
-import { NumberField } from '../panels/NumberField';
-import { SelectField } from '../panels/SelectField';
+import { NumberField } from '../sidebar/NumberField';
+import { SelectField } from '../sidebar/SelectField';
 import { useAppStore, type NetworkDraft } from '../store/app-store';
 
 /** The field each scheme needs besides its seed, with a sensible starting value. */

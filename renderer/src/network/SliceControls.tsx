@@ -1,7 +1,7 @@
 import { describeIssue } from '../../../shared/describe-issue';
 import { landscapeSpecSchema } from '../../../shared/spec/spec';
-import { NumberField } from '../panels/NumberField';
-import { SelectField } from '../panels/SelectField';
+import { NumberField } from '../sidebar/NumberField';
+import { SelectField } from '../sidebar/SelectField';
 import { SLICE_DIRECTIONS, SLICE_RESOLUTIONS, type SliceChoices, type SliceDirections } from './slice-choices';
 
 const DIRECTION_VALUES = Object.keys(SLICE_DIRECTIONS) as SliceDirections[];

@@ -1,13 +1,13 @@
 import { offscreenCanvas, registerImageView } from '../export/image-views';
 import { createMapFrame, MAP_MARGIN } from '../map/map-frame';
 import { currentStep } from '../playback/playback-clock';
-import { playbackClock } from '../playback/playback-store';
+import { playbackClock } from '../store/playback-store';
 import { colorBarWidth } from '../plot/ColorBar';
 import { colorScaleOf } from '../plot/color-scale';
 import { drawColorBar } from '../plot/draw-color-bar';
 import { MAIN_SLICE, useAppStore, type SliceState } from '../store/app-store';
 import { drawSlice, sliceImage } from './draw-slice';
-import { panelRunId, useViewportStore } from '../viewports/viewport-store';
+import { panelRunId, usePanelStore } from '../store/panel-store';
 import { DEFAULT_SLICE_CHOICES } from './slice-choices';
 import { checkpointsReached } from './use-checkpoints-reached';
 
@@ -76,7 +76,7 @@ async function renderLandscape(width: number, height: number): Promise<HTMLCanva
  * panel follows the global timeline.
  */
 async function renderPanels(width: number, height: number): Promise<HTMLCanvasElement> {
-  const { count, choices } = useViewportStore.getState();
+  const { count, choices } = usePanelStore.getState();
   const { shownRuns, releaseSlice } = useAppStore.getState();
   const columns = count === 3 ? 3 : 2;
   const rows = Math.ceil(count / columns);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { currentStep } from '../playback/playback-clock';
-import { onPlaybackFrame } from '../playback/playback-store';
+import { onPlaybackFrame } from '../store/playback-store';
 import { runStepAt } from '../playback/run-step';
 import { useViewClock } from '../scene/view-source';
 import type { RunEntry } from '../store/app-store';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { runCommand } from '../commands/command-registry';
-import { usePlaybackStore } from './playback-store';
+import { usePlaybackStore } from '../store/playback-store';
 
 /** Whether the focused element uses this key itself (typing, a select, the scrubber's arrows, a button's Space). */
 function ownsKey(target: EventTarget | null, key: string): boolean {

@@ -1,7 +1,7 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { currentStep } from '../playback/playback-clock';
-import { onPlaybackFrame, usePlaybackStore } from '../playback/playback-store';
+import { onPlaybackFrame, usePlaybackStore } from '../store/playback-store';
 import { useAppStore } from '../store/app-store';
 import { useViewClock } from './view-source';
 

@@ -2,7 +2,7 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, Line, LineBasicMaterial, Mesh, MeshStandardMaterial, Plane, Points, PointsMaterial, SphereGeometry, Vector3 } from 'three';
 import { currentStep } from '../playback/playback-clock';
-import { usePlaybackStore } from '../playback/playback-store';
+import { usePlaybackStore } from '../store/playback-store';
 import { SURFACE_SIZE, type SceneFrame } from './scene-frame';
 import type { ScenePath } from './scene-path';
 import { useViewClock } from './view-source';

@@ -3,7 +3,7 @@ import { renderSceneAt } from '../export/image-export';
 import { registerImageView } from '../export/image-views';
 import { currentScene } from '../export/scene-access';
 import { useAppStore } from '../store/app-store';
-import { FunctionScene } from './FunctionScene';
+import { FunctionScene } from '../function/FunctionScene';
 
 /** Frames to wait for a 3D view mounted off screen to register itself before giving up. */
 const MOUNT_FRAMES = 600;

@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { PlaybackClock } from '../playback/playback-clock';
-import { playbackClock } from '../playback/playback-store';
+import { playbackClock } from '../store/playback-store';
 import { useAppStore, type RunEntry } from '../store/app-store';
 
 /**

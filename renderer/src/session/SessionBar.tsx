@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useCommand } from '../commands/command-registry';
-import { isH5FileName, openH5Files } from '../imported/imported-landscapes';
-import { useSessionStore } from './session-store';
+import { isH5FileName, openH5Files } from '../store/imported-landscapes';
+import { useSessionStore } from '../store/session-store';
 
 /** Save, open (or drop a file on the window; .h5 files open loss-landscape surfaces), and the recently used sessions. */
 export function SessionBar() {

@@ -10,13 +10,13 @@ import {
 } from '../../../shared/session-file';
 import { SESSION_RUN_STATUSES, savedRunStatus } from '../../../shared/run-status';
 import { runSpecSchema } from '../../../shared/spec/spec';
-import { useImportedLandscapes } from '../imported/imported-landscapes';
+import { useImportedLandscapes } from '../store/imported-landscapes';
 import { currentStep } from '../playback/playback-clock';
-import { playbackClock, usePlaybackStore } from '../playback/playback-store';
+import { playbackClock, usePlaybackStore } from '../store/playback-store';
 import { DEFAULT_DRAFT, DEFAULT_NETWORK, DEFAULT_VIEW, runSpecFields, useAppStore, type NetworkDraft, type RunEntry } from '../store/app-store';
 import { RunSeries } from '../store/run-series';
 import { cameraPose, setCameraPose } from '../export/scene-access';
-import { ALL_RUNS, DEFAULT_PANELS, useViewportStore, type PanelSettings } from '../viewports/viewport-store';
+import { ALL_RUNS, DEFAULT_PANELS, usePanelStore, type PanelSettings } from '../store/panel-store';
 
 type SessionRunInput = SessionFileInput['runs'][number];
 
@@ -52,7 +52,7 @@ export function captureSession(): SessionFileInput {
 
 /** The panels layout's settings, each panel's run by its index: run ids belong to the connection. */
 function capturePanels(runs: readonly RunEntry[]): SessionPanels {
-  const { count, lockCameras, lockTimeline, choices } = useViewportStore.getState();
+  const { count, lockCameras, lockTimeline, choices } = usePanelStore.getState();
   const panels = Math.max(0, ...Object.keys(choices).map((panel) => Number(panel) + 1));
   const byPanel = Array.from({ length: panels }, (_, panel) => {
     const choice = choices[panel];
@@ -135,7 +135,7 @@ export function restoreSession(session: SessionFile): void {
   }
 
   const { runs } = useAppStore.getState();
-  useViewportStore.setState(panels ? restoredPanels(panels, runs) : DEFAULT_PANELS);
+  usePanelStore.setState(panels ? restoredPanels(panels, runs) : DEFAULT_PANELS);
   const playback = usePlaybackStore.getState();
   playback.setTrail(trail);
   playbackClock.lastStep = runs.reduce((last, run) => Math.max(last, run.series.count - 1), 0);

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { serializeSession } from '../../../shared/session-file';
-import { useImportedLandscapes } from '../imported/imported-landscapes';
+import { useImportedLandscapes } from '../store/imported-landscapes';
 import { useAppStore } from '../store/app-store';
 import { captureSession } from './session-snapshot';
 import { writeAutosave } from './session-storage';

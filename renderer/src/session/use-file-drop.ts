@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { preloadH5 } from '../../../shared/h5-files';
-import { isH5FileName, openH5Files } from '../imported/imported-landscapes';
-import { useSessionStore } from './session-store';
+import { isH5FileName, openH5Files } from '../store/imported-landscapes';
+import { useSessionStore } from '../store/session-store';
 
 /** A session file dropped anywhere on the window opens it; loss-landscape .h5 files (a surface, its trajectory) open as imported surfaces. */
 export function useFileDrop(): void {

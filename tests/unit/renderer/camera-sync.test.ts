@@ -1,7 +1,7 @@
 import { PerspectiveCamera } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { describe, expect, it } from 'vitest';
-import { createCameraSync, type CameraSync, type SyncedView } from '../../../renderer/src/viewports/camera-sync';
+import { createCameraSync, type CameraSync, type SyncedView } from '../../../renderer/src/panels/camera-sync';
 
 interface Panel extends SyncedView {
   controls: OrbitControls;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportedLandscape } from '../../../renderer/src/imported/imported-landscapes';
+import type { ImportedLandscape } from '../../../renderer/src/store/imported-landscapes';
 import { importedSceneLabel, importedSceneSurface, shownValues, trajectoryScenePath } from '../../../renderer/src/imported/imported-scene';
 import { colorScaleOf } from '../../../renderer/src/plot/color-scale';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BASE_STEPS_PER_SECOND, createClock, currentStep, forkClock, playClock, seekClock, tickClock } from '../../../renderer/src/playback/playback-clock';
 import { lastStepOf } from '../../../renderer/src/playback/run-step';
 import type { RunEntry } from '../../../renderer/src/store/app-store';
-import { tickPanelClock } from '../../../renderer/src/viewports/panel-clock';
-import { ALL_RUNS, panelRunId } from '../../../renderer/src/viewports/viewport-store';
+import { tickPanelClock } from '../../../renderer/src/panels/panel-clock';
+import { ALL_RUNS, panelRunId } from '../../../renderer/src/store/panel-store';
 
 /** Runs as the clocks see them: an id and how many points have streamed in. */
 const runs = (...counts: number[]) => counts.map((count, k) => ({ id: `run-${k + 1}`, series: { count } }) as unknown as RunEntry);

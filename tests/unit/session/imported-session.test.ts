@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bridge } from '../../../shared/protocol';
 import { parseSessionText, serializeSession } from '../../../shared/session-file';
-import { useImportedLandscapes } from '../../../renderer/src/imported/imported-landscapes';
+import { useImportedLandscapes } from '../../../renderer/src/store/imported-landscapes';
 import { captureSession, restoreSession } from '../../../renderer/src/session/session-snapshot';
 import { useAppStore } from '../../../renderer/src/store/app-store';
 import { dumpedValues, h5Fixture } from '../../support/loss-landscape-fixtures';

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bridge, ClientMessage } from '../../../shared/protocol';
 import { parseSessionText, serializeSession } from '../../../shared/session-file';
-import { playbackClock } from '../../../renderer/src/playback/playback-store';
+import { playbackClock } from '../../../renderer/src/store/playback-store';
 import { tickClock } from '../../../renderer/src/playback/playback-clock';
 import { captureSession, restoreSession } from '../../../renderer/src/session/session-snapshot';
 import { useAppStore, type NetworkDraft, type RunEntry } from '../../../renderer/src/store/app-store';
 import { RunSeries } from '../../../renderer/src/store/run-series';
-import { ALL_RUNS, DEFAULT_PANELS, useViewportStore } from '../../../renderer/src/viewports/viewport-store';
+import { ALL_RUNS, DEFAULT_PANELS, usePanelStore } from '../../../renderer/src/store/panel-store';
 
 const sent: ClientMessage[] = [];
 const bridge: Bridge = { kind: 'browser', send: (message) => void sent.push(message), subscribe: () => () => {} };
@@ -58,7 +58,7 @@ describe('a network picture saved and opened', () => {
     useAppStore.getState().updateView({ networkView: 'landscape' });
     useAppStore.getState().updateDraft({ steps: 77, pace: 0 });
     // Panel 0 shows the second run, panel 2 every run, panel 3 a run since removed (its default again).
-    useViewportStore.setState({ count: 3, lockCameras: false, lockTimeline: false, choices: { 0: 'run-8', 2: ALL_RUNS, 3: 'run-gone' } });
+    usePanelStore.setState({ count: 3, lockCameras: false, lockTimeline: false, choices: { 0: 'run-8', 2: ALL_RUNS, 3: 'run-gone' } });
     // The app's frame loop would have moved the clock to the newest step: here one tick does.
     tickClock(playbackClock, 0, STEPS);
     const text = serializeSession(captureSession());
@@ -66,7 +66,7 @@ describe('a network picture saved and opened', () => {
     useAppStore.getState().setKind('function');
     useAppStore.getState().updateView({ networkView: 'dataset' });
     useAppStore.getState().updateDraft({ steps: 300, pace: 120 });
-    useViewportStore.setState(DEFAULT_PANELS);
+    usePanelStore.setState(DEFAULT_PANELS);
     sent.length = 0;
 
     restoreSession(parseSessionText(text));
@@ -82,8 +82,8 @@ describe('a network picture saved and opened', () => {
     expect(state.view.networkView).toBe('landscape');
     expect(state.draft).toMatchObject({ steps: 77, pace: 0 });
     // The panels' choices by the restored runs' own ids.
-    expect(useViewportStore.getState()).toMatchObject({ count: 3, lockCameras: false, lockTimeline: false, choices: { 0: second!.id, 2: ALL_RUNS } });
-    expect(Object.keys(useViewportStore.getState().choices)).toEqual(['0', '2']);
+    expect(usePanelStore.getState()).toMatchObject({ count: 3, lockCameras: false, lockTimeline: false, choices: { 0: second!.id, 2: ALL_RUNS } });
+    expect(Object.keys(usePanelStore.getState().choices)).toEqual(['0', '2']);
     expect(run).toMatchObject({ kind: 'network', name: saved.name, color: saved.color, status: 'completed', count: STEPS + 1, events: saved.events });
     expect(run!.settings).toMatchObject({ ...saved.settings, init: { scheme: 'he_uniform', seed: 2 } });
     for (const field of ['loss', 'gradNorm', 'lr', 'testLoss', 'layerGradNorms'] as const) expect(run!.series[field]).toEqual(saved.series[field]);
@@ -110,7 +110,7 @@ describe('a network picture saved and opened', () => {
     });
     sent.length = 0;
     useAppStore.getState().updateDraft({ steps: 12, pace: 3 });
-    useViewportStore.setState({ count: 2, choices: { 1: ALL_RUNS } });
+    usePanelStore.setState({ count: 2, choices: { 1: ALL_RUNS } });
     restoreSession(parseSessionText(functionText));
     const state = useAppStore.getState();
     expect(state.kind).toBe('function');
@@ -118,7 +118,7 @@ describe('a network picture saved and opened', () => {
     // What a version 1 file lacks takes the app's defaults.
     expect(state.view).toEqual({ colormap: 'magma', scale: 'log', layout: '2d', contours: false, gradientField: true, networkView: 'dataset' });
     expect(state.draft).toMatchObject({ steps: 300, pace: 120 });
-    expect(useViewportStore.getState()).toMatchObject(DEFAULT_PANELS);
+    expect(usePanelStore.getState()).toMatchObject(DEFAULT_PANELS);
     expect(sent.map((message) => message.type)).toEqual(['surface']);
   });
 });

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { useAppStore } from '../store/app-store';
+import { useAppStore } from './app-store';
 import {
   createClock,
   goLive,
@@ -9,8 +9,8 @@ import {
   stepClock,
   tickClock,
   type PlaybackClock,
-} from './playback-clock';
-import { lastStepOf } from './run-step';
+} from '../playback/playback-clock';
+import { lastStepOf } from '../playback/run-step';
 
 /**
  * The one playback clock. Views read it in their frame loops; React never re-renders per step.

@@ -1,6 +1,6 @@
 import { useAppStore } from '../store/app-store';
-import { usePlaybackStore } from '../playback/playback-store';
-import { PanelOptions } from '../viewports/PanelOptions';
+import { usePlaybackStore } from '../store/playback-store';
+import { PanelOptions } from '../panels/PanelOptions';
 import { LayoutButtons } from './LayoutButtons';
 import { NumberField } from './NumberField';
 

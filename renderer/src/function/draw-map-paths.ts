@@ -2,7 +2,7 @@ import { EVENT_GLYPHS } from '../plot/event-glyphs';
 import { drawGlyph, GLYPH_OUTLINE } from '../plot/draw-glyph';
 import { eventReached, runStepAt } from '../playback/run-step';
 import type { RunEntry } from '../store/app-store';
-import type { MapFrame } from './map-frame';
+import type { MapFrame } from '../map/map-frame';
 
 /** Points closer than this (in CSS pixels) to the last one drawn add nothing visible. */
 const MIN_SEGMENT = 0.75;

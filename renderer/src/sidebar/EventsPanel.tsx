@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { EVENT_GLYPHS, EVENT_LABELS } from '../plot/event-glyphs';
-import { usePlaybackStore } from '../playback/playback-store';
+import { usePlaybackStore } from '../store/playback-store';
 import { useAppStore } from '../store/app-store';
 import { selectEvent } from '../store/selected-event';
 import { Glyph } from './Glyph';

@@ -2,12 +2,12 @@ import { useCallback, useMemo, type ReactNode } from 'react';
 import type { RunEvent } from '../../../shared/events';
 import { useObjective } from '../plot/use-plot-data';
 import { useAppStore } from '../store/app-store';
-import { GradientArrows3D } from './GradientArrows3D';
-import type { EventPlacement } from './RunEventGlyphs';
-import { SceneCanvas, type SceneRun } from './SceneCanvas';
-import { functionRunPath } from './scene-path';
-import { StartMarker } from './StartMarker';
-import { useViewRuns } from './view-source';
+import { GradientArrows3D } from '../scene/GradientArrows3D';
+import type { EventPlacement } from '../scene/RunEventGlyphs';
+import { SceneCanvas, type SceneRun } from '../scene/SceneCanvas';
+import { functionRunPath } from '../scene/scene-path';
+import { StartMarker } from '../scene/StartMarker';
+import { useViewRuns } from '../scene/view-source';
 
 /** A function problem's runs: a point per step on the surface; an event stands where it happened, inside the bounds. */
 function useFunctionSceneRuns(): SceneRun[] {

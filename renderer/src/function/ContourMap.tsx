@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { currentStep } from '../playback/playback-clock';
-import { onPlaybackFrame, playbackClock, usePlaybackStore } from '../playback/playback-store';
+import { onPlaybackFrame, playbackClock, usePlaybackStore } from '../store/playback-store';
 import { useContourLevels, useGradientArrows } from '../plot/use-plot-data';
 import { useSceneFrame } from '../scene/use-scene-frame';
 import { useAppStore, type RunEntry } from '../store/app-store';
 import { setHoverTarget } from '../store/hover-store';
-import { buildHeatImage, drawMapBase } from './draw-map-base';
+import { buildHeatImage, drawMapBase } from '../map/draw-map-base';
 import { drawMapPaths } from './draw-map-paths';
-import { createMapFrame } from './map-frame';
+import { createMapFrame } from '../map/map-frame';
 // Registers the map's image with the export panel, drawn whether or not the map is shown.
 import './map-image';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { readH5 } from '../../../shared/h5-files';
 import { DEFAULT_QUANTITY, importSurface, LossLandscapeFileError, type H5Dataset, type H5Datasets } from '../../../shared/loss-landscape-h5';
 import type { SessionFileInput, SessionImportedSurface } from '../../../shared/session-file';
-import { useAppStore } from '../store/app-store';
+import { useAppStore } from './app-store';
 
 /**
  * Surfaces opened from loss-landscape .h5 files (docs/formats.md), in the shape of a network

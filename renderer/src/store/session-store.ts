@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import { parseSessionText, serializeSession } from '../../../shared/session-file';
 import { fileStem, saveFile } from '../export/save-file';
-import { useAppStore } from '../store/app-store';
-import { captureSession, restoreSession } from './session-snapshot';
-import { clearAutosave, readAutosave, readRecent, rememberRecent, type RecentSession } from './session-storage';
+import { useAppStore } from './app-store';
+import { captureSession, restoreSession } from '../session/session-snapshot';
+import { clearAutosave, readAutosave, readRecent, rememberRecent, type RecentSession } from '../session/session-storage';
 
 interface SessionState {
   /** The previous start's autosave, until the user restores or declines it. */

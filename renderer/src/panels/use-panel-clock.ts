@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { forkClock, pauseClock, playClock, seekClock, type PlaybackClock } from '../playback/playback-clock';
-import { onPlaybackFrame, playbackClock } from '../playback/playback-store';
+import { onPlaybackFrame, playbackClock } from '../store/playback-store';
 import { useAppStore } from '../store/app-store';
 import { tickPanelClock } from './panel-clock';
 

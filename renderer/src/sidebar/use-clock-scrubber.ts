@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { currentStep, type PlaybackClock } from '../playback/playback-clock';
-import { onPlaybackFrame } from '../playback/playback-store';
+import { onPlaybackFrame } from '../store/playback-store';
 
 /**
  * A scrubber and a step counter on `clock`: both are written in the playback loop, not rendered

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { currentStep } from '../playback/playback-clock';
-import { onPlaybackFrame } from '../playback/playback-store';
+import { onPlaybackFrame } from '../store/playback-store';
 import { runStepAt } from '../playback/run-step';
 import { formatValue } from '../../../shared/format-number';
-import { ReadoutValue, StepReadout } from '../panels/StepReadout';
+import { ReadoutValue, StepReadout } from '../sidebar/StepReadout';
 import { useViewClock } from '../scene/view-source';
 import type { RunEntry } from '../store/app-store';
-import { ALL_RUNS, useViewportStore } from './viewport-store';
+import { ALL_RUNS, usePanelStore } from '../store/panel-store';
 
 /** A panel of all runs: the step, and the lowest loss there with the run that has it. */
 function GroupReadout({ runs, label }: { runs: readonly RunEntry[]; label: string }) {
@@ -48,7 +48,7 @@ function GroupReadout({ runs, label }: { runs: readonly RunEntry[]; label: strin
 
 /** A panel's choice of runs, their colours, and their step and loss on the panel's clock. */
 export function PanelHeader({ index, run, shownRuns }: { index: number; run: RunEntry | null; shownRuns: readonly RunEntry[] }) {
-  const choose = useViewportStore((state) => state.choose);
+  const choose = usePanelStore((state) => state.choose);
   const name = `Panel ${index + 1}`;
   return (
     <header className="viewport-header">

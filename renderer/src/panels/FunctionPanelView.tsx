@@ -1,4 +1,4 @@
-import { FunctionScene } from '../scene/FunctionScene';
+import { FunctionScene } from '../function/FunctionScene';
 import { CameraLink } from './CameraLink';
 import type { PanelViewProps } from './panel-views';
 

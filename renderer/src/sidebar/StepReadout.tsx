@@ -1,6 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { currentStep } from '../playback/playback-clock';
-import { onPlaybackFrame } from '../playback/playback-store';
+import { onPlaybackFrame } from '../store/playback-store';
 import { runStepAt } from '../playback/run-step';
 import { formatValue } from '../../../shared/format-number';
 import { useViewClock } from '../scene/view-source';

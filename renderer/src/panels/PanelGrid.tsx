@@ -6,7 +6,7 @@ import type { PanelViewProps } from './panel-views';
 import { PanelHeader } from './PanelHeader';
 import { PanelTimeline } from './PanelTimeline';
 import { usePanelClock } from './use-panel-clock';
-import { ALL_RUNS, panelRunId, useViewportStore } from './viewport-store';
+import { ALL_RUNS, panelRunId, usePanelStore } from '../store/panel-store';
 
 interface PanelProps {
   index: number;
@@ -17,8 +17,8 @@ interface PanelProps {
 /** One viewport: its header, its view of the chosen run(s), and its own timeline when unlocked. */
 function Panel({ index, View, cameraSync }: PanelProps) {
   const shownRuns = useAppStore((state) => state.shownRuns);
-  const choice = useViewportStore((state) => state.choices[index]);
-  const lockTimeline = useViewportStore((state) => state.lockTimeline);
+  const choice = usePanelStore((state) => state.choices[index]);
+  const lockTimeline = usePanelStore((state) => state.lockTimeline);
   const runId = panelRunId(choice, shownRuns, index);
   const panelClock = usePanelClock(lockTimeline, runId);
   const source = useMemo(() => ({ runId, clock: panelClock.clock }), [runId, panelClock.clock]);
@@ -38,9 +38,9 @@ function Panel({ index, View, cameraSync }: PanelProps) {
 
 /** 2 to 4 panels over the same problem, cameras and timeline locked together unless unlocked. */
 export function PanelGrid({ View }: { View: ComponentType<PanelViewProps> }) {
-  const count = useViewportStore((state) => state.count);
-  const lockCameras = useViewportStore((state) => state.lockCameras);
-  const cameraSync = useMemo(() => createCameraSync(useViewportStore.getState().lockCameras), []);
+  const count = usePanelStore((state) => state.count);
+  const lockCameras = usePanelStore((state) => state.lockCameras);
+  const cameraSync = useMemo(() => createCameraSync(usePanelStore.getState().lockCameras), []);
   useEffect(() => cameraSync.setLocked(lockCameras), [cameraSync, lockCameras]);
   return (
     <div className={`panel-grid panel-grid-${count}`}>

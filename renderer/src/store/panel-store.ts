@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { ALL_RUNS, PANEL_COUNTS } from '../../../shared/session-file';
-import type { RunEntry } from '../store/app-store';
+import type { RunEntry } from './app-store';
 
 // Session files hold these settings, so their schema names the choices.
 export { ALL_RUNS, PANEL_COUNTS };
@@ -19,7 +19,7 @@ export interface PanelSettings {
 
 export const DEFAULT_PANELS: PanelSettings = { count: 4, lockCameras: true, lockTimeline: true, choices: {} };
 
-interface ViewportState extends PanelSettings {
+interface PanelState extends PanelSettings {
   setCount(count: PanelCount): void;
   setLockCameras(locked: boolean): void;
   setLockTimeline(locked: boolean): void;
@@ -27,7 +27,7 @@ interface ViewportState extends PanelSettings {
 }
 
 /** The panels layout's settings; the panels themselves are in PanelGrid. */
-export const useViewportStore = create<ViewportState>()((set, get) => ({
+export const usePanelStore = create<PanelState>()((set, get) => ({
   ...DEFAULT_PANELS,
   setCount: (count) => set({ count }),
   setLockCameras: (lockCameras) => set({ lockCameras }),

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { BASE_STEPS_PER_SECOND, SPEEDS } from '../playback/playback-clock';
-import { playbackClock, usePlaybackStore } from '../playback/playback-store';
+import { playbackClock, usePlaybackStore } from '../store/playback-store';
 import { PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from './icons';
 import { useClockScrubber } from './use-clock-scrubber';
 

@@ -1,9 +1,9 @@
 import { useId } from 'react';
-import { PANEL_COUNTS, useViewportStore, type PanelCount } from './viewport-store';
+import { PANEL_COUNTS, usePanelStore, type PanelCount } from '../store/panel-store';
 
 /** The panels layout's toolbar: how many panels, and whether cameras (3D panels only) and timeline are locked. */
 export function PanelOptions({ cameras }: { cameras: boolean }) {
-  const { count, lockCameras, lockTimeline, setCount, setLockCameras, setLockTimeline } = useViewportStore();
+  const { count, lockCameras, lockTimeline, setCount, setLockCameras, setLockTimeline } = usePanelStore();
   const countId = useId();
   return (
     <>

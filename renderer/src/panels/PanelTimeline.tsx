@@ -1,5 +1,5 @@
-import { PauseIcon, PlayIcon } from '../panels/icons';
-import { useClockScrubber } from '../panels/use-clock-scrubber';
+import { PauseIcon, PlayIcon } from '../sidebar/icons';
+import { useClockScrubber } from '../sidebar/use-clock-scrubber';
 import type { PanelClock } from './use-panel-clock';
 
 /** A panel's own play/pause and scrubber, shown while the timeline is unlocked. */

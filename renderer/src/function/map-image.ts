@@ -1,12 +1,12 @@
 import { registerImageView, offscreenCanvas } from '../export/image-views';
 import { currentStep } from '../playback/playback-clock';
-import { playbackClock, usePlaybackStore } from '../playback/playback-store';
+import { playbackClock, usePlaybackStore } from '../store/playback-store';
 import { contourLevelsOf, gradientArrowsOf, objectiveOf } from '../plot/use-plot-data';
 import { currentSceneMapping } from '../scene/use-scene-frame';
 import { useAppStore } from '../store/app-store';
-import { buildHeatImage, drawMapBase } from './draw-map-base';
+import { buildHeatImage, drawMapBase } from '../map/draw-map-base';
 import { drawMapPaths } from './draw-map-paths';
-import { createMapFrame } from './map-frame';
+import { createMapFrame } from '../map/map-frame';
 
 /** The 2D map as ContourMap draws it (surface, contours, arrows, critical points, runs at the playback step), on screen or not. */
 function renderMap(width: number, height: number): HTMLCanvasElement {
