@@ -27,7 +27,8 @@ import { FunctionScene } from './function/FunctionScene';
 import { RestoreOffer, SessionBar } from './session/SessionBar';
 import { useAutosave } from './session/use-autosave';
 import { useFileDrop } from './session/use-file-drop';
-import { useAppStore, type NetworkView } from './store/app-store';
+import { useAppStore } from './store/app-store';
+import type { NetworkView } from './store/app-model';
 import { CaptionOverlay } from './teaching/CaptionOverlay';
 import { ScenarioPicker } from './teaching/ScenarioPicker';
 // Registers the 3D view's image with the export panel, drawn off screen when the view is not shown.

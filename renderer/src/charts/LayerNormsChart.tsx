@@ -3,7 +3,7 @@ import { sampleColormap } from '../../../shared/colormaps/colormap';
 import { onPlaybackFrame } from '../store/playback-store';
 import { formatDecade } from '../../../shared/format-number';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
-import type { RunEntry } from '../store/app-store';
+import type { RunEntry } from '../store/app-model';
 
 const LABEL_WIDTH = 64;
 const LEGEND_HEIGHT = 16;

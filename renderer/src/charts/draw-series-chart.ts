@@ -1,6 +1,6 @@
 import { formatDecade, formatTick, formatValue } from '../../../shared/format-number';
 import { logTicks, niceTicks } from '../plot/nice-ticks';
-import type { RunEntry } from '../store/app-store';
+import type { RunEntry } from '../store/app-model';
 import { valueRange, type SeriesExtent } from './chart-range';
 import { createColumnExtremes, decimateToColumns, type ColumnExtremes } from './decimate';
 

@@ -1,5 +1,5 @@
 import { optimizerSpecSchema, type OptimizerSpecInput } from '../../../shared/spec/optimizer-spec';
-import { DEFAULT_NETWORK, type Comparison, type NetworkDraft, type RunSettings } from '../store/app-store';
+import { DEFAULT_NETWORK, type Comparison, type NetworkDraft, type RunSettings } from '../store/app-model';
 
 /**
  * One-click comparisons. Every run of a comparison shares the problem, the data, the start or

@@ -1,4 +1,4 @@
-import type { RunEntry } from '../store/app-store';
+import type { RunEntry } from '../store/app-model';
 
 export interface RunSummary {
   id: string;

@@ -1,7 +1,7 @@
 import { initSchemeDefaults, type InitScheme } from '../../../shared/spec/network-spec';
 import { optimizerSpecSchema } from '../../../shared/spec/optimizer-spec';
 import { scheduleSpecSchema } from '../../../shared/spec/schedule-spec';
-import type { ProblemKind, RunSettings } from '../store/app-store';
+import type { ProblemKind, RunSettings } from '../store/app-model';
 
 type Options = Record<string, unknown>;
 type FieldSchema = { safeParse: (value: unknown) => { success: boolean; data?: unknown } };

@@ -1,4 +1,4 @@
-import type { ProblemKind } from '../store/app-store';
+import type { ProblemKind } from '../store/app-model';
 
 /**
  * The views a PNG can be made of. Each view registers itself from its own module (not from its

@@ -2,7 +2,7 @@ import type { RunFile } from '../../../shared/run-file';
 import { RUN_FILE_STATUSES, savedRunStatus } from '../../../shared/run-status';
 import type { FunctionProblem } from '../../../shared/spec/spec';
 import type { Bounds } from '../../../shared/functions/objective';
-import type { RunEntry, SurfaceData } from '../store/app-store';
+import type { RunEntry, SurfaceData } from '../store/app-model';
 
 /** Numbers as CSV writes them: shortest round-trip text; NaN and ±Infinity as numpy reads them. */
 const cell = (value: number): string => (Number.isFinite(value) ? String(value) : Number.isNaN(value) ? 'nan' : value > 0 ? 'inf' : '-inf');

@@ -2,7 +2,8 @@ import { BufferTarget, CanvasSource, Mp4OutputFormat, Output, QUALITY_HIGH, WebM
 import { Vector3 } from 'three';
 import { pauseClock } from '../playback/playback-clock';
 import { runsOfView } from '../scene/view-source';
-import { useAppStore, type RunEntry } from '../store/app-store';
+import { useAppStore } from '../store/app-store';
+import type { RunEntry } from '../store/app-model';
 import { flyToPose, orbitPose, planFlyTo, runPointsByFrame, stepAtFrame } from './camera-path';
 import { currentScene, currentSceneContent, currentSceneSource, type CameraPose } from './scene-access';
 import { captionSchedule, captionsAt, type Caption, type ShownCaption } from './video-captions';

@@ -1,7 +1,7 @@
 import { EVENT_GLYPHS } from '../plot/event-glyphs';
 import { drawGlyph, GLYPH_OUTLINE } from '../plot/draw-glyph';
 import { eventReached, runStepAt } from '../playback/run-step';
-import type { RunEntry } from '../store/app-store';
+import type { RunEntry } from '../store/app-model';
 import type { MapFrame } from '../map/map-frame';
 
 /** Points closer than this (in CSS pixels) to the last one drawn add nothing visible. */

@@ -7,7 +7,7 @@ import { drawGlyph, GLYPH_OUTLINE } from '../plot/draw-glyph';
 import { formatTick } from '../../../shared/format-number';
 import { niceTicks } from '../plot/nice-ticks';
 import type { HeightScale } from '../scene/height-scale';
-import type { SurfaceData } from '../store/app-store';
+import type { SurfaceData } from '../store/app-model';
 import { CRITICAL_POINT_COLOR } from '../store/palette';
 import type { MapFrame } from './map-frame';
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { SelectField } from '../sidebar/SelectField';
-import { useAppStore, type RunEntry } from '../store/app-store';
+import { useAppStore } from '../store/app-store';
+import type { RunEntry } from '../store/app-model';
 import { curvatureWords } from './curvature-words';
 
 /**

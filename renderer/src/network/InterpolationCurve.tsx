@@ -3,7 +3,8 @@ import { curveBarrier, type CurveBarrier } from '../../../shared/landscape-curve
 import { SelectField } from '../sidebar/SelectField';
 import { formatValue } from '../../../shared/format-number';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
-import { useAppStore, type CurveState, type RunEntry } from '../store/app-store';
+import { useAppStore } from '../store/app-store';
+import type { CurveState, RunEntry } from '../store/app-model';
 import { drawCurveChart } from './draw-curve';
 import { curveEndNames } from './interpolation-curve';
 

@@ -3,7 +3,8 @@ import { formatLimit, MAX_CSV_BYTES, MAX_DATASET_ROWS } from '../../../shared/li
 import { ACTIVATIONS, DATASET_NAMES, LOSSES, type CsvTextDatasetSpec, type DatasetName, type LossName } from '../../../shared/spec/network-spec';
 import { NumberField } from '../sidebar/NumberField';
 import { SelectField } from '../sidebar/SelectField';
-import { useAppStore, type NetworkDraft } from '../store/app-store';
+import { useAppStore } from '../store/app-store';
+import type { NetworkDraft } from '../store/app-model';
 
 /** The loss each dataset calls for: sine is regression, iris has three classes. */
 const LOSS_FOR: Partial<Record<DatasetName, LossName>> = { sine: 'mse', iris: 'cross_entropy' };

@@ -1,7 +1,8 @@
 import { INIT_SCHEMES, type InitScheme } from '../../../shared/spec/network-spec';
 import { NumberField } from '../sidebar/NumberField';
 import { SelectField } from '../sidebar/SelectField';
-import { useAppStore, type NetworkDraft } from '../store/app-store';
+import { useAppStore } from '../store/app-store';
+import type { NetworkDraft } from '../store/app-model';
 
 /** The field each scheme needs besides its seed, with a sensible starting value. */
 const SCHEME_PARAMETER: Partial<Record<InitScheme, { key: 'std' | 'limit' | 'value' | 'gain'; label: string; initial: number }>> = {

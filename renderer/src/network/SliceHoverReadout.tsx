@@ -1,7 +1,7 @@
 import { formatValue } from '../../../shared/format-number';
 import { gridValueAt } from '../scene/grid-value';
 import type { SceneSurface } from '../scene/scene-surface';
-import type { RunEntry } from '../store/app-store';
+import type { RunEntry } from '../store/app-model';
 import type { HoverTarget } from '../store/hover-store';
 import { nearestCheckpoint } from './draw-slice';
 

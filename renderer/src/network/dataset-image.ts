@@ -1,6 +1,7 @@
 import { offscreenCanvas, registerImageView } from '../export/image-views';
 import { createMapFrame } from '../map/map-frame';
-import { useAppStore, type RunEntry } from '../store/app-store';
+import { useAppStore } from '../store/app-store';
+import type { RunEntry } from '../store/app-model';
 import { datasetBounds, drawDataset, predictionImage } from './draw-dataset';
 
 /** The run the Dataset view shows: the one chosen there, else the newest with data. */

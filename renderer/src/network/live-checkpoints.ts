@@ -1,5 +1,5 @@
 import type { FramesMessage, SlicePlaneMessage } from '../../../shared/protocol';
-import type { RunEntry } from '../store/app-store';
+import type { RunEntry } from '../store/app-model';
 import { projectPaths } from '../../../shared/plane-projection';
 
 /** A training run's checkpoints so far, as frames messages bring them: steps ascending, parameter vectors one after another. */

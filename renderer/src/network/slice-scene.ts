@@ -6,7 +6,7 @@ import type { EventPlacement } from '../scene/RunEventGlyphs';
 import type { SceneRun } from '../scene/SceneCanvas';
 import type { ScenePath } from '../scene/scene-path';
 import type { SceneSurface } from '../scene/scene-surface';
-import type { RunEntry, SliceState } from '../store/app-store';
+import type { RunEntry, SliceState } from '../store/app-model';
 import { fillFromCoarser } from './fill-coarse';
 import { gridCriticalPoints } from './grid-critical-points';
 import { SLICE_DIRECTIONS } from './slice-choices';

@@ -3,7 +3,7 @@ import { currentStep } from '../playback/playback-clock';
 import { onPlaybackFrame } from '../store/playback-store';
 import { runStepAt } from '../playback/run-step';
 import { useViewClock } from '../scene/view-source';
-import type { RunEntry } from '../store/app-store';
+import type { RunEntry } from '../store/app-model';
 
 /** How many of each run's checkpoints lie at or before `step` (their steps ascend). */
 export function checkpointsReached(runs: readonly RunEntry[], step: number): number[] {

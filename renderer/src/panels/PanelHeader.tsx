@@ -5,7 +5,7 @@ import { runStepAt } from '../playback/run-step';
 import { formatValue } from '../../../shared/format-number';
 import { ReadoutValue, StepReadout } from '../sidebar/StepReadout';
 import { useViewClock } from '../scene/view-source';
-import type { RunEntry } from '../store/app-store';
+import type { RunEntry } from '../store/app-model';
 import { ALL_RUNS, usePanelStore } from '../store/panel-store';
 
 /** A panel of all runs: the step, and the lowest loss there with the run that has it. */

@@ -1,6 +1,6 @@
 import { tickClock, type PlaybackClock } from '../playback/playback-clock';
 import { lastStepOf } from '../playback/run-step';
-import type { RunEntry } from '../store/app-store';
+import type { RunEntry } from '../store/app-model';
 
 /**
  * One animation frame of a panel's own clock (its timeline unlocked): it plays, follows or stays

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { ProblemKind } from '../store/app-store';
+import type { ProblemKind } from '../store/app-model';
 import type { CameraSync } from './camera-sync';
 import { FunctionPanelView } from './FunctionPanelView';
 import { NetworkPanelView } from './NetworkPanelView';

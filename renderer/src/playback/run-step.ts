@@ -1,5 +1,5 @@
 import type { RunEvent } from '../../../shared/events';
-import type { RunEntry } from '../store/app-store';
+import type { RunEntry } from '../store/app-model';
 import type { RunSeries } from '../store/run-series';
 
 /** The point of a run the views show at a timeline step: that step, or the run's last point. */

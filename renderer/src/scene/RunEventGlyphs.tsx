@@ -5,7 +5,7 @@ import type { RunEvent } from '../../../shared/events';
 import { EVENT_GLYPHS } from '../plot/event-glyphs';
 import { currentStep } from '../playback/playback-clock';
 import { eventReached, runStepAt } from '../playback/run-step';
-import type { RunEntry } from '../store/app-store';
+import type { RunEntry } from '../store/app-model';
 import { useSelectedEvent } from '../store/selected-event';
 import { glyphTexture } from './glyph-texture';
 import type { SceneFrame } from './scene-frame';

@@ -1,5 +1,5 @@
 import { runStepAt } from '../playback/run-step';
-import type { RunEntry } from '../store/app-store';
+import type { RunEntry } from '../store/app-model';
 
 /**
  * A path the 3D scene draws over its surface: points on the surface's plane that carry their

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Bounds } from '../../../shared/functions/objective';
-import { useAppStore, type SurfaceData } from '../store/app-store';
+import { useAppStore } from '../store/app-store';
+import type { SurfaceData } from '../store/app-model';
 import type { HoverTarget } from '../store/hover-store';
 import type { HeightScale } from './height-scale';
 

@@ -1,4 +1,5 @@
-import { useAppStore, type ViewSettings } from '../store/app-store';
+import { useAppStore } from '../store/app-store';
+import type { ViewSettings } from '../store/app-model';
 import { createHeightScale, suggestScale, type HeightScale } from './height-scale';
 import { createSceneFrame, type SceneFrame } from './scene-frame';
 import { functionSceneSurface, useSceneSurface, type SceneSurface } from './scene-surface';

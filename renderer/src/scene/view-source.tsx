@@ -1,7 +1,8 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { PlaybackClock } from '../playback/playback-clock';
 import { playbackClock } from '../store/playback-store';
-import { useAppStore, type RunEntry } from '../store/app-store';
+import { useAppStore } from '../store/app-store';
+import type { RunEntry } from '../store/app-model';
 
 /**
  * What a view draws and which clock it follows. The default is every shown run on the global

@@ -1,5 +1,6 @@
 import { useCommand } from '../commands/command-registry';
-import { useAppStore, type ViewLayout } from '../store/app-store';
+import { useAppStore } from '../store/app-store';
+import type { ViewLayout } from '../store/app-model';
 
 const LAYOUTS: { value: ViewLayout; label: string }[] = [
   { value: '3d', label: '3D' },

@@ -3,7 +3,8 @@ import type { EventType } from '../../../shared/events';
 import { CRITICAL_POINT_TYPES } from '../../../shared/events';
 import { CRITICAL_POINT_GLYPHS, EVENT_GLYPHS, EVENT_LABELS } from '../plot/event-glyphs';
 import { sliceCriticalPoints } from '../network/slice-scene';
-import { MAIN_SLICE, useAppStore } from '../store/app-store';
+import { MAIN_SLICE } from '../store/app-model';
+import { useAppStore } from '../store/app-store';
 import { CRITICAL_POINT_COLOR } from '../store/palette';
 import { Glyph } from './Glyph';
 

@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import { COLORMAP_NAMES } from '../../../shared/colormaps/colormap';
 import { CATALOG_NAMES, catalogEntry, type CatalogName } from '../../../shared/functions/catalog';
 import { NetworkProblemFields } from '../network/NetworkProblemFields';
-import { useAppStore, type ProblemKind } from '../store/app-store';
+import { useAppStore } from '../store/app-store';
+import type { ProblemKind } from '../store/app-model';
 import { SelectField } from './SelectField';
 
 const CUSTOM = '__expression__';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { FINAL_STATUSES } from '../../../shared/protocol';
-import { useAppStore, type RunEntry } from '../store/app-store';
+import { useAppStore } from '../store/app-store';
+import type { RunEntry } from '../store/app-model';
 import { StepReadout } from './StepReadout';
 
 /** The run's name, renamed in place: Enter or leaving the field keeps it, Escape drops it. */

@@ -4,7 +4,7 @@ import { onPlaybackFrame } from '../store/playback-store';
 import { runStepAt } from '../playback/run-step';
 import { formatValue } from '../../../shared/format-number';
 import { useViewClock } from '../scene/view-source';
-import type { RunEntry } from '../store/app-store';
+import type { RunEntry } from '../store/app-model';
 
 /**
  * A run's loss, gradient norm and learning rate at the step of the view's clock (the global one

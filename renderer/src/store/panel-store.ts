@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { ALL_RUNS, PANEL_COUNTS } from '../../../shared/session-file';
-import type { RunEntry } from './app-store';
+import type { RunEntry } from './app-model';
 
 // Session files hold these settings, so their schema names the choices.
 export { ALL_RUNS, PANEL_COUNTS };

@@ -1,6 +1,6 @@
 import { scheduleSpecSchema } from '../../../shared/spec/schedule-spec';
 import { runSettings, type ComparisonPreset } from '../compare/comparisons';
-import type { NetworkDraft } from '../store/app-store';
+import type { NetworkDraft } from '../store/app-model';
 
 /**
  * Teaching scenarios: a comparison that shows one lesson, with the caption an educator reads

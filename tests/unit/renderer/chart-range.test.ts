@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prefersLogScale, seriesExtent, valueRange } from '../../../renderer/src/charts/chart-range';
 import { drawSeriesChart } from '../../../renderer/src/charts/draw-series-chart';
-import type { RunEntry } from '../../../renderer/src/store/app-store';
+import type { RunEntry } from '../../../renderer/src/store/app-model';
 import { RunSeries } from '../../../renderer/src/store/run-series';
 
 const extent = (values: number[], diverged = false) => seriesExtent(values, values.length, diverged);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appendCheckpoints, livePaths, projectLiveCheckpoints } from '../../../renderer/src/network/live-checkpoints';
 import { checkpointSceneRun } from '../../../renderer/src/network/slice-scene';
-import { useAppStore, type RunEntry } from '../../../renderer/src/store/app-store';
+import { useAppStore } from '../../../renderer/src/store/app-store';
+import type { RunEntry } from '../../../renderer/src/store/app-model';
 import { RunSeries } from '../../../renderer/src/store/run-series';
 import type { Bridge, HostMessage, SlicePlaneMessage } from '../../../shared/protocol';
 

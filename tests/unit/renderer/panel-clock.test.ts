@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASE_STEPS_PER_SECOND, createClock, currentStep, forkClock, playClock, seekClock, tickClock } from '../../../renderer/src/playback/playback-clock';
 import { lastStepOf } from '../../../renderer/src/playback/run-step';
-import type { RunEntry } from '../../../renderer/src/store/app-store';
+import type { RunEntry } from '../../../renderer/src/store/app-model';
 import { tickPanelClock } from '../../../renderer/src/panels/panel-clock';
 import { ALL_RUNS, panelRunId } from '../../../renderer/src/store/panel-store';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sortSummaries, summariesToCsv, summarizeRun, type RunSummary } from '../../../renderer/src/compare/run-summary';
-import type { RunEntry } from '../../../renderer/src/store/app-store';
+import type { RunEntry } from '../../../renderer/src/store/app-model';
 import { RunSeries } from '../../../renderer/src/store/run-series';
 
 function runWithLoss(loss: number[]): RunEntry {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSettings } from '../../../renderer/src/compare/comparisons';
 import { differingSettings } from '../../../renderer/src/compare/setting-differences';
-import type { RunSettings } from '../../../renderer/src/store/app-store';
+import type { RunSettings } from '../../../renderer/src/store/app-model';
 
 const sgd = runSettings('gd', { name: 'sgd', lr: 0.01 });
 

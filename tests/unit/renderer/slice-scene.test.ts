@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../shared/events';
 import { checkpointSceneRun, sliceSceneLabel } from '../../../renderer/src/network/slice-scene';
 import { colorScaleOf } from '../../../renderer/src/plot/color-scale';
-import type { RunEntry, SliceState } from '../../../renderer/src/store/app-store';
+import type { RunEntry, SliceState } from '../../../renderer/src/store/app-model';
 import { RunSeries } from '../../../renderer/src/store/run-series';
 
 /** A completed 40-step network run with checkpoints at steps 0, 10, 20, 30, 40 and a loss of 1/(1 + step). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Bridge, ClientMessage, HostMessage } from '../../../shared/protocol';
 import { DEFAULT_SLICE_CHOICES } from '../../../renderer/src/network/slice-choices';
-import { MAIN_SLICE, useAppStore } from '../../../renderer/src/store/app-store';
+import { MAIN_SLICE } from '../../../renderer/src/store/app-model';
+import { useAppStore } from '../../../renderer/src/store/app-store';
 
 /** The store on a bridge that records what it sends and lets the test answer as the host. */
 function connectStore() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeNpy } from '../../../renderer/src/export/npy';
 import { RUN_CSV_COLUMNS, runsCsv, surfaceCsv } from '../../../renderer/src/export/tables';
-import type { RunEntry, SurfaceData } from '../../../renderer/src/store/app-store';
+import type { RunEntry, SurfaceData } from '../../../renderer/src/store/app-model';
 import { RunSeries } from '../../../renderer/src/store/run-series';
 
 /** Reads a .npy file as numpy.lib.format does, checking each rule of format version 1.0. */

@@ -4,7 +4,8 @@ import { parseSessionText, serializeSession } from '../../../shared/session-file
 import { playbackClock } from '../../../renderer/src/store/playback-store';
 import { tickClock } from '../../../renderer/src/playback/playback-clock';
 import { captureSession, restoreSession } from '../../../renderer/src/session/session-snapshot';
-import { useAppStore, type NetworkDraft, type RunEntry } from '../../../renderer/src/store/app-store';
+import { useAppStore } from '../../../renderer/src/store/app-store';
+import type { NetworkDraft, RunEntry } from '../../../renderer/src/store/app-model';
 import { RunSeries } from '../../../renderer/src/store/run-series';
 import { ALL_RUNS, DEFAULT_PANELS, usePanelStore } from '../../../renderer/src/store/panel-store';
 
