@@ -4,7 +4,7 @@ import { loadSpecFiles } from '../../electron/user-files';
 import type { EventType } from '../../shared/events';
 import type { RunFile, RunRecord } from '../../shared/run-file';
 import { experimentSpecSchema } from '../../shared/spec/spec';
-import { runSpecFields } from '../../renderer/src/store/app-store';
+import { runSpecFields } from '../../renderer/src/store/run-spec';
 import { TEACHING_SCENARIOS } from '../../renderer/src/teaching/scenarios';
 
 /**
@@ -16,10 +16,7 @@ type Scenario = (typeof TEACHING_SCENARIOS)[number];
 
 function specOf({ comparison }: Scenario) {
   const isNetwork = comparison.kind === 'network';
-  const runs = comparison.runs.map((settings) => ({
-    ...runSpecFields(settings.name!, settings, comparison.kind),
-    ...(isNetwork ? { init: settings.init } : {}),
-  }));
+  const runs = comparison.runs.map((settings) => runSpecFields(settings.name!, settings, comparison.kind));
   const problem = isNetwork ? { mlp: comparison.network } : { function: comparison.function };
   // The smallest landscape: the lessons are in the runs, not the slice.
   return experimentSpecSchema.parse({ version: 1, problem, runs, ...(isNetwork ? { landscape: { resolution: 3 } } : {}) });

@@ -13,8 +13,9 @@ import { runSpecSchema } from '../../../shared/spec/spec';
 import { useImportedLandscapes } from '../store/imported-landscapes';
 import { currentStep } from '../playback/playback-clock';
 import { playbackClock, usePlaybackStore } from '../store/playback-store';
-import { DEFAULT_DRAFT, DEFAULT_NETWORK, DEFAULT_VIEW, type NetworkDraft, type RunEntry } from '../store/app-model';
-import { runSpecFields, useAppStore } from '../store/app-store';
+import { DEFAULT_DRAFT, DEFAULT_VIEW, type NetworkDraft, type RunEntry } from '../store/app-model';
+import { useAppStore } from '../store/app-store';
+import { runSettingsOf, runSpecFields } from '../store/run-spec';
 import { RunSeries } from '../store/run-series';
 import { cameraPose, setCameraPose } from '../export/scene-access';
 import { ALL_RUNS, DEFAULT_PANELS, usePanelStore, type PanelSettings } from '../store/panel-store';
@@ -74,10 +75,10 @@ function restoredPanels({ choices, ...settings }: SessionPanels, runs: readonly 
 }
 
 /** What every run keeps: its spec, colour, status and the per-step series both kinds have. */
-function captureCommon(run: RunEntry, spec: Partial<SessionRunInput['spec']> = {}): SessionRunInput {
+function captureCommon(run: RunEntry): SessionRunInput {
   const n = run.series.count;
   return {
-    spec: { ...runSpecFields(run.name, run.settings, run.kind), ...spec },
+    spec: runSpecFields(run.name, run.settings, run.kind),
     color: run.color,
     status: run.status,
     ...(run.message ? { message: run.message } : {}),
@@ -93,10 +94,10 @@ function captureFunctionRun(run: RunEntry): SessionRunInput {
 }
 
 function captureNetworkRun(run: RunEntry): SessionRunInput {
-  const { series, settings, data, prediction, checkpoints } = run;
+  const { series, data, prediction, checkpoints } = run;
   const n = series.count;
   return {
-    ...captureCommon(run, { init: settings.init }),
+    ...captureCommon(run),
     layerGradNorms: series.layerGradNorms.subarray(0, n * series.layers),
     ...(series.testLoss.length ? { testLoss: series.testLoss.subarray(0, n) } : {}),
     ...(data ? { data: withoutRouting(data) } : {}),
@@ -173,25 +174,15 @@ function restoreRun(run: SessionRun, id: string, series: RunSeries): RunEntry {
     ...(run.layerGradNorms ? { layerGradNorms: run.layerGradNorms } : {}),
   };
   series.append(frames);
-  const start = spec.start ?? [0, 0];
+  const settings = runSettingsOf(spec);
   return {
     id,
     kind: 'function',
     name: spec.name,
     color: run.color,
-    settings: {
-      optimizer: spec.optimizer,
-      steps: spec.steps,
-      start,
-      init: spec.init ?? DEFAULT_NETWORK.init,
-      batchSize: spec.batchSize ?? 0,
-      seed: spec.seed,
-      ...(spec.schedule ? { schedule: spec.schedule } : {}),
-      ...(spec.clipNorm !== undefined ? { clipNorm: spec.clipNorm } : {}),
-      ...(spec.gradientNoise !== undefined ? { gradientNoise: spec.gradientNoise } : {}),
-    },
+    settings,
     optimizer: spec.optimizer,
-    start,
+    start: settings.start,
     steps: spec.steps,
     // A run saved while streaming cannot go on: it is shown as it was when saved, stopped.
     status: savedRunStatus(run.status, SESSION_RUN_STATUSES),

@@ -2,9 +2,7 @@ import { create } from 'zustand';
 import { catalogEntry, type CatalogName } from '../../../shared/functions/catalog';
 import { compileExpression } from '../../../shared/functions/expression';
 import type { Bounds } from '../../../shared/functions/objective';
-import { describeIssue } from '../../../shared/describe-issue';
 import type { Bridge, HostMessage, SlicePlaneMessage } from '../../../shared/protocol';
-import { initSpecSchema, mlpProblemSchema, type InitSpec, type MlpProblem } from '../../../shared/spec/network-spec';
 import { curveTimes } from '../../../shared/landscape-curve';
 import { FINAL_STATUSES } from '../../../shared/protocol';
 import type { OptimizerSpec } from '../../../shared/spec/optimizer-spec';
@@ -34,6 +32,7 @@ import {
   type SurfaceData,
   type ViewSettings,
 } from './app-model';
+import { checkNetwork, runSpecFields } from './run-spec';
 
 interface AppState {
   bridge: Bridge | null;
@@ -128,38 +127,6 @@ function newEntry(id: string, name: string, kind: ProblemKind, settings: RunSett
     series: new RunSeries(settings.steps + 1, layers, hasTest),
     events: [],
     count: 0,
-  };
-}
-
-/** The network draft through the spec's own schemas: one line naming the field when it is wrong. */
-export function checkNetwork(
-  network: NetworkDraft,
-): { mlp: MlpProblem; init: InitSpec; layers: number; hasTest: boolean } | { error: string } {
-  const mlp = mlpProblemSchema.safeParse(network.mlp);
-  if (!mlp.success) return { error: `network: ${describeIssue(mlp.error)}` };
-  const init = initSpecSchema.safeParse(network.init);
-  if (!init.success) return { error: `initialization: ${describeIssue(init.error)}` };
-  return { mlp: mlp.data, init: init.data, layers: mlp.data.hidden.length + 1, hasTest: mlp.data.testFraction > 0 };
-}
-
-/**
- * A run's settings as the spec's run fields (docs/formats.md), without what this kind of problem
- * does not take; a network's initialization is added once checked (see checkNetwork).
- */
-export function runSpecFields(name: string, settings: RunSettings, kind: ProblemKind) {
-  const { optimizer, steps, seed, schedule, clipNorm, gradientNoise, start, batchSize } = settings;
-  return {
-    name,
-    optimizer,
-    steps,
-    seed,
-    ...(schedule ? { schedule } : {}),
-    ...(clipNorm !== undefined ? { clipNorm } : {}),
-    ...(kind === 'function'
-      ? { start, ...(gradientNoise !== undefined ? { gradientNoise } : {}) }
-      : batchSize > 0
-        ? { batchSize }
-        : {}),
   };
 }
 
