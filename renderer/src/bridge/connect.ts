@@ -11,22 +11,27 @@ declare global {
 
 /**
  * The preload's bridge in Electron, the WebSocket otherwise. Every message from the host is
- * validated here too, so the store only ever sees well-formed data.
+ * validated here, once however many listen (the store, and App for the menu's commands), so they
+ * only ever see well-formed data.
  */
 export function connectBridge(): Bridge {
   const raw = window.gradscape ?? createSocketBridge(window.location.href);
+  const listeners = new Set<(message: HostMessage) => void>();
+  raw.subscribe((message) => {
+    const parsed = hostMessageSchema.safeParse(message);
+    const checked: HostMessage = parsed.success
+      ? parsed.data
+      : { type: 'error', message: `ignored an invalid message from the host: ${describeIssue(parsed.error)}` };
+    for (const listener of listeners) listener(checked);
+  });
   return {
     kind: raw.kind,
     send: (message) => raw.send(message),
-    subscribe(listener: (message: HostMessage) => void) {
-      return raw.subscribe((message) => {
-        const parsed = hostMessageSchema.safeParse(message);
-        listener(
-          parsed.success
-            ? parsed.data
-            : { type: 'error', message: `ignored an invalid message from the host: ${describeIssue(parsed.error)}` },
-        );
-      });
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
   };
 }
