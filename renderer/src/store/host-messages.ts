@@ -1,0 +1,107 @@
+import type {
+  CheckpointsMessage,
+  CommandMessage,
+  CurvatureAnswer,
+  DataMessage,
+  FramesMessage,
+  HostMessage,
+  LandscapeMessage,
+  PredictionMessage,
+  SlicePlaneMessage,
+  StatusMessage,
+  SurfaceMessage,
+} from '../../../shared/protocol';
+import { appendCheckpoints } from '../network/live-checkpoints';
+import type { AppState } from './app-store';
+
+/*
+ * Each message from the host, handed to the part of the store it concerns: one function per
+ * message type. The menu's `command` messages are not the store's: App carries them out
+ * (commands/use-host-commands.ts).
+ */
+
+interface Store {
+  get(): AppState;
+  set(patch: Partial<AppState>): void;
+}
+
+type StoreMessage = Exclude<HostMessage, CommandMessage>;
+
+function surface({ get, set }: Store, message: SurfaceMessage): void {
+  if (message.requestId !== get().surfaceRequest) return;
+  let zMin = Infinity;
+  let zMax = -Infinity;
+  for (const value of message.z) {
+    if (value < zMin) zMin = value;
+    if (value > zMax) zMax = value;
+  }
+  set({ surface: { x: message.x, y: message.y, z: message.z, zMin, zMax, criticalPoints: message.criticalPoints } });
+}
+
+/** Appended in place to the run's series; the entry is patched once per message so panels can show progress. */
+function frames({ get }: Store, message: FramesMessage): void {
+  const run = get().runs.find((entry) => entry.id === message.runId);
+  if (!run) return;
+  run.series.append(message);
+  const live = message.checkpoints ? { liveCheckpoints: appendCheckpoints(run.liveCheckpoints, message.checkpoints) } : {};
+  get().patchRun(run.id, { count: run.series.count, events: [...run.events, ...message.events], ...live });
+}
+
+function status({ get, set }: Store, message: StatusMessage): void {
+  get().patchRun(message.runId, { status: message.status, ...(message.message ? { message: message.message } : {}) });
+  if (message.status === 'failed') set({ notice: `Run failed: ${message.message ?? 'unknown error'}` });
+}
+
+function data({ get }: Store, message: DataMessage): void {
+  get().patchRun(message.runId, { data: message });
+}
+
+function prediction({ get }: Store, message: PredictionMessage): void {
+  get().patchRun(message.runId, { prediction: message });
+}
+
+function checkpoints({ get }: Store, message: CheckpointsMessage): void {
+  // The completion's message holds them all: the ones that came while it trained are let go.
+  get().patchRun(message.runId, { checkpoints: message, liveCheckpoints: undefined });
+}
+
+function slicePlane({ get }: Store, message: SlicePlaneMessage): void {
+  get().receiveSlicePlane(message);
+}
+
+function landscape({ get }: Store, message: LandscapeMessage): void {
+  get().receiveLandscape(message);
+}
+
+function curvature({ get }: Store, message: CurvatureAnswer): void {
+  get().receiveCurvature(message);
+}
+
+/** A failed landscape request marks its view; any other error is shown as a notice. */
+function error({ get, set }: Store, message: Extract<HostMessage, { type: 'error' }>): void {
+  const { requestId } = message;
+  if (requestId !== undefined && get().failLandscapeRequest(requestId, message.message)) return;
+  if (requestId && requestId === get().surfaceRequest) set({ surfaceRequest: null });
+  set({ notice: message.message });
+}
+
+const handlers: { [T in StoreMessage['type']]: (store: Store, message: Extract<StoreMessage, { type: T }>) => void } = {
+  surface,
+  frames,
+  status,
+  data,
+  prediction,
+  checkpoints,
+  'slice-plane': slicePlane,
+  landscape,
+  curvature,
+  error,
+};
+
+/** The bridge's listener that applies each host message to the store. */
+export function hostMessageRouter(store: Store): (message: HostMessage) => void {
+  return (message) => {
+    if (message.type === 'command') return;
+    (handlers[message.type] as (store: Store, message: StoreMessage) => void)(store, message);
+  };
+}
