@@ -1,5 +1,5 @@
 import { usePlaybackStore } from '../store/playback-store';
-import { usePresentation } from '../presentation/presentation';
+import { usePresentation } from '../store/presentation-store';
 import { useCommand } from './command-registry';
 
 /** The View menu's commands that apply to every problem (the layouts are the function toolbar's: ViewToolbar). */

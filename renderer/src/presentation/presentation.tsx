@@ -1,12 +1,6 @@
 import { useEffect } from 'react';
-import { create } from 'zustand';
 import { runCommand } from '../commands/command-registry';
-
-/** Presentation mode: the side panels hidden and the text larger, for a projector or a recording. */
-export const usePresentation = create<{ on: boolean; toggle(): void }>()((set, get) => ({
-  on: false,
-  toggle: () => set({ on: !get().on }),
-}));
+import { usePresentation } from '../store/presentation-store';
 
 /** F toggles presentation mode, as in slide viewers (Escape leaves it), unless a field is being typed in. */
 export function usePresentationKey(): void {
