@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -31,6 +31,34 @@ export const engineFileSystemModules = [
 for (const file of engineFileSystemModules) {
   if (!existsSync(new URL(file, import.meta.url))) throw new Error(`eslint.config.js: ${file} no longer exists; remove it from the engine's exemptions`);
 }
+
+/** The renderer's layer rule, which the store's rule below extends (a file's later rule replaces the earlier). */
+const rendererImports = {
+  paths: nodeBuiltinNames.map((name) => ({ name, message: 'the renderer must not import node built-ins (docs/architecture.md)' })),
+  patterns: [
+    ...layerRule('the renderer must not import electron or node: (docs/architecture.md)', electronPackage, nodePrefixed),
+    ...layerRule('the renderer must not import the Node side; it reaches the host through the Bridge (docs/architecture.md)', '(^|/)electron/'),
+  ],
+};
+
+/**
+ * The renderer's .tsx modules, as the ends of the import sources that reach them ("sidebar/RunList",
+ * "../App"): imports name no extension, so the store's rule lists the UI modules that exist.
+ */
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const rendererTsxSources = readdirSync(new URL('renderer/src/', import.meta.url), { recursive: true })
+  .filter((file) => file.endsWith('.tsx'))
+  .map((file) => {
+    const module = file.replace(/\.tsx$/, '').split(/[\\/]/);
+    const tail = module.length > 1 ? module.slice(-2).join('/') : `../${module[0]}`;
+    return `(^|/)${escapeRegex(tail)}(\\.tsx)?$`;
+  });
+const storeLayer = layerRule(
+  'the store must not import UI code (components, .tsx modules, renderer/src/commands): the views depend on it, not it on them (docs/architecture.md)',
+  '\\.tsx$',
+  '(^|/)commands(/|$)',
+  ...rendererTsxSources,
+);
 
 const engineLayer = {
   host: layerRule('the engine must not import the host (docs/architecture.md)', '(^|/)host(/|$)'),
@@ -83,13 +111,11 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: restrictImports({
-      paths: nodeBuiltinNames.map((name) => ({ name, message: 'the renderer must not import node built-ins (docs/architecture.md)' })),
-      patterns: [
-        ...layerRule('the renderer must not import electron or node: (docs/architecture.md)', electronPackage, nodePrefixed),
-        ...layerRule('the renderer must not import the Node side; it reaches the host through the Bridge (docs/architecture.md)', '(^|/)electron/'),
-      ],
-    }),
+    rules: restrictImports(rendererImports),
+  },
+  {
+    files: ['renderer/src/store/**/*.{ts,tsx}'],
+    rules: restrictImports({ paths: rendererImports.paths, patterns: [...rendererImports.patterns, ...storeLayer] }),
   },
   {
     files: ['scripts/**/*.mjs', 'bin/**/*.mjs', 'eslint.config.js'],

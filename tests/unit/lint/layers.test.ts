@@ -92,6 +92,33 @@ describe('renderer imports neither electron/, nor electron, nor node built-ins',
   });
 });
 
+describe('the store imports no UI code', () => {
+  const file = 'renderer/src/store/planted.ts';
+  const message = /the store must not import UI code/;
+
+  it.each([
+    ['a component', "import { RunList } from '../sidebar/RunList';"],
+    ['a .tsx module without a capital', "import { PresentationToggle } from '../presentation/presentation';"],
+    ['App', "import { App } from '../App';"],
+    ['a .tsx module named by its extension', "import { Planted } from '../sidebar/Planted.tsx';"],
+    ['the command registry', "import { runCommand } from '../commands/command-registry';"],
+  ])('refuses %s', (_, code) => expectRefused(file, code, message));
+
+  it('still refuses what the renderer refuses', () => expectRefused(file, "import { join } from 'path';", /the renderer must not import node built-ins/));
+
+  it('lets through the model, the other stores and the views’ plain modules, and lets a view import the store and the commands', async () => {
+    const code = [
+      "import type { RunEntry } from './app-model';",
+      "import { usePlaybackStore } from './playback-store';",
+      "import { slicePlaneFields } from '../network/slice-choices';",
+      "import type { AppCommand } from '../../../shared/app-commands';",
+    ].join('\n');
+    expect(await layerErrors(file, code)).toEqual([]);
+    const view = "import { useAppStore } from '../store/app-store';\nimport { runCommand } from '../commands/command-registry';\nimport { Legend } from './Legend';";
+    expect(await layerErrors('renderer/src/sidebar/planted.tsx', view)).toEqual([]);
+  });
+});
+
 describe('shared/ stays pure', () => {
   const file = 'shared/planted.ts';
 
