@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { Bridge } from '../../shared/protocol';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { useCommandShortcuts } from './commands/use-command-shortcuts';
-import { useHostCommands } from './commands/use-host-commands';
+import { listenToHostCommands } from './commands/command-registry';
 import { useViewCommands } from './commands/use-view-commands';
 import { ComparePresets } from './compare/ComparePresets';
 import { SummaryTable } from './compare/SummaryTable';
@@ -117,7 +117,7 @@ function Stage() {
 
 export function App({ bridge }: { bridge: Bridge }) {
   useEffect(() => useAppStore.getState().connect(bridge), [bridge]);
-  useHostCommands(bridge);
+  useEffect(() => listenToHostCommands(bridge), [bridge]);
   usePlaybackKeys();
   useAutosave();
   useFileDrop();

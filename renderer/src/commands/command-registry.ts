@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { AppCommand } from '../../../shared/app-commands';
+import type { Bridge } from '../../../shared/protocol';
 
 /**
  * The one place commands are carried out, whoever asks: the desktop menu (a `command` message
@@ -20,6 +21,13 @@ export function runCommand(command: AppCommand): boolean {
   const handler = handlers.get(command);
   handler?.();
   return handler !== undefined;
+}
+
+/** Carries out the desktop menu's commands, which come from the host as `command` messages (the store takes every other message); returns the stop. */
+export function listenToHostCommands(bridge: Bridge): () => void {
+  return bridge.subscribe((message) => {
+    if (message.type === 'command') runCommand(message.command);
+  });
 }
 
 /** Registers a component's handler while it is mounted; the latest render's handler runs. */

@@ -16,8 +16,8 @@ import type { AppState } from './app-store';
 
 /*
  * Each message from the host, handed to the part of the store it concerns: one function per
- * message type. The menu's `command` messages are not the store's: App carries them out
- * (commands/use-host-commands.ts).
+ * message type. The menu's `command` messages are not the store's: App hands them to the
+ * command registry (listenToHostCommands in commands/command-registry.ts).
  */
 
 interface Store {
