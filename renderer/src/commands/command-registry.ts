@@ -23,7 +23,10 @@ export function runCommand(command: AppCommand): boolean {
   return handler !== undefined;
 }
 
-/** Carries out the desktop menu's commands, which come from the host as `command` messages (the store takes every other message); returns the stop. */
+/**
+ * Carries out the desktop menu's commands, which come from the host as `command` messages (the
+ * store takes every other message); returns the unsubscription.
+ */
 export function listenToHostCommands(bridge: Bridge): () => void {
   return bridge.subscribe((message) => {
     if (message.type === 'command') runCommand(message.command);
