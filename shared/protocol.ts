@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { APP_COMMANDS } from './app-commands';
 import { CRITICAL_POINT_TYPES } from './events';
-import { checkpointsSchema, checkpointStepsProblem } from './schemas/checkpoints';
+import { checkpointsSchema, type Checkpoints } from './schemas/checkpoints';
 import { networkDataSchema } from './schemas/network-data';
 import { messageArrays } from './schemas/number-arrays';
 import { predictionSchema } from './schemas/prediction';
@@ -107,9 +107,7 @@ const cancelLandscapeMessage = z.object({ type: z.literal('cancel-landscape'), r
 const planeRunSchema = z
   .object({
     name: z.string().min(1).max(80),
-    /** Parameter vectors, one after another, one per step of checkpointSteps. */
-    checkpoints: f64,
-    checkpointSteps: f64,
+    checkpoints: checkpointsSchema(messageArrays),
   })
   .strict();
 const slicePlaneRequestMessage = z
@@ -124,20 +122,16 @@ const slicePlaneRequestMessage = z
   .superRefine((m, ctx) => {
     const problem = (path: (string | number)[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
     requireNetwork(m.problem, ctx);
-    const first = m.runs[0];
-    // No runs is already reported.
-    if (!first) return;
-    const size = first.checkpoints.length / Math.max(first.checkpointSteps.length, 1);
+    // Each run's steps and its vectors' count are checkpointsSchema's; here, that all runs share one network.
+    const vectorLength = ({ params, steps }: Checkpoints): number => params.length / Math.max(steps.length, 1);
+    const size = m.runs[0] && vectorLength(m.runs[0].checkpoints);
     const names = new Set<string>();
-    m.runs.forEach((run, k) => {
-      const steps = run.checkpointSteps;
-      if (names.has(run.name)) problem(['runs', k, 'name'], `"${run.name}" is used twice`);
-      names.add(run.name);
-      const stepsProblem = checkpointStepsProblem(steps);
-      if (stepsProblem) problem(['runs', k, 'checkpointSteps'], stepsProblem);
-      if (!Number.isInteger(size) || size < 1 || run.checkpoints.length !== steps.length * size) {
-        problem(['runs', k, 'checkpoints'], 'must hold one parameter vector per checkpoint step, every run’s of the same length');
-      } else if (!run.checkpoints.every(Number.isFinite)) problem(['runs', k, 'checkpoints'], 'must hold only finite numbers');
+    m.runs.forEach(({ name, checkpoints }, k) => {
+      if (names.has(name)) problem(['runs', k, 'name'], `"${name}" is used twice`);
+      names.add(name);
+      if (vectorLength(checkpoints) !== size) {
+        problem(['runs', k, 'checkpoints', 'params'], 'must hold one parameter vector per checkpoint step, every run’s of the same length');
+      } else if (!checkpoints.params.every(Number.isFinite)) problem(['runs', k, 'checkpoints', 'params'], 'must hold only finite numbers');
     });
     for (const { path, message } of landscapeIssues(m.landscape, names)) problem(['landscape', ...path], message);
   });
