@@ -142,7 +142,7 @@ describe('slices on a plane the app asks for', () => {
   const start = (runId: string, seed: number) =>
     ({ type: 'start', runId, problem: moons, run: { name: runId, init: { scheme: 'glorot_uniform', seed }, optimizer: { name: 'adam', lr: 0.05 }, steps: 40 } }) as ClientMessage;
   const checkpointsOf = (received: HostMessage[], runId: string) => received.find((m): m is CheckpointsMessage => m.type === 'checkpoints' && m.runId === runId)!;
-  const asRun = ({ params, steps }: CheckpointsMessage, name: string) => ({ name, checkpoints: params, checkpointSteps: steps });
+  const asRun = ({ params, steps }: CheckpointsMessage, name: string) => ({ name, checkpoints: { params, steps } });
 
   it('choose the shared PCA plane of two runs in a worker, then slice it with both paths on it; again from the cache', async () => {
     host = new RunHost({ workerPath, poolSize: 2, log: () => {} });
@@ -194,7 +194,7 @@ describe('slices on a plane the app asks for', () => {
     const wider = { mlp: { ...moons.mlp, hidden: [7] } };
     client.send({ type: 'slice-plane', requestId: 'wrong', problem: wider, landscape: { directions: 'hessian' }, runs: [asRun(a, 'a')] });
     const error = await client.waitFor(answerTo('wrong'));
-    expect(error).toMatchObject({ type: 'error', message: 'runs[0].checkpoints: holds vectors of 25 parameters; this network has 29' });
+    expect(error).toMatchObject({ type: 'error', message: 'runs[0].checkpoints.params: holds vectors of 25 parameters; this network has 29' });
     client.send({ type: 'slice-plane', requestId: 'unknown', problem: moons, landscape: { directions: 'interpolation', through: [{ run: 'a' }, { run: 'z' }] }, runs: [asRun(a, 'a')] });
     expect(client.received.at(-1)).toMatchObject({ type: 'error', requestId: 'unknown', message: expect.stringMatching(/landscape\.through\[1\]\.run: names no run: "z"/) });
     client.send({ type: 'slice-plane', requestId: 'hessian', problem: moons, landscape: { directions: 'hessian', resolution: 5 }, runs: [asRun(a, 'a')] });
