@@ -55,12 +55,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Progress and what was written go to stderr, so stdout stays free for what a command prints. */
+const progress = (line: string): void => void process.stderr.write(`${line}\n`);
+
 async function runCommand(args: string[]): Promise<number> {
-  const { positional, options } = parseArgs(args, ['out']);
-  const [specPath] = positional;
-  if (!specPath || positional.length > 1) throw new InvalidInputError('run takes one SPEC.json (see gradscape --help)');
-  const out = options.get('out');
-  if (!out) throw new InvalidInputError('run needs --out RUN.json');
+  const { input: specPath, out } = fileToFile(args, { command: 'run', input: 'SPEC.json', out: 'RUN.json' });
   // Refused before any compute: nothing computed is lost to a folder that is not there.
   const outFolder = await stat(dirname(resolve(out))).catch(() => undefined);
   if (!outFolder?.isDirectory()) throw new InvalidInputError(`--out: the folder of ${out} does not exist`);
@@ -77,35 +76,26 @@ async function runCommand(args: string[]): Promise<number> {
   // Landscape grids use both cores through the same worker pool as the app.
   const host = new RunHost({ workerPath: join(distDir, 'worker.mjs') });
   const runFile = await runExperiment(loaded, {
-    progress: (line) => process.stderr.write(`${line}\n`),
+    progress,
     grid: (problem) => hostGridEvaluator(host, problem),
   }).finally(() => host.close());
   // The spec as written (a CSV by its path), streamed: a run file may be larger than one string can hold.
   await writeJsonFileAtomic(out, { ...runFile, spec: parsed.data });
-  process.stderr.write(`wrote ${out}\n`);
+  progress(`wrote ${out}`);
   return 0;
 }
 
 async function importH5(args: string[]): Promise<number> {
-  const { positional, options } = parseArgs(args, ['out', 'trajectory', 'quantity']);
-  const [surface] = positional;
-  if (!surface || positional.length > 1) throw new InvalidInputError('import takes one SURFACE.h5 (see gradscape --help)');
-  const out = options.get('out');
-  if (!out) throw new InvalidInputError('import needs --out RUN.json');
-  const progress = (line: string): void => void process.stderr.write(`${line}\n`);
+  const { input: surface, out, options } = fileToFile(args, { command: 'import', input: 'SURFACE.h5', out: 'RUN.json', options: ['trajectory', 'quantity'] });
   await importCommand({ surface, out, trajectory: options.get('trajectory'), quantity: options.get('quantity') }, progress);
   progress(`wrote ${out}`);
   return 0;
 }
 
 async function exportH5(args: string[]): Promise<number> {
-  const { positional, options } = parseArgs(args, ['out']);
-  const [runPath] = positional;
-  if (!runPath || positional.length > 1) throw new InvalidInputError('export-h5 takes one RUN.json (see gradscape --help)');
-  const out = options.get('out');
-  if (!out) throw new InvalidInputError('export-h5 needs --out SURFACE.h5');
+  const { input: runPath, out } = fileToFile(args, { command: 'export-h5', input: 'RUN.json', out: 'SURFACE.h5' });
   await exportH5Command(runPath, out);
-  process.stderr.write(`wrote ${out}\n`);
+  progress(`wrote ${out}`);
   return 0;
 }
 
@@ -124,6 +114,25 @@ async function serveCommand(args: string[]): Promise<number> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return new Promise(() => {});
+}
+
+interface FileToFileUsage {
+  command: string;
+  /** The input's and --out's placeholders in the usage, e.g. SPEC.json and RUN.json. */
+  input: string;
+  out: string;
+  /** Options beyond --out. */
+  options?: string[];
+}
+
+/** The arguments of a command that reads one file and writes --out: both required, refused as USAGE names them. */
+function fileToFile(args: string[], usage: FileToFileUsage): { input: string; out: string; options: Map<string, string> } {
+  const { positional, options } = parseArgs(args, ['out', ...(usage.options ?? [])]);
+  const [input] = positional;
+  if (!input || positional.length > 1) throw new InvalidInputError(`${usage.command} takes one ${usage.input} (see gradscape --help)`);
+  const out = options.get('out');
+  if (!out) throw new InvalidInputError(`${usage.command} needs --out ${usage.out}`);
+  return { input, out, options };
 }
 
 function parseArgs(args: string[], known: string[]): { positional: string[]; options: Map<string, string> } {

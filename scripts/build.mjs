@@ -34,18 +34,10 @@ await Promise.all([
     outExtension: { '.js': '.mjs' },
     banner: { js: esmGlobals },
   }),
+  // Each bundled whole (CommonJS has no shared chunks): a sandboxed preload may require only 'electron'.
   build({
     ...node,
-    entryPoints: { main: 'electron/main.ts' },
-    outdir: 'dist/electron',
-    format: 'cjs',
-    outExtension: { '.js': '.cjs' },
-    external: ['electron'],
-  }),
-  // A sandboxed preload may require only 'electron': everything else is bundled in.
-  build({
-    ...node,
-    entryPoints: { preload: 'electron/preload.ts' },
+    entryPoints: { main: 'electron/main.ts', preload: 'electron/preload.ts' },
     outdir: 'dist/electron',
     format: 'cjs',
     outExtension: { '.js': '.cjs' },

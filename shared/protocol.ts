@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { APP_COMMANDS } from './app-commands';
 import { CRITICAL_POINT_TYPES } from './events';
-import { checkpointsSchema, checkpointStepsProblem } from './schemas/checkpoints';
+import { checkpointsSchema, type Checkpoints } from './schemas/checkpoints';
 import { networkDataSchema } from './schemas/network-data';
 import { messageArrays } from './schemas/number-arrays';
 import { predictionSchema } from './schemas/prediction';
@@ -29,6 +29,7 @@ const startMessage = z
     pace: z.number().positive().max(1e6).optional(),
   })
   .strict();
+export type StartMessage = z.output<typeof startMessage>;
 const runControlMessage = z
   .object({ type: z.enum(['pause', 'resume', 'cancel']), runId: id })
   .strict();
@@ -41,6 +42,7 @@ const surfaceRequestMessage = z
     resolution: z.number().int().min(3).max(1024),
   })
   .strict();
+export type SurfaceRequest = z.output<typeof surfaceRequestMessage>;
 
 /**
  * A network's loss on a plane of parameter space (docs/architecture.md, "Landscape slices"): at
@@ -95,6 +97,7 @@ const landscapeChecks = (m: LandscapeFields, ctx: z.RefinementCtx): void => {
   });
 };
 const landscapeRequestMessage = z.object(landscapeRequestFields).strict().superRefine(landscapeChecks);
+export type LandscapeRequest = z.output<typeof landscapeRequestMessage>;
 const cancelLandscapeMessage = z.object({ type: z.literal('cancel-landscape'), requestId: id }).strict();
 
 /**
@@ -107,9 +110,7 @@ const cancelLandscapeMessage = z.object({ type: z.literal('cancel-landscape'), r
 const planeRunSchema = z
   .object({
     name: z.string().min(1).max(80),
-    /** Parameter vectors, one after another, one per step of checkpointSteps. */
-    checkpoints: f64,
-    checkpointSteps: f64,
+    checkpoints: checkpointsSchema(messageArrays),
   })
   .strict();
 const slicePlaneRequestMessage = z
@@ -124,23 +125,20 @@ const slicePlaneRequestMessage = z
   .superRefine((m, ctx) => {
     const problem = (path: (string | number)[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
     requireNetwork(m.problem, ctx);
-    const first = m.runs[0];
-    // No runs is already reported.
-    if (!first) return;
-    const size = first.checkpoints.length / Math.max(first.checkpointSteps.length, 1);
+    // Each run's steps and its vectors' count are checkpointsSchema's; here, that all runs share one network.
+    const vectorLength = ({ params, steps }: Checkpoints): number => params.length / Math.max(steps.length, 1);
+    const size = m.runs[0] && vectorLength(m.runs[0].checkpoints);
     const names = new Set<string>();
-    m.runs.forEach((run, k) => {
-      const steps = run.checkpointSteps;
-      if (names.has(run.name)) problem(['runs', k, 'name'], `"${run.name}" is used twice`);
-      names.add(run.name);
-      const stepsProblem = checkpointStepsProblem(steps);
-      if (stepsProblem) problem(['runs', k, 'checkpointSteps'], stepsProblem);
-      if (!Number.isInteger(size) || size < 1 || run.checkpoints.length !== steps.length * size) {
-        problem(['runs', k, 'checkpoints'], 'must hold one parameter vector per checkpoint step, every run’s of the same length');
-      } else if (!run.checkpoints.every(Number.isFinite)) problem(['runs', k, 'checkpoints'], 'must hold only finite numbers');
+    m.runs.forEach(({ name, checkpoints }, k) => {
+      if (names.has(name)) problem(['runs', k, 'name'], `"${name}" is used twice`);
+      names.add(name);
+      if (vectorLength(checkpoints) !== size) {
+        problem(['runs', k, 'checkpoints', 'params'], 'must hold one parameter vector per checkpoint step, every run’s of the same length');
+      } else if (!checkpoints.params.every(Number.isFinite)) problem(['runs', k, 'checkpoints', 'params'], 'must hold only finite numbers');
     });
     for (const { path, message } of landscapeIssues(m.landscape, names)) problem(['landscape', ...path], message);
   });
+export type ParsedSlicePlaneRequest = z.output<typeof slicePlaneRequestMessage>;
 
 /**
  * The Hessian's extreme eigenvalues at one checkpoint of a finished network run (any, not only
@@ -162,23 +160,12 @@ const curvatureRequestMessage = z
     requireNetwork(m.problem, ctx);
     if (!m.params.length || !m.params.every(Number.isFinite)) ctx.addIssue({ code: 'custom', path: ['params'], message: 'must hold the checkpoint’s parameters, all finite' });
   });
-
-export const clientMessageSchema = z.discriminatedUnion('type', [
-  startMessage,
-  runControlMessage,
-  surfaceRequestMessage,
-  landscapeRequestMessage,
-  cancelLandscapeMessage,
-  slicePlaneRequestMessage,
-  curvatureRequestMessage,
-]);
-export type ClientMessage = z.input<typeof clientMessageSchema>;
-export type ParsedClientMessage = z.output<typeof clientMessageSchema>;
-export type StartMessage = z.output<typeof startMessage>;
-export type SurfaceRequest = z.output<typeof surfaceRequestMessage>;
-export type LandscapeRequest = z.output<typeof landscapeRequestMessage>;
-export type ParsedSlicePlaneRequest = z.output<typeof slicePlaneRequestMessage>;
 export type ParsedCurvatureRequest = z.output<typeof curvatureRequestMessage>;
+
+/** What a client asks and the host passes on to a worker as it is; a landscape alone goes in parts. */
+const forwardedRequests = [startMessage, runControlMessage, surfaceRequestMessage, cancelLandscapeMessage, slicePlaneRequestMessage, curvatureRequestMessage] as const;
+export const clientMessageSchema = z.discriminatedUnion('type', [...forwardedRequests, landscapeRequestMessage]);
+export type ClientMessage = z.input<typeof clientMessageSchema>;
 
 /**
  * One worker's share of a landscape. The shares of one landscape take its points (the levels of
@@ -198,15 +185,7 @@ const landscapePartMessage = z
 export type LandscapePartRequest = z.output<typeof landscapePartMessage>;
 
 /** The host speaks to a worker in the client's words, with ids given a per-client prefix, and a landscape in parts. */
-export const workerRequestSchema = z.discriminatedUnion('type', [
-  startMessage,
-  runControlMessage,
-  surfaceRequestMessage,
-  landscapePartMessage,
-  cancelLandscapeMessage,
-  slicePlaneRequestMessage,
-  curvatureRequestMessage,
-]);
+export const workerRequestSchema = z.discriminatedUnion('type', [...forwardedRequests, landscapePartMessage]);
 export type WorkerRequest = z.output<typeof workerRequestSchema>;
 
 // Clients and the host import a run's states from here, beside the messages that carry them.
@@ -239,6 +218,7 @@ const framesMessage = z
   .refine((m) => !m.testLoss || m.testLoss.length === m.loss.length, 'testLoss must have one value per step')
   .refine((m) => !m.layerGradNorms || m.layerGradNorms.length % Math.max(m.loss.length, 1) === 0, 'layerGradNorms must hold the same number of layers per step')
   .refine((m) => !m.points || m.points.length === 2 * m.loss.length, 'points must hold two values per step');
+export type FramesMessage = z.output<typeof framesMessage>;
 const statusMessage = z
   .object({
     type: z.literal('status'),
@@ -259,6 +239,7 @@ const surfaceMessage = z
   })
   .strict()
   .refine((m) => m.z.length === m.x.length * m.y.length, 'z must hold x.length * y.length values');
+export type SurfaceMessage = z.output<typeof surfaceMessage>;
 /**
  * Computed points of a landscape: loss values at flat grid indices j · alphas.length + i, all of
  * one level (0 the coarsest). `computed` of `total` points are known once this message is
@@ -282,11 +263,13 @@ const landscapeMessage = z
   })
   .strict()
   .refine((m) => m.indices.length === m.values.length, 'indices and values must have the same length');
+export type LandscapeMessage = z.output<typeof landscapeMessage>;
 /**
  * Networks, when a run completes: its checkpoints, which the app places on landscape slices and
  * sends back in `slice-plane` requests to choose a plane.
  */
 const checkpointsMessage = checkpointsSchema(messageArrays, { type: z.literal('checkpoints'), runId: id });
+export type CheckpointsMessage = z.output<typeof checkpointsMessage>;
 /**
  * The answer to a `slice-plane` request: the plane and its grid, and what describes its axes —
  * by directions, `explainedVariance` (pca), `eigenvalues` ascending, d1's first (hessian),
@@ -308,6 +291,7 @@ const slicePlaneMessage = z
   })
   .strict()
   .refine((m) => m.d1.length === m.center.length && m.d2.length === m.center.length, 'd1 and d2 must be as long as center');
+export type SlicePlaneMessage = z.output<typeof slicePlaneMessage>;
 
 /** The answer to a `curvature` request: [smallest, largest] eigenvalue and what they make of the point. */
 const curvatureMessage = z
@@ -319,32 +303,26 @@ const curvatureMessage = z
     kind: z.enum(CRITICAL_POINT_TYPES),
   })
   .strict();
+export type CurvatureAnswer = z.output<typeof curvatureMessage>;
 
 /** Networks: the rows a run trains (and tests) on, sent once when it starts. */
 const dataMessage = networkDataSchema(messageArrays, { type: z.literal('data'), runId: id });
+export type DataMessage = z.output<typeof dataMessage>;
 /** Networks with 1 or 2 inputs: what the model predicts over the data's box, now and then. */
 const predictionMessage = predictionSchema(messageArrays, { type: z.literal('prediction'), runId: id });
+export type PredictionMessage = z.output<typeof predictionMessage>;
 const errorMessage = z
   .object({ type: z.literal('error'), message: z.string(), requestId: id.optional() })
   .strict();
 
 /** Desktop only: a menu item the user chose, for the UI to carry out (shared/app-commands.ts). */
 const commandMessage = z.object({ type: z.literal('command'), command: z.enum(APP_COMMANDS) }).strict();
+export type CommandMessage = z.output<typeof commandMessage>;
 
 export const workerMessageSchema = z.discriminatedUnion('type', [framesMessage, statusMessage, surfaceMessage, dataMessage, predictionMessage, checkpointsMessage, slicePlaneMessage, landscapeMessage, curvatureMessage, errorMessage]);
 export type WorkerMessage = z.output<typeof workerMessageSchema>;
 export const hostMessageSchema = z.discriminatedUnion('type', [...workerMessageSchema.options, commandMessage]);
 export type HostMessage = z.output<typeof hostMessageSchema>;
-export type CommandMessage = z.output<typeof commandMessage>;
-export type FramesMessage = z.output<typeof framesMessage>;
-export type SurfaceMessage = z.output<typeof surfaceMessage>;
-export type StatusMessage = z.output<typeof statusMessage>;
-export type PredictionMessage = z.output<typeof predictionMessage>;
-export type DataMessage = z.output<typeof dataMessage>;
-export type CheckpointsMessage = z.output<typeof checkpointsMessage>;
-export type LandscapeMessage = z.output<typeof landscapeMessage>;
-export type SlicePlaneMessage = z.output<typeof slicePlaneMessage>;
-export type CurvatureAnswer = z.output<typeof curvatureMessage>;
 
 /** What the renderer talks to: the preload's window.gradscape, or the WebSocket client. */
 export interface Bridge {

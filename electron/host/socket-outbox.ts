@@ -159,26 +159,33 @@ export class SocketOutbox {
 }
 
 function framesBytes(message: FramesMessage): number {
-  const arrays = [message.points, message.loss, message.gradNorm, message.lr, message.testLoss, message.layerGradNorms];
+  const arrays = [message.points, message.loss, message.gradNorm, message.lr, message.testLoss, message.layerGradNorms, message.checkpoints?.steps, message.checkpoints?.params];
   return arrays.reduce((sum, array) => sum + (array?.byteLength ?? 0), 0);
 }
 
-/** One frames message for consecutive ones of a run: steps follow on, so each series is concatenated. */
+function concat(arrays: readonly Float64Array[]): Float64Array {
+  const result = new Float64Array(arrays.reduce((sum, array) => sum + array.length, 0));
+  let offset = 0;
+  for (const array of arrays) {
+    result.set(array, offset);
+    offset += array.length;
+  }
+  return result;
+}
+
+/**
+ * One frames message for consecutive ones of a run: steps follow on, so each series is
+ * concatenated, and so are the checkpoints the parts carry (some parts carry none).
+ */
 export function mergeFrames(parts: FramesMessage[]): FramesMessage {
   const [first] = parts;
   if (parts.length === 1) return first!;
   const joined = (pick: (part: FramesMessage) => Float64Array | undefined): Float64Array | undefined => {
     const arrays = parts.map(pick);
-    if (arrays.some((array) => array === undefined)) return undefined;
-    const result = new Float64Array(arrays.reduce((sum, array) => sum + array!.length, 0));
-    let offset = 0;
-    for (const array of arrays) {
-      result.set(array!, offset);
-      offset += array!.length;
-    }
-    return result;
+    return arrays.every((array) => array !== undefined) ? concat(arrays) : undefined;
   };
   const optional = { points: joined((part) => part.points), testLoss: joined((part) => part.testLoss), layerGradNorms: joined((part) => part.layerGradNorms) };
+  const checkpoints = parts.flatMap((part) => (part.checkpoints ? [part.checkpoints] : []));
   return {
     type: 'frames',
     runId: first!.runId,
@@ -188,5 +195,6 @@ export function mergeFrames(parts: FramesMessage[]): FramesMessage {
     lr: joined((part) => part.lr)!,
     events: parts.flatMap((part) => part.events),
     ...Object.fromEntries(Object.entries(optional).filter(([, array]) => array !== undefined)),
+    ...(checkpoints.length ? { checkpoints: { steps: concat(checkpoints.map((c) => c.steps)), params: concat(checkpoints.map((c) => c.params)) } } : {}),
   };
 }

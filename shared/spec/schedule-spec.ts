@@ -21,30 +21,24 @@ const linearWarmup = z
   .object({ name: z.literal('warmup'), ...warmup, warmupSteps: steps().min(1, 'must be at least 1').default(5) })
   .strict();
 
+/** A decay that a linear warm-up may precede (torch SequentialLR, as above). */
+const afterWarmup = <Name extends string, Shape extends z.ZodRawShape>(name: Name, shape: Shape) =>
+  z.object({ name: z.literal(name), ...shape, ...warmup }).strict();
+
 /** torch StepLR: lr × gamma^⌊t / stepSize⌋. */
-const step = z
-  .object({
-    name: z.literal('step'),
-    stepSize: steps().min(1, 'must be at least 1'),
-    gamma: z.number().gt(0, 'must be greater than 0').default(0.1),
-    ...warmup,
-  })
-  .strict();
+const step = afterWarmup('step', {
+  stepSize: steps().min(1, 'must be at least 1'),
+  gamma: z.number().gt(0, 'must be greater than 0').default(0.1),
+});
 
 /** torch ExponentialLR: lr × gamma^t. */
-const exponential = z
-  .object({ name: z.literal('exponential'), gamma: z.number().gt(0, 'must be greater than 0'), ...warmup })
-  .strict();
+const exponential = afterWarmup('exponential', { gamma: z.number().gt(0, 'must be greater than 0') });
 
 /** torch CosineAnnealingLR: from lr down to etaMin over tMax steps (and back up after, as torch). */
-const cosine = z
-  .object({
-    name: z.literal('cosine'),
-    tMax: steps().min(1, 'must be at least 1'),
-    etaMin: z.number().min(0, 'must be at least 0').default(0),
-    ...warmup,
-  })
-  .strict();
+const cosine = afterWarmup('cosine', {
+  tMax: steps().min(1, 'must be at least 1'),
+  etaMin: z.number().min(0, 'must be at least 0').default(0),
+});
 
 export const SCHEDULE_NAMES = ['constant', 'warmup', 'step', 'exponential', 'cosine'] as const;
 

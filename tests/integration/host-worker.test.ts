@@ -155,7 +155,7 @@ describe('network runs in the worker', () => {
     const vector = Float64Array.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     client.send({ type: 'start', runId: 'path', problem: passwd, run } as never);
     client.send({ type: 'landscape', requestId: 'grid', problem: passwd, center: vector, d1: vector, d2: vector, alphas: Float64Array.of(0), betas: Float64Array.of(0) } as never);
-    client.send({ type: 'slice-plane', requestId: 'plane', problem: passwd, landscape: {}, runs: [{ name: 'a', checkpoints: vector, checkpointSteps: Float64Array.of(0) }] } as never);
+    client.send({ type: 'slice-plane', requestId: 'plane', problem: passwd, landscape: {}, runs: [{ name: 'a', checkpoints: { params: vector, steps: Float64Array.of(0) } }] } as never);
     // A start has no request id: its error comes without one.
     const refusals = await Promise.all([undefined, 'grid', 'plane'].map((id) => client.waitFor((m) => m.type === 'error' && m.requestId === id)));
     for (const refusal of refusals) {

@@ -40,13 +40,13 @@ export async function answerSlicePlane(request: ParsedSlicePlaneRequest): Promis
   // The Hessian's directions need the model.
   await useTensorBackend();
   const size = paramCount(problem.sizes);
-  const runs = request.runs.map(({ name, checkpoints, checkpointSteps }, k): LandscapeRunInput => {
-    const count = checkpointSteps.length;
-    if (checkpoints.length !== count * size) {
-      throw new InvalidInputError(`runs[${k}].checkpoints: holds vectors of ${checkpoints.length / count} parameters; this network has ${size}`);
+  const runs = request.runs.map(({ name, checkpoints: { params: joined, steps } }, k): LandscapeRunInput => {
+    const count = steps.length;
+    if (joined.length !== count * size) {
+      throw new InvalidInputError(`runs[${k}].checkpoints.params: holds vectors of ${joined.length / count} parameters; this network has ${size}`);
     }
-    const params = Array.from({ length: count }, (_, c) => Float32Array.from(checkpoints.subarray(c * size, (c + 1) * size)));
-    return { name, record: { initialParams: params[0]!, finalParams: params.at(-1)!, checkpoints: { steps: Array.from(checkpointSteps), params } } };
+    const params = Array.from({ length: count }, (_, c) => Float32Array.from(joined.subarray(c * size, (c + 1) * size)));
+    return { name, record: { initialParams: params[0]!, finalParams: params.at(-1)!, checkpoints: { steps: Array.from(steps), params } } };
   });
   return { type: 'slice-plane', requestId: request.requestId, ...describeSlicePlane(problem, request.landscape, runs) };
 }

@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { sampleColormap } from '../../../shared/colormaps/colormap';
 import { onPlaybackFrame } from '../store/playback-store';
 import { formatDecade } from '../../../shared/format-number';
-import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
+import { prepareCanvas, useAreaCanvas } from '../plot/use-canvas-size';
 import type { RunEntry } from '../store/app-model';
 
 const LABEL_WIDTH = 64;
@@ -14,9 +14,7 @@ const LEGEND_HEIGHT = 16;
  * show as early layers far darker than later ones.
  */
 export function LayerNormsChart({ run }: { run: RunEntry }) {
-  const area = useRef<HTMLDivElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const size = useElementSize(area);
+  const { area, canvas, size } = useAreaCanvas();
 
   useEffect(() => {
     const element = canvas.current;

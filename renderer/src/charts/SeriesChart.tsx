@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type PointerEvent } from 'react';
 import { currentStep } from '../playback/playback-clock';
 import { onPlaybackFrame, playbackClock, usePlaybackStore } from '../store/playback-store';
 import { formatValue } from '../../../shared/format-number';
-import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
+import { prepareCanvas, useAreaCanvas } from '../plot/use-canvas-size';
 import { useAppStore } from '../store/app-store';
 import type { RunEntry } from '../store/app-model';
 import type { ColumnExtremes } from './decimate';
@@ -23,11 +23,9 @@ export function SeriesChart({ title, metric, defaultScale }: { title: string; me
   const [chosenLog, setChosenLog] = useState<boolean | null>(defaultScale === 'log' ? true : null);
   const [drawn, setDrawn] = useState({ log: chosenLog ?? false, offChart: '' });
   const checkboxId = useId();
-  const area = useRef<HTMLDivElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
+  const { area, canvas, size } = useAreaCanvas();
   const cursor = useRef<HTMLDivElement>(null);
   const layoutRef = useRef<ChartLayout | null>(null);
-  const size = useElementSize(area);
 
   useEffect(() => {
     const element = canvas.current;

@@ -3,6 +3,7 @@ import { logTicks, niceTicks } from '../plot/nice-ticks';
 import type { RunEntry } from '../store/app-model';
 import { valueRange, type SeriesExtent } from './chart-range';
 import { createColumnExtremes, decimateToColumns, type ColumnExtremes } from './decimate';
+import { strokePath } from '../plot/stroke-path';
 
 /** A per-step series of RunSeries; testLoss is empty for runs without a test split, which are skipped. */
 export type ChartMetric = 'loss' | 'gradNorm' | 'testLoss';
@@ -207,9 +208,7 @@ export function drawChartAxes(
     context.lineTo(px, bottom);
     context.fillText(xLabel(tick), px, bottom + 5);
   }
-  context.strokeStyle = GRID_COLOR;
-  context.lineWidth = 1;
-  context.stroke();
+  strokePath(context, GRID_COLOR, 1);
   context.strokeStyle = AXIS_COLOR;
   context.strokeRect(plot.left - 0.5, plot.top - 0.5, plot.width + 1, plot.height + 1);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { buildHeatImage, drawContours } from '../map/draw-map-base';
 import { createMapFrame, type MapFrame } from '../map/map-frame';
 import { drawCurveChart } from '../network/draw-curve';
@@ -13,7 +13,7 @@ import { CONTOUR_INTERVALS } from '../plot/use-plot-data';
 import { SceneCanvas } from '../scene/SceneCanvas';
 import { SceneSurfaceProvider } from '../scene/scene-surface';
 import { useAppStore } from '../store/app-store';
-import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
+import { prepareCanvas, useAreaCanvas } from '../plot/use-canvas-size';
 import { createCameraSync, type CameraSync } from '../panels/camera-sync';
 import { CameraLink } from '../panels/CameraLink';
 import { useImportedLandscapes, type ImportedLandscape } from '../store/imported-landscapes';
@@ -164,9 +164,7 @@ interface SliceProps {
 }
 
 function ImportedSlice({ surface, values, scale, critical, counts }: SliceProps) {
-  const area = useRef<HTMLDivElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const size = useElementSize(area);
+  const { area, canvas, size } = useAreaCanvas();
   const { alphas, betas } = surface;
   const image = useMemo(() => (scale ? buildHeatImage({ x: alphas, y: betas, z: values }, scale, 'viridis') : null), [alphas, betas, values, scale]);
   // The toolbar's Contour lines switch, at the levels the 2D map uses (even in the colour bar's scale).
@@ -182,7 +180,6 @@ function ImportedSlice({ surface, values, scale, critical, counts }: SliceProps)
     const element = canvas.current;
     if (!element || !size || !image || !frame) return;
     const context = prepareCanvas(element, size);
-    context.clearRect(0, 0, size.width, size.height);
     drawSlice(context, frame, { alphas, betas }, image, trajectory ? [{ color: PATH_COLOR, coordinates: trajectory }] : []);
     if (levels) {
       context.save();
@@ -232,14 +229,11 @@ function drawCriticalPoints(context: CanvasRenderingContext2D, frame: MapFrame, 
 }
 
 function ImportedCurve({ surface, values }: { surface: ImportedLandscape; values: Float64Array }) {
-  const area = useRef<HTMLDivElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const size = useElementSize(area);
+  const { area, canvas, size } = useAreaCanvas();
   useEffect(() => {
     const element = canvas.current;
     if (!element || !size) return;
     const context = prepareCanvas(element, size);
-    context.clearRect(0, 0, size.width, size.height);
     drawCurveChart(context, size.width, size.height, { t: surface.alphas, loss: values, names: ['α = 0', 'α = 1'], color: PATH_COLOR, barrier: null });
   }, [size, surface.alphas, values]);
   return (

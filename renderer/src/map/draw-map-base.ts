@@ -10,6 +10,7 @@ import type { HeightScale } from '../scene/height-scale';
 import type { SurfaceData } from '../store/app-model';
 import { CRITICAL_POINT_COLOR } from '../store/palette';
 import type { MapFrame } from './map-frame';
+import { strokePath } from '../plot/stroke-path';
 
 const AXIS_COLOR = '#9da7b3';
 const FONT = '12px system-ui, sans-serif';
@@ -84,9 +85,7 @@ export function drawContours(context: CanvasRenderingContext2D, frame: MapFrame,
       context.lineTo(frame.px(segments[k + 2]!), frame.py(segments[k + 3]!));
     }
   }
-  context.strokeStyle = 'rgba(255, 255, 255, 0.4)';
-  context.lineWidth = 1;
-  context.stroke();
+  strokePath(context, 'rgba(255, 255, 255, 0.4)', 1);
 }
 
 function drawArrows(context: CanvasRenderingContext2D, frame: MapFrame, arrows: Float64Array): void {
@@ -103,12 +102,8 @@ function drawArrows(context: CanvasRenderingContext2D, frame: MapFrame, arrows: 
     context.lineTo(tx - head * Math.cos(angle + 0.45), ty - head * Math.sin(angle + 0.45));
   }
   context.lineCap = 'round';
-  context.strokeStyle = 'rgba(13, 17, 23, 0.7)';
-  context.lineWidth = 3;
-  context.stroke();
-  context.strokeStyle = '#ffffff';
-  context.lineWidth = 1.3;
-  context.stroke();
+  strokePath(context, 'rgba(13, 17, 23, 0.7)', 3);
+  strokePath(context, '#ffffff', 1.3);
 }
 
 export function drawAxes(

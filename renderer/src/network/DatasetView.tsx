@@ -1,6 +1,6 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { createMapFrame } from '../map/map-frame';
-import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
+import { prepareCanvas, useAreaCanvas } from '../plot/use-canvas-size';
 import { useAppStore } from '../store/app-store';
 import { chooseDatasetRun, chosenDatasetRun, datasetRun } from './dataset-image';
 import { datasetBounds, drawDataset, predictionImage } from './draw-dataset';
@@ -19,9 +19,7 @@ export function DatasetView() {
     chooseDatasetRun(id);
     setChosen(id);
   };
-  const area = useRef<HTMLDivElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const size = useElementSize(area);
+  const { area, canvas, size } = useAreaCanvas();
   const selectId = useId();
   const prediction = run?.prediction;
   const image = useMemo(() => (prediction?.y ? predictionImage(prediction) : null), [prediction]);
@@ -31,7 +29,6 @@ export function DatasetView() {
     if (!element || !size || !run?.data) return;
     const bounds = datasetBounds(run.data, prediction);
     const context = prepareCanvas(element, size);
-    context.clearRect(0, 0, size.width, size.height);
     drawDataset(context, createMapFrame(bounds, size.width, size.height), bounds, run.data, prediction, image);
   }, [size, run?.data, prediction, image]);
 

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { curveBarrier, type CurveBarrier } from '../../../shared/landscape-curve';
 import { SelectField } from '../sidebar/SelectField';
 import { formatValue } from '../../../shared/format-number';
-import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
+import { prepareCanvas, useAreaCanvas } from '../plot/use-canvas-size';
 import { useAppStore } from '../store/app-store';
 import type { CurveState, RunEntry } from '../store/app-model';
 import { drawCurveChart } from './draw-curve';
@@ -42,9 +42,7 @@ export function InterpolationCurve({ sliceKey, center, runs, resolution }: { sli
 
   const names = useMemo(() => curveEndNames(center, partner), [center, partner]);
   const barrier = useMemo(() => (curve?.status === 'complete' ? curveBarrier(curve.t, curve.values) : null), [curve]);
-  const area = useRef<HTMLDivElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const size = useElementSize(area);
+  const { area, canvas, size } = useAreaCanvas();
   useEffect(() => {
     if (!canvas.current || !size || !curve || stale) return;
     drawCurveChart(prepareCanvas(canvas.current, size), size.width, size.height, { t: curve.t, loss: curve.values, names, color: center.color, barrier });

@@ -3,6 +3,7 @@ import type { Bounds } from '../../../shared/functions/objective';
 import { drawAxes } from '../map/draw-map-base';
 import type { MapFrame } from '../map/map-frame';
 import { contourSegments } from '../plot/marching-squares';
+import { strokePath } from '../plot/stroke-path';
 
 /** Okabe–Ito classes: distinct for colour-blind viewers, as the run colours are. */
 export const CLASS_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442'] as const;
@@ -78,9 +79,7 @@ function drawBoundary(context: CanvasRenderingContext2D, frame: MapFrame, predic
     context.moveTo(frame.px(x[0]! + segments[k]! * dx), frame.py(y[0]! + segments[k + 1]! * dy));
     context.lineTo(frame.px(x[0]! + segments[k + 2]! * dx), frame.py(y[0]! + segments[k + 3]! * dy));
   }
-  context.strokeStyle = '#ffffff';
-  context.lineWidth = 2;
-  context.stroke();
+  strokePath(context, '#ffffff', 2);
 }
 
 function drawPoints(context: CanvasRenderingContext2D, frame: MapFrame, x: Float64Array, y: Float64Array, features: number, hollow: boolean): void {
@@ -92,15 +91,11 @@ function drawPoints(context: CanvasRenderingContext2D, frame: MapFrame, x: Float
     context.beginPath();
     context.arc(px, py, 3.2, 0, 2 * Math.PI);
     if (hollow) {
-      context.strokeStyle = color;
-      context.lineWidth = 1.5;
-      context.stroke();
+      strokePath(context, color, 1.5);
     } else {
       context.fillStyle = color;
       context.fill();
-      context.strokeStyle = '#0d1117';
-      context.lineWidth = 0.8;
-      context.stroke();
+      strokePath(context, '#0d1117', 0.8);
     }
   }
 }
@@ -112,9 +107,7 @@ function drawCurve(context: CanvasRenderingContext2D, frame: MapFrame, predictio
     const method = i === 0 ? 'moveTo' : 'lineTo';
     context[method](frame.px(x), frame.py(prediction.values[i]!));
   });
-  context.strokeStyle = '#E69F00';
-  context.lineWidth = 2.5;
-  context.stroke();
+  strokePath(context, '#E69F00', 2.5);
 }
 
 /** The dataset (training points filled, test points hollow) and what the model makes of it. */

@@ -3,6 +3,7 @@ import { buildHeatImage, drawAxes } from '../map/draw-map-base';
 import type { MapFrame } from '../map/map-frame';
 import type { ColorScale } from '../plot/color-scale';
 import { fillFromCoarser } from './fill-coarse';
+import { strokePath } from '../plot/stroke-path';
 
 /** The slice as an image in viridis on its colour bar's scale; points not computed yet show the coarser level's nearest. */
 export function sliceImage(plane: SlicePlaneMessage, values: Float64Array, scale: ColorScale): HTMLCanvasElement {
@@ -43,9 +44,7 @@ export function drawSlice(
       const method = k === 0 ? 'moveTo' : 'lineTo';
       context[method](frame.px(points[k]!), frame.py(points[k + 1]!));
     }
-    context.strokeStyle = color;
-    context.lineWidth = 2;
-    context.stroke();
+    strokePath(context, color, 2);
     context.fillStyle = color;
     for (let k = 0; k < points.length; k += 2) {
       context.beginPath();

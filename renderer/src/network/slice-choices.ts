@@ -55,7 +55,7 @@ export function slicePlaneFields(choices: SliceChoices, center: PlaneRun, others
     read = [center, ...others.slice(0, 2)];
     landscape.through = read.map((run) => ({ run: run.id, at: 'final' }));
   }
-  const runs = read.flatMap(({ id, checkpoints }) => (checkpoints ? [{ name: id, checkpoints: checkpoints.params, checkpointSteps: checkpoints.steps }] : []));
+  const runs = read.flatMap(({ id, checkpoints }) => (checkpoints ? [{ name: id, checkpoints: { params: checkpoints.params, steps: checkpoints.steps } }] : []));
   return { landscape, runs };
 }
 

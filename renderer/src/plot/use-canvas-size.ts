@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
 export interface CanvasSize {
   width: number;
@@ -21,6 +21,17 @@ export function useElementSize(ref: RefObject<HTMLElement | null>): CanvasSize |
     return () => observer.disconnect();
   }, [ref]);
   return size;
+}
+
+/**
+ * A canvas that fills the element around it: refs for the two (`area` on the element, `canvas`
+ * on the canvas) and the element's size, null until it is first laid out.
+ */
+export function useAreaCanvas() {
+  const area = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const size = useElementSize(area);
+  return { area, canvas, size };
 }
 
 /** Sizes a canvas's backing store to its CSS size and returns a context drawing in CSS pixels. */

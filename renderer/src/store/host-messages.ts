@@ -1,16 +1,4 @@
-import type {
-  CheckpointsMessage,
-  CommandMessage,
-  CurvatureAnswer,
-  DataMessage,
-  FramesMessage,
-  HostMessage,
-  LandscapeMessage,
-  PredictionMessage,
-  SlicePlaneMessage,
-  StatusMessage,
-  SurfaceMessage,
-} from '../../../shared/protocol';
+import type { CommandMessage, HostMessage } from '../../../shared/protocol';
 import { appendCheckpoints } from '../network/live-checkpoints';
 import type { AppState } from './app-store';
 
@@ -26,8 +14,9 @@ interface Store {
 }
 
 type StoreMessage = Exclude<HostMessage, CommandMessage>;
+type Message<T extends StoreMessage['type']> = Extract<StoreMessage, { type: T }>;
 
-function surface({ get, set }: Store, message: SurfaceMessage): void {
+function surface({ get, set }: Store, message: Message<'surface'>): void {
   if (message.requestId !== get().surfaceRequest) return;
   let zMin = Infinity;
   let zMax = -Infinity;
@@ -39,7 +28,7 @@ function surface({ get, set }: Store, message: SurfaceMessage): void {
 }
 
 /** Appended in place to the run's series; the entry is patched once per message so panels can show progress. */
-function frames({ get }: Store, message: FramesMessage): void {
+function frames({ get }: Store, message: Message<'frames'>): void {
   const run = get().runs.find((entry) => entry.id === message.runId);
   if (!run) return;
   run.series.append(message);
@@ -47,45 +36,45 @@ function frames({ get }: Store, message: FramesMessage): void {
   get().patchRun(run.id, { count: run.series.count, events: [...run.events, ...message.events], ...live });
 }
 
-function status({ get, set }: Store, message: StatusMessage): void {
+function status({ get, set }: Store, message: Message<'status'>): void {
   get().patchRun(message.runId, { status: message.status, ...(message.message ? { message: message.message } : {}) });
   if (message.status === 'failed') set({ notice: `Run failed: ${message.message ?? 'unknown error'}` });
 }
 
-function data({ get }: Store, message: DataMessage): void {
+function data({ get }: Store, message: Message<'data'>): void {
   get().patchRun(message.runId, { data: message });
 }
 
-function prediction({ get }: Store, message: PredictionMessage): void {
+function prediction({ get }: Store, message: Message<'prediction'>): void {
   get().patchRun(message.runId, { prediction: message });
 }
 
-function checkpoints({ get }: Store, message: CheckpointsMessage): void {
+function checkpoints({ get }: Store, message: Message<'checkpoints'>): void {
   // The completion's message holds them all: the ones that came while it trained are let go.
   get().patchRun(message.runId, { checkpoints: message, liveCheckpoints: undefined });
 }
 
-function slicePlane({ get }: Store, message: SlicePlaneMessage): void {
+function slicePlane({ get }: Store, message: Message<'slice-plane'>): void {
   get().receiveSlicePlane(message);
 }
 
-function landscape({ get }: Store, message: LandscapeMessage): void {
+function landscape({ get }: Store, message: Message<'landscape'>): void {
   get().receiveLandscape(message);
 }
 
-function curvature({ get }: Store, message: CurvatureAnswer): void {
+function curvature({ get }: Store, message: Message<'curvature'>): void {
   get().receiveCurvature(message);
 }
 
 /** A failed landscape request marks its view; any other error is shown as a notice. */
-function error({ get, set }: Store, message: Extract<HostMessage, { type: 'error' }>): void {
+function error({ get, set }: Store, message: Message<'error'>): void {
   const { requestId } = message;
   if (requestId !== undefined && get().failLandscapeRequest(requestId, message.message)) return;
   if (requestId && requestId === get().surfaceRequest) set({ surfaceRequest: null });
   set({ notice: message.message });
 }
 
-const handlers: { [T in StoreMessage['type']]: (store: Store, message: Extract<StoreMessage, { type: T }>) => void } = {
+const handlers: { [T in StoreMessage['type']]: (store: Store, message: Message<T>) => void } = {
   surface,
   frames,
   status,

@@ -136,4 +136,13 @@ describe('mergeFrames', () => {
     expect(Array.from(merged.layerGradNorms!)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(merged.points).toBeUndefined();
   });
+
+  it('keeps the checkpoints the parts carry, in order, so a training run’s path on a slice misses none', () => {
+    const taken = (steps: number[]) => ({ steps: Float64Array.from(steps), params: Float64Array.from(steps.flatMap((step) => [step, step + 0.5])) });
+    const parts = [frames('n', 0, 2, { checkpoints: taken([0]) }), frames('n', 2, 2), frames('n', 4, 2, { checkpoints: taken([4, 5]) })];
+    const { checkpoints } = mergeFrames(parts);
+    expect(Array.from(checkpoints!.steps)).toEqual([0, 4, 5]);
+    expect(Array.from(checkpoints!.params)).toEqual([0, 0.5, 4, 4.5, 5, 5.5]);
+    expect(mergeFrames([frames('n', 0, 2), frames('n', 2, 2)]).checkpoints).toBeUndefined();
+  });
 });

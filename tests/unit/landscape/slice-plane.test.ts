@@ -18,8 +18,7 @@ async function train(run: Record<string, unknown>): Promise<NetworkRunRecord> {
 /** A run as the app sends it: its checkpoints, one vector after another. */
 const planeRun = (name: string, record: NetworkRunRecord) => ({
   name,
-  checkpoints: joinVectors(record.checkpoints.params),
-  checkpointSteps: Float64Array.from(record.checkpoints.steps),
+  checkpoints: { params: joinVectors(record.checkpoints.params), steps: Float64Array.from(record.checkpoints.steps) },
 });
 
 const request = (landscape: Record<string, unknown>, runs: Record<string, NetworkRunRecord>): ParsedSlicePlaneRequest =>
@@ -115,6 +114,6 @@ describe('the plane of a slice the app asks for', async () => {
       landscape: { directions: 'random' },
       runs: [planeRun('adam', adam)],
     }) as ParsedSlicePlaneRequest;
-    await expect(answerSlicePlane(wrong)).rejects.toThrow('runs[0].checkpoints: holds vectors of 33 parameters; this network has 17');
+    await expect(answerSlicePlane(wrong)).rejects.toThrow('runs[0].checkpoints.params: holds vectors of 33 parameters; this network has 17');
   });
 });

@@ -29,7 +29,7 @@ describe('client messages', () => {
     const refusal = 'problem.mlp.dataset.csv: a file path is not accepted here: send the CSV file’s content as "csvText"';
     expect(verdict(start(path))).toBe(refusal);
     expect(verdict(landscape(path, 17, 3))).toBe(refusal);
-    const plane = { type: 'slice-plane', requestId: 'p', problem: path, landscape: {}, runs: [{ name: 'a', checkpoints: vector(17), checkpointSteps: Float64Array.of(0) }] };
+    const plane = { type: 'slice-plane', requestId: 'p', problem: path, landscape: {}, runs: [{ name: 'a', checkpoints: { params: vector(17), steps: Float64Array.of(0) } }] };
     expect(verdict(plane)).toBe(refusal);
     expect(verdict(start(mlp({ dataset: { csvText: 'x,y\n1,0\n', file: 'mine.csv', target: 'y' } })))).toBe('ok');
     expect(verdict(start(mlp({ dataset: { csvText: 'x,y\n1,0\n', file: '/etc/passwd', target: 'y' } })))).toBe('problem.mlp.dataset.file: must be a file name without a folder');

@@ -7,8 +7,10 @@ const mlp = { dataset: { name: 'moons' }, hidden: [2], activation: 'tanh', loss:
 const SIZE = 9;
 const run = (name: string, steps: number[], size = SIZE) => ({
   name,
-  checkpoints: Float64Array.from({ length: steps.length * size }, (_, i) => Math.sin(i)),
-  checkpointSteps: Float64Array.from(steps),
+  checkpoints: {
+    params: Float64Array.from({ length: steps.length * size }, (_, i) => Math.sin(i)),
+    steps: Float64Array.from(steps),
+  },
 });
 const message = (patch: Record<string, unknown> = {}) => ({
   type: 'slice-plane',
@@ -32,10 +34,10 @@ describe('the slice-plane request', () => {
 
   it('names what is wrong', () => {
     expect(problemWith({ problem: { function: 'himmelblau' } })).toBe('problem: a landscape needs a network problem ("mlp")');
-    expect(problemWith({ runs: [run('a', [0, 5]), run('b', [0, 5], SIZE + 1)] })).toMatch(/^runs\[1\]\.checkpoints: must hold one parameter vector per checkpoint step/);
+    expect(problemWith({ runs: [run('a', [0, 5]), run('b', [0, 5], SIZE + 1)] })).toMatch(/^runs\[1\]\.checkpoints\.params: must hold one parameter vector per checkpoint step/);
     expect(problemWith({ runs: [run('a', [0, 5]), run('a', [0, 5])] })).toBe('runs[1].name: "a" is used twice');
-    expect(problemWith({ runs: [run('a', [0, 5, 5])] })).toBe('runs[0].checkpointSteps: must be increasing whole numbers');
-    expect(problemWith({ runs: [{ ...run('a', [0]), checkpoints: new Float64Array(SIZE).fill(NaN) }] })).toBe('runs[0].checkpoints: must hold only finite numbers');
+    expect(problemWith({ runs: [run('a', [0, 5, 5])] })).toBe('runs[0].checkpoints.steps: must be increasing whole numbers');
+    expect(problemWith({ runs: [{ name: 'a', checkpoints: { params: new Float64Array(SIZE).fill(NaN), steps: Float64Array.of(0) } }] })).toBe('runs[0].checkpoints.params: must hold only finite numbers');
     expect(problemWith({ landscape: { directions: 'interpolation', through: [{ run: 'a' }, { run: 'c' }] } })).toBe('landscape.through[1].run: names no run: "c"');
     expect(problemWith({ landscape: { directions: 'random', pcaOf: 'all' } })).toBe('landscape.pcaOf: applies only to directions "pca"');
     expect(problemWith({ landscape: { directions: 'pca', resolution: 1000 } })).toMatch(/^landscape\.resolution: /);
