@@ -4,7 +4,7 @@ import { ColorBar, colorBarWidth } from '../plot/ColorBar';
 import { colorScaleOf } from '../plot/color-scale';
 import { formatValue } from '../../../shared/format-number';
 import { prepareCanvas, useElementSize } from '../plot/use-canvas-size';
-import { SceneCanvas, type SceneRun } from '../scene/SceneCanvas';
+import { SceneCanvas } from '../scene/SceneCanvas';
 import { SceneSurfaceProvider } from '../scene/scene-surface';
 import { MAIN_SLICE, type SliceState } from '../store/app-model';
 import { useAppStore } from '../store/app-store';
@@ -15,7 +15,7 @@ import { CurvatureReadout } from './CurvatureReadout';
 import { drawSlice, nearestCheckpoint, sliceImage } from './draw-slice';
 import { SliceCriticalPoints } from './SliceCriticalPoints';
 import { SliceHoverReadout } from './SliceHoverReadout';
-import { checkpointSceneRun, sliceSceneLabel, sliceSceneSurface } from './slice-scene';
+import { placedPaths, sliceSceneLabel, sliceSceneRuns, sliceSceneSurface } from './slice-scene';
 import { InterpolationCurve } from './InterpolationCurve';
 // Registers the landscape's image with the export panel, drawn whether or not the view is shown.
 import './landscape-image';
@@ -95,14 +95,7 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
   }, [stale, key, centerId, choices, requestSlice]);
   useEffect(() => (fixedRunId === undefined ? undefined : () => releaseSlice(key)), [fixedRunId, key, releaseSlice]);
 
-  const placed = useMemo(
-    () =>
-      (slice?.paths ?? []).flatMap((path, k) => {
-        const run = runs.find((entry) => entry.id === slice!.runIds[k]);
-        return run ? [{ run, color: run.color, coordinates: path.coordinates, distances: path.distances }] : [];
-      }),
-    [slice, runs],
-  );
+  const placed = useMemo(() => placedPaths(slice, runs), [slice, runs]);
   // Each path as far as the timeline has gone: scrubbing back shows where a run was then.
   const placedRuns = useMemo(() => placed.map((path) => path.run), [placed]);
   const reached = useCheckpointsReached(placedRuns, layout !== '3d');
@@ -115,14 +108,7 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
   // The map draws them as far as they have come; hovering reads the finished runs' checkpoints.
   const drawnPaths = useMemo(() => [...paths, ...live.map(({ run, coordinates }) => ({ color: run.color, coordinates }))], [paths, live]);
 
-  const sceneRuns = useMemo(
-    (): SceneRun[] =>
-      [...placed, ...live].flatMap(({ run, coordinates, distances }) => {
-        const sceneRun = checkpointSceneRun(run, { coordinates, distances });
-        return sceneRun ? [sceneRun] : [];
-      }),
-    [placed, live],
-  );
+  const sceneRuns = useMemo(() => sliceSceneRuns([...placed, ...live]), [placed, live]);
   // The 3D view's pointer, for its read-out.
   const [pointer, setPointer] = useState<HoverTarget | null>(null);
   const surface = useMemo(() => {

@@ -10,22 +10,30 @@ import { useAppStore } from '../store/app-store';
 import { drawSlice, sliceImage } from './draw-slice';
 import { panelRunId, usePanelStore } from '../store/panel-store';
 import { DEFAULT_SLICE_CHOICES } from './slice-choices';
+import { placedPaths } from './slice-scene';
 import { checkpointsReached } from './use-checkpoints-reached';
 
 const busy = (slice: SliceState): boolean => slice.status === 'choosing' || slice.status === 'computing';
 
 /**
- * The slice under `key` once it has settled; asked for here on `runId` (default: the newest run
- * with checkpoints) when no view has asked for it, as the Loss landscape view would.
+ * The slice under `key`, asked for here on `runId` (default: the newest run with checkpoints)
+ * when no view has asked for it, as the Loss landscape view would.
  */
-function settledSlice(key: string, runId?: string): Promise<SliceState> {
+export function askedSlice(key: string, runId?: string): SliceState {
   const { slices, runs, requestSlice } = useAppStore.getState();
-  if (!slices[key]) {
-    const center = runId ?? runs.filter((run) => run.checkpoints).at(-1)?.id;
-    if (center === undefined) throw new Error('the loss landscape appears once a network run has completed');
-    requestSlice(key, center, DEFAULT_SLICE_CHOICES);
-    if (!useAppStore.getState().slices[key]) throw new Error('a run has no checkpoints yet: its landscape appears once it completes');
-  }
+  const asked = slices[key];
+  if (asked) return asked;
+  const center = runId ?? runs.filter((run) => run.checkpoints).at(-1)?.id;
+  if (center === undefined) throw new Error('the loss landscape appears once a network run has completed');
+  requestSlice(key, center, DEFAULT_SLICE_CHOICES);
+  const slice = useAppStore.getState().slices[key];
+  if (!slice) throw new Error('a run has no checkpoints yet: its landscape appears once it completes');
+  return slice;
+}
+
+/** The slice under `key` (asked for if no view has) once it has settled. */
+function settledSlice(key: string, runId?: string): Promise<SliceState> {
+  askedSlice(key, runId);
   return new Promise((resolve, reject) => {
     const settled = (): boolean => {
       const slice = useAppStore.getState().slices[key];
@@ -46,11 +54,7 @@ function drawLandscape(context: CanvasRenderingContext2D, size: { width: number;
   const { plane, values } = slice;
   const scale = values && colorScaleOf(values);
   if (!plane || !values || !scale) throw new Error('the loss landscape has no computed point yet');
-  const { runs } = useAppStore.getState();
-  const placed = (slice.paths ?? []).flatMap((path, k) => {
-    const run = runs.find((entry) => entry.id === slice.runIds[k]);
-    return run ? [{ run, coordinates: path.coordinates }] : [];
-  });
+  const placed = placedPaths(slice, useAppStore.getState().runs);
   const reached = checkpointsReached(
     placed.map((path) => path.run),
     currentStep(playbackClock),

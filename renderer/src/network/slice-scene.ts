@@ -74,6 +74,30 @@ export function checkpointSceneRun(run: RunEntry, placed: { coordinates: Float64
   return sceneRun;
 }
 
+/** A slice's path placed on its plane, with the run it belongs to. */
+export interface PlacedPath {
+  run: RunEntry;
+  color: string;
+  coordinates: Float64Array;
+  distances: Float64Array;
+}
+
+/** The slice's paths with their runs, in the slice's order; a run removed since is left out. */
+export function placedPaths(slice: SliceState | undefined, runs: readonly RunEntry[]): PlacedPath[] {
+  return (slice?.paths ?? []).flatMap((path, k) => {
+    const run = runs.find((entry) => entry.id === slice!.runIds[k]);
+    return run ? [{ run, color: run.color, coordinates: path.coordinates, distances: path.distances }] : [];
+  });
+}
+
+/** What the 3D view of a slice draws: the finished runs' paths and the shown runs still training, each at its checkpoints' true loss. */
+export function sliceSceneRuns(paths: readonly { run: RunEntry; coordinates: Float64Array; distances: Float64Array }[]): SceneRun[] {
+  return paths.flatMap(({ run, coordinates, distances }) => {
+    const sceneRun = checkpointSceneRun(run, { coordinates, distances });
+    return sceneRun ? [sceneRun] : [];
+  });
+}
+
 /** The plane in words, e.g. "PCA of adam #2’s path". */
 export function planeDescription(slice: SliceState, centerName: string): string {
   return SLICE_DIRECTIONS[slice.choices.directions].replace('this run’s', `${centerName}’s`);
