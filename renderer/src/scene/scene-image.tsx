@@ -1,9 +1,13 @@
+import type { ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { renderSceneAt } from '../export/image-export';
 import { registerImageView } from '../export/image-views';
 import { currentScene } from '../export/scene-access';
 import { useAppStore } from '../store/app-store';
 import { FunctionScene } from '../function/FunctionScene';
+import { askedSlice } from '../network/landscape-image';
+import { MainSliceScene } from '../network/MainSliceScene';
+import { MAIN_SLICE } from '../store/app-model';
 
 /** Frames to wait for a 3D view mounted off screen to register itself before giving up. */
 const MOUNT_FRAMES = 600;
@@ -20,22 +24,37 @@ function copyCanvas(source: HTMLCanvasElement): HTMLCanvasElement {
 }
 
 /**
+ * The 3D view the problem draws when it is not on screen: a function's surface, or the main
+ * slice of a network's loss landscape (asked for, as its 2D map's image would, if no view has).
+ * Throws, saying why, while there is nothing to draw yet.
+ */
+function sceneToDraw(): ReactElement {
+  if (useAppStore.getState().kind === 'function') {
+    if (!useAppStore.getState().surface) throw new Error('the surface is still being computed');
+    return <FunctionScene label="3D loss surface, drawn off screen for an image" />;
+  }
+  const slice = askedSlice(MAIN_SLICE);
+  if (!slice.values) {
+    throw new Error(slice.status === 'failed' ? `the loss landscape could not be computed: ${slice.message ?? 'unknown error'}` : 'the loss landscape is still being computed');
+  }
+  return <MainSliceScene label="Loss landscape in 3D, drawn off screen for an image" />;
+}
+
+/**
  * The 3D view rendered again at the size asked for: the one on screen (panel 1 with panels), or,
- * with only the 2D map shown, one mounted off screen for the picture and unmounted after, with
- * the camera of a freshly opened view.
+ * with no 3D view shown, one mounted off screen for the picture and unmounted after, with the
+ * camera of a freshly opened view.
  */
 async function renderScene(width: number, height: number): Promise<HTMLCanvasElement> {
   if (currentScene()) return renderSceneAt(width, height, copyCanvas);
-  // A network's 3D landscape needs its slice's controls and grid: it is drawn from the screen.
-  if (useAppStore.getState().kind === 'network') throw new Error('show the Loss landscape tab in 3D to save its 3D view');
-  if (!useAppStore.getState().surface) throw new Error('the surface is still being computed');
+  const scene = sceneToDraw();
   const host = document.createElement('div');
   host.setAttribute('aria-hidden', 'true');
   Object.assign(host.style, { position: 'fixed', left: '-100000px', top: '0', width: '960px', height: `${Math.round((960 * height) / width)}px` });
   document.body.append(host);
   const root = createRoot(host);
   try {
-    root.render(<FunctionScene label="3D loss surface, drawn off screen for an image" />);
+    root.render(scene);
     for (let frame = 0; !currentScene(); frame++) {
       if (frame >= MOUNT_FRAMES) throw new Error('the 3D view could not be drawn off screen');
       await nextFrame();
