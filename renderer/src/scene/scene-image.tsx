@@ -59,6 +59,8 @@ async function renderScene(width: number, height: number): Promise<HTMLCanvasEle
       if (frame >= MOUNT_FRAMES) throw new Error('the 3D view could not be drawn off screen');
       await nextFrame();
     }
+    // Paths write their points and draw ranges in the scene's frame callbacks: one frame of its own loop first.
+    currentScene()!.advance(performance.now(), false);
     return await renderSceneAt(width, height, copyCanvas);
   } finally {
     root.unmount();
