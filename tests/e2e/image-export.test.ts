@@ -78,6 +78,10 @@ describe('PNG export of every view, shown or not', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Export failed: the loss landscape appears once a network run has completed/);
     await page.screenshot({ path: join(screenshotDir, 'export-failure-shown.png') });
     await page.getByRole('button', { name: 'Dismiss message' }).click();
+    await page.getByLabel('Image of').selectOption({ label: '3D view' });
+    await page.getByRole('button', { name: 'Save PNG' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Export failed: the loss landscape appears once a network run has completed/);
+    await page.getByRole('button', { name: 'Dismiss message' }).click();
     expect(pageErrors).toEqual([]);
   });
 
@@ -107,6 +111,24 @@ describe('PNG export of every view, shown or not', () => {
     const panels = await savePng('Landscape panels', 'export-network-panels-offscreen.png');
     expect(await pngPixels(panels, runColor, 20)).toBeGreaterThan(4 * 30);
     expect(await pngPixels(panels, [68, 1, 84], 40)).toBeGreaterThan(4 * 100);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('saves a network’s 3D landscape from the Dataset tab, drawn off screen as the Loss landscape tab draws it', async () => {
+    const runColor = rgbOf(await page.locator('li.run .swatch').first().evaluate((element) => getComputedStyle(element).backgroundColor));
+    const shown = await savePng('3D view', 'export-network-3d-shown.png');
+    await page.getByRole('button', { name: 'Dataset', exact: true }).click();
+    await expect.poll(() => page.locator('canvas[aria-label^="Loss landscape in 3D"]').count()).toBe(0);
+    const offscreen = await savePng('3D view', 'export-network-3d-offscreen.png');
+    // Not blank: the slice in viridis over the app's background and the run's whole path on it
+    // (a path drawn only as its marker would be a few dozen pixels), in both alike.
+    for (const path of [shown, offscreen]) {
+      expect(await pngPixels(path, [13, 17, 23], 4)).toBeGreaterThan(800 * 500 * 0.2);
+      expect(await pngPixels(path, [68, 1, 84], 40)).toBeGreaterThan(1000);
+      expect(await pngPixels(path, runColor, 20)).toBeGreaterThan(300);
+    }
+    // The view mounted for the picture is gone again.
+    expect(await page.locator('canvas[aria-label^="Loss landscape in 3D"]').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });
