@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../shared/events';
-import { checkpointSceneRun, sliceSceneLabel } from '../../../renderer/src/network/slice-scene';
+import { checkpointSceneRun, placedPaths, sliceSceneLabel, sliceSceneRuns } from '../../../renderer/src/network/slice-scene';
 import { colorScaleOf } from '../../../renderer/src/plot/color-scale';
 import type { RunEntry, SliceState } from '../../../renderer/src/store/app-model';
 import { RunSeries } from '../../../renderer/src/store/run-series';
@@ -45,5 +45,19 @@ describe('a network run on a slice in 3D', () => {
       plane: { alphas: new Float64Array(41), betas: new Float64Array(41) },
     } as unknown as SliceState;
     expect(sliceSceneLabel(slice, 'adam #2', colorScaleOf(values))).toBe('Loss landscape in 3D, PCA of adam #2’s path, 41 × 41, loss 5.00e−4 to 1 (log)');
+  });
+
+  it('places the slice’s paths with their runs, leaving out a run removed since, and draws those with checkpoints', () => {
+    const kept = run([]);
+    const training = { ...kept, id: 'run-3', checkpoints: undefined } as RunEntry;
+    const other = { coordinates: Float64Array.of(0, 0), distances: Float64Array.of(0) };
+    const slice = { runIds: ['run-1', 'run-2', 'run-3'], paths: [placed, other, other] } as unknown as SliceState;
+    const paths = placedPaths(slice, [kept, training]);
+    expect(paths).toEqual([
+      { run: kept, color: '#e69f00', ...placed },
+      { run: training, color: '#e69f00', ...other },
+    ]);
+    expect(placedPaths(undefined, [kept])).toEqual([]);
+    expect(sliceSceneRuns(paths).map(({ run }) => run.id)).toEqual(['run-1']);
   });
 });
