@@ -19,7 +19,7 @@ const busy = (slice: SliceState): boolean => slice.status === 'choosing' || slic
  * The slice under `key`, asked for here on `runId` (default: the newest run with checkpoints)
  * when no view has asked for it, as the Loss landscape view would.
  */
-export function askedSlice(key: string, runId?: string): SliceState {
+function askedSlice(key: string, runId?: string): SliceState {
   const { slices, runs, requestSlice } = useAppStore.getState();
   const asked = slices[key];
   if (asked) return asked;
@@ -32,7 +32,7 @@ export function askedSlice(key: string, runId?: string): SliceState {
 }
 
 /** The slice under `key` (asked for if no view has) once it has settled. */
-function settledSlice(key: string, runId?: string): Promise<SliceState> {
+export function settledSlice(key: string, runId?: string): Promise<SliceState> {
   askedSlice(key, runId);
   return new Promise((resolve, reject) => {
     const settled = (): boolean => {

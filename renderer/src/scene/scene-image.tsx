@@ -5,7 +5,7 @@ import { registerImageView } from '../export/image-views';
 import { currentScene } from '../export/scene-access';
 import { useAppStore } from '../store/app-store';
 import { FunctionScene } from '../function/FunctionScene';
-import { askedSlice } from '../network/landscape-image';
+import { settledSlice } from '../network/landscape-image';
 import { MainSliceScene } from '../network/MainSliceScene';
 import { MAIN_SLICE } from '../store/app-model';
 
@@ -25,18 +25,17 @@ function copyCanvas(source: HTMLCanvasElement): HTMLCanvasElement {
 
 /**
  * The 3D view the problem draws when it is not on screen: a function's surface, or the main
- * slice of a network's loss landscape (asked for, as its 2D map's image would, if no view has).
- * Throws, saying why, while there is nothing to draw yet.
+ * slice of a network's loss landscape once computed (asked for, as its 2D map's image would, if
+ * no view has). Throws, saying why, when there is nothing to draw.
  */
-function sceneToDraw(): ReactElement {
+async function sceneToDraw(): Promise<ReactElement> {
   if (useAppStore.getState().kind === 'function') {
     if (!useAppStore.getState().surface) throw new Error('the surface is still being computed');
     return <FunctionScene label="3D loss surface, drawn off screen for an image" />;
   }
-  const slice = askedSlice(MAIN_SLICE);
-  if (!slice.values) {
-    throw new Error(slice.status === 'failed' ? `the loss landscape could not be computed: ${slice.message ?? 'unknown error'}` : 'the loss landscape is still being computed');
-  }
+  const slice = await settledSlice(MAIN_SLICE);
+  if (slice.status === 'failed') throw new Error(`the loss landscape could not be computed: ${slice.message ?? 'unknown error'}`);
+  if (!slice.values) throw new Error('the loss landscape has no computed point yet');
   return <MainSliceScene label="Loss landscape in 3D, drawn off screen for an image" />;
 }
 
@@ -47,7 +46,7 @@ function sceneToDraw(): ReactElement {
  */
 async function renderScene(width: number, height: number): Promise<HTMLCanvasElement> {
   if (currentScene()) return renderSceneAt(width, height, copyCanvas);
-  const scene = sceneToDraw();
+  const scene = await sceneToDraw();
   const host = document.createElement('div');
   host.setAttribute('aria-hidden', 'true');
   Object.assign(host.style, { position: 'fixed', left: '-100000px', top: '0', width: '960px', height: `${Math.round((960 * height) / width)}px` });
