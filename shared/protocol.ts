@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { APP_COMMANDS } from './app-commands';
 import { CRITICAL_POINT_TYPES } from './events';
-import { checkpointsSchema, type Checkpoints } from './schemas/checkpoints';
+import { checkpointCurvatureSchema, checkpointsSchema, type Checkpoints } from './schemas/checkpoints';
 import { networkDataSchema } from './schemas/network-data';
 import { messageArrays } from './schemas/number-arrays';
 import { predictionSchema } from './schemas/prediction';
@@ -102,8 +102,8 @@ const cancelLandscapeMessage = z.object({ type: z.literal('cancel-landscape'), r
 
 /**
  * The plane of a slice, chosen as a spec's `landscape` chooses it (docs/formats.md; `run`,
- * `through` and `pcaOf` name these runs) from runs the client holds — each completed run's
- * `checkpoints` message carries them. A run's first checkpoint is its initial point, its
+ * `through` and `pcaOf` name these runs) from runs the client holds — a completed run's
+ * checkpoints, which came in its `frames`. A run's first checkpoint is its initial point, its
  * last its final one. Answered by a `slice-plane` message; the client then asks for the
  * `landscape` on that plane.
  */
@@ -208,8 +208,8 @@ const framesMessage = z
     /** Networks: per step, per dense layer (input side first), row-major. */
     layerGradNorms: f64.optional(),
     /**
-     * Networks: the checkpoints taken during these steps, each sent once (the completing run's
-     * `checkpoints` message still carries them all), so a training run's path grows on a slice.
+     * Networks: the checkpoints taken during these steps, each sent once and only here (the last
+     * frames of a run carry its final checkpoint), so a training run's path grows on a slice.
      */
     checkpoints: checkpointsSchema(messageArrays).optional(),
   })
@@ -265,11 +265,15 @@ const landscapeMessage = z
   .refine((m) => m.indices.length === m.values.length, 'indices and values must have the same length');
 export type LandscapeMessage = z.output<typeof landscapeMessage>;
 /**
- * Networks, when a run completes: its checkpoints, which the app places on landscape slices and
- * sends back in `slice-plane` requests to choose a plane.
+ * Networks, when a run completes: its checkpoints are all sent (in its frames), and this is what
+ * frames did not carry, the curvature measured at some of them. The app joins the two into the
+ * completed run's checkpoints, which it places on landscape slices and sends back in
+ * `slice-plane` requests to choose a plane.
  */
-const checkpointsMessage = checkpointsSchema(messageArrays, { type: z.literal('checkpoints'), runId: id });
-export type CheckpointsMessage = z.output<typeof checkpointsMessage>;
+const checkpointsCompleteMessage = z
+  .object({ type: z.literal('checkpoints-complete'), runId: id, curvature: checkpointCurvatureSchema(messageArrays).optional() })
+  .strict();
+export type CheckpointsCompleteMessage = z.output<typeof checkpointsCompleteMessage>;
 /**
  * The answer to a `slice-plane` request: the plane and its grid, and what describes its axes —
  * by directions, `explainedVariance` (pca), `eigenvalues` ascending, d1's first (hessian),
@@ -319,7 +323,7 @@ const errorMessage = z
 const commandMessage = z.object({ type: z.literal('command'), command: z.enum(APP_COMMANDS) }).strict();
 export type CommandMessage = z.output<typeof commandMessage>;
 
-export const workerMessageSchema = z.discriminatedUnion('type', [framesMessage, statusMessage, surfaceMessage, dataMessage, predictionMessage, checkpointsMessage, slicePlaneMessage, landscapeMessage, curvatureMessage, errorMessage]);
+export const workerMessageSchema = z.discriminatedUnion('type', [framesMessage, statusMessage, surfaceMessage, dataMessage, predictionMessage, checkpointsCompleteMessage, slicePlaneMessage, landscapeMessage, curvatureMessage, errorMessage]);
 export type WorkerMessage = z.output<typeof workerMessageSchema>;
 export const hostMessageSchema = z.discriminatedUnion('type', [...workerMessageSchema.options, commandMessage]);
 export type HostMessage = z.output<typeof hostMessageSchema>;

@@ -1,4 +1,5 @@
-import type { CheckpointsMessage, DataMessage, FramesMessage, PredictionMessage, RunStatus } from '../../shared/protocol';
+import type { DataMessage, FramesMessage, PredictionMessage, RunStatus } from '../../shared/protocol';
+import type { Checkpoints } from '../../shared/schemas/checkpoints';
 
 /**
  * What a run yields, as its messages (shared/protocol.ts, whose shapes live in shared/schemas/)
@@ -26,12 +27,12 @@ export interface EngineRun {
   predict?(): Prediction | null;
   /** Networks: the rows it trains and tests on, for the app to draw (sent once, at the start). */
   readonly data?: RunData;
-  /** Networks, once finished: its checkpoints, for the app's landscape view. */
+  /** Networks, once finished: its checkpoints (frames carried them; the completion sends their curvature). */
   checkpoints?(): RunCheckpoints;
 }
 
-/** A run's checkpoints: parameter vectors one after another, and their steps. */
-export type RunCheckpoints = Payload<CheckpointsMessage>;
+/** A run's checkpoints: parameter vectors one after another, their steps, and the curvature at some. */
+export type RunCheckpoints = Checkpoints;
 
 /** Networks: the rows a run trains and tests on, and what trains it. */
 export type RunData = Payload<DataMessage>;

@@ -113,13 +113,13 @@ export class RunScheduler {
     if (entry.pace !== undefined) entry.allowance -= produced;
     // Aim the next slice at SLICE_MS, growing at most 4x so one slow step cannot stall the tick.
     entry.stepsPerSlice = Math.max(1, Math.min(entry.stepsPerSlice * 4, Math.floor((budget * SLICE_MS) / elapsed)));
-    if (produced > 0 || batch.events.length > 0) this.postFrames(runId, batch);
+    if (produced > 0 || batch.events.length > 0 || batch.checkpoints) this.postFrames(runId, batch);
     const finished = entry.run.status !== 'running';
     if (entry.run.predict && (finished || this.env.now() - entry.lastPrediction >= PREDICTION_MS)) {
       entry.lastPrediction = this.env.now();
       this.postPrediction(runId, entry.run);
     }
-    if (finished && entry.run.status === 'completed' && entry.run.checkpoints) this.postCheckpoints(runId, entry.run.checkpoints());
+    if (finished && entry.run.status === 'completed' && entry.run.checkpoints) this.postCheckpointsComplete(runId, entry.run.checkpoints());
     if (finished) {
       this.runs.delete(runId);
       entry.run.dispose?.();
@@ -127,10 +127,11 @@ export class RunScheduler {
     }
   }
 
-  private postCheckpoints(runId: string, { params, steps, curvature }: RunCheckpoints): void {
+  /** The run's frames carried every checkpoint (its final one in the last): only their curvature is left to send. */
+  private postCheckpointsComplete(runId: string, { curvature }: RunCheckpoints): void {
     // Fresh arrays, the run's no longer: they move rather than copy.
-    const moved = [params.buffer, steps.buffer, ...(curvature ? [curvature.steps.buffer, curvature.eigenvalues.buffer] : [])] as ArrayBuffer[];
-    this.env.post({ type: 'checkpoints', runId, params, steps, ...(curvature ? { curvature } : {}) }, moved);
+    const moved = curvature ? [curvature.steps.buffer, curvature.eigenvalues.buffer] as ArrayBuffer[] : [];
+    this.env.post({ type: 'checkpoints-complete', runId, ...(curvature ? { curvature } : {}) }, moved);
   }
 
   private postPrediction(runId: string, run: EngineRun): void {

@@ -29,7 +29,7 @@ export interface CheckpointCurvature<Numbers = Float64Array> {
   kinds: CriticalPointType[];
 }
 
-function curvatureSchema<Numbers extends z.ZodType<ArrayLike<number>>>(codec: ArrayCodec<Numbers>) {
+export function checkpointCurvatureSchema<Numbers extends z.ZodType<ArrayLike<number>>>(codec: ArrayCodec<Numbers>) {
   return z
     .object({ steps: codec.finite, eigenvalues: codec.finite, kinds: z.array(z.enum(CRITICAL_POINT_TYPES)) })
     .strict()
@@ -64,7 +64,7 @@ export function splitCheckpoints({ params, steps, curvature }: Checkpoints): { s
 /** The checkpoints as protocol messages (and the engine) carry them. */
 export function checkpointsSchema<Numbers extends z.ZodType<ArrayLike<number>>, Head extends z.ZodRawShape = Record<never, never>>(codec: ArrayCodec<Numbers>, head = {} as Head) {
   return z
-    .object({ ...head, params: codec.finite, steps: codec.finite, curvature: curvatureSchema(codec).optional() })
+    .object({ ...head, params: codec.finite, steps: codec.finite, curvature: checkpointCurvatureSchema(codec).optional() })
     .strict()
     // The message's head leaves the type generic here; these are the fields checked.
     .superRefine((checkpoints, ctx) => checkJoined(checkpoints as Checkpoints<ArrayLike<number>>, ctx));
@@ -84,7 +84,7 @@ export const sessionCheckpointsSchema = z
   .object({
     steps: sessionArrays.finite,
     params: z.array(sessionArrays.finite).max(MAX_SESSION_CHECKPOINTS, `may hold at most ${MAX_SESSION_CHECKPOINTS} checkpoints`),
-    curvature: curvatureSchema(sessionArrays).optional(),
+    curvature: checkpointCurvatureSchema(sessionArrays).optional(),
   })
   .strict()
   .superRefine(({ steps, params }, ctx) => {

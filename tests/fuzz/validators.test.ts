@@ -185,7 +185,8 @@ describe('fuzzing protocol messages', () => {
       { type: 'status', runId: 'r1', status: 'failed', message: 'the worker exited with code 1' },
       { type: 'surface', requestId: 's1', x: Float64Array.from([0, 1]), y: Float64Array.from([0, 1]), z: Float64Array.from([0, 1, 2, 3]), criticalPoints: [{ point: [0, 0], type: 'saddle', value: 0, eigenvalues: [-2, 2] }] },
       { type: 'error', message: 'no active run "r1"', requestId: 's1' },
-      { type: 'checkpoints', runId: 'r1', params: Float64Array.from([1, 2, 3, 4]), steps: Float64Array.from([0, 20]) },
+      { type: 'frames', runId: 'r1', fromStep: 0, loss: Float64Array.from([1]), gradNorm: Float64Array.from([1]), lr: Float64Array.from([0.1]), events: [], checkpoints: { params: Float64Array.from([1, 2, 3, 4]), steps: Float64Array.from([0, 20]) } },
+      { type: 'checkpoints-complete', runId: 'r1', curvature: { steps: Float64Array.from([20]), eigenvalues: Float64Array.from([-1, 2]), kinds: ['saddle'] } },
     ];
     const message = fc.oneof(...hostMessages.map((base) => mutationsOf(base, values)));
     await fuzz('host message', fc.property(message, (input) => expectClearVerdict(hostMessageSchema, input, false)), 600);

@@ -1,9 +1,10 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RunHost } from '../../electron/host/run-host';
-import type { CheckpointsMessage, ClientMessage, HostMessage } from '../../shared/protocol';
+import type { ClientMessage, HostMessage } from '../../shared/protocol';
 import { connectRecorder, statusIs } from '../support/host-client';
 import { assertBuilt, workerPath } from '../support/paths';
 import { relativeError } from '../support/relative-error';
+import { receivedCheckpoints } from '../support/run-checkpoints';
 
 let host: RunHost;
 beforeAll(assertBuilt);
@@ -25,7 +26,7 @@ describe('curvature at a checkpoint the app picks', () => {
     const client = connectRecorder(host);
     client.send(start);
     await client.waitFor(statusIs('a', 'completed'), 60_000);
-    const done = client.received.find((m): m is CheckpointsMessage => m.type === 'checkpoints' && m.runId === 'a')!;
+    const done = receivedCheckpoints(client.received, 'a');
     const curvature = done.curvature!;
     const size = done.params.length / done.steps.length;
     const paramsAt = (step: number) => {

@@ -1,9 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RunHost } from '../../electron/host/run-host';
-import type { CheckpointsMessage, ClientMessage, HostMessage, LandscapeMessage, SlicePlaneMessage } from '../../shared/protocol';
+import type { ClientMessage, HostMessage, LandscapeMessage, SlicePlaneMessage } from '../../shared/protocol';
+import type { Checkpoints } from '../../shared/schemas/checkpoints';
 import { connectRecorder, statusIs } from '../support/host-client';
 import { assertBuilt, workerPath } from '../support/paths';
 import { relativeError } from '../support/relative-error';
+import { receivedCheckpoints } from '../support/run-checkpoints';
 import { fixture } from '../unit/landscape/fixture';
 
 let host: RunHost;
@@ -144,8 +146,7 @@ describe('slices on a plane the app asks for', () => {
   const moons = { mlp: { dataset: { name: 'moons', samples: 100, seed: 2 }, hidden: [6], activation: 'tanh', loss: 'bce' } };
   const start = (runId: string, seed: number) =>
     ({ type: 'start', runId, problem: moons, run: { name: runId, init: { scheme: 'glorot_uniform', seed }, optimizer: { name: 'adam', lr: 0.05 }, steps: 40 } }) as ClientMessage;
-  const checkpointsOf = (received: HostMessage[], runId: string) => received.find((m): m is CheckpointsMessage => m.type === 'checkpoints' && m.runId === runId)!;
-  const asRun = ({ params, steps }: CheckpointsMessage, name: string) => ({ name, checkpoints: { params, steps } });
+  const asRun = ({ params, steps }: Checkpoints, name: string) => ({ name, checkpoints: { params, steps } });
 
   it('choose the shared PCA plane of two runs in a worker, then slice it with both paths on it; again from the cache', async () => {
     host = new RunHost({ workerPath, poolSize: 2, log: () => {} });
@@ -154,7 +155,7 @@ describe('slices on a plane the app asks for', () => {
     client.send(start('b', 2));
     await client.waitFor(statusIs('a', 'completed'), 60_000);
     await client.waitFor(statusIs('b', 'completed'), 60_000);
-    const [a, b] = [checkpointsOf(client.received, 'a'), checkpointsOf(client.received, 'b')];
+    const [a, b] = [receivedCheckpoints(client.received, 'a'), receivedCheckpoints(client.received, 'b')];
     // Each run's path from its initial point to its last step, one 25-parameter vector per checkpoint.
     for (const { params, steps } of [a, b]) {
       expect([steps[0], steps.at(-1)]).toEqual([0, 40]);
@@ -193,7 +194,7 @@ describe('slices on a plane the app asks for', () => {
     const client = connectRecorder(host);
     client.send(start('a', 1));
     await client.waitFor(statusIs('a', 'completed'), 60_000);
-    const a = checkpointsOf(client.received, 'a');
+    const a = receivedCheckpoints(client.received, 'a');
     const wider = { mlp: { ...moons.mlp, hidden: [7] } };
     client.send({ type: 'slice-plane', requestId: 'wrong', problem: wider, landscape: { directions: 'hessian' }, runs: [asRun(a, 'a')] });
     const error = await client.waitFor(answerTo('wrong'));

@@ -1,4 +1,5 @@
-import type { FramesMessage, SlicePlaneMessage } from '../../../shared/protocol';
+import type { CheckpointsCompleteMessage, FramesMessage, SlicePlaneMessage } from '../../../shared/protocol';
+import type { Checkpoints } from '../../../shared/schemas/checkpoints';
 import type { RunEntry } from '../store/app-model';
 import { projectPaths } from '../../../shared/plane-projection';
 
@@ -19,6 +20,11 @@ export function appendCheckpoints(previous: LiveCheckpoints | undefined, incomin
   params.set(previous.params);
   params.set(incoming.params.subarray(skip * size), previous.params.length);
   return { steps, params };
+}
+
+/** A completed run's checkpoints: all came in its frames, and the completion adds their curvature. */
+export function completedCheckpoints(live: LiveCheckpoints, { curvature }: CheckpointsCompleteMessage): Checkpoints {
+  return { steps: live.steps, params: live.params, ...(curvature ? { curvature } : {}) };
 }
 
 /**

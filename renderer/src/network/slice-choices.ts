@@ -1,4 +1,5 @@
-import type { CheckpointsMessage, ClientMessage, SlicePlaneMessage } from '../../../shared/protocol';
+import type { ClientMessage, SlicePlaneMessage } from '../../../shared/protocol';
+import type { Checkpoints } from '../../../shared/schemas/checkpoints';
 import { formatValue } from '../../../shared/format-number';
 
 /** How the Loss landscape view chooses a plane: the spec's directions, with the runs they read. */
@@ -32,7 +33,7 @@ export const DEFAULT_SLICE_CHOICES: SliceChoices = { directions: 'pca', resoluti
 export interface PlaneRun {
   id: string;
   name: string;
-  checkpoints?: CheckpointsMessage;
+  checkpoints?: Checkpoints;
 }
 
 /** A slice-plane message as the app sends it; the host validates it into a ParsedSlicePlaneRequest. */

@@ -154,7 +154,7 @@ function restoreNetworkRun(run: SessionRun, id: string, layers: number): RunEntr
     kind: 'network',
     ...(run.data ? { data: { type: 'data', runId: id, ...run.data } } : {}),
     ...(run.prediction ? { prediction: { type: 'prediction', runId: id, ...run.prediction } } : {}),
-    ...(run.checkpoints ? { checkpoints: { type: 'checkpoints', runId: id, ...run.checkpoints } } : {}),
+    ...(run.checkpoints ? { checkpoints: run.checkpoints } : {}),
   };
 }
 

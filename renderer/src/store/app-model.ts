@@ -1,7 +1,8 @@
 import type { CriticalPoint, CriticalPointType, RunEvent } from '../../../shared/events';
 import type { CatalogName } from '../../../shared/functions/catalog';
 import type { Bounds } from '../../../shared/functions/objective';
-import type { CheckpointsMessage, DataMessage, PredictionMessage, RunStatus, SlicePlaneMessage } from '../../../shared/protocol';
+import type { DataMessage, PredictionMessage, RunStatus, SlicePlaneMessage } from '../../../shared/protocol';
+import type { Checkpoints } from '../../../shared/schemas/checkpoints';
 import type { Activation, CsvTextDatasetSpec, DatasetName, InitScheme, LossName } from '../../../shared/spec/network-spec';
 import { optimizerSpecSchema, type OptimizerSpec } from '../../../shared/spec/optimizer-spec';
 import type { ScheduleSpec } from '../../../shared/spec/schedule-spec';
@@ -48,7 +49,7 @@ export interface RunEntry {
   data?: DataMessage;
   prediction?: PredictionMessage;
   /** Networks, once completed: its checkpoints, which landscape slices are chosen from and drawn with. */
-  checkpoints?: CheckpointsMessage;
+  checkpoints?: Checkpoints;
   /** Networks, while training: the checkpoints taken so far, so its path grows on a slice shown. */
   liveCheckpoints?: LiveCheckpoints;
   /** What it was started with, so it can be duplicated and compared with the others. */

@@ -1,5 +1,5 @@
 import type { CommandMessage, HostMessage } from '../../../shared/protocol';
-import { appendCheckpoints } from '../network/live-checkpoints';
+import { appendCheckpoints, completedCheckpoints } from '../network/live-checkpoints';
 import type { AppState } from './app-store';
 
 /*
@@ -49,9 +49,11 @@ function prediction({ get }: Store, message: Message<'prediction'>): void {
   get().patchRun(message.runId, { prediction: message });
 }
 
-function checkpoints({ get }: Store, message: Message<'checkpoints'>): void {
-  // The completion's message holds them all: the ones that came while it trained are let go.
-  get().patchRun(message.runId, { checkpoints: message, liveCheckpoints: undefined });
+function checkpointsComplete({ get }: Store, message: Message<'checkpoints-complete'>): void {
+  const run = get().runs.find((entry) => entry.id === message.runId);
+  // Its frames brought every checkpoint, so a run without them has none to complete.
+  if (!run?.liveCheckpoints) return;
+  get().patchRun(run.id, { checkpoints: completedCheckpoints(run.liveCheckpoints, message), liveCheckpoints: undefined });
 }
 
 function slicePlane({ get }: Store, message: Message<'slice-plane'>): void {
@@ -80,7 +82,7 @@ const handlers: { [T in StoreMessage['type']]: (store: Store, message: Message<T
   status,
   data,
   prediction,
-  checkpoints,
+  'checkpoints-complete': checkpointsComplete,
   'slice-plane': slicePlane,
   landscape,
   curvature,

@@ -44,9 +44,11 @@ describe('a network run’s checkpoints while it trains', () => {
     const frames = posted.filter((message) => message.type === 'frames');
     for (const message of frames) expect(() => hostMessageSchema.parse(message)).not.toThrow();
     const sentSteps = frames.flatMap((message) => (message.type === 'frames' && message.checkpoints ? Array.from(message.checkpoints.steps) : []));
-    const done = posted.find((message) => message.type === 'checkpoints');
-    expect(done?.type).toBe('checkpoints');
-    expect(sentSteps).toEqual(done?.type === 'checkpoints' ? Array.from(done.steps) : []);
+    expect(sentSteps).toEqual(Array.from(run.checkpoints().steps));
     expect(new Set(sentSteps).size).toBe(sentSteps.length);
+    // The completion carries none of them again: frames took the last one with the final step.
+    const done = posted.filter((message) => message.type === 'checkpoints-complete');
+    expect(done).toEqual([{ type: 'checkpoints-complete', runId: 'live' }]);
+    expect(sentSteps.at(-1)).toBe(60);
   });
 });

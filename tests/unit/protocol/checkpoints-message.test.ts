@@ -2,24 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { describeIssue } from '../../../shared/describe-issue';
 import { hostMessageSchema } from '../../../shared/protocol';
 
-/** Three checkpoints of a 4-parameter network. */
-const message = (patch: Record<string, unknown> = {}) => ({
-  type: 'checkpoints',
-  runId: 'run-1',
-  params: Float64Array.from({ length: 12 }, (_, i) => Math.sin(i)),
-  steps: Float64Array.of(0, 50, 100),
-  ...patch,
-});
+const message = (patch: Record<string, unknown> = {}) => ({ type: 'checkpoints-complete', runId: 'run-1', ...patch });
 const problemWith = (patch: Record<string, unknown>): string => {
   const parsed = hostMessageSchema.safeParse(message(patch));
   expect(parsed.success).toBe(false);
   return describeIssue(parsed.error!);
 };
 
-describe('the checkpoints message of a completed network run', () => {
-  it('carries its parameter vectors and their steps, and nothing else', () => {
-    const parsed = hostMessageSchema.parse(message());
-    expect(parsed).toEqual(message());
+describe('the checkpoints-complete message of a completed network run', () => {
+  it('carries none of the checkpoints its frames brought, nor anything else', () => {
+    expect(hostMessageSchema.parse(message())).toEqual(message());
+    expect(problemWith({ params: new Float64Array(12), steps: Float64Array.of(0, 50, 100) })).toMatch(/Unrecognized keys?: "params", "steps"/);
     expect(problemWith({ center: new Float64Array(4) })).toMatch(/Unrecognized key: "center"/);
   });
 
@@ -30,13 +23,6 @@ describe('the checkpoints message of a completed network run', () => {
     expect(problemWith({ curvature: { ...curvature, kinds: ['saddle', 'bowl'] } })).toBe('curvature.kinds[1]: Invalid option: expected one of "minimum"|"maximum"|"saddle"|"degenerate"');
   });
 
-  it('names what is wrong', () => {
-    expect(problemWith({ steps: Float64Array.of(0, 50, 50) })).toBe('steps: must be increasing whole numbers');
-    expect(problemWith({ steps: Float64Array.of(0, 0.5, 1) })).toBe('steps: must be increasing whole numbers');
-    expect(problemWith({ steps: new Float64Array(0) })).toBe('steps: needs at least one checkpoint');
-    expect(problemWith({ params: new Float64Array(11) })).toBe('params: must hold one parameter vector per step (3), all of one length');
-    expect(problemWith({ params: new Float64Array(0) })).toBe('params: must hold one parameter vector per step (3), all of one length');
-  });
 });
 
 describe('the checkpoints a frames message brings while a network trains', () => {
@@ -57,8 +43,11 @@ describe('the checkpoints a frames message brings while a network trains', () =>
 
   it('names what is wrong', () => {
     expect(problemOf({ steps: Float64Array.of(1, 1), params: new Float64Array(4) })).toBe('checkpoints.steps: must be increasing whole numbers');
+    expect(problemOf({ steps: Float64Array.of(0, 0.5), params: new Float64Array(4) })).toBe('checkpoints.steps: must be increasing whole numbers');
+    expect(problemOf({ steps: new Float64Array(0), params: new Float64Array(0) })).toBe('checkpoints.steps: needs at least one checkpoint');
     expect(problemOf({ steps: Float64Array.of(0, 1), params: new Float64Array(3) })).toBe('checkpoints.params: must hold one parameter vector per step (2), all of one length');
-    // The one checkpoints shape (shared/schemas/checkpoints.ts): curvature, when present, is checked as in the completion message.
+    expect(problemOf({ steps: Float64Array.of(0, 1), params: new Float64Array(0) })).toBe('checkpoints.params: must hold one parameter vector per step (2), all of one length');
+    // The one checkpoints shape (shared/schemas/checkpoints.ts): curvature, when present, is checked as in the checkpoints-complete message.
     expect(problemOf({ steps: Float64Array.of(0), params: new Float64Array(2), curvature: 1 })).toBe('checkpoints.curvature: Invalid input: expected object, received number');
     expect(problemOf({ steps: Float64Array.of(0), params: new Float64Array(2), extra: 1 })).toMatch(/Unrecognized key: "extra"/);
   });

@@ -7,7 +7,7 @@ import type { PlaneRun } from '../../../renderer/src/network/slice-choices';
 const run = (id: string, ...points: number[][]): PlaneRun => ({
   id,
   name: `${id} name`,
-  checkpoints: { type: 'checkpoints', runId: id, params: Float64Array.from(points.flat()), steps: Float64Array.from(points, (_, k) => 10 * k) },
+  checkpoints: { params: Float64Array.from(points.flat()), steps: Float64Array.from(points, (_, k) => 10 * k) },
 });
 const a = run('a', [1, 2, 3], [0, 0, 0], [3, 2, 1]);
 const b = run('b', [9, 9, 9], [0, 0, 5]);

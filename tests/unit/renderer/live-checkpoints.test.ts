@@ -27,7 +27,7 @@ describe('a training run’s checkpoints as they arrive', () => {
     expect(appendCheckpoints(second, { steps: Float64Array.of(20), params: Float64Array.of(7, 8, 9) })).toBe(second);
   });
 
-  it('reach a run in the store with its frames, and are let go when the completed run’s checkpoints come', () => {
+  it('reach a run in the store with its frames, and become the completed run’s checkpoints, with the completion’s curvature', () => {
     let deliver: (message: HostMessage) => void = () => {};
     const bridge: Bridge = { kind: 'browser', send: () => {}, subscribe: (listener) => ((deliver = listener), () => {}) };
     const store = useAppStore.getState;
@@ -48,9 +48,10 @@ describe('a training run’s checkpoints as they arrive', () => {
     expect(Array.from(live.steps)).toEqual([0, 4]);
     expect(Array.from(live.params)).toEqual([1, 1, 1, 2, 1, 1]);
     expect(store().runs[0]!.count).toBe(6);
-    deliver({ type: 'checkpoints', runId, params: Float64Array.of(1, 1, 1, 2, 1, 1), steps: Float64Array.of(0, 4) });
+    const curvature = { steps: Float64Array.of(4), eigenvalues: Float64Array.of(-0.5, 3), kinds: ['saddle' as const] };
+    deliver({ type: 'checkpoints-complete', runId, curvature });
     expect(store().runs[0]!.liveCheckpoints).toBeUndefined();
-    expect(Array.from(store().runs[0]!.checkpoints!.steps)).toEqual([0, 4]);
+    expect(store().runs[0]!.checkpoints).toEqual({ steps: Float64Array.of(0, 4), params: Float64Array.of(1, 1, 1, 2, 1, 1), curvature });
   });
 });
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckpointsMessage, SlicePlaneMessage } from '../../../shared/protocol';
+import type { SlicePlaneMessage } from '../../../shared/protocol';
+import type { Checkpoints } from '../../../shared/schemas/checkpoints';
 import { DEFAULT_SLICE_CHOICES, planeKey, sliceAxisLabels, slicePlaneFields, type PlaneRun } from '../../../renderer/src/network/slice-choices';
 
-const checkpointsOf = (runId: string, value: number): CheckpointsMessage => ({ type: 'checkpoints', runId, params: Float64Array.of(value, value), steps: Float64Array.of(0) });
-const run = (id: string, value: number): PlaneRun => ({ id, name: `${id} name`, checkpoints: checkpointsOf(id, value) });
+const checkpointsOf = (value: number): Checkpoints => ({ params: Float64Array.of(value, value), steps: Float64Array.of(0) });
+const run = (id: string, value: number): PlaneRun => ({ id, name: `${id} name`, checkpoints: checkpointsOf(value) });
 const [a, b, c, d] = [run('a', 1), run('b', 2), run('c', 3), run('d', 4)];
 const vector = new Float64Array(2);
 const answer = (fields: Partial<SlicePlaneMessage>): SlicePlaneMessage => ({ type: 'slice-plane', requestId: 'r', center: vector, d1: vector, d2: vector, alphas: vector, betas: vector, ...fields });

@@ -17,7 +17,7 @@ function run(events: RunEvent[]): RunEntry {
     color: '#e69f00',
     series,
     events,
-    checkpoints: { type: 'checkpoints', runId: 'run-1', params: new Float64Array(10), steps },
+    checkpoints: { params: new Float64Array(10), steps },
   } as unknown as RunEntry;
 }
 const placed = { coordinates: Float64Array.of(-1, -1, -0.5, -0.4, 0, 0, 0.2, 0.1, 0.3, 0.1), distances: Float64Array.of(0.5, 0.3, 0.2, 0.1, 0) };

@@ -17,6 +17,14 @@ const SIZE = 2 * 16 + 16 + 16 * 16 + 16 + 16 + 1;
 const vector = (value: number) => new Float64Array(SIZE).fill(value);
 const ofType = <T extends ClientMessage['type']>(sent: ClientMessage[], type: T) => sent.filter((m): m is Extract<ClientMessage, { type: T }> => m.type === type);
 
+/** A network run's checkpoints as the host sends them: in its frames, then the completion. */
+function complete(deliver: (message: HostMessage) => void, runId: string, checkpoints: { params: Float64Array; steps: Float64Array }): void {
+  const loss = new Float64Array(checkpoints.steps.at(-1)! + 1);
+  deliver({ type: 'frames', runId, fromStep: 0, loss, gradNorm: loss, lr: loss, events: [], checkpoints });
+  deliver({ type: 'checkpoints-complete', runId });
+  deliver({ type: 'status', runId, status: 'completed' });
+}
+
 /** A new network picture with two completed runs whose single checkpoints are all 1 and all 2; their ids. */
 function twoCompletedRuns(deliver: (message: HostMessage) => void): [string, string] {
   const store = useAppStore.getState;
@@ -26,8 +34,7 @@ function twoCompletedRuns(deliver: (message: HostMessage) => void): [string, str
   store().startRun();
   const [a, b] = store().runs.map((run) => run.id) as [string, string];
   for (const [runId, value] of [[a, 1], [b, 2]] as const) {
-    deliver({ type: 'checkpoints', runId, params: vector(value), steps: Float64Array.of(0) });
-    deliver({ type: 'status', runId, status: 'completed' });
+    complete(deliver, runId, { params: vector(value), steps: Float64Array.of(0) });
   }
   return [a, b];
 }
@@ -106,8 +113,7 @@ describe('slices in the store, by view', () => {
     // Each run's checkpoints: its initial point all `start`, its final point all `end`.
     for (const [runId, start, end] of [[a!, 1, 3], [b!, 2, 7]] as const) {
       const checkpoints = Float64Array.from([...vector(start), ...vector(end)]);
-      deliver({ type: 'checkpoints', runId, params: checkpoints, steps: Float64Array.of(0, 10) });
-      deliver({ type: 'status', runId, status: 'completed' });
+      complete(deliver, runId, { params: checkpoints, steps: Float64Array.of(0, 10) });
     }
 
     store().requestCurve('panel', a!, a!, 21);

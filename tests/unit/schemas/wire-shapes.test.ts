@@ -42,10 +42,11 @@ describe('shapes defined once (shared/schemas/)', () => {
     expect(firstProblem(asSession)).toBe(firstProblem(asMessage));
   });
 
-  it('refuse checkpoint steps that do not increase with one message in a `checkpoints` message and a session file', () => {
-    const message = workerMessageSchema.safeParse({ type: 'checkpoints', runId: 'r1', steps: f64([0, 3, 3]), params: new Float64Array(6) });
+  it('refuse checkpoint steps that do not increase with one message in a `frames` message and a session file', () => {
+    const loss = f64([0.5]);
+    const message = workerMessageSchema.safeParse({ type: 'frames', runId: 'r1', fromStep: 0, loss, gradNorm: loss, lr: loss, events: [], checkpoints: { steps: f64([0, 3, 3]), params: new Float64Array(6) } });
     const session = sessionCheckpointsSchema.safeParse({ steps: [0, 3, 3], params: [[0, 0], [0, 0], [0, 0]] });
-    expect(firstProblem(message)).toBe('steps: must be increasing whole numbers');
+    expect(firstProblem(message)).toBe('checkpoints.steps: must be increasing whole numbers');
     expect(firstProblem(session)).toBe('steps: must be increasing whole numbers');
   });
 });
