@@ -52,74 +52,96 @@ const DROPPED = 7;
   return word(cfg, HEADER_WORDS + layer * LAYER_WORDS + field);
 }
 
+/** Inputs summed per pass of mixRows: the pass's weights (32 rows of a 128-wide kernel, 16 KB) stay in L1 across all rows. */
+const INPUT_BLOCK = 32;
+
 /**
  * out[o, r] = bias[o] + Σ_s m[o·strideO + s·strideS] · input[s, r] for o < outs, all rp rows:
  * a dense layer (m = kernel, strideO 1, strideS outputs) or its transpose without a bias
  * (the backward pass, strideO outputs, strideS 1; bias 0). Tiles of 4 outputs × 8 rows keep
- * eight accumulators in registers while the inputs stream once per tile.
+ * eight accumulators in registers while the inputs stream once per tile. Wide layers are summed
+ * INPUT_BLOCK inputs a pass, each pass adding to what the last stored, so every sum still runs
+ * over s in order (the same floats as one pass).
  */
 function mixRows(input: usize, ins: i32, outs: i32, m: usize, strideO: i32, strideS: i32, bias: usize, out: usize, rp: i32): void {
   const rowBytes = <usize>rp << 2;
-  for (let r = 0; r < rp; r += 8) {
-    const column = <usize>r << 2;
-    let o = 0;
-    for (; o + 4 <= outs; o += 4) {
-      let a0 = f32x4.splat(0), a1 = f32x4.splat(0), b0 = f32x4.splat(0), b1 = f32x4.splat(0);
-      let c0 = f32x4.splat(0), c1 = f32x4.splat(0), d0 = f32x4.splat(0), d1 = f32x4.splat(0);
-      if (bias) {
-        a0 = a1 = v128.load32_splat(bias + (<usize>o << 2));
-        b0 = b1 = v128.load32_splat(bias + (<usize>(o + 1) << 2));
-        c0 = c1 = v128.load32_splat(bias + (<usize>(o + 2) << 2));
-        d0 = d1 = v128.load32_splat(bias + (<usize>(o + 3) << 2));
+  const wStep = <usize>strideS << 2;
+  const oStep = <usize>strideO << 2;
+  for (let from = 0; from < ins; from += INPUT_BLOCK) {
+    const count = min(INPUT_BLOCK, ins - from);
+    const first = from == 0;
+    const inputs = input + <usize>from * rowBytes;
+    const weights = m + (<usize>(from * strideS) << 2);
+    for (let r = 0; r < rp; r += 8) {
+      const column = <usize>r << 2;
+      let o = 0;
+      for (; o + 4 <= outs; o += 4) {
+        const dst = out + <usize>o * rowBytes + column;
+        let a0 = f32x4.splat(0), a1 = f32x4.splat(0), b0 = f32x4.splat(0), b1 = f32x4.splat(0);
+        let c0 = f32x4.splat(0), c1 = f32x4.splat(0), d0 = f32x4.splat(0), d1 = f32x4.splat(0);
+        if (!first) {
+          a0 = v128.load(dst);
+          a1 = v128.load(dst, 16);
+          b0 = v128.load(dst + rowBytes);
+          b1 = v128.load(dst + rowBytes, 16);
+          c0 = v128.load(dst + 2 * rowBytes);
+          c1 = v128.load(dst + 2 * rowBytes, 16);
+          d0 = v128.load(dst + 3 * rowBytes);
+          d1 = v128.load(dst + 3 * rowBytes, 16);
+        } else if (bias) {
+          a0 = a1 = v128.load32_splat(bias + (<usize>o << 2));
+          b0 = b1 = v128.load32_splat(bias + (<usize>(o + 1) << 2));
+          c0 = c1 = v128.load32_splat(bias + (<usize>(o + 2) << 2));
+          d0 = d1 = v128.load32_splat(bias + (<usize>(o + 3) << 2));
+        }
+        let src = inputs + column;
+        let w = weights + (<usize>(o * strideO) << 2);
+        for (let s = 0; s < count; s++) {
+          const x0 = v128.load(src);
+          const x1 = v128.load(src, 16);
+          const wa = v128.load32_splat(w);
+          const wb = v128.load32_splat(w + oStep);
+          const wc = v128.load32_splat(w + 2 * oStep);
+          const wd = v128.load32_splat(w + 3 * oStep);
+          a0 = f32x4.add(a0, f32x4.mul(wa, x0));
+          a1 = f32x4.add(a1, f32x4.mul(wa, x1));
+          b0 = f32x4.add(b0, f32x4.mul(wb, x0));
+          b1 = f32x4.add(b1, f32x4.mul(wb, x1));
+          c0 = f32x4.add(c0, f32x4.mul(wc, x0));
+          c1 = f32x4.add(c1, f32x4.mul(wc, x1));
+          d0 = f32x4.add(d0, f32x4.mul(wd, x0));
+          d1 = f32x4.add(d1, f32x4.mul(wd, x1));
+          src += rowBytes;
+          w += wStep;
+        }
+        v128.store(dst, a0);
+        v128.store(dst, a1, 16);
+        v128.store(dst + rowBytes, b0);
+        v128.store(dst + rowBytes, b1, 16);
+        v128.store(dst + 2 * rowBytes, c0);
+        v128.store(dst + 2 * rowBytes, c1, 16);
+        v128.store(dst + 3 * rowBytes, d0);
+        v128.store(dst + 3 * rowBytes, d1, 16);
       }
-      let src = input + column;
-      let w = m + (<usize>(o * strideO) << 2);
-      const wStep = <usize>strideS << 2;
-      const oStep = <usize>strideO << 2;
-      for (let s = 0; s < ins; s++) {
-        const x0 = v128.load(src);
-        const x1 = v128.load(src, 16);
-        const wa = v128.load32_splat(w);
-        const wb = v128.load32_splat(w + oStep);
-        const wc = v128.load32_splat(w + 2 * oStep);
-        const wd = v128.load32_splat(w + 3 * oStep);
-        a0 = f32x4.add(a0, f32x4.mul(wa, x0));
-        a1 = f32x4.add(a1, f32x4.mul(wa, x1));
-        b0 = f32x4.add(b0, f32x4.mul(wb, x0));
-        b1 = f32x4.add(b1, f32x4.mul(wb, x1));
-        c0 = f32x4.add(c0, f32x4.mul(wc, x0));
-        c1 = f32x4.add(c1, f32x4.mul(wc, x1));
-        d0 = f32x4.add(d0, f32x4.mul(wd, x0));
-        d1 = f32x4.add(d1, f32x4.mul(wd, x1));
-        src += rowBytes;
-        w += wStep;
+      for (; o < outs; o++) {
+        const dst = out + <usize>o * rowBytes + column;
+        let a0 = f32x4.splat(0), a1 = f32x4.splat(0);
+        if (!first) {
+          a0 = v128.load(dst);
+          a1 = v128.load(dst, 16);
+        } else if (bias) a0 = a1 = v128.load32_splat(bias + (<usize>o << 2));
+        let src = inputs + column;
+        let w = weights + (<usize>(o * strideO) << 2);
+        for (let s = 0; s < count; s++) {
+          const wa = v128.load32_splat(w);
+          a0 = f32x4.add(a0, f32x4.mul(wa, v128.load(src)));
+          a1 = f32x4.add(a1, f32x4.mul(wa, v128.load(src, 16)));
+          src += rowBytes;
+          w += wStep;
+        }
+        v128.store(dst, a0);
+        v128.store(dst, a1, 16);
       }
-      const dst = out + <usize>o * rowBytes + column;
-      v128.store(dst, a0);
-      v128.store(dst, a1, 16);
-      v128.store(dst + rowBytes, b0);
-      v128.store(dst + rowBytes, b1, 16);
-      v128.store(dst + 2 * rowBytes, c0);
-      v128.store(dst + 2 * rowBytes, c1, 16);
-      v128.store(dst + 3 * rowBytes, d0);
-      v128.store(dst + 3 * rowBytes, d1, 16);
-    }
-    for (; o < outs; o++) {
-      let a0 = f32x4.splat(0), a1 = f32x4.splat(0);
-      if (bias) a0 = a1 = v128.load32_splat(bias + (<usize>o << 2));
-      let src = input + column;
-      let w = m + (<usize>(o * strideO) << 2);
-      const wStep = <usize>strideS << 2;
-      for (let s = 0; s < ins; s++) {
-        const wa = v128.load32_splat(w);
-        a0 = f32x4.add(a0, f32x4.mul(wa, v128.load(src)));
-        a1 = f32x4.add(a1, f32x4.mul(wa, v128.load(src, 16)));
-        src += rowBytes;
-        w += wStep;
-      }
-      const dst = out + <usize>o * rowBytes + column;
-      v128.store(dst, a0);
-      v128.store(dst, a1, 16);
     }
   }
 }
