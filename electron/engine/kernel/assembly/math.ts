@@ -70,6 +70,7 @@ const F32_TABLE = memory.data<f32>([
   1.33314422036e-1,
   -3.33332819422e-1,
   0.625,
+  -2,
 ]);
 const I32_TABLE = memory.data<i32>([
   ROUNDER_BITS,
@@ -79,6 +80,7 @@ const I32_TABLE = memory.data<i32>([
   0x007fffff,
   0x3f000000,
   0x80000000,
+  0x7fffffff,
 ]);
 
 // @ts-ignore: decorator
@@ -174,10 +176,24 @@ const I32_TABLE = memory.data<i32>([
   return v128.bitselect(u, v128.bitselect(lnW, corrected, f32x4.eq(w, f4(13 /* Infinity */))), exact);
 }
 
+// V8 as in Node 20 builds f32x4.abs's and f32x4.neg's masks in registers at each use (three
+// instructions); a mask from the table is one load and one bitwise op.
+
+/** -|x|: the sign bit set. */
+// @ts-ignore: decorator
+@inline export function negativeAbs4(x: v128): v128 {
+  return v128.or(x, i4(6 /* 0x80000000 */));
+}
+
 /** 1 / (1 + e^-x), from e^-|x| so neither side overflows. */
 // @ts-ignore: decorator
 @inline export function sigmoid4(x: v128): v128 {
-  const e = exp4(f32x4.neg(f32x4.abs(x)));
+  return sigmoidFrom4(exp4(negativeAbs4(x)), x);
+}
+
+/** sigmoid(x) from e = e^-|x|, for a caller that has e already (the bce loss). */
+// @ts-ignore: decorator
+@inline export function sigmoidFrom4(e: v128, x: v128): v128 {
   const inverse = f32x4.div(f4(8 /* 1 */), f32x4.add(f4(8 /* 1 */), e));
   return v128.bitselect(inverse, f32x4.mul(e, inverse), f32x4.ge(x, f32x4.splat(0)));
 }
@@ -224,7 +240,7 @@ const I32_TABLE = memory.data<i32>([
 /** tanh: Cephes' odd polynomial below |x| = 0.625, else (1 - e) / (1 + e) with e = e^-2|x|; both from |x|, then x's sign (tanh(-0) = -0). */
 // @ts-ignore: decorator
 @inline export function tanh4(x: v128): v128 {
-  const ax = f32x4.abs(x);
+  const ax = v128.and(x, i4(7 /* 0x7fffffff */));
   const z = f32x4.mul(x, x);
   let p = f4(43 /* -5.70498872745e-3 */);
   p = f32x4.add(f32x4.mul(p, z), f4(44 /* 2.06390887954e-2 */));
@@ -232,7 +248,7 @@ const I32_TABLE = memory.data<i32>([
   p = f32x4.add(f32x4.mul(p, z), f4(46 /* 1.33314422036e-1 */));
   p = f32x4.add(f32x4.mul(p, z), f4(47 /* -3.33332819422e-1 */));
   const near = f32x4.add(f32x4.mul(f32x4.mul(p, z), ax), ax);
-  const e = expNonPositive4(f32x4.neg(f32x4.add(ax, ax)));
+  const e = expNonPositive4(f32x4.mul(ax, f4(49 /* -2 */)));
   const far = f32x4.div(f32x4.sub(f4(8 /* 1 */), e), f32x4.add(f4(8 /* 1 */), e));
   return v128.or(v128.bitselect(near, far, f32x4.lt(ax, f4(48 /* 0.625 */))), v128.and(x, i4(6 /* 0x80000000 */)));
 }

@@ -5,7 +5,7 @@
 // over rows four at a time and the parameters keep the engine's flat layout
 // (docs/formats.md, paramLayout): kernel [inputs, outputs] row-major, then bias.
 
-import { exp4, log1p4, log4, roughTanh4, sigmoid4, tanh4 } from './math';
+import { exp4, log1p4, log4, negativeAbs4, roughTanh4, sigmoid4, sigmoidFrom4, tanh4 } from './math';
 import { CLIP, L1, L2, RESULTS, runWord, updateRange } from './optimize';
 
 // Activation and loss codes, as mlp-kernel.ts writes them into the descriptor.
@@ -389,9 +389,10 @@ export function loss(cfg: usize, target: usize, rows: i32, rp: i32, withGradient
       const z = v128.load(logits + at);
       if (kind == BCE) {
         // softplus(z) - z·y = max(z, 0) + ln(1 + e^-|z|) - z·y; gradient sigmoid(z) - y
-        const softplus = f32x4.add(f32x4.pmax(z, f32x4.splat(0)), log1p4(exp4(f32x4.neg(f32x4.abs(z)))));
+        const e = exp4(negativeAbs4(z));
+        const softplus = f32x4.add(f32x4.pmax(z, f32x4.splat(0)), log1p4(e));
         rowLoss = f32x4.sub(softplus, f32x4.mul(z, y));
-        if (withGradient) v128.store(delta + at, v128.and(f32x4.mul(f32x4.sub(sigmoid4(z), y), scale), valid));
+        if (withGradient) v128.store(delta + at, v128.and(f32x4.mul(f32x4.sub(sigmoidFrom4(e, z), y), scale), valid));
       } else {
         const error = f32x4.sub(z, y);
         rowLoss = f32x4.mul(error, error);
