@@ -95,8 +95,29 @@ function mixRows(input: usize, ins: i32, outs: i32, m: usize, strideO: i32, stri
           d0 = d1 = v128.load32_splat(bias + (<usize>(o + 3) << 2));
         }
         let src = inputs + column;
+        const srcEnd = src + <usize>count * rowBytes;
         let w = weights + (<usize>(o * strideO) << 2);
-        for (let s = 0; s < count; s++) {
+        if (strideO == 1) {
+          // A dense layer: the four outputs' weights side by side, read at constant offsets.
+          for (; src < srcEnd; src += rowBytes) {
+            const x0 = v128.load(src);
+            const x1 = v128.load(src, 16);
+            const wa = v128.load32_splat(w);
+            const wb = v128.load32_splat(w, 4);
+            const wc = v128.load32_splat(w, 8);
+            const wd = v128.load32_splat(w, 12);
+            a0 = f32x4.add(a0, f32x4.mul(wa, x0));
+            a1 = f32x4.add(a1, f32x4.mul(wa, x1));
+            b0 = f32x4.add(b0, f32x4.mul(wb, x0));
+            b1 = f32x4.add(b1, f32x4.mul(wb, x1));
+            c0 = f32x4.add(c0, f32x4.mul(wc, x0));
+            c1 = f32x4.add(c1, f32x4.mul(wc, x1));
+            d0 = f32x4.add(d0, f32x4.mul(wd, x0));
+            d1 = f32x4.add(d1, f32x4.mul(wd, x1));
+            w += wStep;
+          }
+        }
+        for (; src < srcEnd; src += rowBytes) {
           const x0 = v128.load(src);
           const x1 = v128.load(src, 16);
           const wa = v128.load32_splat(w);
@@ -111,7 +132,6 @@ function mixRows(input: usize, ins: i32, outs: i32, m: usize, strideO: i32, stri
           c1 = f32x4.add(c1, f32x4.mul(wc, x1));
           d0 = f32x4.add(d0, f32x4.mul(wd, x0));
           d1 = f32x4.add(d1, f32x4.mul(wd, x1));
-          src += rowBytes;
           w += wStep;
         }
         v128.store(dst, a0);
