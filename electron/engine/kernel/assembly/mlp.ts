@@ -335,8 +335,17 @@ function activate(values: usize, count: i32, activation: i32): void {
 
 /** delta = upstream ⊙ f'(z), from the activation's output a (in place over upstream). */
 function activationSlope(upstream: usize, a: usize, count: i32, activation: i32): void {
+  // One loop per activation: the choice is made once, not at every vector.
+  if (activation == RELU) slopeLoop(upstream, a, count, RELU);
+  else if (activation == LEAKY_RELU) slopeLoop(upstream, a, count, LEAKY_RELU);
+  else if (activation == TANH) slopeLoop(upstream, a, count, TANH);
+  else if (activation == SIGMOID) slopeLoop(upstream, a, count, SIGMOID);
+}
+
+/** activationSlope's loop for one activation, a constant once inlined. */
+// @ts-ignore: decorator
+@inline function slopeLoop(upstream: usize, a: usize, count: i32, activation: i32): void {
   const bytes = <usize>count << 2;
-  if (activation == LINEAR) return;
   for (let b: usize = 0; b < bytes; b += 16) {
     const u = v128.load(upstream + b);
     const y = v128.load(a + b);
