@@ -143,15 +143,60 @@ function mixRows(input: usize, ins: i32, outs: i32, m: usize, strideO: i32, stri
         v128.store(dst + 3 * rowBytes, d0);
         v128.store(dst + 3 * rowBytes, d1, 16);
       }
-      for (; o < outs; o++) {
-        const dst = out + <usize>o * rowBytes + column;
-        let a0 = f32x4.splat(0), a1 = f32x4.splat(0);
+    }
+    // The outputs beyond the tiles of four (a one-output layer's only one): 32 rows a pass, so
+    // eight sums run side by side where one row tile's two would each wait on its last add.
+    for (let o = outs & ~3; o < outs; o++) {
+      const line = out + <usize>o * rowBytes;
+      const start = bias ? v128.load32_splat(bias + (<usize>o << 2)) : f32x4.splat(0);
+      const w0 = weights + (<usize>(o * strideO) << 2);
+      let r = 0;
+      for (; r + 32 <= rp; r += 32) {
+        const dst = line + (<usize>r << 2);
+        let a0 = start, a1 = start, a2 = start, a3 = start, a4 = start, a5 = start, a6 = start, a7 = start;
         if (!first) {
           a0 = v128.load(dst);
           a1 = v128.load(dst, 16);
-        } else if (bias) a0 = a1 = v128.load32_splat(bias + (<usize>o << 2));
-        let src = inputs + column;
-        let w = weights + (<usize>(o * strideO) << 2);
+          a2 = v128.load(dst, 32);
+          a3 = v128.load(dst, 48);
+          a4 = v128.load(dst, 64);
+          a5 = v128.load(dst, 80);
+          a6 = v128.load(dst, 96);
+          a7 = v128.load(dst, 112);
+        }
+        let src = inputs + (<usize>r << 2);
+        let w = w0;
+        for (let s = 0; s < count; s++) {
+          const wa = v128.load32_splat(w);
+          a0 = f32x4.add(a0, f32x4.mul(wa, v128.load(src)));
+          a1 = f32x4.add(a1, f32x4.mul(wa, v128.load(src, 16)));
+          a2 = f32x4.add(a2, f32x4.mul(wa, v128.load(src, 32)));
+          a3 = f32x4.add(a3, f32x4.mul(wa, v128.load(src, 48)));
+          a4 = f32x4.add(a4, f32x4.mul(wa, v128.load(src, 64)));
+          a5 = f32x4.add(a5, f32x4.mul(wa, v128.load(src, 80)));
+          a6 = f32x4.add(a6, f32x4.mul(wa, v128.load(src, 96)));
+          a7 = f32x4.add(a7, f32x4.mul(wa, v128.load(src, 112)));
+          src += rowBytes;
+          w += wStep;
+        }
+        v128.store(dst, a0);
+        v128.store(dst, a1, 16);
+        v128.store(dst, a2, 32);
+        v128.store(dst, a3, 48);
+        v128.store(dst, a4, 64);
+        v128.store(dst, a5, 80);
+        v128.store(dst, a6, 96);
+        v128.store(dst, a7, 112);
+      }
+      for (; r < rp; r += 8) {
+        const dst = line + (<usize>r << 2);
+        let a0 = start, a1 = start;
+        if (!first) {
+          a0 = v128.load(dst);
+          a1 = v128.load(dst, 16);
+        }
+        let src = inputs + (<usize>r << 2);
+        let w = w0;
         for (let s = 0; s < count; s++) {
           const wa = v128.load32_splat(w);
           a0 = f32x4.add(a0, f32x4.mul(wa, v128.load(src)));
