@@ -29,6 +29,8 @@ const ACTIVATION = 1;
 const LOSS = 2;
 const DELTA_A = 3;
 const DELTA_B = 4;
+/** Room for the largest kernel above the first, transposed (the backward pass's products). */
+const TRANSPOSED = 5;
 const HEADER_WORDS = 8;
 const LAYER_WORDS = 8;
 // Per layer: inputs, outputs, kernel, bias, kernel gradient, bias gradient, output
@@ -56,17 +58,16 @@ const DROPPED = 7;
 const INPUT_BLOCK = 32;
 
 /**
- * out[o, r] = bias[o] + Σ_s m[o·strideO + s·strideS] · input[s, r] for o < outs, all rp rows:
- * a dense layer (m = kernel, strideO 1, strideS outputs) or its transpose without a bias
- * (the backward pass, strideO outputs, strideS 1; bias 0). Tiles of 4 outputs × 8 rows keep
+ * out[o, r] = bias[o] + Σ_s m[o + s·strideS] · input[s, r] for o < outs, all rp rows: a dense
+ * layer (m = kernel, strideS outputs) or, without a bias (0), the backward pass's product with a
+ * kernel transposed (strideS inputs). Tiles of 4 outputs × 8 rows keep
  * eight accumulators in registers while the inputs stream once per tile. Wide layers are summed
  * INPUT_BLOCK inputs a pass, each pass adding to what the last stored, so every sum still runs
  * over s in order (the same floats as one pass).
  */
-function mixRows(input: usize, ins: i32, outs: i32, m: usize, strideO: i32, strideS: i32, bias: usize, out: usize, rp: i32): void {
+function mixRows(input: usize, ins: i32, outs: i32, m: usize, strideS: i32, bias: usize, out: usize, rp: i32): void {
   const rowBytes = <usize>rp << 2;
   const wStep = <usize>strideS << 2;
-  const oStep = <usize>strideO << 2;
   for (let from = 0; from < ins; from += INPUT_BLOCK) {
     const count = min(INPUT_BLOCK, ins - from);
     const first = from == 0;
@@ -96,34 +97,15 @@ function mixRows(input: usize, ins: i32, outs: i32, m: usize, strideO: i32, stri
         }
         let src = inputs + column;
         const srcEnd = src + <usize>count * rowBytes;
-        let w = weights + (<usize>(o * strideO) << 2);
-        if (strideO == 1) {
-          // A dense layer: the four outputs' weights side by side, read at constant offsets.
-          for (; src < srcEnd; src += rowBytes) {
-            const x0 = v128.load(src);
-            const x1 = v128.load(src, 16);
-            const wa = v128.load32_splat(w);
-            const wb = v128.load32_splat(w, 4);
-            const wc = v128.load32_splat(w, 8);
-            const wd = v128.load32_splat(w, 12);
-            a0 = f32x4.add(a0, f32x4.mul(wa, x0));
-            a1 = f32x4.add(a1, f32x4.mul(wa, x1));
-            b0 = f32x4.add(b0, f32x4.mul(wb, x0));
-            b1 = f32x4.add(b1, f32x4.mul(wb, x1));
-            c0 = f32x4.add(c0, f32x4.mul(wc, x0));
-            c1 = f32x4.add(c1, f32x4.mul(wc, x1));
-            d0 = f32x4.add(d0, f32x4.mul(wd, x0));
-            d1 = f32x4.add(d1, f32x4.mul(wd, x1));
-            w += wStep;
-          }
-        }
+        let w = weights + (<usize>o << 2);
+        // The four outputs' weights side by side, read at constant offsets from one pointer.
         for (; src < srcEnd; src += rowBytes) {
           const x0 = v128.load(src);
           const x1 = v128.load(src, 16);
           const wa = v128.load32_splat(w);
-          const wb = v128.load32_splat(w + oStep);
-          const wc = v128.load32_splat(w + 2 * oStep);
-          const wd = v128.load32_splat(w + 3 * oStep);
+          const wb = v128.load32_splat(w, 4);
+          const wc = v128.load32_splat(w, 8);
+          const wd = v128.load32_splat(w, 12);
           a0 = f32x4.add(a0, f32x4.mul(wa, x0));
           a1 = f32x4.add(a1, f32x4.mul(wa, x1));
           b0 = f32x4.add(b0, f32x4.mul(wb, x0));
@@ -149,7 +131,7 @@ function mixRows(input: usize, ins: i32, outs: i32, m: usize, strideO: i32, stri
     for (let o = outs & ~3; o < outs; o++) {
       const line = out + <usize>o * rowBytes;
       const start = bias ? v128.load32_splat(bias + (<usize>o << 2)) : f32x4.splat(0);
-      const w0 = weights + (<usize>(o * strideO) << 2);
+      const w0 = weights + (<usize>o << 2);
       let r = 0;
       for (; r + 32 <= rp; r += 32) {
         const dst = line + (<usize>r << 2);
@@ -214,6 +196,13 @@ function mixRows(input: usize, ins: i32, outs: i32, m: usize, strideO: i32, stri
 // @ts-ignore: decorator
 @inline function lanes(v: v128): f32 {
   return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3));
+}
+
+/** target[j·ins + i] = kernel[i·outs + j]: an [ins, outs] kernel as [outs, ins]. */
+function transpose(kernel: usize, ins: i32, outs: i32, target: usize): void {
+  for (let i = 0; i < ins; i++) {
+    for (let j = 0; j < outs; j++) store<f32>(target + (<usize>(j * ins + i) << 2), load<f32>(kernel + (<usize>(i * outs + j) << 2)));
+  }
 }
 
 /**
@@ -426,7 +415,7 @@ export function forward(cfg: usize, x: usize, rows: i32, rp: i32, masks: usize):
   for (let l = 0; l < layers; l++) {
     const outs = layerWord(cfg, l, OUT);
     const out = <usize>layerWord(cfg, l, OUTPUT);
-    mixRows(input, layerWord(cfg, l, IN), outs, layerWord(cfg, l, KERNEL), 1, outs, layerWord(cfg, l, BIAS), out, rp);
+    mixRows(input, layerWord(cfg, l, IN), outs, layerWord(cfg, l, KERNEL), outs, layerWord(cfg, l, BIAS), out, rp);
     if (l == layers - 1) break;
     activate(out, outs * rp, activation);
     input = out;
@@ -527,8 +516,11 @@ export function backward(cfg: usize, x: usize, rows: i32, rp: i32, masks: usize)
     const input: usize = l == 0 ? x : masks ? layerWord(cfg, l - 1, DROPPED) : layerWord(cfg, l - 1, OUTPUT);
     kernelGradient(input, ins, delta, outs, layerWord(cfg, l, KERNEL_GRAD), layerWord(cfg, l, BIAS_GRAD), rp);
     if (l == 0) break;
-    // upstream[i, r] = Σ_j kernel[i, j] δ[j, r]
-    mixRows(delta, outs, ins, layerWord(cfg, l, KERNEL), outs, 1, 0, spare, rp);
+    // upstream[i, r] = Σ_j kernel[i, j] δ[j, r], from the kernel transposed so that four inputs'
+    // weights lie side by side as a forward pass reads them.
+    const transposed = <usize>word(cfg, TRANSPOSED);
+    transpose(layerWord(cfg, l, KERNEL), ins, outs, transposed);
+    mixRows(delta, outs, ins, transposed, ins, 0, spare, rp);
     const a = <usize>layerWord(cfg, l - 1, OUTPUT);
     if (masks) {
       maskEnd -= <usize>(rows * ins) << 2;
