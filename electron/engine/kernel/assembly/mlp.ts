@@ -60,10 +60,10 @@ const INPUT_BLOCK = 32;
 /**
  * out[o, r] = bias[o] + Σ_s m[o + s·strideS] · input[s, r] for o < outs, all rp rows: a dense
  * layer (m = kernel, strideS outputs) or, without a bias (0), the backward pass's product with a
- * kernel transposed (strideS inputs). Tiles of 4 outputs × 8 rows keep
- * eight accumulators in registers while the inputs stream once per tile. Wide layers are summed
- * INPUT_BLOCK inputs a pass, each pass adding to what the last stored, so every sum still runs
- * over s in order (the same floats as one pass).
+ * kernel transposed (strideS inputs). Tiles of 4 outputs × 8 rows keep eight accumulators in
+ * registers while the inputs stream once per tile. Wide layers are summed INPUT_BLOCK inputs a
+ * pass, each pass adding to what the last stored, so every sum still runs over s in order (the
+ * same floats as one pass).
  */
 function mixRows(input: usize, ins: i32, outs: i32, m: usize, strideS: i32, bias: usize, out: usize, rp: i32): void {
   const rowBytes = <usize>rp << 2;
