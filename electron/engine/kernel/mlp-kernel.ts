@@ -99,15 +99,19 @@ const LAYER_WORDS = 8;
 
 /**
  * Writes a network's descriptor (assembly/mlp.ts, "the descriptor") into `memory` and returns
- * its offset: the activation and loss codes, two scratch buffers for the backward pass's deltas
- * (each [widest layer, rowsPadded]), and the layers.
+ * its offset: the activation and loss codes, the backward pass's scratch — two buffers for its
+ * deltas (each [widest layer, rowsPadded]) and one for the largest kernel above the first,
+ * transposed — and the layers. Networks that never go backward pass 0 for the scratch.
  */
-export function describeNetwork(memory: KernelMemory, network: { activation: number; loss: number; deltas: [number, number]; layers: KernelLayer[] }): number {
+export function describeNetwork(
+  memory: KernelMemory,
+  network: { activation: number; loss: number; deltas: [number, number]; transposed: number; layers: KernelLayer[] },
+): number {
   const { layers } = network;
   const words = HEADER_WORDS + LAYER_WORDS * layers.length;
   const at = memory.allocate(words);
   const cfg = memory.ints(at, words);
-  cfg.set([layers.length, network.activation, network.loss, ...network.deltas]);
+  cfg.set([layers.length, network.activation, network.loss, ...network.deltas, network.transposed]);
   layers.forEach((layer, l) => {
     const { inputs, outputs, kernel, bias, kernelGradient, biasGradient, output, dropped } = layer;
     cfg.set([inputs, outputs, kernel, bias, kernelGradient, biasGradient, output, dropped], HEADER_WORDS + LAYER_WORDS * l);

@@ -65,6 +65,7 @@ export class KernelPlaneEvaluator {
         activation: code,
         loss,
         deltas: [0, 0],
+        transposed: 0,
         layers: [{ inputs, outputs: width, kernel: weights + 4 * kernelOffset, bias: weights + 4 * biasOffset, kernelGradient: 0, biasGradient: 0, output: this.products[v]!, dropped: 0 }],
       }),
     );
@@ -80,6 +81,7 @@ export class KernelPlaneEvaluator {
       activation: code,
       loss,
       deltas: [0, 0],
+      transposed: 0,
       layers: above.map((layer) => ({
         inputs: layer.inputs,
         outputs: layer.outputs,

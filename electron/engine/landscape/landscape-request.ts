@@ -10,6 +10,8 @@ import { createGridEvaluator } from './grid-evaluator';
 /** Work between looks at the message queue (a cancel): batches of points sized to take about this long. */
 const BATCH_MS = 25;
 const FIRST_BATCH = 8;
+/** A claim takes at most this share of the points left, so the workers sharing a grid finish together (guided self-scheduling). */
+const LEFT_SHARE = 1 / 4;
 /** Values are posted at least this often, so the picture fills in as it is computed. */
 const POST_EVERY_MS = 100;
 
@@ -59,9 +61,10 @@ export async function answerLandscapePart(request: LandscapePartRequest, env: La
         post('cancelled');
         return;
       }
-      const from = Atomics.add(claimed, 0, batch);
+      const claim = Math.max(1, Math.min(batch, Math.ceil((total - Atomics.load(claimed, 0)) * LEFT_SHARE)));
+      const from = Atomics.add(claimed, 0, claim);
       if (from >= total) break;
-      const to = Math.min(total, from + batch);
+      const to = Math.min(total, from + claim);
       const points = order.subarray(from, to);
       const losses = new Float64Array(points.length);
       const started = env.now();

@@ -94,6 +94,7 @@ export class KernelGradient implements StepGradient {
     const deltaWidth = Math.max(...sizes.slice(1));
     const deltaA = memory.allocate(deltaWidth * widest);
     const deltaB = memory.allocate(deltaWidth * widest);
+    const transposed = memory.allocate(Math.max(0, ...layers.slice(1).map(({ inputs, outputs: width }) => inputs * width)));
     const hiddenTotal = hiddenWidths.reduce((sum, width) => sum + width, 0);
     const maskValues = (batchRows ?? train.rows) * hiddenTotal;
     const masksAt = options.dropout ? memory.allocate(maskValues) : 0;
@@ -102,6 +103,7 @@ export class KernelGradient implements StepGradient {
       activation: code,
       loss: KERNEL_LOSSES[loss],
       deltas: [deltaA, deltaB],
+      transposed,
       layers: layers.map(({ inputs, outputs: width, kernelOffset, biasOffset }, l) => ({
         inputs,
         outputs: width,

@@ -130,15 +130,14 @@ export class NetworkRun implements EngineRun {
   private readonly initialParams: Float32Array;
   /** The parameters before the latest step: the last finite ones if that step diverges. */
   private readonly previous: Float32Array;
-  private readonly gradient: Float32Array;
-  private readonly optimizer: Optimizer;
   private readonly lrAt: (step: number) => number;
   private readonly detector: NetworkEventDetector;
   private readonly batches: BatchStream;
   private readonly dropout?: { rate: number; random: Random; widths: number[] };
-  private readonly stepGradient: StepGradient;
-  /** The kernel that takes whole steps, when the run is fused. */
+  /** The kernel that takes whole steps, when the run is fused… */
   private readonly fused?: KernelGradient;
+  /** …or else the gradient (kernel or tfjs) and the JS optimizer that steps with it. */
+  private readonly split?: { stepGradient: StepGradient; gradient: Float32Array; optimizer: Optimizer };
   /** What trains the network. */
   readonly engine: NetworkBackend;
   private train?: ResidentRows;
@@ -180,8 +179,6 @@ export class NetworkRun implements EngineRun {
     }
     this.params = Float32Array.from(this.initialParams);
     this.previous = Float32Array.from(this.initialParams);
-    this.gradient = new Float32Array(this.params.length);
-    this.optimizer = createOptimizer(spec.optimizer, this.params.length);
     this.lrAt = createSchedule(spec.schedule, spec.optimizer.lr);
     this.detector = createNetworkEventDetector(sizes, activation, spec.steps, (params) => this.curvatureAt(params));
     this.batches = new BatchStream(problem.train.rows, spec.batchSize, spec.seed);
@@ -191,6 +188,8 @@ export class NetworkRun implements EngineRun {
     this.train = this.model.upload(problem.train);
     this.test = problem.test && this.model.upload(problem.test);
     const unitActivity = activation === 'relu';
+    // The JS gradient and optimizer exist only when the kernel does not take the whole step.
+    const split = (stepGradient: StepGradient) => ({ stepGradient, gradient: new Float32Array(this.params.length), optimizer: createOptimizer(spec.optimizer, this.params.length) });
     if (options.kernel !== false && kernelCovers(problem)) {
       const { optimizer, clipNorm, l1, l2 } = spec;
       const fused = options.fused !== false ? { optimizer, clipNorm, l1, l2 } : undefined;
@@ -198,11 +197,12 @@ export class NetworkRun implements EngineRun {
       if (fused) {
         this.fused = kernel;
         kernel.residentParams.set(this.params);
+      } else {
+        this.split = split(kernel);
       }
-      this.stepGradient = kernel;
       this.engine = 'kernel';
     } else {
-      this.stepGradient = tfjsStepGradient(this.model, this.train, this.test, unitActivity);
+      this.split = split(tfjsStepGradient(this.model, this.train, this.test, unitActivity));
       this.engine = backend;
     }
     const n = spec.steps + 1;
@@ -322,8 +322,8 @@ export class NetworkRun implements EngineRun {
     const masks = this.dropout && this.dropoutMasks(rows?.length ?? this.problem.train.rows);
     const lr = this.lrAt(k);
     const fusedStep = this.fused?.fusedStep(rows, masks, lr, k < this.spec.steps);
-    const result = fusedStep ?? this.stepGradient.compute(this.params, this.gradient, rows, masks);
-    const penalty = fusedStep ? fusedStep.penalty : this.addPenalty();
+    const result = fusedStep ?? this.split!.stepGradient.compute(this.params, this.split!.gradient, rows, masks);
+    const penalty = fusedStep ? fusedStep.penalty : this.addPenalty(this.split!.gradient);
     const loss = result.losses[0]! + penalty;
     const testLoss = this.test ? result.losses[1]! + penalty : 0;
     const layerNorms = this.layerGradNorms(k, fusedStep?.layerGradNorms);
@@ -352,16 +352,17 @@ export class NetworkRun implements EngineRun {
       this.record.layerUpdateNorms.set(fusedStep.layerUpdateNorms, k * this.layers.length);
       return;
     }
-    if (this.spec.clipNorm !== undefined) clipGradientNorm(this.gradient, this.spec.clipNorm);
-    this.optimizer.step(this.params, this.gradient, lr);
+    const { gradient, optimizer } = this.split!;
+    if (this.spec.clipNorm !== undefined) clipGradientNorm(gradient, this.spec.clipNorm);
+    optimizer.step(this.params, gradient, lr);
     this.recordUpdateNorms(k);
   }
 
-  /** Adds l1·Σ|w| + l2·Σw² over the kernels to the gradient; returns the penalty. */
-  private addPenalty(): number {
+  /** Adds l1·Σ|w| + l2·Σw² over the kernels to `gradient`; returns the penalty. */
+  private addPenalty(gradient: Float32Array): number {
     const { l1 = 0, l2 = 0 } = this.spec;
     if (!l1 && !l2) return 0;
-    const { params, gradient } = this;
+    const { params } = this;
     let penalty = 0;
     for (const { kernelOffset, biasOffset } of this.layers) {
       for (let i = kernelOffset; i < biasOffset; i++) {
@@ -377,7 +378,7 @@ export class NetworkRun implements EngineRun {
   private layerGradNorms(k: number, computed: Float64Array | undefined): Float64Array {
     const norms = this.record.layerGradNorms.subarray(k * this.layers.length, (k + 1) * this.layers.length);
     if (computed) norms.set(computed);
-    else this.layers.forEach(({ kernelOffset, end }, l) => (norms[l] = norm(this.gradient, kernelOffset, end)));
+    else this.layers.forEach(({ kernelOffset, end }, l) => (norms[l] = norm(this.split!.gradient, kernelOffset, end)));
     return norms;
   }
 

@@ -64,13 +64,13 @@ const F32_TABLE = memory.data<f32>([
   2.26843463243900e-3,
   1.18534705686654e-4,
   1.19825839466702e-6,
-  0.0004,
   -5.70498872745e-3,
   2.06390887954e-2,
   -5.37397155531e-2,
   1.33314422036e-1,
   -3.33332819422e-1,
   0.625,
+  -2,
 ]);
 const I32_TABLE = memory.data<i32>([
   ROUNDER_BITS,
@@ -80,6 +80,7 @@ const I32_TABLE = memory.data<i32>([
   0x007fffff,
   0x3f000000,
   0x80000000,
+  0x7fffffff,
 ]);
 
 // @ts-ignore: decorator
@@ -92,19 +93,22 @@ const I32_TABLE = memory.data<i32>([
   return v128.load32_splat(I32_TABLE + (<usize>index << 2));
 }
 
-/** e^r where r = x - k ln 2 (|r| ≤ ln2/2), by Cephes' degree-7 polynomial: e^x = 2^k of it. */
+/**
+ * e^r where r = x - k ln 2 (|r| ≤ ln2/2), by Cephes' degree-7 polynomial: e^x = 2^k of it.
+ * Estrin's scheme in r: the chain from r to the result is four multiply-adds deep rather than
+ * seven, and these functions are bound by that chain (tanh's far side waits on it).
+ */
 // @ts-ignore: decorator
 @inline function expReduced(x: v128, k: v128): v128 {
   let r = f32x4.sub(x, f32x4.mul(k, f4(0 /* LN2_HI */)));
   r = f32x4.sub(r, f32x4.mul(k, f4(1 /* LN2_LO */)));
-  let p = f4(2 /* 1.9875691500e-4 */);
-  p = f32x4.add(f32x4.mul(p, r), f4(3 /* 1.3981999507e-3 */));
-  p = f32x4.add(f32x4.mul(p, r), f4(4 /* 8.3334519073e-3 */));
-  p = f32x4.add(f32x4.mul(p, r), f4(5 /* 4.1665795894e-2 */));
-  p = f32x4.add(f32x4.mul(p, r), f4(6 /* 1.6666665459e-1 */));
-  p = f32x4.add(f32x4.mul(p, r), f4(7 /* 5.0000001201e-1 */));
-  const er = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f4(8 /* 1 */));
-  return er;
+  const r2 = f32x4.mul(r, r);
+  const r4 = f32x4.mul(r2, r2);
+  const p01 = f32x4.add(f32x4.mul(f4(2 /* 1.9875691500e-4 */), r), f4(3 /* 1.3981999507e-3 */));
+  const p23 = f32x4.add(f32x4.mul(f4(4 /* 8.3334519073e-3 */), r), f4(5 /* 4.1665795894e-2 */));
+  const p45 = f32x4.add(f32x4.mul(f4(6 /* 1.6666665459e-1 */), r), f4(7 /* 5.0000001201e-1 */));
+  const p = f32x4.add(f32x4.mul(p01, r4), f32x4.add(f32x4.mul(p23, r2), p45));
+  return f32x4.add(f32x4.add(f32x4.mul(p, r2), r), f4(8 /* 1 */));
 }
 
 /** e^x: x = k ln 2 + r with |r| ≤ ln2/2, e^r by a degree-7 polynomial, then 2^k in two halves so denormal results keep their bits. */
@@ -142,15 +146,15 @@ const I32_TABLE = memory.data<i32>([
   m = f32x4.sub(f32x4.add(m, v128.and(m, small)), f4(8 /* 1 */));
   const ef = f32x4.convert_i32x4_s(e);
   const z = f32x4.mul(m, m);
-  let p = f4(17 /* 7.0376836292e-2 */);
-  p = f32x4.add(f32x4.mul(p, m), f4(18 /* -1.1514610310e-1 */));
-  p = f32x4.add(f32x4.mul(p, m), f4(19 /* 1.1676998740e-1 */));
-  p = f32x4.add(f32x4.mul(p, m), f4(20 /* -1.2420140846e-1 */));
-  p = f32x4.add(f32x4.mul(p, m), f4(21 /* 1.4249322787e-1 */));
-  p = f32x4.add(f32x4.mul(p, m), f4(22 /* -1.6668057665e-1 */));
-  p = f32x4.add(f32x4.mul(p, m), f4(23 /* 2.0000714765e-1 */));
-  p = f32x4.add(f32x4.mul(p, m), f4(24 /* -2.4999993993e-1 */));
-  p = f32x4.add(f32x4.mul(p, m), f4(25 /* 3.3333331174e-1 */));
+  // Estrin's scheme, as in expReduced: four multiply-adds deep rather than nine.
+  const z2 = f32x4.mul(z, z);
+  const p01 = f32x4.add(f32x4.mul(f4(17 /* 7.0376836292e-2 */), m), f4(18 /* -1.1514610310e-1 */));
+  const p23 = f32x4.add(f32x4.mul(f4(19 /* 1.1676998740e-1 */), m), f4(20 /* -1.2420140846e-1 */));
+  const p45 = f32x4.add(f32x4.mul(f4(21 /* 1.4249322787e-1 */), m), f4(22 /* -1.6668057665e-1 */));
+  const p67 = f32x4.add(f32x4.mul(f4(23 /* 2.0000714765e-1 */), m), f4(24 /* -2.4999993993e-1 */));
+  const p03 = f32x4.add(f32x4.mul(p01, z), p23);
+  const p47 = f32x4.add(f32x4.mul(p45, z), p67);
+  const p = f32x4.add(f32x4.mul(f32x4.add(f32x4.mul(p03, z2), p47), m), f4(25 /* 3.3333331174e-1 */));
   let y = f32x4.mul(f32x4.mul(p, m), z);
   y = f32x4.add(y, f32x4.mul(ef, f4(1 /* LN2_LO */)));
   y = f32x4.sub(y, f32x4.mul(z, f4(26 /* 0.5 */)));
@@ -172,10 +176,24 @@ const I32_TABLE = memory.data<i32>([
   return v128.bitselect(u, v128.bitselect(lnW, corrected, f32x4.eq(w, f4(13 /* Infinity */))), exact);
 }
 
+// V8 as in Node 20 builds f32x4.abs's and f32x4.neg's masks in registers at each use (three
+// instructions); a mask from the table is one load and one bitwise op.
+
+/** -|x|: the sign bit set. */
+// @ts-ignore: decorator
+@inline export function negativeAbs4(x: v128): v128 {
+  return v128.or(x, i4(6 /* 0x80000000 */));
+}
+
 /** 1 / (1 + e^-x), from e^-|x| so neither side overflows. */
 // @ts-ignore: decorator
 @inline export function sigmoid4(x: v128): v128 {
-  const e = exp4(f32x4.neg(f32x4.abs(x)));
+  return sigmoidFrom4(exp4(negativeAbs4(x)), x);
+}
+
+/** sigmoid(x) from e = e^-|x|, for a caller that has e already (the bce loss). */
+// @ts-ignore: decorator
+@inline export function sigmoidFrom4(e: v128, x: v128): v128 {
   const inverse = f32x4.div(f4(8 /* 1 */), f32x4.add(f4(8 /* 1 */), e));
   return v128.bitselect(inverse, f32x4.mul(e, inverse), f32x4.ge(x, f32x4.splat(0)));
 }
@@ -197,7 +215,9 @@ const I32_TABLE = memory.data<i32>([
 /**
  * tanh to about 6 float32 ulps (1e-6 relative), for landscape grids, whose loss values need
  * 1e-4: one rational function (odd degree 13 over even degree 6, Eigen's float coefficients) of
- * x clamped to ±7.9053111, without exp and with one division, half tanh4's work; x itself below 0.0004.
+ * x clamped to ±7.9053111, without exp and with one division, half tanh4's work. x times the
+ * even ratio P/Q (rather than x·P over Q) keeps tiny and denormal x exact to the last ulp: the
+ * ratio is 1 - 1.3e-7 there, so no select for small x is needed.
  */
 // @ts-ignore: decorator
 @inline export function roughTanh4(x: v128): v128 {
@@ -214,22 +234,21 @@ const I32_TABLE = memory.data<i32>([
   const q01 = f32x4.add(f4(39 /* 4.89352518554385e-3 */), f32x4.mul(f4(40 /* 2.26843463243900e-3 */), y));
   const q23 = f32x4.add(f4(41 /* 1.18534705686654e-4 */), f32x4.mul(f4(42 /* 1.19825839466702e-6 */), y));
   const q = f32x4.add(q01, f32x4.mul(q23, y2));
-  // Below 0.0004 tanh x rounds to x, which the rational form loses among denormals.
-  return v128.bitselect(x, f32x4.div(f32x4.mul(p, clamped), q), f32x4.lt(f32x4.abs(x), f4(43 /* 0.0004 */)));
+  return f32x4.mul(clamped, f32x4.div(p, q));
 }
 
 /** tanh: Cephes' odd polynomial below |x| = 0.625, else (1 - e) / (1 + e) with e = e^-2|x|; both from |x|, then x's sign (tanh(-0) = -0). */
 // @ts-ignore: decorator
 @inline export function tanh4(x: v128): v128 {
-  const ax = f32x4.abs(x);
+  const ax = v128.and(x, i4(7 /* 0x7fffffff */));
   const z = f32x4.mul(x, x);
-  let p = f4(44 /* -5.70498872745e-3 */);
-  p = f32x4.add(f32x4.mul(p, z), f4(45 /* 2.06390887954e-2 */));
-  p = f32x4.add(f32x4.mul(p, z), f4(46 /* -5.37397155531e-2 */));
-  p = f32x4.add(f32x4.mul(p, z), f4(47 /* 1.33314422036e-1 */));
-  p = f32x4.add(f32x4.mul(p, z), f4(48 /* -3.33332819422e-1 */));
+  let p = f4(43 /* -5.70498872745e-3 */);
+  p = f32x4.add(f32x4.mul(p, z), f4(44 /* 2.06390887954e-2 */));
+  p = f32x4.add(f32x4.mul(p, z), f4(45 /* -5.37397155531e-2 */));
+  p = f32x4.add(f32x4.mul(p, z), f4(46 /* 1.33314422036e-1 */));
+  p = f32x4.add(f32x4.mul(p, z), f4(47 /* -3.33332819422e-1 */));
   const near = f32x4.add(f32x4.mul(f32x4.mul(p, z), ax), ax);
-  const e = expNonPositive4(f32x4.neg(f32x4.add(ax, ax)));
+  const e = expNonPositive4(f32x4.mul(ax, f4(49 /* -2 */)));
   const far = f32x4.div(f32x4.sub(f4(8 /* 1 */), e), f32x4.add(f4(8 /* 1 */), e));
-  return v128.or(v128.bitselect(near, far, f32x4.lt(ax, f4(49 /* 0.625 */))), v128.and(x, i4(6 /* 0x80000000 */)));
+  return v128.or(v128.bitselect(near, far, f32x4.lt(ax, f4(48 /* 0.625 */))), v128.and(x, i4(6 /* 0x80000000 */)));
 }

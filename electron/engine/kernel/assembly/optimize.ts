@@ -55,7 +55,13 @@ export function updateRange(run: usize, params: usize, grad: usize, from: i32, t
   const h3 = runWord(run, HYPER + 3), h4 = runWord(run, HYPER + 4), h5 = runWord(run, HYPER + 5);
   const t0 = runWord(run, STEP), t1 = runWord(run, STEP + 1), t2 = runWord(run, STEP + 2), t3 = runWord(run, STEP + 3);
   let moved: f64 = 0;
-  for (let i = from; i < to; i++) {
+  let i = from;
+  if (kind == ADAM) {
+    // Pairs on f64x2 (adamPairs), then the odd one left here.
+    i = from + ((to - from) & ~1);
+    moved = adamPairs(run, params, grad, from, i);
+  }
+  for (; i < to; i++) {
     const pAt = params + (<usize>i << 2);
     const old = load<f32>(pAt);
     const p = <f64>old;
@@ -159,6 +165,51 @@ export function updateRange(run: usize, params: usize, grad: usize, from: i32, t
     store<f32>(pAt, stored);
     const change = <f64>stored - <f64>old;
     moved += change * change;
+  }
+  return moved;
+}
+
+/**
+ * updateRange's ADAM branch over [from, to) (an even count), two parameters a pass on f64x2:
+ * each lane does the scalar branch's operations in its order (IEEE results are the same per
+ * lane) and the squared changes are summed one after another as there, so the parameters, state
+ * and update norm are bit-identical, while the square roots and divisions, the costly steps,
+ * take half the instructions. Returns the sum of squared parameter changes.
+ */
+function adamPairs(run: usize, params: usize, grad: usize, from: i32, to: i32): f64 {
+  const s0 = <usize>runWord(run, STATE);
+  const s1 = <usize>runWord(run, STATE + 1);
+  const s2 = <usize>runWord(run, STATE + 2);
+  const h0 = runWord(run, HYPER), h1 = runWord(run, HYPER + 1);
+  const h3 = runWord(run, HYPER + 3), h4 = runWord(run, HYPER + 4), h5 = runWord(run, HYPER + 5);
+  const beta1 = f64x2.splat(h0), keep1 = f64x2.splat(1 - h0);
+  const beta2 = f64x2.splat(h1), keep2 = f64x2.splat(1 - h1);
+  const eps = f64x2.splat(runWord(run, HYPER + 2)), decay = f64x2.splat(h3);
+  const step = f64x2.splat(-runWord(run, STEP)), root = f64x2.splat(runWord(run, STEP + 1)), shrink = f64x2.splat(runWord(run, STEP + 2));
+  let moved: f64 = 0;
+  for (let i = from; i < to; i += 2) {
+    const pAt = params + (<usize>i << 2);
+    const old = v128.load64_zero(pAt);
+    let q = f64x2.promote_low_f32x4(old);
+    let g = f64x2.promote_low_f32x4(v128.load64_zero(grad + (<usize>i << 2)));
+    if (h5 != 0) q = f64x2.mul(q, shrink);
+    else if (h3 != 0) g = f64x2.add(g, f64x2.mul(decay, q));
+    const m = f64x2.add(f64x2.mul(v128.load(at(s0, i)), beta1), f64x2.mul(keep1, g));
+    let v = f64x2.add(f64x2.mul(v128.load(at(s1, i)), beta2), f64x2.mul(f64x2.mul(keep2, g), g));
+    v128.store(at(s0, i), m);
+    v128.store(at(s1, i), v);
+    if (h4 != 0) {
+      v = f64x2.max(v128.load(at(s2, i)), v);
+      v128.store(at(s2, i), v);
+    }
+    const next = f64x2.add(q, f64x2.div(f64x2.mul(step, m), f64x2.add(f64x2.div(f64x2.sqrt(v), root), eps)));
+    const stored = f32x4.demote_f64x2_zero(next);
+    v128.store64_lane(pAt, stored, 0);
+    const change = f64x2.sub(f64x2.promote_low_f32x4(stored), f64x2.promote_low_f32x4(old));
+    const c0 = f64x2.extract_lane(change, 0);
+    const c1 = f64x2.extract_lane(change, 1);
+    moved += c0 * c0;
+    moved += c1 * c1;
   }
   return moved;
 }
