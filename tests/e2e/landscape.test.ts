@@ -167,13 +167,22 @@ describe('loss landscape slices of network runs', () => {
     }
     // The first run's colour along its path in panel 1, counted before and after that panel goes back to step 0.
     const runPixels = (): Promise<number> => canvasPixels(panels[0]!.getByRole('img', { name: /^Loss landscape in 3D/ }).locator('canvas'), [230, 159, 0], 10);
-    const whole = await runPixels();
+    // The scene draws the path a few frames after the grid completes: read it once two reads agree.
+    let whole = -1;
+    await expect
+      .poll(async () => {
+        const now = await runPixels();
+        const settled = now > 0 && now === whole;
+        whole = now;
+        return settled;
+      }, { timeout: 15_000 })
+      .toBe(true);
     await page.getByLabel('Lock timeline').uncheck();
     await page.getByLabel('Step of panel 1', { exact: true }).fill('0');
-    await expect.poll(runPixels).toBeLessThan(whole / 3);
+    await expect.poll(runPixels, { timeout: 15_000 }).toBeLessThan(whole / 3);
     await page.screenshot({ path: `${SHOTS}/landscape-panels.png` });
     await page.getByLabel('Lock timeline').check();
-    await expect.poll(runPixels).toBe(whole);
+    await expect.poll(runPixels, { timeout: 15_000 }).toBe(whole);
     expect(pageErrors).toEqual([]);
   });
 
@@ -185,12 +194,17 @@ describe('loss landscape slices of network runs', () => {
       await expect.poll(() => panel.locator('.landscape-status').textContent(), { timeout: 90_000 }).toMatch(/: (\d+)\/\1 points computed/);
       const bar = await colorBar(panel);
       expectBracketing(bar);
-      // The labels keep inside the panel and clear of one another.
-      const boxes = await Promise.all((await panel.locator('.color-bar-tick').all()).map(async (tick) => (await tick.boundingBox())!));
-      const panelBox = (await panel.boundingBox())!;
-      expect(boxes.every((box) => box.x + box.width <= panelBox.x + panelBox.width)).toBe(true);
-      const tops = boxes.map((box) => box.y).sort((a, b) => a - b);
-      expect(tops.every((top, k) => k === 0 || top - tops[k - 1]! >= boxes[0]!.height)).toBe(true);
+      // The labels keep inside the panel and clear of one another, once the panels have their new widths.
+      const labelsFit = async (): Promise<boolean> => {
+        const boxes = await Promise.all((await panel.locator('.color-bar-tick').all()).map(async (tick) => (await tick.boundingBox())!));
+        const panelBox = (await panel.boundingBox())!;
+        const tops = boxes.map((box) => box.y).sort((a, b) => a - b);
+        return (
+          boxes.every((box) => box.x + box.width <= panelBox.x + panelBox.width) &&
+          tops.every((top, k) => k === 0 || top - tops[k - 1]! >= boxes[0]!.height)
+        );
+      };
+      await expect.poll(labelsFit, { timeout: 15_000 }).toBe(true);
     }
     await page.screenshot({ path: `${SHOTS}/landscape-panels-bar.png` });
     expect(pageErrors).toEqual([]);
