@@ -16,28 +16,39 @@ const nodePrefixed = '^node:';
 const fileSystem = '^(node:)?fs(/|$)';
 /** Bare node built-ins ("path", "fs/promises"); exact names, so a relative "./path" is not one. */
 const nodeBuiltinNames = builtinModules.filter((name) => !name.startsWith('_'));
-const restrictImports = ({ paths = [], patterns = [] }) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
+const restrictImports = ({ paths = [], patterns = [] }) => ({
+  'no-restricted-imports': ['error', { paths, patterns }],
+});
 
 /**
  * Engine modules allowed the file system, each for a reason that docs/architecture.md gives:
  * shipped-file.ts finds the files the build ships beside the engine (tfjs's wasm, Iris); the
  * other two read a CSV dataset by path until datasets reach the engine as content (issue 14).
  */
-export const engineFileSystemModules = [
-  'electron/engine/shipped-file.ts',
-];
+export const engineFileSystemModules = ['electron/engine/shipped-file.ts'];
 
 // An exemption outlives its reason once its file is gone: say so rather than keep a dead entry.
 for (const file of engineFileSystemModules) {
-  if (!existsSync(new URL(file, import.meta.url))) throw new Error(`eslint.config.js: ${file} no longer exists; remove it from the engine's exemptions`);
+  if (!existsSync(new URL(file, import.meta.url)))
+    throw new Error(`eslint.config.js: ${file} no longer exists; remove it from the engine's exemptions`);
 }
 
 /** The renderer's layer rule, which the store's rule below extends (a file's later rule replaces the earlier). */
 const rendererImports = {
-  paths: nodeBuiltinNames.map((name) => ({ name, message: 'the renderer must not import node built-ins (docs/architecture.md)' })),
+  paths: nodeBuiltinNames.map((name) => ({
+    name,
+    message: 'the renderer must not import node built-ins (docs/architecture.md)',
+  })),
   patterns: [
-    ...layerRule('the renderer must not import electron or node: (docs/architecture.md)', electronPackage, nodePrefixed),
-    ...layerRule('the renderer must not import the Node side; it reaches the host through the Bridge (docs/architecture.md)', '(^|/)electron/'),
+    ...layerRule(
+      'the renderer must not import electron or node: (docs/architecture.md)',
+      electronPackage,
+      nodePrefixed,
+    ),
+    ...layerRule(
+      'the renderer must not import the Node side; it reaches the host through the Bridge (docs/architecture.md)',
+      '(^|/)electron/',
+    ),
   ],
 };
 
@@ -68,7 +79,16 @@ const engineLayer = {
 
 export default tseslint.config(
   // electron/engine/kernel/assembly is AssemblyScript (its own types; scripts/build.mjs compiles it).
-  { ignores: ['dist/', '.tsbuild/', 'node_modules/', 'test-results/', 'shared/colormaps/tables.ts', 'electron/engine/kernel/assembly/'] },
+  {
+    ignores: [
+      'dist/',
+      '.tsbuild/',
+      'node_modules/',
+      'test-results/',
+      'shared/colormaps/tables.ts',
+      'electron/engine/kernel/assembly/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -80,10 +100,22 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: restrictImports({
-      paths: nodeBuiltinNames.map((name) => ({ name, message: 'shared/ must not import node built-ins (docs/architecture.md)' })),
+      paths: nodeBuiltinNames.map((name) => ({
+        name,
+        message: 'shared/ must not import node built-ins (docs/architecture.md)',
+      })),
       patterns: [
-        ...layerRule('shared/ must not import electron, node: or the DOM layer (docs/architecture.md)', electronPackage, nodePrefixed, '^(react|react-dom|three)(/|$)', '^@react-three/'),
-        ...layerRule('shared/ must not import the Node side or the renderer (docs/architecture.md)', '(^|/)(electron|renderer)/'),
+        ...layerRule(
+          'shared/ must not import electron, node: or the DOM layer (docs/architecture.md)',
+          electronPackage,
+          nodePrefixed,
+          '^(react|react-dom|three)(/|$)',
+          '^@react-three/',
+        ),
+        ...layerRule(
+          'shared/ must not import the Node side or the renderer (docs/architecture.md)',
+          '(^|/)(electron|renderer)/',
+        ),
       ],
     }),
   },
@@ -106,7 +138,10 @@ export default tseslint.config(
   {
     files: ['electron/host/**/*.ts'],
     rules: restrictImports({
-      patterns: layerRule('the host must not import electron: main.ts and preload.ts adapt it to Electron (docs/architecture.md)', electronPackage),
+      patterns: layerRule(
+        'the host must not import electron: main.ts and preload.ts adapt it to Electron (docs/architecture.md)',
+        electronPackage,
+      ),
     }),
   },
   {

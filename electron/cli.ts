@@ -86,8 +86,20 @@ async function runCommand(args: string[]): Promise<number> {
 }
 
 async function importH5(args: string[]): Promise<number> {
-  const { input: surface, out, options } = fileToFile(args, { command: 'import', input: 'SURFACE.h5', out: 'RUN.json', options: ['trajectory', 'quantity'] });
-  await importCommand({ surface, out, trajectory: options.get('trajectory'), quantity: options.get('quantity') }, progress);
+  const {
+    input: surface,
+    out,
+    options,
+  } = fileToFile(args, {
+    command: 'import',
+    input: 'SURFACE.h5',
+    out: 'RUN.json',
+    options: ['trajectory', 'quantity'],
+  });
+  await importCommand(
+    { surface, out, trajectory: options.get('trajectory'), quantity: options.get('quantity') },
+    progress,
+  );
   progress(`wrote ${out}`);
   return 0;
 }
@@ -104,12 +116,16 @@ async function serveCommand(args: string[]): Promise<number> {
   if (positional.length) throw new InvalidInputError(`serve takes no argument "${positional[0]}"`);
   const portText = options.get('port');
   const port = portText === undefined ? 0 : Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidInputError(`--port: "${portText}" is not a port number`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidInputError(`--port: "${portText}" is not a port number`);
   const host = new RunHost({ workerPath: join(distDir, 'worker.mjs') });
   const server = await serve({ host, rendererDir: join(distDir, 'renderer'), port });
   process.stdout.write(`Gradscape is serving at ${server.url}\n`);
   const stop = (): void => {
-    void server.close().then(() => host.close()).then(() => process.exit(0));
+    void server
+      .close()
+      .then(() => host.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -126,10 +142,14 @@ interface FileToFileUsage {
 }
 
 /** The arguments of a command that reads one file and writes --out: both required, refused as USAGE names them. */
-function fileToFile(args: string[], usage: FileToFileUsage): { input: string; out: string; options: Map<string, string> } {
+function fileToFile(
+  args: string[],
+  usage: FileToFileUsage,
+): { input: string; out: string; options: Map<string, string> } {
   const { positional, options } = parseArgs(args, ['out', ...(usage.options ?? [])]);
   const [input] = positional;
-  if (!input || positional.length > 1) throw new InvalidInputError(`${usage.command} takes one ${usage.input} (see gradscape --help)`);
+  if (!input || positional.length > 1)
+    throw new InvalidInputError(`${usage.command} takes one ${usage.input} (see gradscape --help)`);
   const out = options.get('out');
   if (!out) throw new InvalidInputError(`${usage.command} needs --out ${usage.out}`);
   return { input, out, options };

@@ -18,17 +18,30 @@ export interface ImportArgs {
 
 export async function importCommand(args: ImportArgs, progress: (line: string) => void): Promise<void> {
   const surface = await readHdf5(args.surface);
-  const trajectory = args.trajectory === undefined ? undefined : { file: basename(args.trajectory), datasets: await readHdf5(args.trajectory) };
-  const imported = fileErrorsAsInput(() => importSurface(surface, { file: basename(args.surface), quantity: args.quantity, trajectory }));
+  const trajectory =
+    args.trajectory === undefined
+      ? undefined
+      : { file: basename(args.trajectory), datasets: await readHdf5(args.trajectory) };
+  const imported = fileErrorsAsInput(() =>
+    importSurface(surface, { file: basename(args.surface), quantity: args.quantity, trajectory }),
+  );
   const { runFile, nonFinite, unfilled, quantities } = imported;
   const landscape = runFile.landscape!;
-  const grid = landscape.alphas ? `${landscape.alphas.length} × ${landscape.betas!.length} grid` : `1-D curve of ${landscape.curve!.t.length} points`;
+  const grid = landscape.alphas
+    ? `${landscape.alphas.length} × ${landscape.betas!.length} grid`
+    : `1-D curve of ${landscape.curve!.t.length} points`;
   const notes = [
     `${nonFinite} value${nonFinite === 1 ? '' : 's'} not finite written as null`,
-    ...(unfilled ? [`${unfilled} point${unfilled === 1 ? '' : 's'} of ${quantities[0]} still hold${unfilled === 1 ? 's' : ''} the -1 fill of an unfinished job`] : []),
+    ...(unfilled
+      ? [
+          `${unfilled} point${unfilled === 1 ? '' : 's'} of ${quantities[0]} still hold${unfilled === 1 ? 's' : ''} the -1 fill of an unfinished job`,
+        ]
+      : []),
     ...(runFile.runs.length ? [`trajectory of ${(runFile.runs[0]!.projection as unknown[]).length} points`] : []),
   ];
-  progress(`${basename(args.surface)}: ${quantities[0]} on a ${grid}, ${quantities.length} quantities (${quantities.join(', ')}); ${notes.join('; ')}`);
+  progress(
+    `${basename(args.surface)}: ${quantities[0]} on a ${grid}, ${quantities.length} quantities (${quantities.join(', ')}); ${notes.join('; ')}`,
+  );
   await writeFileAtomic(args.out, `${JSON.stringify(runFile)}\n`);
 }
 
@@ -38,7 +51,9 @@ export async function exportH5Command(runPath: string, out: string): Promise<voi
     json = JSON.parse(await readFile(runPath, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InvalidInputError(`${runPath}: ${code ? `cannot read (${code})` : `not valid JSON (${(error as Error).message})`}`);
+    throw new InvalidInputError(
+      `${runPath}: ${code ? `cannot read (${code})` : `not valid JSON (${(error as Error).message})`}`,
+    );
   }
   const parsed = runFileSchema.safeParse(json);
   if (!parsed.success) throw new InvalidInputError(`${runPath}: ${describeIssue(parsed.error, 'run file')}`);

@@ -54,7 +54,9 @@ app.whenReady().then(() => {
     if (process.argv.includes('--smoke-test')) {
       // For tests where Electron exists: the page has the bridge and no Node, then quit.
       contents.once('did-finish-load', async () => {
-        const ok = await contents.executeJavaScript("typeof window.gradscape?.send === 'function' && typeof require === 'undefined'");
+        const ok = await contents.executeJavaScript(
+          "typeof window.gradscape?.send === 'function' && typeof require === 'undefined'",
+        );
         app.exit(ok ? 0 : 1);
       });
     }

@@ -51,7 +51,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const server = createServer((request, response) => void answer(request, response));
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!isLoopbackHost(request.headers.host, port)) return deny(response, 403, hostRefusal(port));
-    if (!hasToken(request.url)) return deny(response, 403, 'forbidden: the URL lacks this server\'s token');
+    if (!hasToken(request.url)) return deny(response, 403, "forbidden: the URL lacks this server's token");
     if (request.method !== 'GET' && request.method !== 'HEAD') return deny(response, 405, 'method not allowed');
     // The raw URL, not a normalised one: "/<token>/../x" must not become "/x".
     const path = rawPath(request.url!).slice(prefix.length - 1);
@@ -69,7 +69,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (request, socket, head) => {
     const allowed =
-      isLoopbackHost(request.headers.host, port) && rawPath(request.url ?? '') === `${prefix}socket` && hasToken(request.url) && origins.has(request.headers.origin ?? '');
+      isLoopbackHost(request.headers.host, port) &&
+      rawPath(request.url ?? '') === `${prefix}socket` &&
+      hasToken(request.url) &&
+      origins.has(request.headers.origin ?? '');
     if (!allowed) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;

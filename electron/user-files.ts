@@ -32,7 +32,11 @@ export async function readUserFile(path: string, maxBytes: number): Promise<stri
       bytes = await handle.readFile({ signal: AbortSignal.timeout(READ_TIMEOUT_MS) });
     } catch (error) {
       const name = (error as Error).name;
-      return refuse(name === 'TimeoutError' || name === 'AbortError' ? `could not be read within ${READ_TIMEOUT_MS / 1000} s` : `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      return refuse(
+        name === 'TimeoutError' || name === 'AbortError'
+          ? `could not be read within ${READ_TIMEOUT_MS / 1000} s`
+          : `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
     }
     // It may have grown since the stat.
     if (bytes.length > maxBytes) refuse(`is over ${formatLimit(maxBytes)} bytes, the limit`);

@@ -78,7 +78,13 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'slice-plane': {
       try {
         const plane = await answerSlicePlane(request);
-        post(plane, [plane.center.buffer, plane.d1.buffer, plane.d2.buffer, plane.alphas.buffer, plane.betas.buffer] as ArrayBuffer[]);
+        post(plane, [
+          plane.center.buffer,
+          plane.d1.buffer,
+          plane.d2.buffer,
+          plane.alphas.buffer,
+          plane.betas.buffer,
+        ] as ArrayBuffer[]);
       } catch (error) {
         post({ type: 'error', requestId: request.requestId, message: (error as Error).message });
       }

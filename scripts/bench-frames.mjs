@@ -19,7 +19,11 @@ try {
     logLevel: 'warning',
   });
   const { benchFrames } = await import(pathToFileURL(bundle).href);
-  await benchFrames({ rendererDir: join(dist, 'renderer'), workerPath: join(dist, 'worker.mjs'), print: (line) => console.log(line) });
+  await benchFrames({
+    rendererDir: join(dist, 'renderer'),
+    workerPath: join(dist, 'worker.mjs'),
+    print: (line) => console.log(line),
+  });
 } finally {
   await rm(bundle, { force: true });
 }

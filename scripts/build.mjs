@@ -68,12 +68,17 @@ async function compileKernel() {
   await mkdir('dist/wasm', { recursive: true });
   const { error, stderr } = await asc.main([
     'electron/engine/kernel/assembly/mlp.ts',
-    '--outFile', 'dist/wasm/mlp-kernel.wasm',
-    '--optimizeLevel', '3',
-    '--runtime', 'stub',
+    '--outFile',
+    'dist/wasm/mlp-kernel.wasm',
+    '--optimizeLevel',
+    '3',
+    '--runtime',
+    'stub',
     '--noAssert',
-    '--enable', 'simd',
-    '--use', 'abort=',
+    '--enable',
+    'simd',
+    '--use',
+    'abort=',
   ]);
   if (error) throw new Error(`the MLP kernel did not compile: ${error.message}\n${stderr.toString()}`);
 }

@@ -26,7 +26,10 @@ export function planTestTools({ exists, isRoot }) {
   const needs = missing.map((tool) => `${tool.path} (${tool.use})`).join(' and ');
   const install = `apt-get install -y ${packages.join(' ')}`;
   if (!exists(APT_GET)) {
-    return { action: 'stop', message: `npm test needs ${needs}; this system has no apt-get: install Debian's ${packages.join(' and ')} packages or their equivalents at those paths` };
+    return {
+      action: 'stop',
+      message: `npm test needs ${needs}; this system has no apt-get: install Debian's ${packages.join(' and ')} packages or their equivalents at those paths`,
+    };
   }
   if (!isRoot) return { action: 'stop', message: `npm test needs ${needs}; run once: sudo ${install}` };
   return { action: 'install', packages };
@@ -49,7 +52,9 @@ export function ensureTestTools(system) {
     system.run(APT_GET, ['update', '-qq']);
     system.run(APT_GET, ['install', '-y', '-qq', ...plan.packages]);
   } catch (error) {
-    system.log(`apt-get could not install ${plan.packages.join(' ')}: ${error instanceof Error ? error.message : String(error)}`);
+    system.log(
+      `apt-get could not install ${plan.packages.join(' ')}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 1;
   }
   const still = TEST_TOOLS.filter((tool) => !system.exists(tool.path));
@@ -64,7 +69,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   process.exitCode = ensureTestTools({
     exists: existsSync,
     isRoot: process.getuid?.() === 0,
-    run: (command, args) => execFileSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }),
+    run: (command, args) =>
+      execFileSync(command, args, {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      }),
     log: (line) => console.error(line),
   });
 }

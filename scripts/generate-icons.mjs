@@ -83,12 +83,14 @@ function render(size) {
       if (!small && r < (BANDS - 0.5) / BANDS) {
         // Contour lines between bands, about a pixel wide at any size.
         const step = 2 / size;
-        const gradient = Math.hypot(radius([point[0] + step, point[1]]) - r, radius([point[0], point[1] + step]) - r) * BANDS;
+        const gradient =
+          Math.hypot(radius([point[0] + step, point[1]]) - r, radius([point[0], point[1] + step]) - r) * BANDS;
         const fromLine = Math.abs(r * BANDS - Math.round(r * BANDS)) / (gradient || 1);
         color = over(color, [13, 17, 23], 0.45 * smooth(1, fromLine - size / 512));
       }
       let distance = Infinity;
-      for (let i = 1; i < path.length && !tiny; i++) distance = Math.min(distance, segmentDistance(cx, cy, path[i - 1], path[i]));
+      for (let i = 1; i < path.length && !tiny; i++)
+        distance = Math.min(distance, segmentDistance(cx, cy, path[i - 1], path[i]));
       if (!small) color = over(color, [13, 17, 23], 0.55 * smooth(1, distance - halo / 2));
       color = over(color, [255, 255, 255], smooth(1, distance - stroke / 2));
       const [mx, my] = toPixel(CENTER);
@@ -131,7 +133,19 @@ function encodePng(size, rgba) {
 
 /** ICNS with PNG payloads: each OSType names a size (and the @2x variants reuse larger PNGs). */
 function encodeIcns(pngs) {
-  const types = [['icp4', 16], ['icp5', 32], ['icp6', 64], ['ic07', 128], ['ic08', 256], ['ic09', 512], ['ic10', 1024], ['ic11', 32], ['ic12', 64], ['ic13', 256], ['ic14', 512]];
+  const types = [
+    ['icp4', 16],
+    ['icp5', 32],
+    ['icp6', 64],
+    ['ic07', 128],
+    ['ic08', 256],
+    ['ic09', 512],
+    ['ic10', 1024],
+    ['ic11', 32],
+    ['ic12', 64],
+    ['ic13', 256],
+    ['ic14', 512],
+  ];
   const entries = types.map(([type, size]) => {
     const head = Buffer.alloc(8);
     head.write(type, 0, 'ascii');

@@ -5,7 +5,8 @@
 const MINUS = '\u2212';
 
 /** Exponent notation without the plus sign and with a true minus: 2.2e7, 1.5e−6. */
-const exponential = (value: number, digits: number): string => value.toExponential(digits).replace('e+', 'e').replaceAll('-', MINUS);
+const exponential = (value: number, digits: number): string =>
+  value.toExponential(digits).replace('e+', 'e').replaceAll('-', MINUS);
 
 /** A value for read-outs: four significant digits, exponents for the very small or large. */
 export function formatValue(value: number | undefined): string {

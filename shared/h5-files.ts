@@ -45,7 +45,8 @@ export async function readH5(bytes: Uint8Array): Promise<H5Datasets | null> {
       const shape = entity.shape ?? [];
       const value = entity.value;
       if (typeof value === 'string') datasets.set(name, { shape, text: value });
-      else if (ArrayBuffer.isView(value) && !(value instanceof BigInt64Array || value instanceof BigUint64Array)) datasets.set(name, { shape, values: Float64Array.from(value as ArrayLike<number>) });
+      else if (ArrayBuffer.isView(value) && !(value instanceof BigInt64Array || value instanceof BigUint64Array))
+        datasets.set(name, { shape, values: Float64Array.from(value as ArrayLike<number>) });
       else if (typeof value === 'number') datasets.set(name, { shape, values: Float64Array.of(value) });
     }
     return datasets;

@@ -8,7 +8,9 @@ export const CURVE_T_RANGE = [-0.5, 1.5] as const;
 
 /** `count` evenly spaced values from `from` to `to`, both included exactly. */
 export function linspace(from: number, to: number, count: number): Float64Array {
-  return Float64Array.from({ length: count }, (_, i) => (i === count - 1 ? to : from + ((to - from) * i) / (count - 1)));
+  return Float64Array.from({ length: count }, (_, i) =>
+    i === count - 1 ? to : from + ((to - from) * i) / (count - 1),
+  );
 }
 
 /** The curve's t samples for a landscape of this resolution. */

@@ -29,7 +29,8 @@ export const MAX_SESSION_EVENTS = 100_000;
 export const MAX_SESSION_CHECKPOINTS = 101;
 
 /** A whole number as the limits table writes it: 50,000,000. */
-export const formatLimit = (limit: number): string => (limit >= 1e11 ? limit.toExponential().replace('e+', 'e') : limit.toLocaleString('en-US'));
+export const formatLimit = (limit: number): string =>
+  limit >= 1e11 ? limit.toExponential().replace('e+', 'e') : limit.toLocaleString('en-US');
 
 /** One line naming the limit when a landscape of this many points, rows and parameters costs too much, else null. */
 export function landscapeWorkProblem(points: number, rows: number, parameters: number): string | null {

@@ -50,7 +50,9 @@ export function importSurface(datasets: H5Datasets, options: ImportOptions): Imp
   const { file } = options;
   const xs = coordinates(datasets, file, 'xcoordinates');
   const ys = datasets.has('ycoordinates') ? coordinates(datasets, file, 'ycoordinates') : undefined;
-  const quantities = [...datasets.keys()].filter((name) => !(COORDINATES as readonly string[]).includes(name) && 'values' in datasets.get(name)!);
+  const quantities = [...datasets.keys()].filter(
+    (name) => !(COORDINATES as readonly string[]).includes(name) && 'values' in datasets.get(name)!,
+  );
   const quantity = options.quantity ?? DEFAULT_QUANTITY;
   if (!quantities.includes(quantity)) {
     const known = quantities.length ? `its quantities are ${quantities.join(', ')}` : 'it holds no quantity';
@@ -65,7 +67,9 @@ export function importSurface(datasets: H5Datasets, options: ImportOptions): Imp
   }
   const chosen = (datasets.get(quantity) as { values: Float64Array }).values;
   const unfilled = chosen.reduce((count, v) => count + (v === -1 ? 1 : 0), 0);
-  const extra = Object.fromEntries(quantities.filter((name) => name !== quantity).map((name) => [name, shaped.get(name)!]));
+  const extra = Object.fromEntries(
+    quantities.filter((name) => name !== quantity).map((name) => [name, shaped.get(name)!]),
+  );
 
   const landscape: NonNullable<RunFile['landscape']> = ys
     ? { alphas: Array.from(xs), betas: Array.from(ys), loss: shaped.get(quantity) as (number | null)[][], extra }
@@ -73,7 +77,12 @@ export function importSurface(datasets: H5Datasets, options: ImportOptions): Imp
   const dirFile = datasets.get(DIR_FILE);
   const runs: RunRecord[] = [];
   if (options.trajectory) {
-    if (!ys) throw new LossLandscapeFileError(options.trajectory.file, undefined, `a trajectory needs a 2-D surface, and ${file} has no "ycoordinates"`);
+    if (!ys)
+      throw new LossLandscapeFileError(
+        options.trajectory.file,
+        undefined,
+        `a trajectory needs a 2-D surface, and ${file} has no "ycoordinates"`,
+      );
     runs.push(trajectoryRun(options.trajectory.file, options.trajectory.datasets));
   }
   const runFile: RunFile = {
@@ -96,24 +105,43 @@ export function importSurface(datasets: H5Datasets, options: ImportOptions): Imp
 /** A float64 dataset of one dimension with at least one value. */
 function coordinates(datasets: H5Datasets, file: string, name: string): Float64Array {
   const dataset = datasets.get(name);
-  if (!dataset) throw new LossLandscapeFileError(file, datasetLabel(name), 'missing (loss-landscape surface files have one)');
+  if (!dataset)
+    throw new LossLandscapeFileError(file, datasetLabel(name), 'missing (loss-landscape surface files have one)');
   if (!('values' in dataset)) throw new LossLandscapeFileError(file, datasetLabel(name), 'holds text, not numbers');
-  if (dataset.shape.length !== 1 || dataset.values.length === 0) throw new LossLandscapeFileError(file, datasetLabel(name), `has shape [${dataset.shape.join(', ')}]; coordinates are a non-empty 1-D list`);
-  if (!dataset.values.every(Number.isFinite)) throw new LossLandscapeFileError(file, datasetLabel(name), 'holds a value that is not finite');
+  if (dataset.shape.length !== 1 || dataset.values.length === 0)
+    throw new LossLandscapeFileError(
+      file,
+      datasetLabel(name),
+      `has shape [${dataset.shape.join(', ')}]; coordinates are a non-empty 1-D list`,
+    );
+  if (!dataset.values.every(Number.isFinite))
+    throw new LossLandscapeFileError(file, datasetLabel(name), 'holds a value that is not finite');
   return dataset.values;
 }
 
 /** A quantity's values in flat order; its declared shape must be [len(x), len(y)] (or [len(y), len(x)]), or [len(x)] for a 1-D file. */
-function quantityValues(datasets: H5Datasets, file: string, name: string, nx: number, ny: number | undefined): Float64Array {
+function quantityValues(
+  datasets: H5Datasets,
+  file: string,
+  name: string,
+  nx: number,
+  ny: number | undefined,
+): Float64Array {
   const dataset = datasets.get(name) as { shape: number[]; values: Float64Array };
   const shape = dataset.shape.join(', ');
   const fits =
     ny === undefined
       ? dataset.shape.length === 1 && dataset.shape[0] === nx
-      : dataset.shape.length === 2 && ((dataset.shape[0] === nx && dataset.shape[1] === ny) || (dataset.shape[0] === ny && dataset.shape[1] === nx));
+      : dataset.shape.length === 2 &&
+        ((dataset.shape[0] === nx && dataset.shape[1] === ny) || (dataset.shape[0] === ny && dataset.shape[1] === nx));
   if (!fits) {
-    const expected = ny === undefined ? `[${nx}] (len(xcoordinates))` : `[${nx}, ${ny}] (len(xcoordinates), len(ycoordinates))`;
-    throw new LossLandscapeFileError(file, datasetLabel(name), `has shape [${shape}], but the coordinates make it ${expected}`);
+    const expected =
+      ny === undefined ? `[${nx}] (len(xcoordinates))` : `[${nx}, ${ny}] (len(xcoordinates), len(ycoordinates))`;
+    throw new LossLandscapeFileError(
+      file,
+      datasetLabel(name),
+      `has shape [${shape}], but the coordinates make it ${expected}`,
+    );
   }
   return dataset.values;
 }
@@ -122,12 +150,24 @@ function quantityValues(datasets: H5Datasets, file: string, name: string, nx: nu
 function trajectoryRun(file: string, datasets: H5Datasets): RunRecord {
   const [xs, ys] = (['proj_xcoord', 'proj_ycoord'] as const).map((name) => {
     const dataset = datasets.get(name);
-    if (!dataset) throw new LossLandscapeFileError(file, datasetLabel(name), 'missing (loss-landscape trajectory files have proj_xcoord and proj_ycoord)');
-    if (!('values' in dataset) || dataset.shape.length !== 1) throw new LossLandscapeFileError(file, datasetLabel(name), 'is not a 1-D list of numbers');
-    if (!dataset.values.every(Number.isFinite)) throw new LossLandscapeFileError(file, datasetLabel(name), 'holds a value that is not finite');
+    if (!dataset)
+      throw new LossLandscapeFileError(
+        file,
+        datasetLabel(name),
+        'missing (loss-landscape trajectory files have proj_xcoord and proj_ycoord)',
+      );
+    if (!('values' in dataset) || dataset.shape.length !== 1)
+      throw new LossLandscapeFileError(file, datasetLabel(name), 'is not a 1-D list of numbers');
+    if (!dataset.values.every(Number.isFinite))
+      throw new LossLandscapeFileError(file, datasetLabel(name), 'holds a value that is not finite');
     return dataset.values;
   }) as [Float64Array, Float64Array];
-  if (xs.length !== ys.length) throw new LossLandscapeFileError(file, datasetLabel('proj_ycoord'), `holds ${ys.length} values, proj_xcoord ${xs.length}`);
+  if (xs.length !== ys.length)
+    throw new LossLandscapeFileError(
+      file,
+      datasetLabel('proj_ycoord'),
+      `holds ${ys.length} values, proj_xcoord ${xs.length}`,
+    );
   return {
     name: file,
     status: 'completed',
@@ -149,13 +189,22 @@ export function surfaceDatasets(runFile: RunFile, file: string): Map<string, H5D
   const quantity = runFile.source?.quantity ?? DEFAULT_QUANTITY;
   const datasets = new Map<string, H5Dataset>();
   if (runFile.source?.dirFile !== undefined) datasets.set(DIR_FILE, { shape: [], text: runFile.source.dirFile });
-  const toFloat = (values: readonly (number | null)[]): Float64Array => Float64Array.from(values, (v) => v ?? Number.NaN);
+  const toFloat = (values: readonly (number | null)[]): Float64Array =>
+    Float64Array.from(values, (v) => v ?? Number.NaN);
   if (landscape?.alphas && landscape.betas && landscape.loss) {
     const { alphas, betas } = landscape;
     datasets.set('xcoordinates', { shape: [alphas.length], values: Float64Array.from(alphas) });
     datasets.set('ycoordinates', { shape: [betas.length], values: Float64Array.from(betas) });
-    for (const [name, z] of [[quantity, landscape.loss], ...Object.entries(landscape.extra ?? {})] as [string, unknown][]) {
-      if (!isGrid(z, alphas.length, betas.length)) throw new LossLandscapeFileError(file, `landscape${name === quantity ? '.loss' : `.extra.${name}`}`, `is not a grid of ${betas.length} rows of ${alphas.length} values (betas × alphas)`);
+    for (const [name, z] of [[quantity, landscape.loss], ...Object.entries(landscape.extra ?? {})] as [
+      string,
+      unknown,
+    ][]) {
+      if (!isGrid(z, alphas.length, betas.length))
+        throw new LossLandscapeFileError(
+          file,
+          `landscape${name === quantity ? '.loss' : `.extra.${name}`}`,
+          `is not a grid of ${betas.length} rows of ${alphas.length} values (betas × alphas)`,
+        );
       datasets.set(name, { shape: [alphas.length, betas.length], values: toFloat(z.flat()) });
     }
     return datasets;
@@ -164,8 +213,16 @@ export function surfaceDatasets(runFile: RunFile, file: string): Map<string, H5D
     const { t, loss } = landscape.curve;
     datasets.set('xcoordinates', { shape: [t.length], values: Float64Array.from(t) });
     for (const [name, values] of [[quantity, loss], ...Object.entries(landscape.extra ?? {})] as [string, unknown][]) {
-      if (!Array.isArray(values) || values.length !== t.length || values.some((v) => v !== null && typeof v !== 'number')) {
-        throw new LossLandscapeFileError(file, `landscape${name === quantity ? '.curve.loss' : `.extra.${name}`}`, `is not a list of ${t.length} values (one per curve.t)`);
+      if (
+        !Array.isArray(values) ||
+        values.length !== t.length ||
+        values.some((v) => v !== null && typeof v !== 'number')
+      ) {
+        throw new LossLandscapeFileError(
+          file,
+          `landscape${name === quantity ? '.curve.loss' : `.extra.${name}`}`,
+          `is not a list of ${t.length} values (one per curve.t)`,
+        );
       }
       datasets.set(name, { shape: [t.length], values: toFloat(values as (number | null)[]) });
     }
@@ -175,5 +232,9 @@ export function surfaceDatasets(runFile: RunFile, file: string): Map<string, H5D
 }
 
 function isGrid(z: unknown, nx: number, ny: number): z is (number | null)[][] {
-  return Array.isArray(z) && z.length === ny && z.every((row) => Array.isArray(row) && row.length === nx && row.every((v) => v === null || typeof v === 'number'));
+  return (
+    Array.isArray(z) &&
+    z.length === ny &&
+    z.every((row) => Array.isArray(row) && row.length === nx && row.every((v) => v === null || typeof v === 'number'))
+  );
 }

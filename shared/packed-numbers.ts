@@ -30,10 +30,12 @@ export function unpackNumbers(text: string): Float64Array {
   if (!match) throw new Error('must be packed numbers: "f64:" or "f32:" followed by base64');
   const width = match[1] === 'f32' ? 4 : 8;
   const bytes = fromBase64(match[2]!);
-  if (bytes.length % width !== 0) throw new Error(`holds ${bytes.length} bytes, not a whole number of ${width}-byte values`);
+  if (bytes.length % width !== 0)
+    throw new Error(`holds ${bytes.length} bytes, not a whole number of ${width}-byte values`);
   const view = new DataView(bytes.buffer);
   const values = new Float64Array(bytes.length / width);
-  for (let i = 0; i < values.length; i++) values[i] = width === 4 ? view.getFloat32(4 * i, true) : view.getFloat64(8 * i, true);
+  for (let i = 0; i < values.length; i++)
+    values[i] = width === 4 ? view.getFloat32(4 * i, true) : view.getFloat64(8 * i, true);
   return values;
 }
 

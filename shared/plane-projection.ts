@@ -53,7 +53,10 @@ export function projectOntoPlane(points: readonly ArrayLike<number>[], plane: Pl
  * Paths of concatenated parameter vectors (as a landscape request carries them) placed on the
  * plane: per path, each point's (α, β) flattened, and its distance from the plane.
  */
-export function projectPaths(paths: readonly Float64Array[], plane: Plane): { coordinates: Float64Array; distances: Float64Array }[] {
+export function projectPaths(
+  paths: readonly Float64Array[],
+  plane: Plane,
+): { coordinates: Float64Array; distances: Float64Array }[] {
   const size = plane.center.length;
   return paths.map((path) => {
     const points = Array.from({ length: path.length / size }, (_, k) => path.subarray(k * size, (k + 1) * size));

@@ -7,7 +7,16 @@ import { messageArrays } from './schemas/number-arrays';
 import { predictionSchema } from './schemas/prediction';
 import { criticalPointSchema, runEventSchema } from './schemas/run-event';
 import { runStatusSchema } from './schemas/run-status';
-import { boundsSchema, landscapeIssues, landscapeSpecSchema, namedLandscapeProblem, paramRefSchema, problemSchema, runSpecSchema, type Problem } from './spec/spec';
+import {
+  boundsSchema,
+  landscapeIssues,
+  landscapeSpecSchema,
+  namedLandscapeProblem,
+  paramRefSchema,
+  problemSchema,
+  runSpecSchema,
+  type Problem,
+} from './spec/spec';
 
 /**
  * Messages between a client (the renderer, over IPC or a WebSocket) and the host, and between
@@ -15,7 +24,11 @@ import { boundsSchema, landscapeIssues, landscapeSpecSchema, namedLandscapeProbl
  * bulk data so a batch of frames costs one message.
  */
 
-const id = z.string().min(1).max(96).regex(/^[\w.:-]+$/, 'may hold only letters, digits and . : _ -');
+const id = z
+  .string()
+  .min(1)
+  .max(96)
+  .regex(/^[\w.:-]+$/, 'may hold only letters, digits and . : _ -');
 const f64 = messageArrays.numbers;
 
 const startMessage = z
@@ -30,9 +43,7 @@ const startMessage = z
   })
   .strict();
 export type StartMessage = z.output<typeof startMessage>;
-const runControlMessage = z
-  .object({ type: z.enum(['pause', 'resume', 'cancel']), runId: id })
-  .strict();
+const runControlMessage = z.object({ type: z.enum(['pause', 'resume', 'cancel']), runId: id }).strict();
 const surfaceRequestMessage = z
   .object({
     type: z.literal('surface'),
@@ -84,15 +95,18 @@ const landscapeChecks = (m: LandscapeFields, ctx: z.RefinementCtx): void => {
   if (m.d1.length !== m.center.length) problem('d1', 'must have the same length as center');
   if (m.d2.length !== m.center.length) problem('d2', 'must have the same length as center');
   const points = m.alphas.length * m.betas.length;
-  if (points < 1 || points > MAX_LANDSCAPE_POINTS) problem('alphas', `with betas, the grid must have 1 to ${MAX_LANDSCAPE_POINTS} points`);
+  if (points < 1 || points > MAX_LANDSCAPE_POINTS)
+    problem('alphas', `with betas, the grid must have 1 to ${MAX_LANDSCAPE_POINTS} points`);
   // Named datasets' rows are known here, a CSV's once the worker has parsed it (it checks again then).
   const parsed = m.problem as Problem;
   const tooCostly = 'mlp' in parsed ? namedLandscapeProblem(parsed.mlp, points, m.center.length) : null;
   if (tooCostly) problem('alphas', tooCostly);
   const arrays = { center: m.center, d1: m.d1, d2: m.d2, alphas: m.alphas, betas: m.betas };
-  for (const [name, array] of Object.entries(arrays)) if (!array.every(Number.isFinite)) problem(name, 'must hold only finite numbers');
+  for (const [name, array] of Object.entries(arrays))
+    if (!array.every(Number.isFinite)) problem(name, 'must hold only finite numbers');
   m.paths?.forEach((path, k) => {
-    if (path.length % m.center.length !== 0) problem('paths', `path ${k} must hold whole parameter vectors, each as long as center`);
+    if (path.length % m.center.length !== 0)
+      problem('paths', `path ${k} must hold whole parameter vectors, each as long as center`);
     else if (!path.every(Number.isFinite)) problem('paths', `path ${k} must hold only finite numbers`);
   });
 };
@@ -123,7 +137,8 @@ const slicePlaneRequestMessage = z
   })
   .strict()
   .superRefine((m, ctx) => {
-    const problem = (path: (string | number)[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
+    const problem = (path: (string | number)[], message: string): void =>
+      ctx.addIssue({ code: 'custom', path, message });
     requireNetwork(m.problem, ctx);
     // Each run's steps and its vectors' count are checkpointsSchema's; here, that all runs share one network.
     const vectorLength = ({ params, steps }: Checkpoints): number => params.length / Math.max(steps.length, 1);
@@ -133,8 +148,12 @@ const slicePlaneRequestMessage = z
       if (names.has(name)) problem(['runs', k, 'name'], `"${name}" is used twice`);
       names.add(name);
       if (vectorLength(checkpoints) !== size) {
-        problem(['runs', k, 'checkpoints', 'params'], 'must hold one parameter vector per checkpoint step, every run’s of the same length');
-      } else if (!checkpoints.params.every(Number.isFinite)) problem(['runs', k, 'checkpoints', 'params'], 'must hold only finite numbers');
+        problem(
+          ['runs', k, 'checkpoints', 'params'],
+          'must hold one parameter vector per checkpoint step, every run’s of the same length',
+        );
+      } else if (!checkpoints.params.every(Number.isFinite))
+        problem(['runs', k, 'checkpoints', 'params'], 'must hold only finite numbers');
     });
     for (const { path, message } of landscapeIssues(m.landscape, names)) problem(['landscape', ...path], message);
   });
@@ -153,17 +172,29 @@ const curvatureRequestMessage = z
     step: z.number().int().min(0),
     params: f64,
     l2: z.number().min(0).default(0),
-    seed: z.number().int().min(0).max(2 ** 32 - 1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1),
   })
   .strict()
   .superRefine((m, ctx) => {
     requireNetwork(m.problem, ctx);
-    if (!m.params.length || !m.params.every(Number.isFinite)) ctx.addIssue({ code: 'custom', path: ['params'], message: 'must hold the checkpoint’s parameters, all finite' });
+    if (!m.params.length || !m.params.every(Number.isFinite))
+      ctx.addIssue({ code: 'custom', path: ['params'], message: 'must hold the checkpoint’s parameters, all finite' });
   });
 export type ParsedCurvatureRequest = z.output<typeof curvatureRequestMessage>;
 
 /** What a client asks and the host passes on to a worker as it is; a landscape alone goes in parts. */
-const forwardedRequests = [startMessage, runControlMessage, surfaceRequestMessage, cancelLandscapeMessage, slicePlaneRequestMessage, curvatureRequestMessage] as const;
+const forwardedRequests = [
+  startMessage,
+  runControlMessage,
+  surfaceRequestMessage,
+  cancelLandscapeMessage,
+  slicePlaneRequestMessage,
+  curvatureRequestMessage,
+] as const;
 export const clientMessageSchema = z.discriminatedUnion('type', [...forwardedRequests, landscapeRequestMessage]);
 export type ClientMessage = z.input<typeof clientMessageSchema>;
 
@@ -216,7 +247,10 @@ const framesMessage = z
   .strict()
   .refine((m) => m.gradNorm.length === m.loss.length && m.lr.length === m.loss.length, 'series lengths differ')
   .refine((m) => !m.testLoss || m.testLoss.length === m.loss.length, 'testLoss must have one value per step')
-  .refine((m) => !m.layerGradNorms || m.layerGradNorms.length % Math.max(m.loss.length, 1) === 0, 'layerGradNorms must hold the same number of layers per step')
+  .refine(
+    (m) => !m.layerGradNorms || m.layerGradNorms.length % Math.max(m.loss.length, 1) === 0,
+    'layerGradNorms must hold the same number of layers per step',
+  )
   .refine((m) => !m.points || m.points.length === 2 * m.loss.length, 'points must hold two values per step');
 export type FramesMessage = z.output<typeof framesMessage>;
 const statusMessage = z
@@ -271,7 +305,11 @@ export type LandscapeMessage = z.output<typeof landscapeMessage>;
  * `slice-plane` requests to choose a plane.
  */
 const checkpointsCompleteMessage = z
-  .object({ type: z.literal('checkpoints-complete'), runId: id, curvature: checkpointCurvatureSchema(messageArrays).optional() })
+  .object({
+    type: z.literal('checkpoints-complete'),
+    runId: id,
+    curvature: checkpointCurvatureSchema(messageArrays).optional(),
+  })
   .strict();
 export type CheckpointsCompleteMessage = z.output<typeof checkpointsCompleteMessage>;
 /**
@@ -294,7 +332,10 @@ const slicePlaneMessage = z
     biases: z.enum(['zero', 'filter']).optional(),
   })
   .strict()
-  .refine((m) => m.d1.length === m.center.length && m.d2.length === m.center.length, 'd1 and d2 must be as long as center');
+  .refine(
+    (m) => m.d1.length === m.center.length && m.d2.length === m.center.length,
+    'd1 and d2 must be as long as center',
+  );
 export type SlicePlaneMessage = z.output<typeof slicePlaneMessage>;
 
 /** The answer to a `curvature` request: [smallest, largest] eigenvalue and what they make of the point. */
@@ -315,15 +356,24 @@ export type DataMessage = z.output<typeof dataMessage>;
 /** Networks with 1 or 2 inputs: what the model predicts over the data's box, now and then. */
 const predictionMessage = predictionSchema(messageArrays, { type: z.literal('prediction'), runId: id });
 export type PredictionMessage = z.output<typeof predictionMessage>;
-const errorMessage = z
-  .object({ type: z.literal('error'), message: z.string(), requestId: id.optional() })
-  .strict();
+const errorMessage = z.object({ type: z.literal('error'), message: z.string(), requestId: id.optional() }).strict();
 
 /** Desktop only: a menu item the user chose, for the UI to carry out (shared/app-commands.ts). */
 const commandMessage = z.object({ type: z.literal('command'), command: z.enum(APP_COMMANDS) }).strict();
 export type CommandMessage = z.output<typeof commandMessage>;
 
-export const workerMessageSchema = z.discriminatedUnion('type', [framesMessage, statusMessage, surfaceMessage, dataMessage, predictionMessage, checkpointsCompleteMessage, slicePlaneMessage, landscapeMessage, curvatureMessage, errorMessage]);
+export const workerMessageSchema = z.discriminatedUnion('type', [
+  framesMessage,
+  statusMessage,
+  surfaceMessage,
+  dataMessage,
+  predictionMessage,
+  checkpointsCompleteMessage,
+  slicePlaneMessage,
+  landscapeMessage,
+  curvatureMessage,
+  errorMessage,
+]);
 export type WorkerMessage = z.output<typeof workerMessageSchema>;
 export const hostMessageSchema = z.discriminatedUnion('type', [...workerMessageSchema.options, commandMessage]);
 export type HostMessage = z.output<typeof hostMessageSchema>;

@@ -34,7 +34,10 @@ const landscapeSchema = z
     betas: z.array(z.number()).optional(),
     loss: grid.optional(),
     extra: z.record(z.string(), z.union([grid, z.array(maybeNumber)])).optional(),
-    curve: z.object({ t: z.array(z.number()), loss: z.array(maybeNumber) }).passthrough().optional(),
+    curve: z
+      .object({ t: z.array(z.number()), loss: z.array(maybeNumber) })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
 
@@ -57,9 +60,7 @@ export const runFileSchema = z
     engine: z.record(z.string(), z.unknown()).optional(),
     runs: z.array(runRecordSchema),
     criticalPoints: z.array(criticalPointSchema).optional(),
-    surface: z
-      .object({ x: plainArrays.numbers, y: plainArrays.numbers, z: z.array(plainArrays.numbers) })
-      .optional(),
+    surface: z.object({ x: plainArrays.numbers, y: plainArrays.numbers, z: z.array(plainArrays.numbers) }).optional(),
     landscape: landscapeSchema.optional(),
     source: runFileSourceSchema.optional(),
   })

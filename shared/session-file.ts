@@ -47,7 +47,9 @@ const sessionRunSchema = z
     testLoss: numbers.optional(),
     /** Networks: per point, per dense layer (input side first). */
     layerGradNorms: numbers.optional(),
-    events: z.array(runEventSchema).max(MAX_SESSION_EVENTS, `may hold at most ${formatLimit(MAX_SESSION_EVENTS)} events`),
+    events: z
+      .array(runEventSchema)
+      .max(MAX_SESSION_EVENTS, `may hold at most ${formatLimit(MAX_SESSION_EVENTS)} events`),
     data: networkDataSchema(sessionArrays).optional(),
     prediction: predictionSchema(sessionArrays).optional(),
     checkpoints: sessionCheckpointsSchema.optional(),
@@ -75,12 +77,18 @@ const STEPS_RULE = `must be a whole number from 1 to ${formatLimit(MAX_RUN_STEPS
 /** The panels layout: how many panels, what they share, and what each shows. */
 const panelsSchema = z
   .object({
-    count: z.literal(PANEL_COUNTS, { error: `must be ${PANEL_COUNTS.slice(0, -1).join(', ')} or ${PANEL_COUNTS.at(-1)} panels` }),
+    count: z.literal(PANEL_COUNTS, {
+      error: `must be ${PANEL_COUNTS.slice(0, -1).join(', ')} or ${PANEL_COUNTS.at(-1)} panels`,
+    }),
     lockCameras: z.boolean(),
     lockTimeline: z.boolean(),
     /** By panel: the run it shows by its index in `runs` (run ids belong to a connection), every run, or null for its default. */
     choices: z
-      .array(z.union([z.number().int(PANEL_CHOICE_RULE).min(0, PANEL_CHOICE_RULE), z.literal(ALL_RUNS), z.null()], { error: PANEL_CHOICE_RULE }))
+      .array(
+        z.union([z.number().int(PANEL_CHOICE_RULE).min(0, PANEL_CHOICE_RULE), z.literal(ALL_RUNS), z.null()], {
+          error: PANEL_CHOICE_RULE,
+        }),
+      )
       .max(PANEL_COUNTS.at(-1)!, `may hold at most ${PANEL_COUNTS.at(-1)} panels`),
   })
   .strict();
@@ -143,16 +151,27 @@ const importedSurfaceSchema = z
     const check = checker(ctx);
     const points = surface.alphas.length * Math.max(1, surface.betas.length);
     surface.quantities.forEach(({ name, values }, index) => {
-      if (values.length !== points) check(['quantities', index, 'values'], `holds ${values.length} values, the grid ${points}: ${name} must have one per point`);
+      if (values.length !== points)
+        check(
+          ['quantities', index, 'values'],
+          `holds ${values.length} values, the grid ${points}: ${name} must have one per point`,
+        );
     });
-    if (!surface.quantities.some(({ name }) => name === surface.quantity)) check(['quantity'], 'must name one of its quantities');
-    if (surface.trajectory && surface.trajectory.coordinates.length % 2) check(['trajectory', 'coordinates'], 'must hold (α, β) pairs');
+    if (!surface.quantities.some(({ name }) => name === surface.quantity))
+      check(['quantity'], 'must name one of its quantities');
+    if (surface.trajectory && surface.trajectory.coordinates.length % 2)
+      check(['trajectory', 'coordinates'], 'must hold (α, β) pairs');
   });
 
 export const sessionFileSchema = z
   .object({
     format: z.literal(SESSION_FORMAT),
-    version: z.number().refine((version) => READ_VERSIONS.includes(version), `must be ${READ_VERSIONS.join(' or ')} (the session versions this app reads)`),
+    version: z
+      .number()
+      .refine(
+        (version) => READ_VERSIONS.includes(version),
+        `must be ${READ_VERSIONS.join(' or ')} (the session versions this app reads)`,
+      ),
     savedAt: z.string().optional(),
     problem: problemSchema,
     /** Functions. */
@@ -168,16 +187,22 @@ export const sessionFileSchema = z
     const check = checker(ctx);
     const { problem, runs } = session;
     session.view.panels?.choices.forEach((choice, panel) => {
-      if (typeof choice === 'number' && choice >= runs.length) check(['view', 'panels', 'choices', panel], `names runs[${choice}], but the session holds ${runs.length === 1 ? 'one run' : `${runs.length} runs`}`);
+      if (typeof choice === 'number' && choice >= runs.length)
+        check(
+          ['view', 'panels', 'choices', panel],
+          `names runs[${choice}], but the session holds ${runs.length === 1 ? 'one run' : `${runs.length} runs`}`,
+        );
     });
     if (!('mlp' in problem)) {
       if (!session.bounds) check(['bounds'], 'is required for a function problem: [[xmin, xmax], [ymin, ymax]]');
       if (session.network) check(['network'], 'applies only to network problems');
       session.runs.forEach((run, index) => {
         const n = run.loss.length;
-        if (run.points?.length !== 2 * n) check(['runs', index, 'points'], `must hold two values per loss value (${2 * n})`);
+        if (run.points?.length !== 2 * n)
+          check(['runs', index, 'points'], `must hold two values per loss value (${2 * n})`);
         if (!run.spec.start) check(['runs', index, 'spec', 'start'], 'is required for a function: [x, y]');
-        for (const field of NETWORK_RUN_FIELDS) if (run[field]) check(['runs', index, field], 'applies only to network problems');
+        for (const field of NETWORK_RUN_FIELDS)
+          if (run[field]) check(['runs', index, field], 'applies only to network problems');
       });
       return;
     }
@@ -190,17 +215,25 @@ export const sessionFileSchema = z
       const n = run.loss.length;
       if (run.points) check(path('points'), 'applies only to function problems');
       if (!run.spec.init) check(path('spec', 'init'), 'is required for a network: { "scheme", "seed" }');
-      if ((run.layerGradNorms?.length ?? 0) !== layers * n) check(path('layerGradNorms'), `must hold one value per layer (${layers}) per loss value (${layers * n})`);
-      if (mlp.testFraction > 0 && !run.testLoss) check(path('testLoss'), 'is required: the network holds out a test split');
-      if (mlp.testFraction === 0 && run.testLoss) check(path('testLoss'), 'applies only with a test split (testFraction above 0)');
+      if ((run.layerGradNorms?.length ?? 0) !== layers * n)
+        check(path('layerGradNorms'), `must hold one value per layer (${layers}) per loss value (${layers * n})`);
+      if (mlp.testFraction > 0 && !run.testLoss)
+        check(path('testLoss'), 'is required: the network holds out a test split');
+      if (mlp.testFraction === 0 && run.testLoss)
+        check(path('testLoss'), 'applies only with a test split (testFraction above 0)');
     });
     // Every run trains the one network, so their checkpoints are vectors of one length.
-    const vectorSize = (run: (typeof runs)[number]): number | undefined => (run.checkpoints ? run.checkpoints.params.length / run.checkpoints.steps.length : undefined);
+    const vectorSize = (run: (typeof runs)[number]): number | undefined =>
+      run.checkpoints ? run.checkpoints.params.length / run.checkpoints.steps.length : undefined;
     const sized = runs.findIndex((run) => run.checkpoints?.params.length);
     const size = runs[sized] && vectorSize(runs[sized]);
     runs.forEach((run, index) => {
       const length = vectorSize(run);
-      if (length !== undefined && length !== size) check(['runs', index, 'checkpoints', 'params'], `hold vectors of ${length} values, runs[${sized}]'s of ${size}: the runs share one network`);
+      if (length !== undefined && length !== size)
+        check(
+          ['runs', index, 'checkpoints', 'params'],
+          `hold vectors of ${length} values, runs[${sized}]'s of ${size}: the runs share one network`,
+        );
     });
   });
 

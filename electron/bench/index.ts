@@ -61,7 +61,9 @@ function benchFunctionEngine(print: Print): void {
       const run = new FunctionRun(objective, { name, start: [-1.5, 2], optimizer, steps: STEPS, seed: 0 });
       run.advance(STEPS + 1);
     });
-    print(`  ${name.padEnd(9)} ${ms.toFixed(2).padStart(7)} ms  (${(ms / baseline).toFixed(1)}× baseline; events and diagnostics included)`);
+    print(
+      `  ${name.padEnd(9)} ${ms.toFixed(2).padStart(7)} ms  (${(ms / baseline).toFixed(1)}× baseline; events and diagnostics included)`,
+    );
   }
   const n = 256;
   const surfaceBaseline = time(() => void handWrittenHimmelblauSurface(n));
@@ -69,12 +71,34 @@ function benchFunctionEngine(print: Print): void {
   for (const name of ['himmelblau', 'rosenbrock', 'goldstein_price', 'ackley'] as const) {
     if (!CATALOG_NAMES.includes(name)) continue;
     const fn = catalogFunction(name);
-    const ms = time(() => void computeSurface(fn, [[-5, 5], [-5, 5]], n));
+    const ms = time(
+      () =>
+        void computeSurface(
+          fn,
+          [
+            [-5, 5],
+            [-5, 5],
+          ],
+          n,
+        ),
+    );
     print(`  ${name.padEnd(16)} ${ms.toFixed(2).padStart(7)} ms  (${(ms / surfaceBaseline).toFixed(1)}× baseline)`);
   }
   const expression = compileExpression('sin(x) * cos(y) + 0.1 * (x^2 + y^2)');
-  const ms = time(() => void computeSurface(expression, [[-5, 5], [-5, 5]], n));
-  print(`  ${'user expression'.padEnd(16)} ${ms.toFixed(2).padStart(7)} ms  (${(ms / surfaceBaseline).toFixed(1)}× baseline)`);
+  const ms = time(
+    () =>
+      void computeSurface(
+        expression,
+        [
+          [-5, 5],
+          [-5, 5],
+        ],
+        n,
+      ),
+  );
+  print(
+    `  ${'user expression'.padEnd(16)} ${ms.toFixed(2).padStart(7)} ms  (${(ms / surfaceBaseline).toFixed(1)}× baseline)`,
+  );
 }
 
 /** The same work through a real worker thread: start message to completed status. */
@@ -117,8 +141,11 @@ async function benchNetworkTraining(print: Print, repoRoot: string): Promise<voi
   await useTensorBackend();
   const gflops = measureMatMulGflops();
   const torch = await runTorchBenchmark(repoRoot, 'torch_train.py');
-  const reference = 'result' in torch ? (torch.result as { results: { name: string; stepsPerSecond: number }[] }).results : [];
-  print(`network training, full-batch Adam, steps per second (higher is better; floor: the step's matrix FLOPs at tfjs's matMul rate, ${gflops.toFixed(1)} GFLOP/s)`);
+  const reference =
+    'result' in torch ? (torch.result as { results: { name: string; stepsPerSecond: number }[] }).results : [];
+  print(
+    `network training, full-batch Adam, steps per second (higher is better; floor: the step's matrix FLOPs at tfjs's matMul rate, ${gflops.toFixed(1)} GFLOP/s)`,
+  );
   kernel.forEach((ours, i) => {
     const theirs = reference.find((entry) => entry.name === ours.name)?.stepsPerSecond;
     const ratio = (rate: number) => (theirs ? ` (${(rate / theirs).toFixed(2)}× PyTorch)` : '');
@@ -134,10 +161,18 @@ async function benchNetworkTraining(print: Print, repoRoot: string): Promise<voi
 
 /** Loss-landscape grids: ours against the naive loops (tfjs and PyTorch) and the FLOP floor. */
 async function benchLandscape(print: Print, distDir: string, repoRoot: string): Promise<void> {
-  const result = await benchmarkLandscape({ workerPath: join(distDir, 'worker.mjs'), torchScript: join(repoRoot, 'scripts', 'bench', 'torch_landscape.py') });
-  print(`landscape 41×41 on 1,000 samples, ms for the whole grid (lower is better; tfjs matMul ${result.matMulGflops.toFixed(1)} GFLOP/s${result.torchMatMulGflops ? `, PyTorch ${result.torchMatMulGflops.toFixed(1)}` : ''})`);
+  const result = await benchmarkLandscape({
+    workerPath: join(distDir, 'worker.mjs'),
+    torchScript: join(repoRoot, 'scripts', 'bench', 'torch_landscape.py'),
+  });
+  print(
+    `landscape 41×41 on 1,000 samples, ms for the whole grid (lower is better; tfjs matMul ${result.matMulGflops.toFixed(1)} GFLOP/s${result.torchMatMulGflops ? `, PyTorch ${result.torchMatMulGflops.toFixed(1)}` : ''})`,
+  );
   for (const f of result.figures) {
-    const torch = f.naiveTorch === undefined ? 'PyTorch naive n/a' : `PyTorch naive ${f.naiveTorch.toFixed(0)} (ours ${f.speedupOverNaiveTorch!.toFixed(2)}× faster)`;
+    const torch =
+      f.naiveTorch === undefined
+        ? 'PyTorch naive n/a'
+        : `PyTorch naive ${f.naiveTorch.toFixed(0)} (ours ${f.speedupOverNaiveTorch!.toFixed(2)}× faster)`;
     print(
       `  ${f.name.padEnd(34)} ours ${f.ours.toFixed(0)} on ${f.workers} workers (1 thread ${f.oursOneThread.toFixed(0)}), tfjs naive ${f.naiveTfjs.toFixed(0)} (${f.speedupOverNaiveTfjs.toFixed(1)}×), ${torch}, floor ${f.floor.toFixed(0)} (ours ${f.timesFloor.toFixed(1)}×)`,
     );

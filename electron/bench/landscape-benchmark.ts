@@ -82,7 +82,12 @@ export async function benchmarkLandscape(options: LandscapeBenchmarkOptions): Pr
     const cases: { name: string; mlp: unknown }[] = [
       {
         name: '2-16-16-1 tanh bce, 1000 spiral points',
-        mlp: { dataset: { name: 'spiral', samples: ROWS, noise: 0.05, seed: 1 }, hidden: [16, 16], activation: 'tanh', loss: 'bce' },
+        mlp: {
+          dataset: { name: 'spiral', samples: ROWS, noise: 0.05, seed: 1 },
+          hidden: [16, 16],
+          activation: 'tanh',
+          loss: 'bce',
+        },
       },
       {
         name: '784-128-10 relu cross_entropy, 1000 random samples',
@@ -102,9 +107,18 @@ export async function benchmarkLandscape(options: LandscapeBenchmarkOptions): Pr
         notes.push(`${name}: not timed, ${(error as Error).message}`);
         continue;
       }
-      figures.push(await benchmarkCase(name, spec, problem, host, workers, matMulGflops, torch?.results[index]?.msPerPoint));
+      figures.push(
+        await benchmarkCase(name, spec, problem, host, workers, matMulGflops, torch?.results[index]?.msPerPoint),
+      );
     }
-    return { figures, matMulGflops, torchMatMulGflops: torch?.matMulGflops, torch: torch?.torch, sampledPoints: SAMPLED_POINTS, notes };
+    return {
+      figures,
+      matMulGflops,
+      torchMatMulGflops: torch?.matMulGflops,
+      torch: torch?.torch,
+      sampledPoints: SAMPLED_POINTS,
+      notes,
+    };
   } finally {
     await host.close();
   }
@@ -122,7 +136,11 @@ async function benchmarkCase(
   const center = initializeParams(problem.sizes, initSpecSchema.parse({ scheme: 'glorot_uniform', seed: 1 }));
   const random = createRandom(5);
   // A fresh plane for every timing, so no cache answers it.
-  const plane = (): Plane => ({ center, d1: randomDirection(center, problem.sizes, random, 'zero'), d2: randomDirection(center, problem.sizes, random, 'zero') });
+  const plane = (): Plane => ({
+    center,
+    d1: randomDirection(center, problem.sizes, random, 'zero'),
+    d2: randomDirection(center, problem.sizes, random, 'zero'),
+  });
   const axis = Float64Array.from({ length: RESOLUTION }, (_, i) => -1 + (2 * i) / (RESOLUTION - 1));
   const points = RESOLUTION * RESOLUTION;
 

@@ -36,19 +36,35 @@ const MAX_STEPS = 100_000;
  * norms, events; on the kernel one fused call a step, on tfjs a gradient read back for the JS
  * optimizer), full batch: the same models as scripts/bench/torch_train.py.
  */
-export async function benchmarkNetworkTraining(options: NetworkBenchmarkOptions = {}): Promise<NetworkBenchmarkFigure[]> {
+export async function benchmarkNetworkTraining(
+  options: NetworkBenchmarkOptions = {},
+): Promise<NetworkBenchmarkFigure[]> {
   const spiral = generateDataset({ name: 'spiral', samples: 1000, noise: 0.05, seed: 1 });
   return [
-    await time('2-16-16-1 tanh bce, 1000 spiral points', { activation: 'tanh', loss: 'bce', sizes: [2, 16, 16, 1], train: spiral }, options),
+    await time(
+      '2-16-16-1 tanh bce, 1000 spiral points',
+      { activation: 'tanh', loss: 'bce', sizes: [2, 16, 16, 1], train: spiral },
+      options,
+    ),
     await time(
       '784-128-10 relu cross_entropy, 1000 random samples',
-      { activation: 'relu', loss: 'cross_entropy', sizes: [784, 128, 10], train: randomClassification(1000, 784, 10), classes: 10 },
+      {
+        activation: 'relu',
+        loss: 'cross_entropy',
+        sizes: [784, 128, 10],
+        train: randomClassification(1000, 784, 10),
+        classes: 10,
+      },
       options,
     ),
   ];
 }
 
-async function time(name: string, problem: ResolvedNetworkProblem, options: NetworkBenchmarkOptions): Promise<NetworkBenchmarkFigure> {
+async function time(
+  name: string,
+  problem: ResolvedNetworkProblem,
+  options: NetworkBenchmarkOptions,
+): Promise<NetworkBenchmarkFigure> {
   const seconds = options.seconds ?? DEFAULT_SECONDS;
   const run = await createNetworkRun(
     problem,

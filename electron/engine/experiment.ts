@@ -22,7 +22,8 @@ export interface ExperimentOptions {
 /** Runs a whole experiment in this thread and returns its run file (docs/formats.md); a CSV comes as its content (electron/user-files.ts). */
 export async function runExperiment(spec: LoadedExperimentSpec, options: ExperimentOptions): Promise<RunFile> {
   const { problem } = spec;
-  const body = 'mlp' in problem ? await runNetworks(spec, problem, options) : runFunctions(spec, problem, options.progress);
+  const body =
+    'mlp' in problem ? await runNetworks(spec, problem, options) : runFunctions(spec, problem, options.progress);
   return { format: 'gradscape.run', version: 1, spec: spec as unknown as Record<string, unknown>, ...body };
 }
 
@@ -64,7 +65,11 @@ function runFunctions(spec: LoadedExperimentSpec, problem: FunctionProblem, prog
 /** Steps per advance() call: often enough to report progress, rarely enough to cost nothing. */
 const NETWORK_CHUNK = 200;
 
-async function runNetworks(spec: LoadedExperimentSpec, problem: NetworkProblem, options: ExperimentOptions): Promise<RunFileBody> {
+async function runNetworks(
+  spec: LoadedExperimentSpec,
+  problem: NetworkProblem,
+  options: ExperimentOptions,
+): Promise<RunFileBody> {
   const [{ resolveNetworkProblem }, { createNetworkRun }, { computeLandscape }] = await Promise.all([
     import('./network/network-problem'),
     import('./network/network-run'),
@@ -73,7 +78,11 @@ async function runNetworks(spec: LoadedExperimentSpec, problem: NetworkProblem, 
   const resolved = await resolveNetworkProblem(problem.mlp);
   const landscapeSpec = spec.landscape!;
   // A CSV's rows are known only now: refuse a landscape over the limit before any training.
-  const tooCostly = landscapeWorkProblem(landscapeSpec.resolution ** 2, resolved.train.rows, countParameters(resolved.sizes));
+  const tooCostly = landscapeWorkProblem(
+    landscapeSpec.resolution ** 2,
+    resolved.train.rows,
+    countParameters(resolved.sizes),
+  );
   if (tooCostly) throw new InvalidInputError(`landscape.resolution: ${tooCostly}`);
   let backend = '';
   const runs: RunRecord[] = [];
@@ -109,10 +118,20 @@ async function runNetworks(spec: LoadedExperimentSpec, problem: NetworkProblem, 
       curvature: result.curvature,
     });
   }
-  options.progress(`landscape: ${landscapeSpec.directions} directions, ${landscapeSpec.resolution}×${landscapeSpec.resolution} grid`);
-  const { landscape, runs: projections } = await computeLandscape(resolved, landscapeSpec, records, options.grid ? { grid: options.grid(problem) } : {});
+  options.progress(
+    `landscape: ${landscapeSpec.directions} directions, ${landscapeSpec.resolution}×${landscapeSpec.resolution} grid`,
+  );
+  const { landscape, runs: projections } = await computeLandscape(
+    resolved,
+    landscapeSpec,
+    records,
+    options.grid ? { grid: options.grid(problem) } : {},
+  );
   for (const { name, projection, planeDistance } of projections) {
-    Object.assign(runs.find((run) => run.name === name)!, { projection, planeDistance });
+    Object.assign(
+      runs.find((run) => run.name === name)!,
+      { projection, planeDistance },
+    );
   }
   return {
     engine: { backend },
@@ -128,7 +147,8 @@ function reportRun(progress: ProgressListener, name: string, status: string, los
 
 function datasetJson(dataset: Dataset): { x: number[][]; y: number[] } {
   const x: number[][] = [];
-  for (let r = 0; r < dataset.rows; r++) x.push(float32Json(dataset.x.subarray(r * dataset.features, (r + 1) * dataset.features)));
+  for (let r = 0; r < dataset.rows; r++)
+    x.push(float32Json(dataset.x.subarray(r * dataset.features, (r + 1) * dataset.features)));
   return { x, y: float32Json(dataset.y) };
 }
 

@@ -39,7 +39,15 @@ export class RunScheduler {
 
   add(runId: string, run: EngineRun, pace: number | undefined): void {
     // Start small (a network step can take tens of milliseconds) and let the slice adapt.
-    this.runs.set(runId, { run, paused: false, pace, stepsPerSlice: 4, allowance: 1, lastTick: this.env.now(), lastPrediction: -Infinity });
+    this.runs.set(runId, {
+      run,
+      paused: false,
+      pace,
+      stepsPerSlice: 4,
+      allowance: 1,
+      lastTick: this.env.now(),
+      lastPrediction: -Infinity,
+    });
     this.env.post({ type: 'status', runId, status: 'running' }, []);
     const { data } = run;
     if (data) this.env.post({ type: 'data', runId, ...data }, []);
@@ -119,7 +127,8 @@ export class RunScheduler {
       entry.lastPrediction = this.env.now();
       this.postPrediction(runId, entry.run);
     }
-    if (finished && entry.run.status === 'completed' && entry.run.checkpoints) this.postCheckpointsComplete(runId, entry.run.checkpoints());
+    if (finished && entry.run.status === 'completed' && entry.run.checkpoints)
+      this.postCheckpointsComplete(runId, entry.run.checkpoints());
     if (finished) {
       this.runs.delete(runId);
       entry.run.dispose?.();
@@ -130,7 +139,7 @@ export class RunScheduler {
   /** The run's frames carried every checkpoint (its final one in the last): only their curvature is left to send. */
   private postCheckpointsComplete(runId: string, { curvature }: RunCheckpoints): void {
     // Fresh arrays, the run's no longer: they move rather than copy.
-    const moved = curvature ? [curvature.steps.buffer, curvature.eigenvalues.buffer] as ArrayBuffer[] : [];
+    const moved = curvature ? ([curvature.steps.buffer, curvature.eigenvalues.buffer] as ArrayBuffer[]) : [];
     this.env.post({ type: 'checkpoints-complete', runId, ...(curvature ? { curvature } : {}) }, moved);
   }
 
@@ -148,9 +157,25 @@ export class RunScheduler {
     const { fromStep, points, loss, gradNorm, lr, events, testLoss, layerGradNorms, checkpoints } = batch;
     const optional = { points, testLoss, layerGradNorms };
     const present = Object.fromEntries(Object.entries(optional).filter(([, array]) => array !== undefined));
-    const arrays = [loss, gradNorm, lr, ...Object.values(present), ...(checkpoints ? [checkpoints.steps, checkpoints.params] : [])] as Float64Array[];
+    const arrays = [
+      loss,
+      gradNorm,
+      lr,
+      ...Object.values(present),
+      ...(checkpoints ? [checkpoints.steps, checkpoints.params] : []),
+    ] as Float64Array[];
     this.env.post(
-      { type: 'frames', runId, fromStep, loss, gradNorm, lr, events, ...present, ...(checkpoints ? { checkpoints } : {}) },
+      {
+        type: 'frames',
+        runId,
+        fromStep,
+        loss,
+        gradNorm,
+        lr,
+        events,
+        ...present,
+        ...(checkpoints ? { checkpoints } : {}),
+      },
       arrays.map((array) => array.buffer as ArrayBuffer),
     );
   }

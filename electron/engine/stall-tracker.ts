@@ -55,7 +55,14 @@ export class StallTracker {
    * parameters: 1 + |θ|). Returns the stall this point ends, if one lasted the window. Positional
    * arguments: it runs on every step of a run, and an object per step costs there.
    */
-  observe(step: number, loss: number, gradNorm: number, moved: number, lossScale: number, lengthScale: number): Stall | undefined {
+  observe(
+    step: number,
+    loss: number,
+    gradNorm: number,
+    moved: number,
+    lossScale: number,
+    lengthScale: number,
+  ): Stall | undefined {
     const slots = this.o.window + 1;
     this.losses[this.count % slots] = loss;
     this.moves[this.count % slots] = moved;

@@ -58,7 +58,17 @@ export function appMenuTemplate({ platform, send }: AppMenuOptions): MenuItemTem
   };
   const help: MenuItemTemplate = {
     label: 'Help',
-    submenu: [item('File formats', 'show-formats'), ...(mac ? [] : [{ role: 'about' as const, label: 'About Gradscape' }])],
+    submenu: [
+      item('File formats', 'show-formats'),
+      ...(mac ? [] : [{ role: 'about' as const, label: 'About Gradscape' }]),
+    ],
   };
-  return [...(mac ? [{ role: 'appMenu' as const }] : []), file, { role: 'editMenu' }, view, { role: 'windowMenu' }, help];
+  return [
+    ...(mac ? [{ role: 'appMenu' as const }] : []),
+    file,
+    { role: 'editMenu' },
+    view,
+    { role: 'windowMenu' },
+    help,
+  ];
 }

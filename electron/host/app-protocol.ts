@@ -9,7 +9,10 @@ import { APP_HOST, APP_SCHEME } from './window-security';
  */
 export async function answerAppRequest(requestUrl: string, rendererDir: string): Promise<Response> {
   const url = URL.canParse(requestUrl) ? new URL(requestUrl) : null;
-  const file = url?.protocol === `${APP_SCHEME}:` && url.host === APP_HOST ? await readStaticFile(rendererDir, url.pathname) : null;
+  const file =
+    url?.protocol === `${APP_SCHEME}:` && url.host === APP_HOST
+      ? await readStaticFile(rendererDir, url.pathname)
+      : null;
   if (!file) return new Response('not found', { status: 404 });
   return new Response(new Uint8Array(file.body), {
     headers: {

@@ -14,10 +14,15 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 /** Writes `value` as JSON and a line break, streamed in pieces (json-chunks.ts), atomically as writeFileAtomic. */
 export async function writeJsonFileAtomic(path: string, value: unknown): Promise<void> {
   await replaceAtomically(path, (temporary) =>
-    pipeline(Readable.from((function* () {
-      yield* jsonChunks(value);
-      yield '\n';
-    })()), createWriteStream(temporary)),
+    pipeline(
+      Readable.from(
+        (function* () {
+          yield* jsonChunks(value);
+          yield '\n';
+        })(),
+      ),
+      createWriteStream(temporary),
+    ),
   );
 }
 

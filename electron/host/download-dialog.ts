@@ -50,7 +50,11 @@ export function isOwnBlobUrl(url: string): boolean {
  * Every download the UI starts (its sessions and exports) asks where to save it with a native
  * dialog; a download from anywhere else is cancelled.
  */
-export function askWhereToSave(session: DownloadingSession, downloadsDir: () => string, log: (message: string) => void): void {
+export function askWhereToSave(
+  session: DownloadingSession,
+  downloadsDir: () => string,
+  log: (message: string) => void,
+): void {
   session.on('will-download', (_event, item) => {
     const url = item.getURL();
     if (!isOwnBlobUrl(url)) {

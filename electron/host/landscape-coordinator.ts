@@ -18,7 +18,6 @@ interface Job {
   total: number;
 }
 
-
 /**
  * Splits each landscape across the worker pool, one share per worker taking batches of points
  * from a common counter (so both cores work, whatever else runs on them), forwards the shares'
@@ -44,7 +43,14 @@ export class LandscapeCoordinator {
       return;
     }
     const total = request.alphas.length * request.betas.length;
-    const job: Job = { reply, parts: [], finished: new Set(), grid: new Float64Array(total).fill(NaN), computed: 0, total };
+    const job: Job = {
+      reply,
+      parts: [],
+      finished: new Set(),
+      grid: new Float64Array(total).fill(NaN),
+      computed: 0,
+      total,
+    };
     this.jobs.set(requestId, job);
     const key = landscapeCacheKey(request);
     const cached = this.cache.get(key);
@@ -52,7 +58,15 @@ export class LandscapeCoordinator {
       this.jobs.delete(requestId);
       const level = progressiveLevels(request.alphas.length, request.betas.length).length - 1;
       const indices = Float64Array.from({ length: total }, (_, k) => k);
-      reply({ type: 'landscape', status: 'complete', level, indices, values: Float64Array.from(cached), computed: total, total });
+      reply({
+        type: 'landscape',
+        status: 'complete',
+        level,
+        indices,
+        values: Float64Array.from(cached),
+        computed: total,
+        total,
+      });
       return;
     }
     job.key = key;
@@ -75,7 +89,15 @@ export class LandscapeCoordinator {
     this.stop(requestId, job);
     if (notify) {
       const empty = new Float64Array(0);
-      job.reply({ type: 'landscape', status: 'cancelled', level: 0, indices: empty, values: empty, computed: job.computed, total: job.total });
+      job.reply({
+        type: 'landscape',
+        status: 'cancelled',
+        level: 0,
+        indices: empty,
+        values: empty,
+        computed: job.computed,
+        total: job.total,
+      });
     }
     return true;
   }
@@ -103,7 +125,15 @@ export class LandscapeCoordinator {
     if (message.status === 'complete') job.finished.add(message.requestId);
     const complete = job.finished.size === job.parts.length;
     const { level, indices, values } = message;
-    job.reply({ type: 'landscape', status: complete ? 'complete' : 'computing', level, indices, values, computed: job.computed, total: job.total });
+    job.reply({
+      type: 'landscape',
+      status: complete ? 'complete' : 'computing',
+      level,
+      indices,
+      values,
+      computed: job.computed,
+      total: job.total,
+    });
     if (complete) {
       this.jobs.delete(requestId);
       if (job.key !== undefined) this.cache.set(job.key, job.grid);
@@ -141,7 +171,10 @@ export class LandscapeCoordinator {
  * The reply with the request's paths placed on the plane (projection.ts) in its first landscape
  * message: a cheap O(points × parameters) pass, done here so a cached grid gets them too.
  */
-function withPaths(reply: (message: LandscapeReply) => void, request: LandscapeRequest): (message: LandscapeReply) => void {
+function withPaths(
+  reply: (message: LandscapeReply) => void,
+  request: LandscapeRequest,
+): (message: LandscapeReply) => void {
   if (!request.paths) return reply;
   let pending = true;
   return (message) => {

@@ -105,7 +105,12 @@ export class RunHost {
               return;
             }
             if (client.runs.size >= this.limits.runs) {
-              send({ type: 'status', runId: message.runId, status: 'failed', message: overLimit(this.limits.runs, 'runs') });
+              send({
+                type: 'status',
+                runId: message.runId,
+                status: 'failed',
+                message: overLimit(this.limits.runs, 'runs'),
+              });
               return;
             }
             client.runs.add(message.runId);
@@ -134,14 +139,19 @@ export class RunHost {
             }
             client.landscapes.add(requestId);
             void this.landscapes.start(scoped(requestId), message, (reply) => {
-              if (fresh && (reply.type === 'error' || reply.status !== 'computing')) client.landscapes.delete(requestId);
+              if (fresh && (reply.type === 'error' || reply.status !== 'computing'))
+                client.landscapes.delete(requestId);
               send({ ...reply, requestId });
             });
             return;
           }
           case 'cancel-landscape':
             if (!this.landscapes.cancel(scoped(message.requestId))) {
-              send({ type: 'error', requestId: message.requestId, message: `no landscape "${message.requestId}" is being computed` });
+              send({
+                type: 'error',
+                requestId: message.requestId,
+                message: `no landscape "${message.requestId}" is being computed`,
+              });
             }
             return;
         }

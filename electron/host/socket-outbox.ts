@@ -75,7 +75,12 @@ export class SocketOutbox {
   ) {}
 
   get stats(): OutboxStats {
-    return { buffered: this.socket.bufferedAmount, peakBuffered: this.peakBuffered, waitingFramesBytes: this.framesBytes, waitingBytes: this.otherBytes };
+    return {
+      buffered: this.socket.bufferedAmount,
+      peakBuffered: this.peakBuffered,
+      waitingFramesBytes: this.framesBytes,
+      waitingBytes: this.otherBytes,
+    };
   }
 
   push(message: HostMessage): void {
@@ -95,7 +100,11 @@ export class SocketOutbox {
       this.otherBytes += data.byteLength - waitingPrediction.data.byteLength;
       waitingPrediction.data = data;
     } else {
-      const entry: WaitingEncoded = { kind: 'encoded', data, ...(message.type === 'prediction' ? { predictionOf: message.runId } : {}) };
+      const entry: WaitingEncoded = {
+        kind: 'encoded',
+        data,
+        ...(message.type === 'prediction' ? { predictionOf: message.runId } : {}),
+      };
       this.waiting.push(entry);
       this.otherBytes += data.byteLength;
       if (runId !== undefined) {
@@ -159,7 +168,16 @@ export class SocketOutbox {
 }
 
 function framesBytes(message: FramesMessage): number {
-  const arrays = [message.points, message.loss, message.gradNorm, message.lr, message.testLoss, message.layerGradNorms, message.checkpoints?.steps, message.checkpoints?.params];
+  const arrays = [
+    message.points,
+    message.loss,
+    message.gradNorm,
+    message.lr,
+    message.testLoss,
+    message.layerGradNorms,
+    message.checkpoints?.steps,
+    message.checkpoints?.params,
+  ];
   return arrays.reduce((sum, array) => sum + (array?.byteLength ?? 0), 0);
 }
 
@@ -184,7 +202,11 @@ export function mergeFrames(parts: FramesMessage[]): FramesMessage {
     const arrays = parts.map(pick);
     return arrays.every((array) => array !== undefined) ? concat(arrays) : undefined;
   };
-  const optional = { points: joined((part) => part.points), testLoss: joined((part) => part.testLoss), layerGradNorms: joined((part) => part.layerGradNorms) };
+  const optional = {
+    points: joined((part) => part.points),
+    testLoss: joined((part) => part.testLoss),
+    layerGradNorms: joined((part) => part.layerGradNorms),
+  };
   const checkpoints = parts.flatMap((part) => (part.checkpoints ? [part.checkpoints] : []));
   return {
     type: 'frames',
@@ -195,6 +217,13 @@ export function mergeFrames(parts: FramesMessage[]): FramesMessage {
     lr: joined((part) => part.lr)!,
     events: parts.flatMap((part) => part.events),
     ...Object.fromEntries(Object.entries(optional).filter(([, array]) => array !== undefined)),
-    ...(checkpoints.length ? { checkpoints: { steps: concat(checkpoints.map((c) => c.steps)), params: concat(checkpoints.map((c) => c.params)) } } : {}),
+    ...(checkpoints.length
+      ? {
+          checkpoints: {
+            steps: concat(checkpoints.map((c) => c.steps)),
+            params: concat(checkpoints.map((c) => c.params)),
+          },
+        }
+      : {}),
   };
 }

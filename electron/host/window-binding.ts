@@ -10,7 +10,10 @@ export interface WindowContents {
   getURL(): string;
   /** With userGesture, the page counts as touched by the user, as a menu click is (a file picker needs that). */
   executeJavaScript(code: string, userGesture: boolean): Promise<unknown>;
-  on(event: 'did-start-navigation', listener: (details: { isMainFrame: boolean; isSameDocument: boolean }) => void): void;
+  on(
+    event: 'did-start-navigation',
+    listener: (details: { isMainFrame: boolean; isSameDocument: boolean }) => void,
+  ): void;
   on(event: 'render-process-gone' | 'destroyed', listener: () => void): void;
 }
 

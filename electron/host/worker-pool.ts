@@ -141,7 +141,12 @@ export class WorkerPool {
     }
     const message = parsed.data;
     if (message.type === 'status' && FINAL_STATUSES.has(message.status)) this.release(entry, message.runId);
-    const answered = message.type === 'surface' || message.type === 'slice-plane' || message.type === 'curvature' || message.type === 'error' || (message.type === 'landscape' && message.status !== 'computing');
+    const answered =
+      message.type === 'surface' ||
+      message.type === 'slice-plane' ||
+      message.type === 'curvature' ||
+      message.type === 'error' ||
+      (message.type === 'landscape' && message.status !== 'computing');
     if (answered && message.requestId) this.release(entry, message.requestId);
     this.options.onMessage(message);
   }
@@ -161,7 +166,10 @@ export class WorkerPool {
         entry.pingedAt = now;
         entry.heartbeat.postMessage(null);
       } else if (entry.answered && now - entry.pingedAt >= this.watchdogMs) {
-        this.lose(entry, `the worker was stopped: a step or landscape batch ran for more than ${this.watchdogMs / 1000} s (the watchdog's limit)`);
+        this.lose(
+          entry,
+          `the worker was stopped: a step or landscape batch ran for more than ${this.watchdogMs / 1000} s (the watchdog's limit)`,
+        );
       }
     }
   }

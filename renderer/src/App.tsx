@@ -147,7 +147,12 @@ export function App({ bridge }: { bridge: Bridge }) {
           <div className="toolbar" role="group" aria-label="View options">
             <div className="segmented" role="group" aria-label="Network view">
               {NETWORK_VIEW_TABS.map(({ value, label }) => (
-                <button key={value} type="button" aria-pressed={networkView === value} onClick={() => updateView({ networkView: value })}>
+                <button
+                  key={value}
+                  type="button"
+                  aria-pressed={networkView === value}
+                  onClick={() => updateView({ networkView: value })}
+                >
                   {label}
                 </button>
               ))}

@@ -123,7 +123,9 @@ function checkNesting(source: string): void {
     if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
     if (depth > MAX_NESTING_DEPTH) {
-      throw new ExpressionError(`Expression is nested too deeply (char ${i + 1}): at most ${MAX_NESTING_DEPTH} levels of brackets`);
+      throw new ExpressionError(
+        `Expression is nested too deeply (char ${i + 1}): at most ${MAX_NESTING_DEPTH} levels of brackets`,
+      );
     }
   }
 }
@@ -172,7 +174,8 @@ function toExpr(node: MathNode, source: string): Expr {
       if (name === 'x' || name === 'y') return { op: name };
       const constant = CONSTANTS.get(name);
       if (constant !== undefined) return { op: 'const', value: constant };
-      if (isUnaryFunction(name)) throw new ExpressionError(`${name}${at(source, name)} is a function: write ${name}(…)`);
+      if (isUnaryFunction(name))
+        throw new ExpressionError(`${name}${at(source, name)} is a function: write ${name}(…)`);
       throw new ExpressionError(`Unknown name "${name}"${at(source, name)}: use ${ALLOWED}`);
     }
     case 'OperatorNode': {
@@ -194,7 +197,9 @@ function toExpr(node: MathNode, source: string): Expr {
       if (name === undefined) throw new ExpressionError('Only named functions can be called');
       if (!isUnaryFunction(name)) {
         if (name === 'x' || name === 'y') {
-          throw new ExpressionError(`${name}${at(source, name, true)} is a variable, not a function: write ${name} * (…) to multiply`);
+          throw new ExpressionError(
+            `${name}${at(source, name, true)} is a variable, not a function: write ${name} * (…) to multiply`,
+          );
         }
         throw new ExpressionError(`Unknown function "${name}"${at(source, name, true)}: use ${ALLOWED}`);
       }
@@ -220,7 +225,9 @@ function fold(expr: Expr): Expr {
       ? { op: 'const', value: scalar(OPCODES[expr.op], expr.a.value, expr.b.value) }
       : expr;
   }
-  return 'a' in expr && expr.a.op === 'const' ? { op: 'const', value: scalar(OPCODES[expr.op], expr.a.value, 0) } : expr;
+  return 'a' in expr && expr.a.op === 'const'
+    ? { op: 'const', value: scalar(OPCODES[expr.op], expr.a.value, 0) }
+    : expr;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -229,11 +236,41 @@ function fold(expr: Expr): Expr {
 // in register b) are the common cases of ^ given their own exact rules.
 
 // Literal opcodes, so each switch below compiles to a jump table.
-const ADD = 0, SUB = 1, MUL = 2, DIV = 3, POW = 4, NEG = 5, SQUARE = 6, POWER = 7;
-const SIN = 8, COS = 9, TAN = 10, EXP = 11, LOG = 12, SQRT = 13, ABS = 14, TANH = 15, SINH = 16, COSH = 17;
+const ADD = 0,
+  SUB = 1,
+  MUL = 2,
+  DIV = 3,
+  POW = 4,
+  NEG = 5,
+  SQUARE = 6,
+  POWER = 7;
+const SIN = 8,
+  COS = 9,
+  TAN = 10,
+  EXP = 11,
+  LOG = 12,
+  SQRT = 13,
+  ABS = 14,
+  TANH = 15,
+  SINH = 16,
+  COSH = 17;
 const OPCODES: Record<Exclude<Expr['op'], 'const' | 'x' | 'y'>, number> = {
-  add: ADD, sub: SUB, mul: MUL, div: DIV, pow: POW, neg: NEG,
-  sin: SIN, cos: COS, tan: TAN, exp: EXP, log: LOG, sqrt: SQRT, abs: ABS, tanh: TANH, sinh: SINH, cosh: COSH,
+  add: ADD,
+  sub: SUB,
+  mul: MUL,
+  div: DIV,
+  pow: POW,
+  neg: NEG,
+  sin: SIN,
+  cos: COS,
+  tan: TAN,
+  exp: EXP,
+  log: LOG,
+  sqrt: SQRT,
+  abs: ABS,
+  tanh: TANH,
+  sinh: SINH,
+  cosh: COSH,
 };
 
 interface Program {
@@ -272,25 +309,44 @@ function toProgram(expr: Expr): Program {
 
 function scalar(op: number, a: number, b: number): number {
   switch (op) {
-    case ADD: return a + b;
-    case SUB: return a - b;
-    case MUL: return a * b;
-    case DIV: return a / b;
-    case POW: return Math.pow(a, b);
-    case POWER: return Number.isInteger(b) ? integerPower(a, b) : Math.pow(a, b);
-    case NEG: return -a;
-    case SQUARE: return a * a;
-    case SIN: return Math.sin(a);
-    case COS: return Math.cos(a);
-    case TAN: return Math.tan(a);
-    case EXP: return Math.exp(a);
-    case LOG: return Math.log(a);
-    case SQRT: return Math.sqrt(a);
-    case ABS: return Math.abs(a);
-    case TANH: return Math.tanh(a);
-    case SINH: return Math.sinh(a);
-    case COSH: return Math.cosh(a);
-    default: throw new Error(`unknown opcode ${op}`);
+    case ADD:
+      return a + b;
+    case SUB:
+      return a - b;
+    case MUL:
+      return a * b;
+    case DIV:
+      return a / b;
+    case POW:
+      return Math.pow(a, b);
+    case POWER:
+      return Number.isInteger(b) ? integerPower(a, b) : Math.pow(a, b);
+    case NEG:
+      return -a;
+    case SQUARE:
+      return a * a;
+    case SIN:
+      return Math.sin(a);
+    case COS:
+      return Math.cos(a);
+    case TAN:
+      return Math.tan(a);
+    case EXP:
+      return Math.exp(a);
+    case LOG:
+      return Math.log(a);
+    case SQRT:
+      return Math.sqrt(a);
+    case ABS:
+      return Math.abs(a);
+    case TANH:
+      return Math.tanh(a);
+    case SINH:
+      return Math.sinh(a);
+    case COSH:
+      return Math.cosh(a);
+    default:
+      throw new Error(`unknown opcode ${op}`);
   }
 }
 
@@ -448,8 +504,12 @@ function chain(t: Float64Array, o: number, u: number, f0: number, f1: number, f2
 }
 
 function multiply(t: Float64Array, o: number, a: number, b: number): void {
-  const av = t[a]!, ax = t[a + 1]!, ay = t[a + 2]!;
-  const bv = t[b]!, bx = t[b + 1]!, by = t[b + 2]!;
+  const av = t[a]!,
+    ax = t[a + 1]!,
+    ay = t[a + 2]!;
+  const bv = t[b]!,
+    bx = t[b + 1]!,
+    by = t[b + 2]!;
   t[o + 3] = t[a + 3]! * bv + 2 * ax * bx + av * t[b + 3]!;
   t[o + 4] = t[a + 4]! * bv + ax * by + ay * bx + av * t[b + 4]!;
   t[o + 5] = t[a + 5]! * bv + 2 * ay * by + av * t[b + 5]!;
@@ -460,7 +520,8 @@ function multiply(t: Float64Array, o: number, a: number, b: number): void {
 
 /** q = a / b, differentiated from a = q·b. */
 function divide(t: Float64Array, o: number, a: number, b: number): void {
-  const bx = t[b + 1]!, by = t[b + 2]!;
+  const bx = t[b + 1]!,
+    by = t[b + 2]!;
   const r = 1 / t[b]!;
   const q = t[a]! * r;
   const qx = (t[a + 1]! - q * bx) * r;
@@ -475,8 +536,12 @@ function divide(t: Float64Array, o: number, a: number, b: number): void {
 
 /** a^b with both varying: the partials of f(a, b) = a^b, then the two-variable chain rule. */
 function power(t: Float64Array, o: number, a: number, b: number): void {
-  const av = t[a]!, ax = t[a + 1]!, ay = t[a + 2]!;
-  const bv = t[b]!, bx = t[b + 1]!, by = t[b + 2]!;
+  const av = t[a]!,
+    ax = t[a + 1]!,
+    ay = t[a + 2]!;
+  const bv = t[b]!,
+    bx = t[b + 1]!,
+    by = t[b + 2]!;
   const f = Math.pow(av, bv);
   const lg = Math.log(av);
   const fa = bv * Math.pow(av, bv - 1);

@@ -43,7 +43,10 @@ export function checkpointCurvatureSchema<Numbers extends z.ZodType<ArrayLike<nu
 /** What is wrong with a run's checkpoint steps, if anything: they are increasing whole numbers, at least one. */
 export function checkpointStepsProblem(steps: ArrayLike<number>): string | null {
   if (!steps.length) return 'needs at least one checkpoint';
-  const increasing = Array.prototype.every.call(steps, (step: number, i: number) => Number.isInteger(step) && step >= 0 && (i === 0 || step > steps[i - 1]!));
+  const increasing = Array.prototype.every.call(
+    steps,
+    (step: number, i: number) => Number.isInteger(step) && step >= 0 && (i === 0 || step > steps[i - 1]!),
+  );
   return increasing ? null : 'must be increasing whole numbers';
 }
 
@@ -56,18 +59,36 @@ export function joinVectors(vectors: readonly ArrayLike<number>[]): Float64Array
 }
 
 /** Checkpoints as a session file lists them: one vector per step (views of `params`). */
-export function splitCheckpoints({ params, steps, curvature }: Checkpoints): { steps: Float64Array; params: Float64Array[]; curvature?: CheckpointCurvature } {
+export function splitCheckpoints({ params, steps, curvature }: Checkpoints): {
+  steps: Float64Array;
+  params: Float64Array[];
+  curvature?: CheckpointCurvature;
+} {
   const size = params.length / steps.length;
-  return { steps, params: Array.from(steps, (_, k) => params.subarray(k * size, (k + 1) * size)), ...(curvature ? { curvature } : {}) };
+  return {
+    steps,
+    params: Array.from(steps, (_, k) => params.subarray(k * size, (k + 1) * size)),
+    ...(curvature ? { curvature } : {}),
+  };
 }
 
 /** The checkpoints as protocol messages (and the engine) carry them. */
-export function checkpointsSchema<Numbers extends z.ZodType<ArrayLike<number>>, Head extends z.ZodRawShape = Record<never, never>>(codec: ArrayCodec<Numbers>, head = {} as Head) {
-  return z
-    .object({ ...head, params: codec.finite, steps: codec.finite, curvature: checkpointCurvatureSchema(codec).optional() })
-    .strict()
-    // The message's head leaves the type generic here; these are the fields checked.
-    .superRefine((checkpoints, ctx) => checkJoined(checkpoints as Checkpoints<ArrayLike<number>>, ctx));
+export function checkpointsSchema<
+  Numbers extends z.ZodType<ArrayLike<number>>,
+  Head extends z.ZodRawShape = Record<never, never>,
+>(codec: ArrayCodec<Numbers>, head = {} as Head) {
+  return (
+    z
+      .object({
+        ...head,
+        params: codec.finite,
+        steps: codec.finite,
+        curvature: checkpointCurvatureSchema(codec).optional(),
+      })
+      .strict()
+      // The message's head leaves the type generic here; these are the fields checked.
+      .superRefine((checkpoints, ctx) => checkJoined(checkpoints as Checkpoints<ArrayLike<number>>, ctx))
+  );
 }
 
 function checkJoined({ params, steps }: Checkpoints<ArrayLike<number>>, ctx: z.RefinementCtx): void {
@@ -83,7 +104,9 @@ function checkJoined({ params, steps }: Checkpoints<ArrayLike<number>>, ctx: z.R
 export const sessionCheckpointsSchema = z
   .object({
     steps: sessionArrays.finite,
-    params: z.array(sessionArrays.finite).max(MAX_SESSION_CHECKPOINTS, `may hold at most ${MAX_SESSION_CHECKPOINTS} checkpoints`),
+    params: z
+      .array(sessionArrays.finite)
+      .max(MAX_SESSION_CHECKPOINTS, `may hold at most ${MAX_SESSION_CHECKPOINTS} checkpoints`),
     curvature: checkpointCurvatureSchema(sessionArrays).optional(),
   })
   .strict()
@@ -91,11 +114,20 @@ export const sessionCheckpointsSchema = z
     const check = checker(ctx);
     const stepsProblem = checkpointStepsProblem(steps);
     if (stepsProblem) check(['steps'], stepsProblem);
-    if (params.length !== steps.length) check(['params'], `must hold one parameter vector per checkpoint step (${steps.length})`);
+    if (params.length !== steps.length)
+      check(['params'], `must hold one parameter vector per checkpoint step (${steps.length})`);
     const size = params[0]?.length;
     if (size === 0) check(['params', 0], 'is empty: it must hold the network’s parameters');
     params.forEach((vector, k) => {
-      if (vector.length !== size) check(['params', k], `holds ${vector.length} values, the first checkpoint ${size}: each is the network’s parameter vector`);
+      if (vector.length !== size)
+        check(
+          ['params', k],
+          `holds ${vector.length} values, the first checkpoint ${size}: each is the network’s parameter vector`,
+        );
     });
   })
-  .transform(({ steps, params, curvature }) => ({ steps, params: joinVectors(params), ...(curvature ? { curvature } : {}) }));
+  .transform(({ steps, params, curvature }) => ({
+    steps,
+    params: joinVectors(params),
+    ...(curvature ? { curvature } : {}),
+  }));

@@ -36,12 +36,18 @@ const sessionNumbers = z.unknown().transform((value, ctx): Float64Array => {
   } else if (Array.isArray(value) && value.every((item) => typeof item === 'number' || item === null)) {
     values = Float64Array.from(value, (item: number | null) => item ?? Number.NaN);
   } else {
-    ctx.addIssue({ code: 'custom', message: 'must be a list of numbers (null where not finite) or packed numbers ("f64:…")' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be a list of numbers (null where not finite) or packed numbers ("f64:…")',
+    });
     return z.NEVER;
   }
   // The longest a session holds is a checkpoint: one network's parameters.
   if (values.length > MAX_PARAMETERS) {
-    ctx.addIssue({ code: 'custom', message: `holds ${formatLimit(values.length)} numbers; the limit is ${formatLimit(MAX_PARAMETERS)}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `holds ${formatLimit(values.length)} numbers; the limit is ${formatLimit(MAX_PARAMETERS)}`,
+    });
     return z.NEVER;
   }
   return values;

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { countParameters, formatLimit, MAX_CSV_BYTES, MAX_DATASET_ROWS, MAX_HIDDEN_LAYERS, MAX_LAYER_WIDTH, MAX_PARAMETERS } from '../limits';
+import {
+  countParameters,
+  formatLimit,
+  MAX_CSV_BYTES,
+  MAX_DATASET_ROWS,
+  MAX_HIDDEN_LAYERS,
+  MAX_LAYER_WIDTH,
+  MAX_PARAMETERS,
+} from '../limits';
 
 /** The network half of the experiment spec (docs/formats.md, "Networks"). Parsing fills in every default. */
 
@@ -60,7 +68,10 @@ const namedDatasetSchema = z.discriminatedUnion('name', [generatedDatasetSchema,
   error: `must be one of ${DATASET_NAMES.join(', ')}, or give { "csv", "target" }`,
 });
 
-const targetSchema = z.string(missing('is required: the name of the column to predict')).min(1, 'is empty').max(1000, 'must be at most 1000 characters');
+const targetSchema = z
+  .string(missing('is required: the name of the column to predict'))
+  .min(1, 'is empty')
+  .max(1000, 'must be at most 1000 characters');
 
 /** UTF-8 bytes of a string, counted without encoding it. */
 function utf8Bytes(text: string): number {
@@ -101,7 +112,10 @@ const csvTextDatasetSchema = z
 /** Spec files only: a CSV by its path, relative to the spec file's folder; the CLI reads it (electron/cli.ts). */
 const csvPathDatasetSchema = z
   .object({
-    csv: z.string(missing('is required: the path of the CSV file')).min(1, 'is empty').max(4096, 'must be at most 4096 characters'),
+    csv: z
+      .string(missing('is required: the path of the CSV file'))
+      .min(1, 'is empty')
+      .max(4096, 'must be at most 4096 characters'),
     target: targetSchema,
     seed: seedSchema.default(0),
   })
@@ -111,13 +125,21 @@ const isObjectWith = (value: unknown, key: string): boolean =>
   value !== null && typeof value === 'object' && key in value;
 
 /** Parses a dataset by the schema its keys pick, so errors speak of that kind only; a path only where `csvPath` is given. */
-function parseDataset(value: unknown, ctx: z.RefinementCtx, csvPath: typeof csvPathDatasetSchema | null): SpecDatasetSpec {
+function parseDataset(
+  value: unknown,
+  ctx: z.RefinementCtx,
+  csvPath: typeof csvPathDatasetSchema | null,
+): SpecDatasetSpec {
   let schema: z.ZodType<SpecDatasetSpec> = namedDatasetSchema;
   if (isObjectWith(value, 'csvText')) schema = csvTextDatasetSchema;
   else if (isObjectWith(value, 'csv')) {
     if (!csvPath) {
       // Only the CLI reads files, from its own command line: a message or session names none.
-      ctx.addIssue({ code: 'custom', path: ['csv'], message: 'a file path is not accepted here: send the CSV file’s content as "csvText"' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['csv'],
+        message: 'a file path is not accepted here: send the CSV file’s content as "csvText"',
+      });
       return z.NEVER;
     }
     schema = csvPath;
@@ -147,7 +169,15 @@ export const LOSSES = ['bce', 'cross_entropy', 'mse'] as const;
 export type LossName = (typeof LOSSES)[number];
 
 /** Inputs of a named dataset; a CSV's are known once it is read (checked then, electron/engine/network/network-problem.ts). */
-const NAMED_INPUTS: Record<DatasetName, number> = { spiral: 2, moons: 2, circles: 2, xor: 2, gaussians: 2, sine: 1, iris: 4 };
+const NAMED_INPUTS: Record<DatasetName, number> = {
+  spiral: 2,
+  moons: 2,
+  circles: 2,
+  xor: 2,
+  gaussians: 2,
+  sine: 1,
+  iris: 4,
+};
 
 /** One line naming the limit when a network of these layer widths is too large, else null. */
 export function parametersProblem(sizes: readonly number[]): string | null {
@@ -191,16 +221,26 @@ function checkMlp(mlp: { dataset: SpecDatasetSpec; hidden: number[]; loss: LossN
     ctx.addIssue({ code: 'custom', path: ['loss'], message: 'sine is a regression dataset: use mse' });
   }
   if (name === 'iris' && mlp.loss === 'bce') {
-    ctx.addIssue({ code: 'custom', path: ['loss'], message: 'iris has 3 classes and bce takes two: use cross_entropy' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['loss'],
+      message: 'iris has 3 classes and bce takes two: use cross_entropy',
+    });
   }
   const tooLarge = parametersProblem(specLayerSizes(mlp));
   if (tooLarge) ctx.addIssue({ code: 'custom', path: ['hidden'], message: tooLarge });
 }
 
-export const mlpProblemSchema = z.object({ dataset: datasetSchema, ...mlpFields }).strict().superRefine(checkMlp);
+export const mlpProblemSchema = z
+  .object({ dataset: datasetSchema, ...mlpFields })
+  .strict()
+  .superRefine(checkMlp);
 export type MlpProblem = z.output<typeof mlpProblemSchema>;
 /** A spec file's network, whose CSV may be a path. */
-export const specMlpProblemSchema = z.object({ dataset: specDatasetSchema, ...mlpFields }).strict().superRefine(checkMlp);
+export const specMlpProblemSchema = z
+  .object({ dataset: specDatasetSchema, ...mlpFields })
+  .strict()
+  .superRefine(checkMlp);
 export type SpecMlpProblem = z.output<typeof specMlpProblemSchema>;
 
 /** Initialization schemes; fan_in/fan_out of an [in, out] kernel as in Keras and PyTorch. */
@@ -229,7 +269,9 @@ const SCHEME_FIELDS = {
 /** The options a scheme fills in when they are left out, e.g. { std: 0.01 } for normal. */
 export function initSchemeDefaults(scheme: InitScheme): Partial<Record<keyof typeof SCHEME_FIELDS, number>> {
   return Object.fromEntries(
-    Object.entries(SCHEME_FIELDS).flatMap(([field, option]) => (option.scheme === scheme && option.default !== undefined ? [[field, option.default]] : [])),
+    Object.entries(SCHEME_FIELDS).flatMap(([field, option]) =>
+      option.scheme === scheme && option.default !== undefined ? [[field, option.default]] : [],
+    ),
   );
 }
 
@@ -257,7 +299,8 @@ export const initSpecSchema = z
   })
   .transform((init) => {
     const filled = { ...init };
-    for (const [field, fallback] of Object.entries(initSchemeDefaults(init.scheme))) filled[field as 'std' | 'gain'] ??= fallback;
+    for (const [field, fallback] of Object.entries(initSchemeDefaults(init.scheme)))
+      filled[field as 'std' | 'gain'] ??= fallback;
     return filled;
   });
 export type InitSpec = z.output<typeof initSpecSchema>;

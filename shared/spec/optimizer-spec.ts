@@ -77,15 +77,28 @@ const adadelta = z
   .strict();
 
 /** What Adam and its variants take alike, with torch's defaults but for lr, which differs. */
-const adamLike = (lr: number) => ({ lr: positive().default(lr), betas: betas(0.9, 0.999), eps: positive().default(1e-8) });
+const adamLike = (lr: number) => ({
+  lr: positive().default(lr),
+  betas: betas(0.9, 0.999),
+  eps: positive().default(1e-8),
+});
 const adamOptions = { ...adamLike(0.001), amsgrad: z.boolean().default(false) };
 const adam = z.object({ name: z.literal('adam'), ...adamOptions, weightDecay: nonNegative().default(0) }).strict();
 const adamw = z.object({ name: z.literal('adamw'), ...adamOptions, weightDecay: nonNegative().default(0.01) }).strict();
-const adamax = z.object({ name: z.literal('adamax'), ...adamLike(0.002), weightDecay: nonNegative().default(0) }).strict();
-const nadam = z
-  .object({ name: z.literal('nadam'), ...adamLike(0.002), weightDecay: nonNegative().default(0), momentumDecay: nonNegative().default(0.004) })
+const adamax = z
+  .object({ name: z.literal('adamax'), ...adamLike(0.002), weightDecay: nonNegative().default(0) })
   .strict();
-const radam = z.object({ name: z.literal('radam'), ...adamLike(0.001), weightDecay: nonNegative().default(0) }).strict();
+const nadam = z
+  .object({
+    name: z.literal('nadam'),
+    ...adamLike(0.002),
+    weightDecay: nonNegative().default(0),
+    momentumDecay: nonNegative().default(0.004),
+  })
+  .strict();
+const radam = z
+  .object({ name: z.literal('radam'), ...adamLike(0.001), weightDecay: nonNegative().default(0) })
+  .strict();
 
 /** Lion (Chen et al. 2023, "Symbolic Discovery of Optimization Algorithms"); not in torch core. */
 const lion = z
@@ -100,8 +113,7 @@ const lion = z
 const OPTIONS = [sgd, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, lion] as const;
 
 export const optimizerSpecSchema = z.discriminatedUnion('name', OPTIONS, {
-  error: (issue) =>
-    issue.code === 'invalid_union' ? `must be one of ${OPTIMIZER_NAMES.join(', ')}` : undefined,
+  error: (issue) => (issue.code === 'invalid_union' ? `must be one of ${OPTIMIZER_NAMES.join(', ')}` : undefined),
 });
 
 /** A spec as written: every option but `name` may be left out. */

@@ -11,7 +11,11 @@ const steps = () => z.number().int('must be a whole number');
 const warmup = {
   warmupSteps: steps().min(0, 'must be at least 0').default(0),
   // torch 1.13 divides by zero at startFactor 0 (2.x rejects it), so 0 is excluded.
-  startFactor: z.number().gt(0, 'must be greater than 0').max(1, 'must be at most 1').default(1 / 3),
+  startFactor: z
+    .number()
+    .gt(0, 'must be greater than 0')
+    .max(1, 'must be at most 1')
+    .default(1 / 3),
 };
 
 const constant = z.object({ name: z.literal('constant') }).strict();
@@ -43,8 +47,7 @@ const cosine = afterWarmup('cosine', {
 export const SCHEDULE_NAMES = ['constant', 'warmup', 'step', 'exponential', 'cosine'] as const;
 
 export const scheduleSpecSchema = z.discriminatedUnion('name', [constant, linearWarmup, step, exponential, cosine], {
-  error: (issue) =>
-    issue.code === 'invalid_union' ? `must be one of ${SCHEDULE_NAMES.join(', ')}` : undefined,
+  error: (issue) => (issue.code === 'invalid_union' ? `must be one of ${SCHEDULE_NAMES.join(', ')}` : undefined),
 });
 
 export type ScheduleSpecInput = z.input<typeof scheduleSpecSchema>;

@@ -4,15 +4,28 @@ import { compileExpression } from '../functions/expression';
 import type { Bounds } from '../functions/objective';
 import { optimizerSpecSchema } from './optimizer-spec';
 import { scheduleSpecSchema } from './schedule-spec';
-import { countParameters, formatLimit, landscapeWorkProblem, MAX_DATASET_ROWS, MAX_RUN_STEPS, MAX_RUNS, MAX_TOTAL_STEPS } from '../limits';
-import { initSpecSchema, mlpProblemSchema, specLayerSizes, specMlpProblemSchema, type MlpProblem, type SpecMlpProblem } from './network-spec';
+import {
+  countParameters,
+  formatLimit,
+  landscapeWorkProblem,
+  MAX_DATASET_ROWS,
+  MAX_RUN_STEPS,
+  MAX_RUNS,
+  MAX_TOTAL_STEPS,
+} from '../limits';
+import {
+  initSpecSchema,
+  mlpProblemSchema,
+  specLayerSizes,
+  specMlpProblemSchema,
+  type MlpProblem,
+  type SpecMlpProblem,
+} from './network-spec';
 
 /** Experiment spec, version 1 (docs/formats.md). Parsing fills in every default. */
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
-const interval = z
-  .tuple([finite, finite])
-  .refine(([lo, hi]) => lo < hi, 'the lower end must be below the upper end');
+const interval = z.tuple([finite, finite]).refine(([lo, hi]) => lo < hi, 'the lower end must be below the upper end');
 export const boundsSchema = z.tuple([interval, interval]);
 
 export const DEFAULT_EXPRESSION_BOUNDS: Bounds = [
@@ -68,10 +81,25 @@ export const runSpecSchema = z
     start: z.tuple([finite, finite]).optional(),
     init: initSpecSchema.optional(),
     optimizer: optimizerSpecSchema,
-    steps: z.number().int().min(1).max(MAX_RUN_STEPS, `must be at most ${formatLimit(MAX_RUN_STEPS)}`).default(300),
+    steps: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_RUN_STEPS, `must be at most ${formatLimit(MAX_RUN_STEPS)}`)
+      .default(300),
     /** Above the training rows it is the full batch (docs/formats.md). */
-    batchSize: z.number().int().min(1).max(MAX_DATASET_ROWS, `must be at most ${formatLimit(MAX_DATASET_ROWS)}, the most rows a dataset holds`).optional(),
-    seed: z.number().int().min(0).max(2 ** 32 - 1).default(0),
+    batchSize: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_DATASET_ROWS, `must be at most ${formatLimit(MAX_DATASET_ROWS)}, the most rows a dataset holds`)
+      .optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .default(0),
     schedule: scheduleSpecSchema.optional(),
     clipNorm: z.number().positive().optional(),
     gradientNoise: z.number().min(0).optional(),
@@ -112,21 +140,25 @@ export const landscapeSpecSchema = z
 export type LandscapeSpec = z.output<typeof landscapeSpecSchema>;
 
 /** What a landscape asks that its own schema cannot check: runs it names must exist, fields must suit its directions. */
-export function landscapeIssues(landscape: LandscapeSpec, runNames: ReadonlySet<string>): { path: (string | number)[]; message: string }[] {
+export function landscapeIssues(
+  landscape: LandscapeSpec,
+  runNames: ReadonlySet<string>,
+): { path: (string | number)[]; message: string }[] {
   const referenced: [string, (string | number)[]][] = [];
   if (landscape.run) referenced.push([landscape.run, ['run']]);
   landscape.through?.forEach((ref, i) => referenced.push([ref.run, ['through', i, 'run']]));
   for (const end of ['from', 'to'] as const) {
     if (landscape.curve) referenced.push([landscape.curve[end].run, ['curve', end, 'run']]);
   }
-  const issues = referenced.filter(([name]) => !runNames.has(name)).map(([name, path]) => ({ path, message: `names no run: "${name}"` }));
-  if (landscape.pcaOf && landscape.directions !== 'pca') issues.push({ path: ['pcaOf'], message: 'applies only to directions "pca"' });
+  const issues = referenced
+    .filter(([name]) => !runNames.has(name))
+    .map(([name, path]) => ({ path, message: `names no run: "${name}"` }));
+  if (landscape.pcaOf && landscape.directions !== 'pca')
+    issues.push({ path: ['pcaOf'], message: 'applies only to directions "pca"' });
   return issues;
 }
 
-export const surfaceSpecSchema = z
-  .object({ resolution: z.number().int().min(3).max(1024).default(101) })
-  .strict();
+export const surfaceSpecSchema = z.object({ resolution: z.number().int().min(3).max(1024).default(101) }).strict();
 
 const FUNCTION_ONLY = ['start', 'gradientNoise'] as const;
 const NETWORK_ONLY = ['init', 'batchSize', 'l1', 'l2', 'dropout'] as const;
@@ -163,12 +195,20 @@ export const experimentSpecSchema = z
         ctx.addIssue({ code: 'custom', path: ['runs', index, 'start'], message: 'is required for a function: [x, y]' });
       }
       if (isNetwork && !run.init) {
-        ctx.addIssue({ code: 'custom', path: ['runs', index, 'init'], message: 'is required for a network: { "scheme", "seed" }' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['runs', index, 'init'],
+          message: 'is required for a network: { "scheme", "seed" }',
+        });
       }
     });
     const totalSteps = spec.runs.reduce((sum, run) => sum + run.steps, 0);
     if (totalSteps > MAX_TOTAL_STEPS) {
-      ctx.addIssue({ code: 'custom', path: ['runs'], message: `ask for ${formatLimit(totalSteps)} steps together; the limit is ${formatLimit(MAX_TOTAL_STEPS)}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['runs'],
+        message: `ask for ${formatLimit(totalSteps)} steps together; the limit is ${formatLimit(MAX_TOTAL_STEPS)}`,
+      });
     }
     if ('mlp' in spec.problem) {
       const resolution = (spec.landscape ?? landscapeSpecSchema.parse({})).resolution;
@@ -179,7 +219,8 @@ export const experimentSpecSchema = z
       ctx.addIssue({ code: 'custom', path: ['bounds'], message: 'applies only to function problems' });
     }
     if (spec.landscape) {
-      for (const { path, message } of landscapeIssues(spec.landscape, names)) ctx.addIssue({ code: 'custom', path: ['landscape', ...path], message });
+      for (const { path, message } of landscapeIssues(spec.landscape, names))
+        ctx.addIssue({ code: 'custom', path: ['landscape', ...path], message });
     }
   })
   .transform((spec) => {

@@ -11,7 +11,6 @@ let pageErrors: string[];
 beforeAll(async () => {
   app = await openAppInBrowser({ width: 1400, height: 860 });
   ({ page, pageErrors } = app);
-
 });
 afterAll(() => app?.close());
 

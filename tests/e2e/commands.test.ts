@@ -22,7 +22,9 @@ describe('menu commands as keyboard shortcuts in the browser', () => {
     await page.getByLabel('Steps', { exact: true }).fill('40');
     await page.getByLabel(/Live pace/).fill('0');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 30_000 }).toBe('completed');
+    await expect
+      .poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 30_000 })
+      .toBe('completed');
 
     // As in a desktop app, the shortcut saves even while a field has the focus.
     await page.getByLabel('Steps', { exact: true }).focus();
@@ -37,7 +39,10 @@ describe('menu commands as keyboard shortcuts in the browser', () => {
     // Ctrl+O: the command registry clicks the session file input, so the browser shows its picker.
     await page.getByRole('button', { name: 'Remove adam #1' }).click();
     await expect.poll(() => page.locator('li.run').count(), FRAMES).toBe(0);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser', FRAMES), page.locator('body').press('Control+o')]);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser', FRAMES),
+      page.locator('body').press('Control+o'),
+    ]);
     expect(await chooser.element().getAttribute('aria-label')).toBe('Session file');
     await chooser.setFiles(sessionPath);
     await expect.poll(() => page.locator('li.run').count(), FRAMES).toBe(1);

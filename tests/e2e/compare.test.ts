@@ -20,14 +20,24 @@ async function settle(runCount: number) {
   const rows = page.locator('li.run');
   await expect.poll(() => rows.count()).toBe(runCount);
   await expect
-    .poll(async () => (await rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-status')))).every((s) => ['completed', 'diverged', 'failed'].includes(s!)), { timeout: 120_000 })
+    .poll(
+      async () =>
+        (await rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-status')))).every((s) =>
+          ['completed', 'diverged', 'failed'].includes(s!),
+        ),
+      { timeout: 120_000 },
+    )
     .toBe(true);
   const listed = await rows.evaluateAll((items) =>
-    Object.fromEntries(items.map((item) => [item.querySelector('.run-name')!.textContent, item.getAttribute('data-status')])),
+    Object.fromEntries(
+      items.map((item) => [item.querySelector('.run-name')!.textContent, item.getAttribute('data-status')]),
+    ),
   );
-  const table = await page.locator('.summary tbody tr').evaluateAll((trs) =>
-    Object.fromEntries(trs.map((tr) => [tr.children[0]!.textContent, tr.children[5]!.textContent])),
-  );
+  const table = await page
+    .locator('.summary tbody tr')
+    .evaluateAll((trs) =>
+      Object.fromEntries(trs.map((tr) => [tr.children[0]!.textContent, tr.children[5]!.textContent])),
+    );
   return { listed, table };
 }
 
@@ -37,7 +47,9 @@ describe('side-by-side comparisons', () => {
     const { listed, table } = await settle(4);
     expect(table).toEqual(listed);
     expect(listed).toMatchObject({ 'lr 0.05': 'completed', 'lr 0.15': 'completed', 'lr 0.3': 'diverged' });
-    await expect.poll(() => page.locator('.summary').textContent()).toMatch(/differ in: optimizer\.lr \(0\.05, 0\.15, 0\.19, 0\.3\)\./);
+    await expect
+      .poll(() => page.locator('.summary').textContent())
+      .toMatch(/differ in: optimizer\.lr \(0\.05, 0\.15, 0\.19, 0\.3\)\./);
     const events = await page.locator('.events').textContent();
     expect(events).toMatch(/oscillation/i);
     await page.screenshot({ path: join(screenshotDir, 'compare-learning-rates.png') });
@@ -47,9 +59,14 @@ describe('side-by-side comparisons', () => {
     await page.getByRole('button', { name: 'Compare optimizers' }).click();
     const { listed, table } = await settle(8);
     expect(table).toEqual(listed);
-    await expect.poll(() => page.locator('.summary').textContent()).toMatch(/differ in: optimizer \(sgd lr=0\.001, sgd lr=0\.001 momentum=0\.9, .*, rmsprop, adam lr=0\.05, .*\)\./);
+    await expect
+      .poll(() => page.locator('.summary').textContent())
+      .toMatch(/differ in: optimizer \(sgd lr=0\.001, sgd lr=0\.001 momentum=0\.9, .*, rmsprop, adam lr=0\.05, .*\)\./);
     // The table starts sorted by final loss, best first; a click on the header reverses it.
-    const finals = async () => (await page.locator('.summary tbody tr td:nth-child(2)').allTextContents()).map((text) => Number(text.replace('−', '-')));
+    const finals = async () =>
+      (await page.locator('.summary tbody tr td:nth-child(2)').allTextContents()).map((text) =>
+        Number(text.replace('−', '-')),
+      );
     const ascending = await finals();
     expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
     await page.getByRole('button', { name: 'Sort by final loss' }).click();
@@ -64,7 +81,9 @@ describe('side-by-side comparisons', () => {
     const events = await page.locator('.events').textContent();
     expect(events).toMatch(/symmetry|stayed identical/i);
     expect(events).toMatch(/vanishing|fell below/i);
-    await expect.poll(() => page.locator('.summary').textContent()).toMatch(/differ in: init \(zeros, normal, glorot_uniform, he_normal, orthogonal\)\./);
+    await expect
+      .poll(() => page.locator('.summary').textContent())
+      .toMatch(/differ in: init \(zeros, normal, glorot_uniform, he_normal, orthogonal\)\./);
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(screenshotDir, 'compare-initializations.png') });
     expect(pageErrors).toEqual([]);
@@ -76,7 +95,9 @@ const FRAMES = { timeout: 15_000 };
 /** A panel's header: the run it shows, and its step and loss as written on the panel's clock. */
 async function panelHeader(k: number) {
   const panel = page.getByRole('region', { name: `Panel ${k}`, exact: true });
-  const name = await panel.getByLabel(`Panel ${k} shows`, { exact: true }).evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]!.textContent);
+  const name = await panel
+    .getByLabel(`Panel ${k} shows`, { exact: true })
+    .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]!.textContent);
   const [step, loss] = await panel.locator('.step-readout dd').allTextContents();
   return { name, step, loss };
 }
@@ -91,14 +112,19 @@ async function listedAndTabled() {
       progress: item.querySelector('.run-progress')!.textContent,
     })),
   );
-  const finals = await page.locator('.summary tbody tr').evaluateAll((trs) => Object.fromEntries(trs.map((tr) => [tr.children[0]!.textContent, tr.children[1]!.textContent])));
+  const finals = await page
+    .locator('.summary tbody tr')
+    .evaluateAll((trs) =>
+      Object.fromEntries(trs.map((tr) => [tr.children[0]!.textContent, tr.children[1]!.textContent])),
+    );
   return { listed, finals };
 }
 
 /** Panel k (default: run k) agrees with the run list and the table: same run, its final step and loss. */
 async function expectPanelsAgree(count: number): Promise<void> {
   // The run list's read-outs are written in the playback loop: wait until each is at its run's final step.
-  const atFinalSteps = async () => (await listedAndTabled()).listed.every((run) => run.progress!.startsWith(`step ${run.step}/`));
+  const atFinalSteps = async () =>
+    (await listedAndTabled()).listed.every((run) => run.progress!.startsWith(`step ${run.step}/`));
   await expect.poll(atFinalSteps, FRAMES).toBe(true);
   const { listed, finals } = await listedAndTabled();
   for (let k = 1; k <= count; k++) {
@@ -124,7 +150,7 @@ async function dragPanel(k: number, dx: number): Promise<void> {
 }
 
 describe('panels: one synchronized 3D view per run', () => {
-  it('optimizers: each panel\'s header agrees with the run list and the table; cameras and timeline lock and unlock', async () => {
+  it("optimizers: each panel's header agrees with the run list and the table; cameras and timeline lock and unlock", async () => {
     await page.getByRole('button', { name: 'Compare optimizers' }).click();
     await settle(8);
     await page.getByRole('button', { name: 'Panels', exact: true }).click();
@@ -155,11 +181,15 @@ describe('panels: one synchronized 3D view per run', () => {
     const end = await panelHeader(2);
     await page.getByLabel('Lock timeline').uncheck();
     // Its own timeline starts where the global one is (at the end).
-    await expect.poll(() => page.getByLabel('Current step of panel 1', { exact: true }).textContent(), FRAMES).toBe('step 1500 / 1500');
+    await expect
+      .poll(() => page.getByLabel('Current step of panel 1', { exact: true }).textContent(), FRAMES)
+      .toBe('step 1500 / 1500');
     await page.getByLabel('Step of panel 1', { exact: true }).fill('100');
     await expect.poll(async () => (await panelHeader(1)).step, FRAMES).toBe('100');
     expect(await panelHeader(2)).toEqual(end);
-    await expect.poll(() => page.getByLabel('Current step of panel 1', { exact: true }).textContent(), FRAMES).toBe('step 100 / 1500');
+    await expect
+      .poll(() => page.getByLabel('Current step of panel 1', { exact: true }).textContent(), FRAMES)
+      .toBe('step 100 / 1500');
     expect(await page.getByLabel('Current step', { exact: true }).textContent()).toBe('step 1500 / 1500');
     // Relocked, panel 1 follows the global timeline again and its own controls go.
     await page.getByLabel('Lock timeline').check();
@@ -184,10 +214,14 @@ describe('panels: one synchronized 3D view per run', () => {
     await expect.poll(() => page.getByRole('region', { name: /^Panel \d$/ }).count()).toBe(2);
     await page.getByLabel('Panel 2 shows', { exact: true }).selectOption({ label: 'All runs' });
     const { listed, finals } = await listedAndTabled();
-    const [bestName, bestLoss] = Object.entries(finals).reduce((low, row) => (Number(row[1]!.replace('−', '-')) < Number(low[1]!.replace('−', '-')) ? row : low));
+    const [bestName, bestLoss] = Object.entries(finals).reduce((low, row) =>
+      Number(row[1]!.replace('−', '-')) < Number(low[1]!.replace('−', '-')) ? row : low,
+    );
     const best = `${bestLoss} (${bestName})`;
     const steps = listed.map((run) => Number(run.step));
-    await expect.poll(() => panelHeader(2), FRAMES).toEqual({ name: 'All runs', step: String(Math.max(...steps)), loss: best });
+    await expect
+      .poll(() => panelHeader(2), FRAMES)
+      .toEqual({ name: 'All runs', step: String(Math.max(...steps)), loss: best });
     await page.getByRole('button', { name: '3D', exact: true }).click();
     expect(pageErrors).toEqual([]);
   });

@@ -25,7 +25,14 @@ const shot = (name: string) => page.screenshot({ path: join(screenshotDir, name)
 const FRAMES = { timeout: 10_000 };
 
 /** Sets up the next run in the sidebar and starts it. */
-async function startRun(options: { algorithm?: string; lr?: number; momentum?: number; steps?: number; start?: [number, number]; pace?: number }) {
+async function startRun(options: {
+  algorithm?: string;
+  lr?: number;
+  momentum?: number;
+  steps?: number;
+  start?: [number, number];
+  pace?: number;
+}) {
   if (options.algorithm) await page.getByLabel('Algorithm').selectOption(options.algorithm);
   if (options.lr !== undefined) await page.getByLabel('lr', { exact: true }).fill(String(options.lr));
   if (options.momentum !== undefined) await page.getByLabel('momentum', { exact: true }).fill(String(options.momentum));
@@ -39,7 +46,9 @@ async function startRun(options: { algorithm?: string; lr?: number; momentum?: n
 }
 
 const allCompleted = async (count: number): Promise<boolean> => {
-  const statuses = await page.locator('li.run').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
+  const statuses = await page
+    .locator('li.run')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
   return statuses.length === count && statuses.every((status) => status === 'completed' || status === 'diverged');
 };
 
@@ -47,7 +56,9 @@ describe('the explorer (gradscape serve in Chromium)', () => {
   it('follows a live run, then scrubs, steps, plays and pauses the timeline', async () => {
     // Adam from beside Himmelblau's maximum slides down into a basin.
     await startRun({ start: [-0.4, -0.6] });
-    await expect.poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 30_000 }).toBe('running');
+    await expect
+      .poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 30_000 })
+      .toBe('running');
     // Following live: the counter climbs with the run and the Live button is on.
     await expect.poll(stepShown, FRAMES).toBeGreaterThan(10);
     expect(await live().getAttribute('aria-pressed')).toBe('true');
@@ -77,7 +88,9 @@ describe('the explorer (gradscape serve in Chromium)', () => {
     await expect.poll(stepShown, FRAMES).toBe(31);
     await page.keyboard.press('ArrowLeft');
     await expect.poll(stepShown, FRAMES).toBe(30);
-    expect(await page.getByRole('button', { name: 'Play', exact: true }).getAttribute('aria-keyshortcuts')).toBe('Space');
+    expect(await page.getByRole('button', { name: 'Play', exact: true }).getAttribute('aria-keyshortcuts')).toBe(
+      'Space',
+    );
 
     await page.keyboard.press('Space');
     await expect.poll(() => page.getByRole('button', { name: 'Pause', exact: true }).count(), FRAMES).toBe(1);

@@ -22,7 +22,10 @@ async function savePng(view: string, file: string): Promise<string> {
   await page.getByLabel('Image of').selectOption({ label: view });
   await page.getByLabel('Image width (px)').fill('800');
   await page.getByLabel('Image height (px)').fill('500');
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Save PNG' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('button', { name: 'Save PNG' }).click(),
+  ]);
   const path = join(screenshotDir, file);
   await download.saveAs(path);
   const bytes = readFileSync(path);
@@ -33,20 +36,29 @@ async function savePng(view: string, file: string): Promise<string> {
 
 /** Pixels of a saved PNG within `tolerance` of an RGB colour: the file is drawn on a canvas of the page, then counted there. */
 async function pngPixels(path: string, rgb: [number, number, number], tolerance: number): Promise<number> {
-  await page.evaluate(async (url) => {
-    const picture = new Image();
-    picture.src = url;
-    await picture.decode();
-    document.querySelector('#saved-png')?.remove();
-    const canvas = Object.assign(document.createElement('canvas'), { id: 'saved-png', width: picture.width, height: picture.height, hidden: true });
-    canvas.getContext('2d')!.drawImage(picture, 0, 0);
-    document.body.append(canvas);
-  }, `data:image/png;base64,${readFileSync(path).toString('base64')}`);
+  await page.evaluate(
+    async (url) => {
+      const picture = new Image();
+      picture.src = url;
+      await picture.decode();
+      document.querySelector('#saved-png')?.remove();
+      const canvas = Object.assign(document.createElement('canvas'), {
+        id: 'saved-png',
+        width: picture.width,
+        height: picture.height,
+        hidden: true,
+      });
+      canvas.getContext('2d')!.drawImage(picture, 0, 0);
+      document.body.append(canvas);
+    },
+    `data:image/png;base64,${readFileSync(path).toString('base64')}`,
+  );
   return canvasPixels(page.locator('#saved-png'), rgb, tolerance);
 }
 
 /** "rgb(0, 114, 178)" as numbers. */
-const rgbOf = (css: string): [number, number, number] => css.match(/\d+/g)!.slice(0, 3).map(Number) as [number, number, number];
+const rgbOf = (css: string): [number, number, number] =>
+  css.match(/\d+/g)!.slice(0, 3).map(Number) as [number, number, number];
 
 describe('PNG export of every view, shown or not', () => {
   it('saves a function’s 2D map while only the 3D view is shown', async () => {
@@ -72,15 +84,25 @@ describe('PNG export of every view, shown or not', () => {
 
   it('a network has its own views and threshold, and an image that cannot be made yet says why', async () => {
     await page.getByLabel('Kind').selectOption('network');
-    expect(await page.getByLabel('Image of').locator('option').allTextContents()).toEqual(['Dataset and decision boundary', '3D view', 'Loss landscape (2D map)', 'Landscape panels', 'Charts']);
+    expect(await page.getByLabel('Image of').locator('option').allTextContents()).toEqual([
+      'Dataset and decision boundary',
+      '3D view',
+      'Loss landscape (2D map)',
+      'Landscape panels',
+      'Charts',
+    ]);
     await page.getByLabel('Image of').selectOption({ label: 'Loss landscape (2D map)' });
     await page.getByRole('button', { name: 'Save PNG' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Export failed: the loss landscape appears once a network run has completed/);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/^Export failed: the loss landscape appears once a network run has completed/);
     await page.screenshot({ path: join(screenshotDir, 'export-failure-shown.png') });
     await page.getByRole('button', { name: 'Dismiss message' }).click();
     await page.getByLabel('Image of').selectOption({ label: '3D view' });
     await page.getByRole('button', { name: 'Save PNG' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Export failed: the loss landscape appears once a network run has completed/);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/^Export failed: the loss landscape appears once a network run has completed/);
     await page.getByRole('button', { name: 'Dismiss message' }).click();
     expect(pageErrors).toEqual([]);
   });
@@ -96,7 +118,9 @@ describe('PNG export of every view, shown or not', () => {
 
     // On the Dataset tab: the landscape was never shown, so it is computed for the image.
     const landscape = await savePng('Loss landscape (2D map)', 'export-network-landscape-offscreen.png');
-    const runColor = rgbOf(await row.locator('.swatch').evaluate((element) => getComputedStyle(element).backgroundColor));
+    const runColor = rgbOf(
+      await row.locator('.swatch').evaluate((element) => getComputedStyle(element).backgroundColor),
+    );
     expect(await pngPixels(landscape, [68, 1, 84], 40)).toBeGreaterThan(1000);
     expect(await pngPixels(landscape, runColor, 20)).toBeGreaterThan(30);
 
@@ -115,7 +139,12 @@ describe('PNG export of every view, shown or not', () => {
   });
 
   it('saves a network’s 3D landscape from the Dataset tab, drawn off screen as the Loss landscape tab draws it', async () => {
-    const runColor = rgbOf(await page.locator('li.run .swatch').first().evaluate((element) => getComputedStyle(element).backgroundColor));
+    const runColor = rgbOf(
+      await page
+        .locator('li.run .swatch')
+        .first()
+        .evaluate((element) => getComputedStyle(element).backgroundColor),
+    );
     const shown = await savePng('3D view', 'export-network-3d-shown.png');
     await page.getByRole('button', { name: 'Dataset', exact: true }).click();
     await expect.poll(() => page.locator('canvas[aria-label^="Loss landscape in 3D"]').count()).toBe(0);

@@ -23,7 +23,8 @@ const BLUE: [number, number, number] = [86, 180, 233];
 const BACKGROUND: [number, number, number] = [13, 17, 23];
 const LABEL = /^Loss landscape in 3D, (.+), (\d+) × (\d+), loss (\S+) to (\S+) \((log|linear)\)$/;
 
-const scene = (within: Page | ReturnType<Page['locator']> = page) => within.getByRole('img', { name: /^Loss landscape in 3D/ });
+const scene = (within: Page | ReturnType<Page['locator']> = page) =>
+  within.getByRole('img', { name: /^Loss landscape in 3D/ });
 const webgl = (within: Page | ReturnType<Page['locator']> = page) => scene(within).locator('canvas');
 const status = () => page.locator('.landscape-status');
 
@@ -39,8 +40,13 @@ const parse = (text: string): number => Number(text.replaceAll('\u2212', '-'));
 const FRAMES = { timeout: 15_000 };
 
 /** Saves the session to test-results/NAME.gradscape.json: its path and its view. */
-async function saveSession(name: string): Promise<{ path: string; view: { camera: { position: number[]; target: number[] } } }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save session' }).click()]);
+async function saveSession(
+  name: string,
+): Promise<{ path: string; view: { camera: { position: number[]; target: number[] } } }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save session' }).click(),
+  ]);
   const path = join(screenshotDir, '..', `${name}.gradscape.json`);
   await download.saveAs(path);
   return { path, view: JSON.parse(readFileSync(path, 'utf8')).view };
@@ -72,17 +78,35 @@ describe('network loss landscapes in 3D', () => {
     await expect.poll(() => canvasPixels(webgl(), ORANGE, 12), { timeout: 20_000 }).toBeGreaterThan(100);
     expect(await nonBackground(webgl())).toBeGreaterThan(10_000);
     // The slice's own critical points, found on its grid, with its minimum among them.
-    expect(await page.locator('.landscape-critical').textContent()).toMatch(/^On this slice: (\d+) minim(um|a)\b.* · lowest minimum \S+ at α \S+, β \S+$/);
+    expect(await page.locator('.landscape-critical').textContent()).toMatch(
+      /^On this slice: (\d+) minim(um|a)\b.* · lowest minimum \S+ at α \S+, β \S+$/,
+    );
     // The Hessian at the final point says what the network is at, in words.
     expect(await page.locator('.landscape-curvature').textContent()).toMatch(
-      new RegExp(`${name}: At step 150 \\(final point\\) the Hessian's eigenvalues run from \\S+ to \\S+: (a minimum|a saddle|flat along some direction) of the full loss`),
+      new RegExp(
+        `${name}: At step 150 \\(final point\\) the Hessian's eigenvalues run from \\S+ to \\S+: (a minimum|a saddle|flat along some direction) of the full loss`,
+      ),
     );
     await page.screenshot({ path: join(screenshotDir, 'landscape-3d.png') });
     // Hovering the surface reads (α, β) and the slice's loss there.
     const box = (await scene().boundingBox())!;
     await scene().hover({ position: { x: box.width / 2, y: box.height * 0.6 } });
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /slice loss/ }).count(), FRAMES).toBe(1);
-    expect(await page.getByRole('status').filter({ hasText: /slice loss/ }).textContent()).toMatch(/^α \S+ · β \S+ · slice loss [\d.e−]+/);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: /slice loss/ })
+            .count(),
+        FRAMES,
+      )
+      .toBe(1);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /slice loss/ })
+        .textContent(),
+    ).toMatch(/^α \S+ · β \S+ · slice loss [\d.e−]+/);
     await page.mouse.move(0, 0);
     expect(pageErrors).toEqual([]);
   });
@@ -106,14 +130,20 @@ describe('network loss landscapes in 3D', () => {
     await page.getByLabel('Image of').selectOption('3d');
     await page.getByLabel('Image width (px)').fill('320');
     await page.getByLabel('Image height (px)').fill('240');
-    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save PNG', exact: true }).click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save PNG', exact: true }).click(),
+    ]);
     expect(png.suggestedFilename()).toMatch(/-3d\.png$/);
     await png.saveAs(join(screenshotDir, 'landscape-3d-export.png'));
     await page.getByLabel('Frames per second').fill('15');
     await page.getByLabel('Length (s)').fill('2');
     await page.getByLabel('Camera', { exact: true }).selectOption('fly-to');
     await page.getByLabel('Event captions').check();
-    const [video] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'Record video' }).click()]);
+    const [video] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.getByRole('button', { name: 'Record video' }).click(),
+    ]);
     const path = join(screenshotDir, '..', `landscape-3d-${video.suggestedFilename()}`);
     await video.saveAs(path);
     await expect.poll(() => page.getByRole('button', { name: 'Record video' }).isVisible(), FRAMES).toBe(true);
@@ -121,7 +151,18 @@ describe('network loss landscapes in 3D', () => {
     console.log(`ffprobe ${path}: ${JSON.stringify(probe)}`);
     expect(['h264', 'vp9', 'vp8']).toContain(probe.codec_name);
     expect([probe.width, probe.height, Number(probe.nb_read_frames)]).toEqual([320, 240, 30]);
-    execFileSync('/usr/bin/ffmpeg', ['-v', 'error', '-i', path, '-vf', 'select=eq(n\\,29)', '-frames:v', '1', '-y', join(screenshotDir, 'landscape-3d-video-last-frame.png')]);
+    execFileSync('/usr/bin/ffmpeg', [
+      '-v',
+      'error',
+      '-i',
+      path,
+      '-vf',
+      'select=eq(n\\,29)',
+      '-frames:v',
+      '1',
+      '-y',
+      join(screenshotDir, 'landscape-3d-video-last-frame.png'),
+    ]);
     await page.getByText('Export', { exact: true }).click();
     expect(pageErrors).toEqual([]);
   });
@@ -139,7 +180,9 @@ describe('network loss landscapes in 3D', () => {
     await page.getByRole('button', { name: 'Dataset', exact: true }).click();
     await page.getByLabel('Session file').setInputFiles(saved.path);
     await expect.poll(() => status().textContent(), { timeout: 90_000 }).toMatch(/: 1681\/1681 points computed/);
-    expect(await page.getByRole('button', { name: 'Loss landscape', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Loss landscape', exact: true }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     await expect.poll(() => nonBackground(webgl()), FRAMES).toBeGreaterThan(10_000);
     // The reopened 3D view's own camera, as the next save reads it, is the one saved.
     const { camera } = (await saveSession('landscape-3d-reopened')).view;
@@ -156,12 +199,20 @@ describe('network loss landscapes in 3D', () => {
     const starved = names.find((name) => name.startsWith('normal'))!;
     await page.getByRole('button', { name: 'Loss landscape', exact: true }).click();
     await page.getByLabel('Landscape of run').selectOption({ label: starved });
-    await expect.poll(() => status().textContent(), { timeout: 90_000 }).toContain(`${starved}: 1681/1681 points computed`);
-    const event = page.getByRole('button', { name: new RegExp(`^Go to step (\\d+): vanishing gradient, ${starved.replace(/[()]/g, '\\$&')}$`, 'i') }).first();
+    await expect
+      .poll(() => status().textContent(), { timeout: 90_000 })
+      .toContain(`${starved}: 1681/1681 points computed`);
+    const event = page
+      .getByRole('button', {
+        name: new RegExp(`^Go to step (\\d+): vanishing gradient, ${starved.replace(/[()]/g, '\\$&')}$`, 'i'),
+      })
+      .first();
     const [, step] = /^Go to step (\d+)/.exec((await event.getAttribute('aria-label'))!)!;
     const before = await settledCanvasImage(webgl());
     await event.click();
-    await expect.poll(() => page.getByLabel('Current step', { exact: true }).textContent(), FRAMES).toMatch(new RegExp(`^step ${step} / `));
+    await expect
+      .poll(() => page.getByLabel('Current step', { exact: true }).textContent(), FRAMES)
+      .toMatch(new RegExp(`^step ${step} / `));
     // The chosen event's glyph grows, so the picture changes though the path stops earlier.
     await expect.poll(() => canvasImage(webgl()), FRAMES).not.toBe(before);
     // The starved run's sky-blue path and glyph are on the surface.
@@ -177,7 +228,9 @@ describe('network loss landscapes in 3D', () => {
       expect(await page.getByLabel('Lock cameras').isChecked()).toBe(true);
       const panels = Array.from({ length: count }, (_, k) => page.getByRole('region', { name: `Panel ${k + 1}` }));
       for (const panel of panels) {
-        await expect.poll(() => panel.locator('.landscape-status').textContent(), { timeout: 90_000 }).toMatch(/: (\d+)\/\1 points computed/);
+        await expect
+          .poll(() => panel.locator('.landscape-status').textContent(), { timeout: 90_000 })
+          .toMatch(/: (\d+)\/\1 points computed/);
         expect(await scene(panel).getAttribute('aria-label')).toMatch(LABEL);
         await page.screenshot({ path: join(screenshotDir, `landscape-3d-panels-${count}.png`) });
         await expect.poll(() => nonBackground(webgl(panel)), FRAMES).toBeGreaterThan(2000);

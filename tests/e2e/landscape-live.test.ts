@@ -62,9 +62,13 @@ describe('a network run training over a slice shown', () => {
     const unmeasured = picker.locator('option', { hasText: 'computed when chosen' }).first();
     const value = (await unmeasured.getAttribute('value'))!;
     await picker.selectOption(value);
-    await expect.poll(() => page.locator('.landscape-curvature .hint').textContent(), { timeout: 60_000 }).toMatch(
-      new RegExp(`: At step ${value} the Hessian's eigenvalues run from \\S+ to \\S+: (a minimum|a saddle|flat along some direction|a maximum) of the full loss`),
-    );
+    await expect
+      .poll(() => page.locator('.landscape-curvature .hint').textContent(), { timeout: 60_000 })
+      .toMatch(
+        new RegExp(
+          `: At step ${value} the Hessian's eigenvalues run from \\S+ to \\S+: (a minimum|a saddle|flat along some direction|a maximum) of the full loss`,
+        ),
+      );
     await page.screenshot({ path: join(screenshotDir, 'landscape-3d-live-curvature.png') });
     expect(pageErrors).toEqual([]);
   });

@@ -24,20 +24,28 @@ const slice = () => page.getByRole('img', { name: /^Loss landscape slice/ });
 /** Waits for a slice with these axes to be computed to its last point. */
 async function computed(axesText: RegExp): Promise<void> {
   const state = async (): Promise<string> => {
-    const [shownAxes, shownStatus] = [(await axes().allTextContents()).join(''), (await status().allTextContents()).join('')];
-    return axesText.test(shownAxes) && /: (\d+)\/\1 points computed/.test(shownStatus) ? 'computed' : `${shownAxes} | ${shownStatus}`;
+    const [shownAxes, shownStatus] = [
+      (await axes().allTextContents()).join(''),
+      (await status().allTextContents()).join(''),
+    ];
+    return axesText.test(shownAxes) && /: (\d+)\/\1 points computed/.test(shownStatus)
+      ? 'computed'
+      : `${shownAxes} | ${shownStatus}`;
   };
   await expect.poll(state, { timeout: 90_000 }).toBe('computed');
 }
 
 /** Pixels of the landscape canvas near an RGB colour. */
-const slicePixels = (rgb: [number, number, number], tolerance: number): Promise<number> => canvasPixels(slice(), rgb, tolerance);
+const slicePixels = (rgb: [number, number, number], tolerance: number): Promise<number> =>
+  canvasPixels(slice(), rgb, tolerance);
 
 /** A number as the app prints it: a true minus sign, exponents as 1e−6. */
 const parse = (text: string): number => Number(text.replaceAll('\u2212', '-'));
 
 /** The colour bar's scale, tick labels and the slice's own range, read from its accessible name. */
-async function colorBar(within: Page | Locator): Promise<{ mode: string; ticks: number[]; min: number; max: number; shown: string[] }> {
+async function colorBar(
+  within: Page | Locator,
+): Promise<{ mode: string; ticks: number[]; min: number; max: number; shown: string[] }> {
   const bar = within.getByRole('img', { name: /^loss colour scale/ });
   const name = (await bar.getAttribute('aria-label'))!;
   const [, mode, ticks, min, max] = /^loss colour scale, (linear|log): (.+); values (\S+) to (\S+)$/.exec(name)!;
@@ -67,10 +75,14 @@ describe('loss landscape slices of network runs', () => {
     await page.getByLabel('Steps', { exact: true }).fill('150');
     await page.getByLabel(/^Live pace/).fill('0');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+    await expect
+      .poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 60_000 })
+      .toBe('completed');
     await page.getByLabel('Init seed').fill('7');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => page.locator('li.run').nth(1).getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+    await expect
+      .poll(() => page.locator('li.run').nth(1).getAttribute('data-status'), { timeout: 60_000 })
+      .toBe('completed');
     const [first, second] = await page.locator('li.run .run-name').allTextContents();
 
     await page.getByRole('button', { name: 'Loss landscape', exact: true }).click();
@@ -82,7 +94,9 @@ describe('loss landscape slices of network runs', () => {
     await slice().hover({ position: { x: box.width / 2, y: box.height / 2 } });
     const readout = page.getByRole('status').filter({ hasText: /true loss/ });
     await expect.poll(() => readout.count()).toBe(1);
-    expect(await readout.textContent()).toMatch(new RegExp(`^(${first}|${second}) · step \\d+ · true loss [\\d.e−]+ · [\\d.e−]+ from the plane$`));
+    expect(await readout.textContent()).toMatch(
+      new RegExp(`^(${first}|${second}) · step \\d+ · true loss [\\d.e−]+ · [\\d.e−]+ from the plane$`),
+    );
     await page.screenshot({ path: `${SHOTS}/landscape-pca.png` });
     expect(pageErrors).toEqual([]);
   });
@@ -111,8 +125,14 @@ describe('loss landscape slices of network runs', () => {
   it('switches directions, each computed to the end with axes that say what they are', async () => {
     const directions = page.getByLabel('Directions', { exact: true });
     const expected: [string, RegExp][] = [
-      ['Random, filter-normalised', /^α · random, filter-normalised \(biases zero\)β · random, filter-normalised \(biases zero\)$/],
-      ['Through this run’s initial and final points', /^α · .+ initial → .+ finalβ · random, filter-normalised \(biases zero\)$/],
+      [
+        'Random, filter-normalised',
+        /^α · random, filter-normalised \(biases zero\)β · random, filter-normalised \(biases zero\)$/,
+      ],
+      [
+        'Through this run’s initial and final points',
+        /^α · .+ initial → .+ finalβ · random, filter-normalised \(biases zero\)$/,
+      ],
       ['Through the runs’ final points', /^α · .+ final → .+ finalβ · random, filter-normalised \(biases zero\)$/],
       ['Hessian extreme eigenvectors', /^α · Hessian λ = −?[\d.e−]+β · Hessian λ = [\d.e−]+$/],
       ['PCA of this run’s path', /^α · PC1 \(\d+\.\d% of variance\)β · PC2.*/],
@@ -162,20 +182,26 @@ describe('loss landscape slices of network runs', () => {
     const panels = [page.getByRole('region', { name: 'Panel 1' }), page.getByRole('region', { name: 'Panel 2' })];
     const names = await page.locator('li.run .run-name').allTextContents();
     for (const [k, panel] of panels.entries()) {
-      await expect.poll(() => panel.locator('.landscape-status').textContent(), { timeout: 90_000 }).toMatch(new RegExp(`^${names[k]}: 1681/1681 points computed`));
+      await expect
+        .poll(() => panel.locator('.landscape-status').textContent(), { timeout: 90_000 })
+        .toMatch(new RegExp(`^${names[k]}: 1681/1681 points computed`));
       expect(await panel.locator('.landscape-axes').textContent()).toMatch(/^α · PC1 \(\d+\.\d% of variance\)β · PC2/);
     }
     // The first run's colour along its path in panel 1, counted before and after that panel goes back to step 0.
-    const runPixels = (): Promise<number> => canvasPixels(panels[0]!.getByRole('img', { name: /^Loss landscape in 3D/ }).locator('canvas'), [230, 159, 0], 10);
+    const runPixels = (): Promise<number> =>
+      canvasPixels(panels[0]!.getByRole('img', { name: /^Loss landscape in 3D/ }).locator('canvas'), [230, 159, 0], 10);
     // The scene draws the path a few frames after the grid completes: read it once two reads agree.
     let whole = -1;
     await expect
-      .poll(async () => {
-        const now = await runPixels();
-        const settled = now > 0 && now === whole;
-        whole = now;
-        return settled;
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          const now = await runPixels();
+          const settled = now > 0 && now === whole;
+          whole = now;
+          return settled;
+        },
+        { timeout: 15_000 },
+      )
       .toBe(true);
     await page.getByLabel('Lock timeline').uncheck();
     await page.getByLabel('Step of panel 1', { exact: true }).fill('0');
@@ -191,12 +217,16 @@ describe('loss landscape slices of network runs', () => {
     await page.getByLabel('Panels', { exact: true }).selectOption('3');
     for (const index of [1, 2, 3]) {
       const panel = page.getByRole('region', { name: `Panel ${index}` });
-      await expect.poll(() => panel.locator('.landscape-status').textContent(), { timeout: 90_000 }).toMatch(/: (\d+)\/\1 points computed/);
+      await expect
+        .poll(() => panel.locator('.landscape-status').textContent(), { timeout: 90_000 })
+        .toMatch(/: (\d+)\/\1 points computed/);
       const bar = await colorBar(panel);
       expectBracketing(bar);
       // The labels keep inside the panel and clear of one another, once the panels have their new widths.
       const labelsFit = async (): Promise<boolean> => {
-        const boxes = await Promise.all((await panel.locator('.color-bar-tick').all()).map(async (tick) => (await tick.boundingBox())!));
+        const boxes = await Promise.all(
+          (await panel.locator('.color-bar-tick').all()).map(async (tick) => (await tick.boundingBox())!),
+        );
         const panelBox = (await panel.boundingBox())!;
         const tops = boxes.map((box) => box.y).sort((a, b) => a - b);
         return (

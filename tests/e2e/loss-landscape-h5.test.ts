@@ -25,7 +25,9 @@ async function generatedSurface(): Promise<Uint8Array> {
   const n = 101;
   const axis = Float64Array.from({ length: n }, (_, k) => -1 + (2 * k) / (n - 1));
   const loss = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) loss[j * n + i] = 0.05 + axis[i]! ** 2 + 2 * axis[j]! ** 2 + 0.1 * Math.sin(6 * axis[i]!);
+  for (let j = 0; j < n; j++)
+    for (let i = 0; i < n; i++)
+      loss[j * n + i] = 0.05 + axis[i]! ** 2 + 2 * axis[j]! ** 2 + 0.1 * Math.sin(6 * axis[i]!);
   const datasets = new Map<string, H5Dataset>([
     ['xcoordinates', { shape: [n], values: axis }],
     ['ycoordinates', { shape: [n], values: axis }],
@@ -44,7 +46,8 @@ async function dropAndTimeFirstPicture(files: { name: string; bytes: Uint8Array 
   return page.evaluate(
     async ({ payload, name, background }) => {
       const transfer = new DataTransfer();
-      for (const { name, base64 } of payload) transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name));
+      for (const { name, base64 } of payload)
+        transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name));
       const start = performance.now();
       window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
       for (;;) {
@@ -60,7 +63,10 @@ async function dropAndTimeFirstPicture(files: { name: string; bytes: Uint8Array 
           context.drawImage(canvas, 0, 0);
           const pixels = context.getImageData(0, 0, copy.width, copy.height).data;
           for (let k = 0; k < pixels.length; k += 4) {
-            const off = Math.abs(pixels[k]! - background[0]) + Math.abs(pixels[k + 1]! - background[1]) + Math.abs(pixels[k + 2]! - background[2]);
+            const off =
+              Math.abs(pixels[k]! - background[0]) +
+              Math.abs(pixels[k + 1]! - background[1]) +
+              Math.abs(pixels[k + 2]! - background[2]);
             if (pixels[k + 3]! > 0 && off > 30) return performance.now() - start;
           }
         }
@@ -74,7 +80,8 @@ async function dropAndTimeFirstPicture(files: { name: string; bytes: Uint8Array 
 /** The 3D scene's background, #0d1117. */
 const BACKGROUND: [number, number, number] = [13, 17, 23];
 const CORAL: [number, number, number] = [255, 127, 80];
-const scene3d = (file: string) => page.getByRole('img', { name: new RegExp(`^Loss landscape in 3D, ${file.replace('.', '\\.')},`) });
+const scene3d = (file: string) =>
+  page.getByRole('img', { name: new RegExp(`^Loss landscape in 3D, ${file.replace('.', '\\.')},`) });
 const webgl = (file: string) => scene3d(file).locator('canvas');
 
 /** Pixels of a canvas that are not the scene's background colour. */
@@ -84,8 +91,13 @@ async function nonBackground(canvas: Locator): Promise<number> {
 }
 
 /** Saves the session to test-results/NAME.gradscape.json: its path and its view. */
-async function saveSession(name: string): Promise<{ path: string; view: { camera?: { position: number[]; target: number[] } } }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save session' }).click()]);
+async function saveSession(
+  name: string,
+): Promise<{ path: string; view: { camera?: { position: number[]; target: number[] } } }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save session' }).click(),
+  ]);
   const path = join(screenshotDir, '..', `${name}.gradscape.json`);
   await download.saveAs(path);
   return { path, view: JSON.parse(readFileSync(path, 'utf8')).view };
@@ -110,19 +122,31 @@ const parse = (text: string): number => Number(text.replaceAll('\u2212', '-'));
 
 describe('loss-landscape .h5 files in the app (gradscape serve in Chromium)', () => {
   it('opens a generated 101 × 101 surface to its first picture in 3D, and prints the time', async () => {
-    const cold = await dropAndTimeFirstPicture([{ name: 'generated-101.h5', bytes: await generatedSurface() }], 'Loss landscape in 3D, generated-101.h5');
+    const cold = await dropAndTimeFirstPicture(
+      [{ name: 'generated-101.h5', bytes: await generatedSurface() }],
+      'Loss landscape in 3D, generated-101.h5',
+    );
     await page.getByRole('button', { name: 'Close generated-101.h5' }).click();
-    const warm = await dropAndTimeFirstPicture([{ name: 'generated-101b.h5', bytes: await generatedSurface() }], 'Loss landscape in 3D, generated-101b.h5');
-    console.log(`101 × 101 surface to first picture in 3D: ${cold.toFixed(0)} ms with h5wasm's first load, ${warm.toFixed(0)} ms after`);
+    const warm = await dropAndTimeFirstPicture(
+      [{ name: 'generated-101b.h5', bytes: await generatedSurface() }],
+      'Loss landscape in 3D, generated-101b.h5',
+    );
+    console.log(
+      `101 × 101 surface to first picture in 3D: ${cold.toFixed(0)} ms with h5wasm's first load, ${warm.toFixed(0)} ms after`,
+    );
     const panel = page.getByRole('region', { name: 'Surface generated-101b.h5' });
     expect(await panel.locator('.imported-title').textContent()).toBe('generated-101b.h5 · 101 × 101 grid');
     // 0.05 + x² + 2y² + 0.1 sin 6x over [−1, 1]²: from 0.05 − 0.1·sin(…) near the bottom up to 3.05 − 0.1 sin 6 at x = −1, y = ±1.
-    const [, , columns, rows, quantity, low, high] = LABEL.exec((await scene3d('generated-101b.h5').getAttribute('aria-label'))!)!;
+    const [, , columns, rows, quantity, low, high] = LABEL.exec(
+      (await scene3d('generated-101b.h5').getAttribute('aria-label'))!,
+    )!;
     expect([columns, rows, quantity]).toEqual(['101', '101', 'train loss']);
     expect(parse(high!)).toBeCloseTo(3.05 - 0.1 * Math.sin(6), 2);
     expect(parse(low!)).toBeLessThan(0.05);
     // 2x + 0.6 cos 6x = 0 has one root and 4y = 0 one: the bowl has one minimum and nothing else.
-    expect(await panel.locator('.imported-critical').textContent()).toBe('on this slice: 1 minima, 0 saddles, 0 maxima');
+    expect(await panel.locator('.imported-critical').textContent()).toBe(
+      'on this slice: 1 minima, 0 saddles, 0 maxima',
+    );
     await page.getByRole('button', { name: 'Close generated-101b.h5' }).click();
   });
 
@@ -138,7 +162,9 @@ describe('loss-landscape .h5 files in the app (gradscape serve in Chromium)', ()
     );
     await dropAndTimeFirstPicture([{ name: 'unfinished.h5', bytes }], 'Loss landscape in 3D, unfinished.h5');
     const panel = page.getByRole('region', { name: 'Surface unfinished.h5' });
-    expect(await panel.locator('.imported-title').textContent()).toBe('unfinished.h5 · 3 × 3 grid · 2 points not computed (−1 in the file)');
+    expect(await panel.locator('.imported-title').textContent()).toBe(
+      'unfinished.h5 · 3 × 3 grid · 2 points not computed (−1 in the file)',
+    );
     // The range is the computed points' own: 0.5 to 2, no loss of −1.
     const [, , , , , low, high] = LABEL.exec((await scene3d('unfinished.h5').getAttribute('aria-label'))!)!;
     expect([parse(low!), parse(high!)]).toEqual([0.5, 2]);
@@ -146,14 +172,23 @@ describe('loss-landscape .h5 files in the app (gradscape serve in Chromium)', ()
   });
 
   it('shows a dropped 2-D surface with its trajectory in 3D: the path on the surface, colour bar, critical points, quantity picker', async () => {
-    await dropAndTimeFirstPicture([fixture('surface_pca.h5'), fixture('surface_pca_proj.h5')], 'Loss landscape in 3D, surface_pca.h5');
+    await dropAndTimeFirstPicture(
+      [fixture('surface_pca.h5'), fixture('surface_pca_proj.h5')],
+      'Loss landscape in 3D, surface_pca.h5',
+    );
     const panel = page.getByRole('region', { name: 'Surface surface_pca.h5' });
-    expect(await panel.locator('.imported-title').textContent()).toBe('surface_pca.h5 · 8 × 7 grid · path from surface_pca_proj.h5 (41 points)');
+    expect(await panel.locator('.imported-title').textContent()).toBe(
+      'surface_pca.h5 · 8 × 7 grid · path from surface_pca_proj.h5 (41 points)',
+    );
     // 3D is the default, its button pressed.
     expect(await page.getByRole('button', { name: '3D', exact: true }).getAttribute('aria-pressed')).toBe('true');
-    const [file, columns, rows, quantity] = LABEL.exec((await scene3d('surface_pca.h5').getAttribute('aria-label'))!)!.slice(1);
+    const [file, columns, rows, quantity] = LABEL.exec(
+      (await scene3d('surface_pca.h5').getAttribute('aria-label'))!,
+    )!.slice(1);
     expect([file, columns, rows, quantity]).toEqual(['surface_pca.h5', '8', '7', 'train loss']);
-    expect(await panel.locator('.imported-critical').textContent()).toMatch(/^on this slice: \d+ minima, \d+ saddles, \d+ maxima$/);
+    expect(await panel.locator('.imported-critical').textContent()).toMatch(
+      /^on this slice: \d+ minima, \d+ saddles, \d+ maxima$/,
+    );
     // The coral path lies on the surface, which covers thousands of pixels.
     await expect.poll(() => canvasPixels(webgl('surface_pca.h5'), CORAL, 30), SHOWN).toBeGreaterThan(50);
     expect(await nonBackground(webgl('surface_pca.h5'))).toBeGreaterThan(10_000);
@@ -184,7 +219,9 @@ describe('loss-landscape .h5 files in the app (gradscape serve in Chromium)', ()
 
     const before = await settledCanvasImage(webgl('surface_pca.h5'));
     await panel.getByLabel('Quantity of surface_pca.h5').selectOption('train_acc');
-    await expect.poll(() => scene3d('surface_pca.h5').getAttribute('aria-label'), SHOWN).toMatch(/, train accuracy \(%\) \S+ to \S+ \((log|linear)\)$/);
+    await expect
+      .poll(() => scene3d('surface_pca.h5').getAttribute('aria-label'), SHOWN)
+      .toMatch(/, train accuracy \(%\) \S+ to \S+ \((log|linear)\)$/);
     await expect.poll(() => canvasImage(webgl('surface_pca.h5')), SHOWN).not.toBe(before);
     await panel.getByLabel('Quantity of surface_pca.h5').selectOption('train_loss');
     expect(app.pageErrors).toEqual([]);
@@ -195,7 +232,10 @@ describe('loss-landscape .h5 files in the app (gradscape serve in Chromium)', ()
     await page.getByLabel('Image of').selectOption('3d');
     await page.getByLabel('Image width (px)').fill('320');
     await page.getByLabel('Image height (px)').fill('240');
-    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save PNG', exact: true }).click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save PNG', exact: true }).click(),
+    ]);
     const pngPath = join(screenshotDir, 'h5-surface-3d-export.png');
     await png.saveAs(pngPath);
     const bytes = readFileSync(pngPath);
@@ -203,7 +243,10 @@ describe('loss-landscape .h5 files in the app (gradscape serve in Chromium)', ()
     await page.getByLabel('Frames per second').fill('10');
     await page.getByLabel('Length (s)').fill('2');
     await page.getByLabel('Camera', { exact: true }).selectOption('orbit');
-    const [video] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'Record video' }).click()]);
+    const [video] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.getByRole('button', { name: 'Record video' }).click(),
+    ]);
     const path = join(screenshotDir, '..', `h5-surface-${video.suggestedFilename()}`);
     await video.saveAs(path);
     await expect.poll(() => page.getByRole('button', { name: 'Record video' }).isVisible(), SHOWN).toBe(true);
@@ -224,7 +267,9 @@ describe('loss-landscape .h5 files in the app (gradscape serve in Chromium)', ()
     await expect.poll(() => nonBackground(webgl('surface_pca.h5')), SHOWN).toBeGreaterThan(10_000);
     const { camera } = (await saveSession('h5-surface-3d-reopened')).view;
     expect(camera!.target).toEqual(saved.view.camera!.target);
-    camera!.position.forEach((value: number, k: number) => expect(value).toBeCloseTo(saved.view.camera!.position[k]!, 9));
+    camera!.position.forEach((value: number, k: number) =>
+      expect(value).toBeCloseTo(saved.view.camera!.position[k]!, 9),
+    );
     expect(await page.locator('.imported-landscape').count()).toBe(1);
     expect(app.pageErrors).toEqual([]);
   });
@@ -233,7 +278,11 @@ describe('loss-landscape .h5 files in the app (gradscape serve in Chromium)', ()
     await page.getByLabel('Session file').setInputFiles(h5Fixture('surface_2d.h5'));
     const second = page.getByRole('region', { name: 'Surface surface_2d.h5' });
     await expect.poll(() => second.locator('.imported-title').textContent(), SHOWN).toBe('surface_2d.h5 · 9 × 6 grid');
-    const boxes = await Promise.all(['surface_pca.h5', 'surface_2d.h5'].map((file) => page.getByRole('region', { name: `Surface ${file}` }).boundingBox()));
+    const boxes = await Promise.all(
+      ['surface_pca.h5', 'surface_2d.h5'].map((file) =>
+        page.getByRole('region', { name: `Surface ${file}` }).boundingBox(),
+      ),
+    );
     expect(boxes[1]!.x).toBeGreaterThan(boxes[0]!.x + boxes[0]!.width - 1);
     expect(await page.getByLabel('Lock cameras').isChecked()).toBe(true);
     await expect.poll(() => nonBackground(webgl('surface_2d.h5')), SHOWN).toBeGreaterThan(5000);
@@ -255,13 +304,18 @@ describe('loss-landscape .h5 files in the app (gradscape serve in Chromium)', ()
     await page.getByText('Export', { exact: true }).click();
     await page.getByLabel('Image of').selectOption('opened');
     await page.getByLabel('Image width (px)').fill('1200');
-    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save PNG' }).click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save PNG' }).click(),
+    ]);
     const pngPath = join(screenshotDir, 'h5-two-surfaces-export.png');
     await png.saveAs(pngPath);
     const bytes = readFileSync(pngPath);
     const width = bytes.readUInt32BE(16);
     const height = bytes.readUInt32BE(20);
-    const panels = await page.locator('.imported-landscapes canvas').evaluateAll((canvases) => canvases.map((canvas) => canvas.getBoundingClientRect()));
+    const panels = await page
+      .locator('.imported-landscapes canvas')
+      .evaluateAll((canvases) => canvases.map((canvas) => canvas.getBoundingClientRect()));
     const span = Math.max(...panels.map((box) => box.right)) - Math.min(...panels.map((box) => box.left));
     const tall = Math.max(...panels.map((box) => box.bottom)) - Math.min(...panels.map((box) => box.top));
     expect(width).toBe(1200);
@@ -271,13 +325,17 @@ describe('loss-landscape .h5 files in the app (gradscape serve in Chromium)', ()
 
   it('draws a 1-D surface as a curve along α', async () => {
     await dropAndTimeFirstPicture([fixture('surface_1d.h5')], 'train loss of surface_1d.h5 along α');
-    expect(await page.locator('.imported-title', { hasText: 'surface_1d.h5' }).textContent()).toBe('surface_1d.h5 · 11 points (1-D)');
+    expect(await page.locator('.imported-title', { hasText: 'surface_1d.h5' }).textContent()).toBe(
+      'surface_1d.h5 · 11 points (1-D)',
+    );
     await page.getByRole('button', { name: 'Close surface_1d.h5' }).click();
   });
 
   it('refuses a file that is not HDF5 with one message naming it, leaving the surfaces shown', async () => {
     await dropAndTimeFirstPicture([fixture('not_hdf5.h5')], 'Loss landscape in 3D, surface_2d.h5');
-    await expect.poll(() => page.getByRole('alert').textContent(), SHOWN).toContain('Could not open not_hdf5.h5: not an HDF5 file');
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), SHOWN)
+      .toContain('Could not open not_hdf5.h5: not an HDF5 file');
     expect(await page.locator('.imported-landscape').count()).toBe(2);
     expect(app.pageErrors).toEqual([]);
   });

@@ -84,20 +84,32 @@ describe('a network session (gradscape serve in Chromium)', () => {
     const landscape = await completedLandscape();
     await page.screenshot({ path: join(screenshotDir, 'network-session-saved.png') });
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save session' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save session' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^moons-.*\.gradscape\.json$/);
     const sessionPath = join(screenshotDir, '..', 'network.gradscape.json');
     await download.saveAs(sessionPath);
     const text = readFileSync(sessionPath, 'utf8');
     const file = JSON.parse(text);
-    expect(file).toMatchObject({ format: 'gradscape.session', version: 2, problem: { mlp: { dataset: { name: 'moons', samples: 120 } } } });
+    expect(file).toMatchObject({
+      format: 'gradscape.session',
+      version: 2,
+      problem: { mlp: { dataset: { name: 'moons', samples: 120 } } },
+    });
     const { checkpoints } = file.runs[0];
     expect(checkpoints.steps).toMatch(/^f(32|64):/);
     expect(checkpoints.params.length).toBeGreaterThan(1);
     for (const vector of checkpoints.params) expect(vector).toMatch(/^f32:/);
     expect(file.runs[0].plane).toBeUndefined();
-    expect(file.view).toMatchObject({ networkView: 'landscape', panels: { count: 3, lockTimeline: false, choices: ['all', 0] }, draft: { steps: 120, pace: 0 } });
-    const checkpointCharacters = checkpoints.steps.length + checkpoints.params.reduce((sum: number, vector: string) => sum + vector.length, 0);
+    expect(file.view).toMatchObject({
+      networkView: 'landscape',
+      panels: { count: 3, lockTimeline: false, choices: ['all', 0] },
+      draft: { steps: 120, pace: 0 },
+    });
+    const checkpointCharacters =
+      checkpoints.steps.length + checkpoints.params.reduce((sum: number, vector: string) => sum + vector.length, 0);
     console.log(`network session: ${text.length} characters, checkpoints ${checkpointCharacters} of them`);
     // Autosave has run by now.
     await page.waitForTimeout(4500);
@@ -105,7 +117,9 @@ describe('a network session (gradscape serve in Chromium)', () => {
     const sent = watchClientMessages();
     await page.reload();
     await page.locator('main[aria-busy="false"]').waitFor();
-    await expect.poll(() => page.getByRole('dialog', { name: 'Restore the last session' }).isVisible(), FRAMES).toBe(true);
+    await expect
+      .poll(() => page.getByRole('dialog', { name: 'Restore the last session' }).isVisible(), FRAMES)
+      .toBe(true);
     await page.getByRole('button', { name: 'Start fresh' }).click();
     await page.getByLabel('Session file').setInputFiles(sessionPath);
     await expect.poll(() => page.getByLabel('Kind').inputValue(), FRAMES).toBe('network');
@@ -131,10 +145,19 @@ describe('a network session (gradscape serve in Chromium)', () => {
     await page.screenshot({ path: join(screenshotDir, 'network-session-reopened.png') });
     expect(reopened.text).toBe(dataset.text);
     expect(reopened.image).toBe(dataset.image);
-    await expect.poll(() => page.getByRole('combobox', { name: 'Recent sessions' }).locator('option', { hasText: 'network.gradscape.json' }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('combobox', { name: 'Recent sessions' })
+          .locator('option', { hasText: 'network.gradscape.json' })
+          .count(),
+      )
+      .toBe(1);
 
     // The autosave holds the network picture too (once its next tick has run): a new start offers it back, and it opens the same.
-    await expect.poll(() => page.evaluate(() => localStorage.getItem('gradscape.autosave')?.includes('"mlp"') ?? false), FRAMES).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('gradscape.autosave')?.includes('"mlp"') ?? false), FRAMES)
+      .toBe(true);
     await page.reload();
     await page.locator('main[aria-busy="false"]').waitFor();
     await page.getByRole('button', { name: 'Restore', exact: true }).click();

@@ -11,7 +11,6 @@ let pageErrors: string[];
 beforeAll(async () => {
   app = await openAppInBrowser({ width: 1400, height: 900 });
   ({ page, pageErrors } = app);
-
 });
 afterAll(() => app?.close());
 
@@ -29,7 +28,9 @@ describe('a network in the app', () => {
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     const row = page.locator('li.run').first();
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
-    await expect.poll(() => page.getByText(/at step 400 \((SIMD kernel|wasm backend|cpu backend)\)/).count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByText(/at step 400 \((SIMD kernel|wasm backend|cpu backend)\)/).count(), { timeout: 10_000 })
+      .toBe(1);
     await page.screenshot({ path: join(screenshotDir, 'network-moons.png') });
     // The white boundary line and both class colours (Okabe–Ito blue and orange) are drawn.
     expect(await datasetPixels([255, 255, 255], 10)).toBeGreaterThan(100);
@@ -44,16 +45,34 @@ describe('a network in the app', () => {
 
   it('slices the loss over the run’s PCA plane, with its checkpoints and their distance from the plane', async () => {
     await page.getByRole('button', { name: 'Loss landscape' }).click();
-    await expect.poll(() => page.locator('.landscape-status', { hasText: /points computed/ }).count(), { timeout: 60_000 }).toBe(1);
-    expect(await page.locator('.landscape-status').textContent()).toMatch(/: (\d+)\/\1 points computed · checkpoints lie up to/);
-    expect(await page.locator('.landscape-axes').textContent()).toMatch(/^α · PC1 \(\d+\.\d% of variance\)β · PC2 \(\d+\.\d% of variance\)$/);
+    await expect
+      .poll(() => page.locator('.landscape-status', { hasText: /points computed/ }).count(), { timeout: 60_000 })
+      .toBe(1);
+    expect(await page.locator('.landscape-status').textContent()).toMatch(
+      /: (\d+)\/\1 points computed · checkpoints lie up to/,
+    );
+    expect(await page.locator('.landscape-axes').textContent()).toMatch(
+      /^α · PC1 \(\d+\.\d% of variance\)β · PC2 \(\d+\.\d% of variance\)$/,
+    );
     // 3D is the default (tests/e2e/landscape-3d.test.ts); the flat map reads the same checkpoints.
     await page.getByRole('button', { name: '2D', exact: true }).click();
     const canvas = page.getByRole('img', { name: /^Loss landscape slice: α · PC1/ });
     const box = (await canvas.boundingBox())!;
     await canvas.hover({ position: { x: box.width / 2, y: box.height / 2 } });
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /true loss/ }).count()).toBe(1);
-    expect(await page.getByRole('status').filter({ hasText: /true loss/ }).textContent()).toMatch(/ · step \d+ · true loss [\d.e−-]+ · [\d.e−-]+ from the plane/);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /true loss/ })
+          .count(),
+      )
+      .toBe(1);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /true loss/ })
+        .textContent(),
+    ).toMatch(/ · step \d+ · true loss [\d.e−-]+ · [\d.e−-]+ from the plane/);
     await page.screenshot({ path: join(screenshotDir, 'network-landscape.png') });
     await page.getByRole('button', { name: 'Dataset', exact: true }).click();
     expect(pageErrors).toEqual([]);
@@ -69,7 +88,9 @@ describe('a network in the app', () => {
     await page.getByLabel('Dataset', { exact: true }).selectOption('sine');
     await page.getByLabel('Initialization', { exact: true }).selectOption('glorot_uniform');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+    await expect
+      .poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 60_000 })
+      .toBe('completed');
     await expect.poll(() => page.getByText(/the orange curve is the fit/).count(), { timeout: 10_000 }).toBe(1);
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(screenshotDir, 'network-sine.png') });
@@ -78,7 +99,11 @@ describe('a network in the app', () => {
 
   it('trains on a CSV file chosen with the file input: its content is sent, never a path', async () => {
     const sent: string[] = [];
-    page.on('websocket', (socket) => socket.on('framesent', ({ payload }) => sent.push(typeof payload === 'string' ? payload : payload.toString('latin1'))));
+    page.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) =>
+        sent.push(typeof payload === 'string' ? payload : payload.toString('latin1')),
+      ),
+    );
     await page.reload();
     await page.getByLabel('Kind').selectOption('network');
     await page.getByLabel('Dataset', { exact: true }).selectOption('csv');
@@ -88,13 +113,17 @@ describe('a network in the app', () => {
       return `${(radius * Math.cos(angle)).toFixed(4)},${(radius * Math.sin(angle)).toFixed(4)},${i % 2}`;
     });
     const csv = `\uFEFF"x, cm","y, cm",ring\r\n${rows.join('\r\n')}\r\n`;
-    await page.getByLabel('CSV file').setInputFiles({ name: 'rings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'rings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect.poll(() => page.getByText(/^rings\.csv: /).count()).toBe(1);
     await page.getByLabel('Target column').fill('ring');
     await page.getByLabel('Loss', { exact: true }).selectOption('bce');
     await page.getByLabel('Steps', { exact: true }).fill('200');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+    await expect
+      .poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 60_000 })
+      .toBe('completed');
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(screenshotDir, 'network-csv.png') });
     expect(await datasetPixels([0, 114, 178], 12)).toBeGreaterThan(50);

@@ -66,7 +66,12 @@ const differingShare = (page: Page, image: string, tolerance: number): Promise<n
       const b = read(picture);
       let differing = 0;
       for (let k = 0; k < a.length; k += 4) {
-        if (Math.abs(a[k]! - b[k]!) > tol || Math.abs(a[k + 1]! - b[k + 1]!) > tol || Math.abs(a[k + 2]! - b[k + 2]!) > tol) differing++;
+        if (
+          Math.abs(a[k]! - b[k]!) > tol ||
+          Math.abs(a[k + 1]! - b[k + 1]!) > tol ||
+          Math.abs(a[k + 2]! - b[k + 2]!) > tol
+        )
+          differing++;
       }
       return differing / (a.length / 4);
     },
@@ -78,20 +83,32 @@ const stepShown = (page: Page) => page.getByLabel('Current step').textContent();
 /** Frame `index` of a video decoded by ffmpeg: as RGB bytes, or written to `png`. */
 function decodeFrame(path: string, index: number, png?: string): Buffer {
   const select = ['-v', 'error', '-i', path, '-vf', `select=eq(n\\,${index})`, '-frames:v', '1'];
-  return execFileSync('/usr/bin/ffmpeg', png ? [...select, '-y', png] : [...select, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 64 << 20 });
+  return execFileSync(
+    '/usr/bin/ffmpeg',
+    png ? [...select, '-y', png] : [...select, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
+    { maxBuffer: 64 << 20 },
+  );
 }
 
 /** The share of pixels of two RGB frames that differ by more than `tolerance` in a channel. */
 function frameDifference(a: Buffer, b: Buffer, tolerance: number): number {
   let differing = 0;
   for (let k = 0; k < a.length; k += 3) {
-    if (Math.abs(a[k]! - b[k]!) > tolerance || Math.abs(a[k + 1]! - b[k + 1]!) > tolerance || Math.abs(a[k + 2]! - b[k + 2]!) > tolerance) differing++;
+    if (
+      Math.abs(a[k]! - b[k]!) > tolerance ||
+      Math.abs(a[k + 1]! - b[k + 1]!) > tolerance ||
+      Math.abs(a[k + 2]! - b[k + 2]!) > tolerance
+    )
+      differing++;
   }
   return differing / (a.length / 3);
 }
 
 async function recordVideoFile(page: Page, name: string): Promise<string> {
-  const [video] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'Record video' }).click()]);
+  const [video] = await Promise.all([
+    page.waitForEvent('download', { timeout: 120_000 }),
+    page.getByRole('button', { name: 'Record video' }).click(),
+  ]);
   const path = join(screenshotDir, '..', `${name}-${video.suggestedFilename()}`);
   await video.saveAs(path);
   await expect.poll(() => page.getByRole('button', { name: 'Record video' }).isVisible(), FRAMES).toBe(true);
@@ -106,7 +123,9 @@ describe('sessions and exports (gradscape serve in Chromium)', () => {
     await page.getByLabel('Start x').fill('-0.4');
     await page.getByLabel('Start y').fill('-0.6');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 30_000 }).toBe('completed');
+    await expect
+      .poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 30_000 })
+      .toBe('completed');
     await expect.poll(() => stepShown(page), FRAMES).toBe('step 60 / 60');
     await page.getByLabel('Timeline step').fill('30');
     await expect.poll(() => stepShown(page), FRAMES).toBe('step 30 / 60');
@@ -119,11 +138,17 @@ describe('sessions and exports (gradscape serve in Chromium)', () => {
     const before = await settledImage(page);
     await page.screenshot({ path: join(screenshotDir, 'session-saved.png') });
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save session' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save session' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^himmelblau-.*\.gradscape\.json$/);
     const sessionPath = join(screenshotDir, '..', 'session.gradscape.json');
     await download.saveAs(sessionPath);
-    expect(JSON.parse(readFileSync(sessionPath, 'utf8'))).toMatchObject({ format: 'gradscape.session', view: { step: 30, follow: false } });
+    expect(JSON.parse(readFileSync(sessionPath, 'utf8'))).toMatchObject({
+      format: 'gradscape.session',
+      view: { step: 30, follow: false },
+    });
     // Autosave has run by now; a new window offers it back.
     await page.waitForTimeout(4500);
 
@@ -143,7 +168,9 @@ describe('sessions and exports (gradscape serve in Chromium)', () => {
     const damagedPath = join(screenshotDir, '..', 'damaged.gradscape.json');
     writeFileSync(damagedPath, JSON.stringify(session));
     await second.getByLabel('Session file').setInputFiles(damagedPath);
-    await expect.poll(() => second.getByRole('alert').textContent(), FRAMES).toMatch(/Could not open damaged\.gradscape\.json: runs\[0\]\.gradNorm: must hold one value per loss value/);
+    await expect
+      .poll(() => second.getByRole('alert').textContent(), FRAMES)
+      .toMatch(/Could not open damaged\.gradscape\.json: runs\[0\]\.gradNorm: must hold one value per loss value/);
     expect(await second.locator('li.run').count()).toBe(1);
     expect(await stepShown(second)).toBe('step 30 / 60');
     await second.screenshot({ path: join(screenshotDir, 'session-damaged.png') });
@@ -152,7 +179,10 @@ describe('sessions and exports (gradscape serve in Chromium)', () => {
     await second.getByText('Export', { exact: true }).click();
     await second.getByLabel('Image width (px)').fill('320');
     await second.getByLabel('Image height (px)').fill('240');
-    const [png] = await Promise.all([second.waitForEvent('download'), second.getByRole('button', { name: 'Save PNG' }).click()]);
+    const [png] = await Promise.all([
+      second.waitForEvent('download'),
+      second.getByRole('button', { name: 'Save PNG' }).click(),
+    ]);
     const pngPath = join(screenshotDir, 'export-3d-320x240.png');
     await png.saveAs(pngPath);
     const bytes = readFileSync(pngPath);
@@ -163,7 +193,10 @@ describe('sessions and exports (gradscape serve in Chromium)', () => {
     await second.getByLabel('Frames per second').fill('30');
     await second.getByLabel('Length (s)').fill('1');
     await second.getByLabel('Camera', { exact: true }).selectOption('orbit');
-    const [video] = await Promise.all([second.waitForEvent('download', { timeout: 90_000 }), second.getByRole('button', { name: 'Record video' }).click()]);
+    const [video] = await Promise.all([
+      second.waitForEvent('download', { timeout: 90_000 }),
+      second.getByRole('button', { name: 'Record video' }).click(),
+    ]);
     const videoPath = join(screenshotDir, '..', video.suggestedFilename());
     await video.saveAs(videoPath);
     const probe = probeVideo(videoPath);
@@ -193,9 +226,14 @@ describe('sessions and exports (gradscape serve in Chromium)', () => {
     await page.getByLabel('Start x').fill('-0.4');
     await page.getByLabel('Start y').fill('-0.6');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 30_000 }).toBe('completed');
+    await expect
+      .poll(() => page.locator('li.run').first().getAttribute('data-status'), { timeout: 30_000 })
+      .toBe('completed');
     await expect.poll(() => stepShown(page), FRAMES).toBe('step 150 / 150');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save session' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save session' }).click(),
+    ]);
     const session = parseSessionText(readFileSync((await download.path())!, 'utf8'));
     expect(session.runs[0]!.events.length).toBeGreaterThan(0);
 
@@ -222,7 +260,12 @@ describe('sessions and exports (gradscape serve in Chromium)', () => {
       expect([probe.width, probe.height, Number(probe.nb_read_frames)]).toEqual([320, 240, frames]);
     }
     // The first caption shows from the frame whose step reaches its event, for 2.5 s (37 frames at 15 fps).
-    const runs = session.runs.map((run) => ({ name: run.spec.name ?? '', color: run.color, events: run.events, series: { count: run.loss.length } }));
+    const runs = session.runs.map((run) => ({
+      name: run.spec.name ?? '',
+      color: run.color,
+      events: run.events,
+      series: { count: run.loss.length },
+    }));
     const first = captionSchedule(runs, frames, 150)[0]!.frame;
     expect(first).toBeGreaterThan(2);
     const during = first + 5;
@@ -232,7 +275,9 @@ describe('sessions and exports (gradscape serve in Chromium)', () => {
     decodeFrame(captioned, frames - 1, join(screenshotDir, 'video-fly-to-last-frame.png'));
     const shownShare = frameDifference(decodeFrame(captioned, during), decodeFrame(plain, during), 24);
     const beforeShare = frameDifference(decodeFrame(captioned, before), decodeFrame(plain, before), 24);
-    console.log(`pixels differing with captions: ${(100 * shownShare).toFixed(2)}% at frame ${during}, ${(100 * beforeShare).toFixed(2)}% at frame ${before}`);
+    console.log(
+      `pixels differing with captions: ${(100 * shownShare).toFixed(2)}% at frame ${during}, ${(100 * beforeShare).toFixed(2)}% at frame ${before}`,
+    );
     expect(shownShare).toBeGreaterThan(0.02);
     expect(beforeShare).toBeLessThan(0.002);
     // The fly-to moved the camera: the last frame is not the first.

@@ -22,28 +22,42 @@ async function settledRuns(count: number): Promise<[string, string][]> {
   const rows = page.locator('li.run');
   await expect.poll(() => rows.count()).toBe(count);
   const read = () =>
-    rows.evaluateAll((items) => items.map((item) => [item.querySelector('.run-name')!.textContent!, item.getAttribute('data-status')!] as [string, string]));
-  await expect.poll(async () => (await read()).every(([, status]) => FINAL.includes(status)), { timeout: 120_000 }).toBe(true);
+    rows.evaluateAll((items) =>
+      items.map(
+        (item) =>
+          [item.querySelector('.run-name')!.textContent!, item.getAttribute('data-status')!] as [string, string],
+      ),
+    );
+  await expect
+    .poll(async () => (await read()).every(([, status]) => FINAL.includes(status)), { timeout: 120_000 })
+    .toBe(true);
   return read();
 }
 
 const caption = (title: string) => page.getByRole('note', { name: title, exact: true });
-const open = (title: string) => page.getByRole('group', { name: 'Teaching scenarios' }).getByRole('button', { name: title, exact: true });
+const open = (title: string) =>
+  page.getByRole('group', { name: 'Teaching scenarios' }).getByRole('button', { name: title, exact: true });
 
 describe('teaching scenarios', () => {
-  it.each(TEACHING_SCENARIOS.map((scenario) => [scenario.title, scenario] as const))('%s: opens with its caption and its runs complete', async (title, scenario) => {
-    await page.getByLabel('Live pace (steps/s, 0 = full speed)').fill('0');
-    await open(title).click();
-    await expect.poll(() => caption(title).isVisible()).toBe(true);
-    expect(await caption(title).textContent()).toContain(scenario.caption);
-    expect(await open(title).getAttribute('aria-current')).toBe('true');
-    const runs = await settledRuns(scenario.comparison.runs.length);
-    // In the scenario's order, so its colours follow the palette's.
-    expect(runs.map(([name]) => name)).toEqual(scenario.comparison.runs.map((run) => run.name));
-    const expected = scenario.id === 'learning-rate-diverges' ? ['completed', 'completed', 'diverged', 'completed'] : runs.map(() => 'completed');
-    expect(runs.map(([, status]) => status)).toEqual(expected);
-    await page.screenshot({ path: join(screenshotDir, `scenario-${scenario.id}.png`) });
-  });
+  it.each(TEACHING_SCENARIOS.map((scenario) => [scenario.title, scenario] as const))(
+    '%s: opens with its caption and its runs complete',
+    async (title, scenario) => {
+      await page.getByLabel('Live pace (steps/s, 0 = full speed)').fill('0');
+      await open(title).click();
+      await expect.poll(() => caption(title).isVisible()).toBe(true);
+      expect(await caption(title).textContent()).toContain(scenario.caption);
+      expect(await open(title).getAttribute('aria-current')).toBe('true');
+      const runs = await settledRuns(scenario.comparison.runs.length);
+      // In the scenario's order, so its colours follow the palette's.
+      expect(runs.map(([name]) => name)).toEqual(scenario.comparison.runs.map((run) => run.name));
+      const expected =
+        scenario.id === 'learning-rate-diverges'
+          ? ['completed', 'completed', 'diverged', 'completed']
+          : runs.map(() => 'completed');
+      expect(runs.map(([, status]) => status)).toEqual(expected);
+      await page.screenshot({ path: join(screenshotDir, `scenario-${scenario.id}.png`) });
+    },
+  );
 
   it('a diverged run goes off the top of the charts, marked, while the others keep their shape on a log scale the user can turn off', async () => {
     await page.getByLabel('Live pace (steps/s, 0 = full speed)').fill('0');
@@ -51,8 +65,12 @@ describe('teaching scenarios', () => {
     await settledRuns(4);
     const charts = page.getByRole('region', { name: 'Charts' });
     const lossName = () => charts.getByRole('img', { name: /^Loss of each run/ }).getAttribute('aria-label');
-    await expect.poll(lossName).toMatch(/^Loss of each run over the steps, lr 0\.003 goes off the chart up to 2\.\d+e109, log scale$/);
-    expect(await charts.getByRole('img', { name: /^Gradient norm/ }).getAttribute('aria-label')).toMatch(/lr 0\.003 goes off the chart/);
+    await expect
+      .poll(lossName)
+      .toMatch(/^Loss of each run over the steps, lr 0\.003 goes off the chart up to 2\.\d+e109, log scale$/);
+    expect(await charts.getByRole('img', { name: /^Gradient norm/ }).getAttribute('aria-label')).toMatch(
+      /lr 0\.003 goes off the chart/,
+    );
     await charts.screenshot({ path: join(screenshotDir, 'scenario-diverged-charts.png') });
     // The user's choice wins over the data's, also for the runs that come after.
     await charts.getByLabel('log scale').first().uncheck();
@@ -71,7 +89,10 @@ describe('teaching scenarios', () => {
     await settledRuns(2);
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(screenshotDir, 'scenario.png') });
-    const textSize = () => caption(title).locator('p').evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+    const textSize = () =>
+      caption(title)
+        .locator('p')
+        .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
     const normal = await textSize();
 
     await page.getByRole('button', { name: 'Present' }).click();

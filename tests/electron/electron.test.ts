@@ -9,7 +9,9 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 if (!binary) {
-  console.warn('electron tests skipped: the Electron binary is not installed on this machine (it cannot be downloaded here)');
+  console.warn(
+    'electron tests skipped: the Electron binary is not installed on this machine (it cannot be downloaded here)',
+  );
 }
 
 describe.skipIf(!binary)('Electron shell', () => {

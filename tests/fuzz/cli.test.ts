@@ -17,21 +17,47 @@ const dir = mkdtempSync(join(tmpdir(), 'gradscape-fuzz-cli-'));
 const exec = promisify(execFile);
 
 const specs = [
-  { version: 1, problem: { function: 'rosenbrock' }, runs: [{ name: 'a', start: [-1, 1], optimizer: { name: 'adam', lr: 0.01 }, steps: 20 }], surface: { resolution: 5 } },
-  { version: 1, problem: { expression: 'x^2 - y^2 + sin(x * y)' }, runs: [{ name: 'a', start: [0.5, 0.5], optimizer: { name: 'sgd', momentum: 0.9 }, steps: 20 }], surface: { resolution: 5 } },
-  { version: 1, problem: { mlp: { dataset: { name: 'xor', samples: 16, seed: 1 }, hidden: [3], activation: 'relu', loss: 'bce' } }, runs: [{ name: 'n', init: { scheme: 'he_uniform', seed: 1 }, optimizer: { name: 'adam' }, steps: 5 }] },
+  {
+    version: 1,
+    problem: { function: 'rosenbrock' },
+    runs: [{ name: 'a', start: [-1, 1], optimizer: { name: 'adam', lr: 0.01 }, steps: 20 }],
+    surface: { resolution: 5 },
+  },
+  {
+    version: 1,
+    problem: { expression: 'x^2 - y^2 + sin(x * y)' },
+    runs: [{ name: 'a', start: [0.5, 0.5], optimizer: { name: 'sgd', momentum: 0.9 }, steps: 20 }],
+    surface: { resolution: 5 },
+  },
+  {
+    version: 1,
+    problem: { mlp: { dataset: { name: 'xor', samples: 16, seed: 1 }, hidden: [3], activation: 'relu', loss: 'bce' } },
+    runs: [{ name: 'n', init: { scheme: 'he_uniform', seed: 1 }, optimizer: { name: 'adam' }, steps: 5 }],
+  },
 ];
 /** Values only: an arbitrary number could make a valid but long run (a million steps), which proves nothing here. */
 const values = fc.constantFrom(...nastyConstants);
 /** The file's text: a mutated spec, or a valid one cut short or with a character changed. */
 const specText = fc.oneof(
-  { weight: 4, arbitrary: fc.oneof(...specs.map((spec) => mutationsOf(spec, values))).map((spec) => JSON.stringify(spec) ?? 'undefined') },
+  {
+    weight: 4,
+    arbitrary: fc
+      .oneof(...specs.map((spec) => mutationsOf(spec, values)))
+      .map((spec) => JSON.stringify(spec) ?? 'undefined'),
+  },
   {
     weight: 1,
     arbitrary: fc
       // Pretty-printed, as people write specs: V8 quotes the text around a syntax error, newlines included.
-      .tuple(fc.constantFrom(...specs.map((spec) => JSON.stringify(spec, null, 2))), fc.nat(), fc.constantFrom('', '\u0000', '\n', '}', '"', '\\', 'é', 'x'))
-      .map(([text, at, insert]) => text.slice(0, at % text.length) + insert + (insert ? text.slice((at % text.length) + 1) : '')),
+      .tuple(
+        fc.constantFrom(...specs.map((spec) => JSON.stringify(spec, null, 2))),
+        fc.nat(),
+        fc.constantFrom('', '\u0000', '\n', '}', '"', '\\', 'é', 'x'),
+      )
+      .map(
+        ([text, at, insert]) =>
+          text.slice(0, at % text.length) + insert + (insert ? text.slice((at % text.length) + 1) : ''),
+      ),
   },
 );
 
@@ -74,9 +100,14 @@ describe('fuzzing the CLI', () => {
     // Found by this test: V8 quotes the text around a JSON syntax error, line breaks included.
     const quotedLineBreaks = `}${JSON.stringify(specs[0], null, 2).slice(1)}`;
     // Two processes at a time: each input costs a Node start.
-    await fuzz('cli', fc.asyncProperty(specText, specText, (a, b) => Promise.all([a, b].map(expectRunFileOrOneLine)).then(() => {})), 12, {
-      examples: [[quotedLineBreaks, '{"version": 1, "problem": {"constructor": 1}, "runs": []}']],
-      inputsPerRun: 2,
-    });
+    await fuzz(
+      'cli',
+      fc.asyncProperty(specText, specText, (a, b) => Promise.all([a, b].map(expectRunFileOrOneLine)).then(() => {})),
+      12,
+      {
+        examples: [[quotedLineBreaks, '{"version": 1, "problem": {"constructor": 1}, "runs": []}']],
+        inputsPerRun: 2,
+      },
+    );
   });
 });

@@ -50,8 +50,31 @@ interface Mutation {
 
 /** Values that break validators: wrong types, edge numbers, hostile strings. */
 export const nastyConstants: unknown[] = [
-  null, true, false, 0, -0, -1, 0.5, 1e308, -1e308, 2 ** 53, 2 ** 31, '', ' ', '0', 'NaN', '\n',
-  '\u0000', '\u2028', 'x'.repeat(2000), '__proto__', 'constructor', [], {}, [null], [[[]]],
+  null,
+  true,
+  false,
+  0,
+  -0,
+  -1,
+  0.5,
+  1e308,
+  -1e308,
+  2 ** 53,
+  2 ** 31,
+  '',
+  ' ',
+  '0',
+  'NaN',
+  '\n',
+  '\u0000',
+  '\u2028',
+  'x'.repeat(2000),
+  '__proto__',
+  'constructor',
+  [],
+  {},
+  [null],
+  [[[]]],
   // An own "__proto__" key, as JSON.parse makes it: a validator that merges it pollutes Object.prototype.
   JSON.parse('{"__proto__": {"polluted": true}}'),
 ];
@@ -62,7 +85,10 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.integer(),
   fc.string({ maxLength: 12, unit: 'binary' }),
 );
-const nastyKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'x\ny', '', 'extra', '💥'), fc.string({ maxLength: 8, unit: 'binary' }));
+const nastyKey = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'x\ny', '', 'extra', '💥'),
+  fc.string({ maxLength: 8, unit: 'binary' }),
+);
 
 /** Paths to every value in `value`, the root first; typed arrays are leaves. */
 function pathsOf(value: unknown, prefix: Path = []): Path[] {
@@ -96,7 +122,8 @@ function apply(root: unknown, { at, op, key, value: shared }: Mutation): unknown
       break;
     case 'add-key':
       // As JSON.parse makes it: an own property, even for "__proto__".
-      if (!Array.isArray(own)) Object.defineProperty(own, key, { value, enumerable: true, writable: true, configurable: true });
+      if (!Array.isArray(own))
+        Object.defineProperty(own, key, { value, enumerable: true, writable: true, configurable: true });
       else own.push(value);
       break;
     case 'duplicate':

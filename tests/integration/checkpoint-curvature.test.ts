@@ -10,15 +10,24 @@ let host: RunHost;
 beforeAll(assertBuilt);
 afterEach(async () => host?.close());
 
-const moons = { mlp: { dataset: { name: 'moons', samples: 100, seed: 2 }, hidden: [6], activation: 'tanh', loss: 'bce' } };
+const moons = {
+  mlp: { dataset: { name: 'moons', samples: 100, seed: 2 }, hidden: [6], activation: 'tanh', loss: 'bce' },
+};
 const SEED = 7;
 const start: ClientMessage = {
   type: 'start',
   runId: 'a',
   problem: moons,
-  run: { name: 'a', init: { scheme: 'glorot_uniform', seed: 1 }, optimizer: { name: 'adam', lr: 0.05 }, steps: 60, seed: SEED },
+  run: {
+    name: 'a',
+    init: { scheme: 'glorot_uniform', seed: 1 },
+    optimizer: { name: 'adam', lr: 0.05 },
+    steps: 60,
+    seed: SEED,
+  },
 } as ClientMessage;
-const answerTo = (requestId: string) => (m: HostMessage) => (m.type === 'curvature' || m.type === 'error') && m.requestId === requestId;
+const answerTo = (requestId: string) => (m: HostMessage) =>
+  (m.type === 'curvature' || m.type === 'error') && m.requestId === requestId;
 
 describe('curvature at a checkpoint the app picks', () => {
   it('gives the same eigenvalues and kind at a measured checkpoint as the completed run, and answers at one the run did not measure', async () => {
@@ -33,7 +42,8 @@ describe('curvature at a checkpoint the app picks', () => {
       const k = Array.from(done.steps).indexOf(step);
       return done.params.slice(k * size, (k + 1) * size);
     };
-    const ask = (requestId: string, step: number) => client.send({ type: 'curvature', requestId, problem: moons, step, params: paramsAt(step), seed: SEED });
+    const ask = (requestId: string, step: number) =>
+      client.send({ type: 'curvature', requestId, problem: moons, step, params: paramsAt(step), seed: SEED });
 
     // The final point, and the first: both measured by the run itself.
     const measured = [curvature.steps.length - 1, 0];
@@ -62,10 +72,24 @@ describe('curvature at a checkpoint the app picks', () => {
   it('names what is wrong with a request, under its id', async () => {
     host = new RunHost({ workerPath, poolSize: 1, log: () => {} });
     const client = connectRecorder(host);
-    client.send({ type: 'curvature', requestId: 'short', problem: moons, step: 0, params: new Float64Array(5), seed: 0 });
+    client.send({
+      type: 'curvature',
+      requestId: 'short',
+      problem: moons,
+      step: 0,
+      params: new Float64Array(5),
+      seed: 0,
+    });
     const short = await client.waitFor(answerTo('short'), 60_000);
     expect(short.type === 'error' && short.message).toBe('params: holds 5 parameters; this network has 25');
-    client.send({ type: 'curvature', requestId: 'nan', problem: moons, step: 0, params: Float64Array.of(NaN), seed: 0 });
+    client.send({
+      type: 'curvature',
+      requestId: 'nan',
+      problem: moons,
+      step: 0,
+      params: Float64Array.of(NaN),
+      seed: 0,
+    });
     const nan = await client.waitFor(answerTo('nan'), 60_000);
     expect(nan.type === 'error' && nan.message).toMatch(/params: must hold the checkpoint’s parameters, all finite/);
   });

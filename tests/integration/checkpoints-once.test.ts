@@ -13,7 +13,11 @@ const STEPS = 60;
 /** Bytes of every `params` array a message holds, at any depth: each is parameter vectors of checkpoints. */
 function paramsBytes(value: unknown): number {
   if (!value || typeof value !== 'object' || ArrayBuffer.isView(value)) return 0;
-  return Object.entries(value).reduce((sum, [key, field]) => sum + (key === 'params' && ArrayBuffer.isView(field) ? field.byteLength : paramsBytes(field)), 0);
+  return Object.entries(value).reduce(
+    (sum, [key, field]) =>
+      sum + (key === 'params' && ArrayBuffer.isView(field) ? field.byteLength : paramsBytes(field)),
+    0,
+  );
 }
 
 describe('a network run’s checkpoints, from the worker to the store', () => {
@@ -28,11 +32,23 @@ describe('a network run’s checkpoints, from the worker to the store', () => {
       listener(message);
       if (message.type === 'status' && message.status === 'completed') completed();
     });
-    const bridge: Bridge = { kind: 'browser', send: (message) => connection.receive(message), subscribe: (subscriber) => ((listener = subscriber), () => {}) };
+    const bridge: Bridge = {
+      kind: 'browser',
+      send: (message) => connection.receive(message),
+      subscribe: (subscriber) => ((listener = subscriber), () => {}),
+    };
     const store = useAppStore.getState;
     store().connect(bridge);
     store().setKind('network');
-    store().updateNetwork({ mlp: { dataset: { name: 'moons', samples: 100, seed: 2 }, hidden: [6], activation: 'tanh', loss: 'bce', testFraction: 0 } });
+    store().updateNetwork({
+      mlp: {
+        dataset: { name: 'moons', samples: 100, seed: 2 },
+        hidden: [6],
+        activation: 'tanh',
+        loss: 'bce',
+        testFraction: 0,
+      },
+    });
     store().updateDraft({ steps: STEPS, pace: 0 });
     store().startRun();
     const runId = store().runs[0]!.id;
@@ -46,7 +62,9 @@ describe('a network run’s checkpoints, from the worker to the store', () => {
     expect(params.length).toBe(25 * steps.length);
     expect(params.every(Number.isFinite)).toBe(true);
     // Its frames' checkpoints, in order, are the store's: the completion added only their curvature.
-    const framed = received.flatMap((message) => (message.type === 'frames' && message.runId === runId && message.checkpoints ? [message.checkpoints] : []));
+    const framed = received.flatMap((message) =>
+      message.type === 'frames' && message.runId === runId && message.checkpoints ? [message.checkpoints] : [],
+    );
     expect(Array.from(framed.flatMap((part) => Array.from(part.params)))).toEqual(Array.from(params));
     const completion = received.filter((message) => message.type === 'checkpoints-complete' && message.runId === runId);
     expect(completion).toEqual([{ type: 'checkpoints-complete', runId, curvature }]);

@@ -54,17 +54,40 @@ describe('gradscape CLI', () => {
     expect(runFile.runs[0]!.trajectory![0]).toEqual([-1.5, 2]);
     expect(runFile.surface!.x).toHaveLength(101);
     expect(runFile.surface!.z).toHaveLength(101);
-    expect((runFile.spec as { bounds: unknown }).bounds).toEqual([[-5, 5], [-5, 5]]);
+    expect((runFile.spec as { bounds: unknown }).bounds).toEqual([
+      [-5, 5],
+      [-5, 5],
+    ]);
     expect(runFile.criticalPoints!.filter((p) => p.type === 'minimum')).toHaveLength(4);
   });
 
   it.each([
     ['not JSON', '{ "version": 1,', /not valid JSON/],
     ['a wrong version', { version: 2, problem: { function: 'booth' }, runs: [] }, /version: must be 1/],
-    ['an unknown function', { version: 1, problem: { function: 'nope' }, runs: [{ name: 'a', start: [0, 0], optimizer: { name: 'sgd' } }] }, /problem\.function/],
-    ['a bad expression', { version: 1, problem: { expression: 'x^' }, runs: [{ name: 'a', start: [0, 0], optimizer: { name: 'sgd' } }] }, /problem\.expression: .*(char|position)/i],
-    ['a negative lr', { version: 1, problem: { function: 'booth' }, runs: [{ name: 'a', start: [0, 0], optimizer: { name: 'sgd', lr: -1 } }] }, /runs\[0\]\.optimizer\.lr/],
-    ['a missing start', { version: 1, problem: { function: 'booth' }, runs: [{ name: 'a', optimizer: { name: 'sgd' } }] }, /runs\[0\]\.start/],
+    [
+      'an unknown function',
+      { version: 1, problem: { function: 'nope' }, runs: [{ name: 'a', start: [0, 0], optimizer: { name: 'sgd' } }] },
+      /problem\.function/,
+    ],
+    [
+      'a bad expression',
+      { version: 1, problem: { expression: 'x^' }, runs: [{ name: 'a', start: [0, 0], optimizer: { name: 'sgd' } }] },
+      /problem\.expression: .*(char|position)/i,
+    ],
+    [
+      'a negative lr',
+      {
+        version: 1,
+        problem: { function: 'booth' },
+        runs: [{ name: 'a', start: [0, 0], optimizer: { name: 'sgd', lr: -1 } }],
+      },
+      /runs\[0\]\.optimizer\.lr/,
+    ],
+    [
+      'a missing start',
+      { version: 1, problem: { function: 'booth' }, runs: [{ name: 'a', optimizer: { name: 'sgd' } }] },
+      /runs\[0\]\.start/,
+    ],
   ])('exits 2 with one line naming the problem for %s, writing nothing', async (_label, spec, message) => {
     const out = join(dir, `never-${Math.random()}.json`);
     const { code, stderr } = await gradscape('run', writeSpec('bad.json', spec), '--out', out);
@@ -78,7 +101,11 @@ describe('gradscape CLI', () => {
   it('exits 2 for unknown commands and options, and for an output folder that does not exist, before any compute', async () => {
     expect((await gradscape('fly')).code).toBe(2);
     expect((await gradscape('serve', '--port', 'abc')).code).toBe(2);
-    const spec = writeSpec('ok.json', { version: 1, problem: { function: 'booth' }, runs: [{ name: 'a', start: [0, 0], optimizer: { name: 'sgd' }, steps: 5 }] });
+    const spec = writeSpec('ok.json', {
+      version: 1,
+      problem: { function: 'booth' },
+      runs: [{ name: 'a', start: [0, 0], optimizer: { name: 'sgd' }, steps: 5 }],
+    });
     const { code, stderr } = await gradscape('run', spec, '--out', join(dir, 'no-such-dir', 'run.json'));
     expect(code).toBe(2);
     expect(stderr).toMatch(/^gradscape: --out: the folder of .*no-such-dir.* does not exist\n$/);
@@ -88,7 +115,11 @@ describe('gradscape CLI', () => {
 
 describe('gradscape run on a function undefined at the start', () => {
   it('exits 2 naming the run and the start', async () => {
-    const spec = writeSpec('log.json', { version: 1, problem: { expression: 'log(x) + y^2' }, runs: [{ name: 'a', start: [-1, 0], optimizer: { name: 'sgd' } }] });
+    const spec = writeSpec('log.json', {
+      version: 1,
+      problem: { expression: 'log(x) + y^2' },
+      runs: [{ name: 'a', start: [-1, 0], optimizer: { name: 'sgd' } }],
+    });
     const { code, stderr } = await gradscape('run', spec, '--out', join(dir, 'log-run.json'));
     expect(code).toBe(2);
     expect(stderr).toMatch(/runs\[0\]\.start: the function is not finite at \(-1, 0\)/);
@@ -98,9 +129,24 @@ describe('gradscape run on a function undefined at the start', () => {
 describe('gradscape run on a network', () => {
   const spec = {
     version: 1,
-    problem: { mlp: { dataset: { name: 'moons', samples: 120, seed: 2 }, hidden: [8], activation: 'tanh', loss: 'bce', testFraction: 0.25 } },
+    problem: {
+      mlp: {
+        dataset: { name: 'moons', samples: 120, seed: 2 },
+        hidden: [8],
+        activation: 'tanh',
+        loss: 'bce',
+        testFraction: 0.25,
+      },
+    },
     runs: [
-      { name: 'adam', init: { scheme: 'glorot_uniform', seed: 3 }, optimizer: { name: 'adam', lr: 0.05 }, steps: 60, batchSize: 16, seed: 1 },
+      {
+        name: 'adam',
+        init: { scheme: 'glorot_uniform', seed: 3 },
+        optimizer: { name: 'adam', lr: 0.05 },
+        steps: 60,
+        batchSize: 16,
+        seed: 1,
+      },
       { name: 'zeros', init: { scheme: 'zeros', seed: 3 }, optimizer: { name: 'sgd', lr: 0.1 }, steps: 30 },
     ],
   };
@@ -118,7 +164,12 @@ describe('gradscape run on a network', () => {
     const [adam, zeros] = runFile.runs;
     expect(adam.loss).toHaveLength(61);
     expect(adam.testLoss).toHaveLength(61);
-    expect(adam.paramLayout.map((block: { name: string }) => block.name)).toEqual(['hidden1.kernel', 'hidden1.bias', 'output.kernel', 'output.bias']);
+    expect(adam.paramLayout.map((block: { name: string }) => block.name)).toEqual([
+      'hidden1.kernel',
+      'hidden1.bias',
+      'output.kernel',
+      'output.bias',
+    ]);
     expect(adam.initialParams).toHaveLength(2 * 8 + 8 + 8 + 1);
     expect(adam.layerGradNorms[0]).toHaveLength(2);
     expect(adam.checkpoints.steps[0]).toBe(0);
@@ -127,7 +178,9 @@ describe('gradscape run on a network', () => {
     // The PCA slice through the runs' checkpoints, with every checkpoint on it and its distance from it.
     const { landscape } = runFile;
     expect(landscape.directions).toBe('pca');
-    expect([landscape.alphas.length, landscape.betas.length, landscape.loss.length, landscape.loss[0].length]).toEqual([41, 41, 41, 41]);
+    expect([landscape.alphas.length, landscape.betas.length, landscape.loss.length, landscape.loss[0].length]).toEqual([
+      41, 41, 41, 41,
+    ]);
     expect(landscape.d1).toHaveLength(adam.initialParams.length);
     expect(landscape.explainedVariance[0] + landscape.explainedVariance[1]).toBeLessThanOrEqual(1 + 1e-9);
     expect(adam.projection).toHaveLength(adam.checkpoints.steps.length);
@@ -137,7 +190,10 @@ describe('gradscape run on a network', () => {
 
   it('exits 2 naming the line of a bad CSV row', async () => {
     writeFileSync(join(dir, 'data.csv'), 'a,b,label\n1,2,0\n3,oops,1\n5,6,1\n');
-    const path = writeSpec('csv.json', { ...spec, problem: { mlp: { dataset: { csv: 'data.csv', target: 'label' }, hidden: [4], activation: 'relu', loss: 'bce' } } });
+    const path = writeSpec('csv.json', {
+      ...spec,
+      problem: { mlp: { dataset: { csv: 'data.csv', target: 'label' }, hidden: [4], activation: 'relu', loss: 'bce' } },
+    });
     const { code, stderr } = await gradscape('run', path, '--out', join(dir, 'csv-run.json'));
     expect(code).toBe(2);
     expect(stderr).toMatch(/line 3/);
@@ -147,7 +203,16 @@ describe('gradscape run on a network', () => {
     const small = { ...spec, landscape: { directions: 'pca', resolution: 9 } };
     const [own, all] = [join(dir, 'pca-own.json'), join(dir, 'pca-all.json')];
     expect((await gradscape('run', writeSpec('pca-own-spec.json', small), '--out', own)).code).toBe(0);
-    expect((await gradscape('run', writeSpec('pca-all-spec.json', { ...small, landscape: { ...small.landscape, pcaOf: 'all' } }), '--out', all)).code).toBe(0);
+    expect(
+      (
+        await gradscape(
+          'run',
+          writeSpec('pca-all-spec.json', { ...small, landscape: { ...small.landscape, pcaOf: 'all' } }),
+          '--out',
+          all,
+        )
+      ).code,
+    ).toBe(0);
     const [ownFile, allFile] = [own, all].map((path) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, any>);
     expect(allFile.landscape.pcaOf).toBe('all');
     expect(allFile.landscape.run).toBe('adam');
@@ -161,7 +226,12 @@ describe('gradscape run on a network', () => {
       expect(b).toBeGreaterThanOrEqual(allFile.landscape.betas[0]);
       expect(b).toBeLessThanOrEqual(allFile.landscape.betas.at(-1));
     }
-    const refused = await gradscape('run', writeSpec('pca-of-random.json', { ...small, landscape: { directions: 'random', pcaOf: 'all' } }), '--out', join(dir, 'never.json'));
+    const refused = await gradscape(
+      'run',
+      writeSpec('pca-of-random.json', { ...small, landscape: { directions: 'random', pcaOf: 'all' } }),
+      '--out',
+      join(dir, 'never.json'),
+    );
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/landscape\.pcaOf: applies only to directions "pca"/);
   });
@@ -187,7 +257,12 @@ describe('gradscape run with a CSV file', () => {
     writeFileSync(join(data, 'data.csv'), `a,b,label\n${rows.join('\n')}\n`);
     const out = join(data, 'run.json');
     // The test runs in the repository, not in the spec's folder.
-    const { code, stderr } = await gradscape('run', writeSpec('relative/spec.json', network({ csv: 'data.csv', target: 'label' })), '--out', out);
+    const { code, stderr } = await gradscape(
+      'run',
+      writeSpec('relative/spec.json', network({ csv: 'data.csv', target: 'label' })),
+      '--out',
+      out,
+    );
     expect(code, stderr).toBe(0);
     const runFile = JSON.parse(readFileSync(out, 'utf8')) as Record<string, any>;
     expect(runFile.spec.problem.mlp.dataset).toEqual({ csv: 'data.csv', target: 'label', seed: 0 });
@@ -205,7 +280,12 @@ describe('gradscape run with a CSV file', () => {
       ['big.csv', /big\.csv: is 16,777,217 bytes; the limit is 16,777,216$/],
     ];
     for (const [csv, message] of cases) {
-      const { code, stderr } = await gradscape('run', writeSpec(`unreadable/${csv.replace(/\W/g, '_')}.json`, network({ csv, target: 'label' })), '--out', join(data, 'never.json'));
+      const { code, stderr } = await gradscape(
+        'run',
+        writeSpec(`unreadable/${csv.replace(/\W/g, '_')}.json`, network({ csv, target: 'label' })),
+        '--out',
+        join(data, 'never.json'),
+      );
       expect(code, stderr).toBe(2);
       expect(stderr.trim().split('\n')).toHaveLength(1);
       expect(stderr.trim()).toMatch(/^gradscape: problem\.mlp\.dataset\.csv: /);
@@ -214,8 +294,16 @@ describe('gradscape run with a CSV file', () => {
     // A spec file that is a FIFO is refused the same way.
     execFileSync('mkfifo', [join(data, 'spec.json')]);
     const fifoSpec = await gradscape('run', join(data, 'spec.json'), '--out', join(data, 'never.json'));
-    expect([fifoSpec.code, fifoSpec.stderr.trim()]).toEqual([2, `gradscape: ${join(data, 'spec.json')}: is not a regular file`]);
-    const passwd = await gradscape('run', writeSpec('unreadable/passwd.json', network({ csv: '/etc/passwd', target: 'root' })), '--out', join(data, 'never.json'));
+    expect([fifoSpec.code, fifoSpec.stderr.trim()]).toEqual([
+      2,
+      `gradscape: ${join(data, 'spec.json')}: is not a regular file`,
+    ]);
+    const passwd = await gradscape(
+      'run',
+      writeSpec('unreadable/passwd.json', network({ csv: '/etc/passwd', target: 'root' })),
+      '--out',
+      join(data, 'never.json'),
+    );
     expect(passwd.code).toBe(2);
     expect(passwd.stderr).toMatch(/^gradscape: passwd: /);
     expect(passwd.stderr).not.toMatch(/root:x|daemon|nologin/);
@@ -225,18 +313,39 @@ describe('gradscape run with a CSV file', () => {
 
 describe('gradscape run refuses sizes over the limits (docs/formats.md), before any compute', () => {
   const moons = { name: 'moons', samples: 100 };
-  const net = (mlp: Record<string, unknown>, run: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
+  const net = (
+    mlp: Record<string, unknown>,
+    run: Record<string, unknown> = {},
+    extra: Record<string, unknown> = {},
+  ) => ({
     version: 1,
     problem: { mlp: { dataset: moons, hidden: [4], activation: 'tanh', loss: 'bce', ...mlp } },
     runs: [{ name: 'a', init: { scheme: 'he_normal', seed: 1 }, optimizer: { name: 'sgd' }, steps: 5, ...run }],
     ...extra,
   });
   it.each([
-    ['520 M parameters', net({ hidden: Array(32).fill(4096) }), 'problem.mlp.hidden: the network has 520,237,057 parameters; the limit is 50,000,000'],
-    ['a batch of 1e9', net({}, { batchSize: 1e9 }), 'runs[0].batchSize: must be at most 100,000, the most rows a dataset holds'],
+    [
+      '520 M parameters',
+      net({ hidden: Array(32).fill(4096) }),
+      'problem.mlp.hidden: the network has 520,237,057 parameters; the limit is 50,000,000',
+    ],
+    [
+      'a batch of 1e9',
+      net({}, { batchSize: 1e9 }),
+      'runs[0].batchSize: must be at most 100,000, the most rows a dataset holds',
+    ],
     [
       '11 runs of a million steps',
-      { version: 1, problem: { function: 'booth' }, runs: Array.from({ length: 11 }, (_, i) => ({ name: `r${i}`, start: [0, 0], optimizer: { name: 'sgd' }, steps: 1_000_000 })) },
+      {
+        version: 1,
+        problem: { function: 'booth' },
+        runs: Array.from({ length: 11 }, (_, i) => ({
+          name: `r${i}`,
+          start: [0, 0],
+          optimizer: { name: 'sgd' },
+          steps: 1_000_000,
+        })),
+      },
       'runs: ask for 11,000,000 steps together; the limit is 10,000,000',
     ],
     [

@@ -21,7 +21,8 @@ const longRun = (runId: string): ClientMessage => ({
   pace: 100,
 });
 const errorFor = (requestId: string) => (m: HostMessage) => m.type === 'error' && m.requestId === requestId;
-const landscapeFor = (requestId: string, status: string) => (m: HostMessage) => m.type === 'landscape' && m.requestId === requestId && m.status === status;
+const landscapeFor = (requestId: string, status: string) => (m: HostMessage) =>
+  m.type === 'landscape' && m.requestId === requestId && m.status === status;
 
 describe('per-connection limits', () => {
   it('refuse a run beyond the limit with a failed status saying why, leave other connections alone, and free a place when a run ends', async () => {
@@ -30,7 +31,9 @@ describe('per-connection limits', () => {
     const second = connectRecorder(host);
     for (const id of ['a', 'b', 'c']) first.send(longRun(id));
     const refused = await first.waitFor(statusIs('c', 'failed'));
-    expect(refused.type === 'status' && refused.message).toMatch(/^refused: this connection already has 2 runs in progress/);
+    expect(refused.type === 'status' && refused.message).toMatch(
+      /^refused: this connection already has 2 runs in progress/,
+    );
     await first.waitFor(statusIs('b', 'running'));
     for (const id of ['a', 'b']) second.send(longRun(id));
     await second.waitFor(statusIs('b', 'running'));
@@ -51,10 +54,14 @@ describe('per-connection limits', () => {
     const client = connectRecorder(host);
     for (const id of ['l1', 'l2', 'l3']) client.send(largeLandscape(id));
     const refused = await client.waitFor(errorFor('l3'));
-    expect(refused.type === 'error' && refused.message).toMatch(/^refused: this connection already has 2 landscapes in progress/);
+    expect(refused.type === 'error' && refused.message).toMatch(
+      /^refused: this connection already has 2 landscapes in progress/,
+    );
     // Asked again under an id in progress: refused as such, and the first request keeps its place.
     client.send(largeLandscape('l2'));
-    await client.waitFor((m) => errorFor('l2')(m) && /already being computed/.test(m.type === 'error' ? m.message : ''));
+    await client.waitFor(
+      (m) => errorFor('l2')(m) && /already being computed/.test(m.type === 'error' ? m.message : ''),
+    );
     client.send(largeLandscape('l4'));
     await client.waitFor(errorFor('l4'));
 

@@ -21,7 +21,10 @@ const functionRun = (runId: string, steps: number, extra: Partial<Start> = {}): 
 });
 const pointsOf = (frames: FramesMessage[]): number => frames.reduce((n, frame) => n + frame.loss.length, 0);
 const finalStatuses = (received: HostMessage[], runId: string) =>
-  received.filter((m) => m.type === 'status' && m.runId === runId && ['completed', 'diverged', 'cancelled', 'failed'].includes(m.status));
+  received.filter(
+    (m) =>
+      m.type === 'status' && m.runId === runId && ['completed', 'diverged', 'cancelled', 'failed'].includes(m.status),
+  );
 
 const side = workerSideDoor();
 let host: RunHost | undefined;
@@ -34,7 +37,12 @@ afterAll(() => side.close());
 
 /** Four long runs on a new host with a pool of two workers: two on each, the first to be harmed. */
 async function fourRunsOnTwoWorkers(watchdogMs?: number) {
-  host = new RunHost({ workerPath: instrumentedWorkerPath, poolSize: 2, log: () => {}, ...(watchdogMs ? { watchdogMs } : {}) });
+  host = new RunHost({
+    workerPath: instrumentedWorkerPath,
+    poolSize: 2,
+    log: () => {},
+    ...(watchdogMs ? { watchdogMs } : {}),
+  });
   const client = connectRecorder(host);
   const ids = ['a', 'b', 'c', 'd'];
   for (const id of ids) client.send(functionRun(id, 1_000_000, { pace: 300 }));
@@ -48,32 +56,35 @@ describe('a worker that dies in the middle of runs', () => {
   it.each([
     ['killed (process.exit inside the thread)', { exitCode: 70 } as const, /exited with code 70/],
     ['crashed by an uncaught exception', 'throw' as const, /injected crash|exited with code 1/],
-  ])('%s: its runs fail once each, the other worker’s runs go on, and a fresh worker takes new runs', async (_label, how, reason) => {
-    const { host, client, ids, victim, survivor } = await fourRunsOnTwoWorkers();
+  ])(
+    '%s: its runs fail once each, the other worker’s runs go on, and a fresh worker takes new runs',
+    async (_label, how, reason) => {
+      const { host, client, ids, victim, survivor } = await fourRunsOnTwoWorkers();
 
-    side.kill(victim.threadId, how);
-    for (const id of victim.runIds) {
-      const failed = await client.waitFor(statusIs(id, 'failed'));
-      expect(failed.type === 'status' && failed.message).toMatch(reason);
-    }
-    // The other worker's runs keep streaming after the failure was reported.
-    for (const id of survivor.runIds) {
-      const streamed = pointsOf(client.framesOf(id));
-      await client.waitFor((m) => m.type === 'frames' && m.runId === id && m.fromStep >= streamed);
-    }
-    expect(host.activeRunCount).toBe(2);
+      side.kill(victim.threadId, how);
+      for (const id of victim.runIds) {
+        const failed = await client.waitFor(statusIs(id, 'failed'));
+        expect(failed.type === 'status' && failed.message).toMatch(reason);
+      }
+      // The other worker's runs keep streaming after the failure was reported.
+      for (const id of survivor.runIds) {
+        const streamed = pointsOf(client.framesOf(id));
+        await client.waitFor((m) => m.type === 'frames' && m.runId === id && m.fromStep >= streamed);
+      }
+      expect(host.activeRunCount).toBe(2);
 
-    client.send(functionRun('after', 300));
-    await client.waitFor(statusIs('after', 'completed'));
-    expect(pointsOf(client.framesOf('after'))).toBe(301);
-    expect(host.workerThreadIds).toHaveLength(2);
-    expect(host.workerThreadIds).toContain(survivor.threadId);
-    expect(host.workerThreadIds).not.toContain(victim.threadId);
+      client.send(functionRun('after', 300));
+      await client.waitFor(statusIs('after', 'completed'));
+      expect(pointsOf(client.framesOf('after'))).toBe(301);
+      expect(host.workerThreadIds).toHaveLength(2);
+      expect(host.workerThreadIds).toContain(survivor.threadId);
+      expect(host.workerThreadIds).not.toContain(victim.threadId);
 
-    for (const id of survivor.runIds) client.send({ type: 'cancel', runId: id });
-    for (const id of survivor.runIds) await client.waitFor(statusIs(id, 'cancelled'));
-    for (const id of [...ids, 'after']) expect(finalStatuses(client.received, id), id).toHaveLength(1);
-  });
+      for (const id of survivor.runIds) client.send({ type: 'cancel', runId: id });
+      for (const id of survivor.runIds) await client.waitFor(statusIs(id, 'cancelled'));
+      for (const id of [...ids, 'after']) expect(finalStatuses(client.received, id), id).toHaveLength(1);
+    },
+  );
 });
 
 describe('a worker stuck in a step', () => {
@@ -126,7 +137,12 @@ describe('a run whose values explode', () => {
     const client = connectRecorder(host);
     // SGD on f = (x² + 10y²)/2 with lr 1.5 multiplies y by (1 - 15) each step, so 5y² overflows near step 134.
     const lr = 1.5;
-    client.send(functionRun('boom', 1000, { problem: { function: 'quadratic' }, run: { name: 'boom', start: [1, 1], optimizer: { name: 'sgd', lr }, steps: 1000 } }));
+    client.send(
+      functionRun('boom', 1000, {
+        problem: { function: 'quadratic' },
+        run: { name: 'boom', start: [1, 1], optimizer: { name: 'sgd', lr }, steps: 1000 },
+      }),
+    );
     await client.waitFor(statusIs('boom', 'diverged'));
     const frames = client.framesOf('boom');
     const points = Float64Array.from(frames.flatMap((frame) => Array.from(frame.points!)));
@@ -138,14 +154,30 @@ describe('a run whose values explode', () => {
     // The next SGD step from the last point is the first whose loss is not finite.
     expect(f(x - lr * x, y - lr * 10 * y)).toBe(Infinity);
     expect(loss.length).toBe(Math.floor(Math.log(Math.sqrt(Number.MAX_VALUE / 5)) / Math.log(14)) + 1);
-    expect(frames.flatMap((frame) => frame.events).at(-1)).toMatchObject({ type: 'diverged', step: loss.length, point: [x, y] });
+    expect(frames.flatMap((frame) => frame.events).at(-1)).toMatchObject({
+      type: 'diverged',
+      step: loss.length,
+      point: [x, y],
+    });
   });
 
   it('stops as diverged with finite numbers only (network), and the worker takes the next run', async () => {
     host = new RunHost({ workerPath: instrumentedWorkerPath, poolSize: 1, log: () => {} });
     const client = connectRecorder(host);
-    const problem = { mlp: { dataset: { name: 'sine', seed: 1 }, hidden: [16, 16], activation: 'linear', loss: 'mse' } } as const;
-    client.send({ type: 'start', runId: 'net', problem, run: { name: 'net', init: { scheme: 'he_normal', seed: 1 }, optimizer: { name: 'sgd', lr: 0.3, momentum: 0.9 }, steps: 500 } });
+    const problem = {
+      mlp: { dataset: { name: 'sine', seed: 1 }, hidden: [16, 16], activation: 'linear', loss: 'mse' },
+    } as const;
+    client.send({
+      type: 'start',
+      runId: 'net',
+      problem,
+      run: {
+        name: 'net',
+        init: { scheme: 'he_normal', seed: 1 },
+        optimizer: { name: 'sgd', lr: 0.3, momentum: 0.9 },
+        steps: 500,
+      },
+    });
     await client.waitFor(statusIs('net', 'diverged'));
     const frames = client.framesOf('net');
     const loss = frames.flatMap((frame) => Array.from(frame.loss));
@@ -161,7 +193,11 @@ describe('a run whose values explode', () => {
     const before = tf.memory();
     const run = await createNetworkRun(
       await problemOf({ dataset: { name: 'sine', seed: 1 }, hidden: [16, 16], activation: 'linear', loss: 'mse' }),
-      runSpec({ steps: 500, init: { scheme: 'he_normal', seed: 1 }, optimizer: { name: 'sgd', lr: 0.3, momentum: 0.9 } }),
+      runSpec({
+        steps: 500,
+        init: { scheme: 'he_normal', seed: 1 },
+        optimizer: { name: 'sgd', lr: 0.3, momentum: 0.9 },
+      }),
     );
     while (run.status === 'running') run.advance(25);
     expect(run.status).toBe('diverged');
@@ -186,7 +222,10 @@ describe('20 runs at once on a pool of 2 workers', () => {
     expect(workers.map((worker) => worker.runIds.length)).toEqual([10, 10]);
 
     /** Frames messages per run that arrive from now until `until` is received. */
-    const framesUntil = async (send: () => void, until: (m: HostMessage) => boolean): Promise<(runId: string) => number> => {
+    const framesUntil = async (
+      send: () => void,
+      until: (m: HostMessage) => boolean,
+    ): Promise<(runId: string) => number> => {
       const from = client.received.length;
       send();
       await client.waitFor((m) => client.received.indexOf(m) >= from && until(m));
@@ -197,10 +236,22 @@ describe('20 runs at once on a pool of 2 workers', () => {
     // message per run: at most the round in progress and one already on its way come first.
     const ROUND = 2;
     const surface = await framesUntil(
-      () => client.send({ type: 'surface', requestId: 's', problem: { function: 'himmelblau' }, bounds: [[-5, 5], [-5, 5]], resolution: 101 }),
+      () =>
+        client.send({
+          type: 'surface',
+          requestId: 's',
+          problem: { function: 'himmelblau' },
+          bounds: [
+            [-5, 5],
+            [-5, 5],
+          ],
+          resolution: 101,
+        }),
       (m) => m.type === 'surface',
     );
-    const answering = (await Promise.all(host.workerThreadIds.map((threadId) => side.report(threadId)))).find((worker) => worker.surfaceRequests === 1)!;
+    const answering = (await Promise.all(host.workerThreadIds.map((threadId) => side.report(threadId)))).find(
+      (worker) => worker.surfaceRequests === 1,
+    )!;
     expect(Math.max(...answering.runIds.map(surface))).toBeLessThanOrEqual(ROUND);
     const pause = await framesUntil(() => client.send({ type: 'pause', runId: 'r3' }), statusIs('r3', 'paused'));
     expect(pause('r3')).toBeLessThanOrEqual(ROUND);

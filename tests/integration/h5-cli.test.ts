@@ -40,15 +40,26 @@ describe('gradscape import', () => {
   it('writes a 2-D surface with its trajectory: every value as h5py reads it, NaN counted, progress on stderr', async () => {
     const dir = freshDir();
     const out = join(dir, 'run.json');
-    const { code, stderr } = await gradscape('import', h5Fixture('surface_pca.h5'), '--trajectory', h5Fixture('surface_pca_proj.h5'), '--out', out);
+    const { code, stderr } = await gradscape(
+      'import',
+      h5Fixture('surface_pca.h5'),
+      '--trajectory',
+      h5Fixture('surface_pca_proj.h5'),
+      '--out',
+      out,
+    );
     expect(code).toBe(0);
-    expect(stderr).toContain('surface_pca.h5: train_loss on a 8 × 7 grid, 2 quantities (train_loss, train_acc); 0 values not finite written as null; trajectory of 41 points');
+    expect(stderr).toContain(
+      'surface_pca.h5: train_loss on a 8 × 7 grid, 2 quantities (train_loss, train_acc); 0 values not finite written as null; trajectory of 41 points',
+    );
     const runFile = runFileSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
     const xs = dumpedValues('surface_pca.h5', 'xcoordinates');
     expect(runFile.landscape!.alphas).toEqual(xs);
     expect(runFile.landscape!.betas).toEqual(dumpedValues('surface_pca.h5', 'ycoordinates'));
     expect(runFile.landscape!.loss!.flat()).toEqual(dumpedValues('surface_pca.h5', 'train_loss'));
-    expect((runFile.landscape!.extra!['train_acc'] as number[][]).flat()).toEqual(dumpedValues('surface_pca.h5', 'train_acc'));
+    expect((runFile.landscape!.extra!['train_acc'] as number[][]).flat()).toEqual(
+      dumpedValues('surface_pca.h5', 'train_acc'),
+    );
     const px = dumpedValues('surface_pca_proj.h5', 'proj_xcoord');
     const py = dumpedValues('surface_pca_proj.h5', 'proj_ycoord');
     expect(runFile.runs[0]!.projection).toEqual(px.map((x, k) => [x, py[k]]));
@@ -60,8 +71,12 @@ describe('gradscape import', () => {
     const { code, stderr } = await gradscape('import', h5Fixture('surface_partial.h5'), '--out', out);
     expect(code).toBe(0);
     const loss = dumpedValues('surface_partial.h5', 'train_loss');
-    const nonFinite = [...loss, ...dumpedValues('surface_partial.h5', 'train_acc')].filter((v) => !Number.isFinite(v)).length;
-    expect(stderr).toContain(`${nonFinite} values not finite written as null; ${loss.filter((v) => v === -1).length} points of train_loss still hold the -1 fill`);
+    const nonFinite = [...loss, ...dumpedValues('surface_partial.h5', 'train_acc')].filter(
+      (v) => !Number.isFinite(v),
+    ).length;
+    expect(stderr).toContain(
+      `${nonFinite} values not finite written as null; ${loss.filter((v) => v === -1).length} points of train_loss still hold the -1 fill`,
+    );
     const runFile = runFileSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
     expect(runFile.landscape!.loss!.flat()).toEqual(loss.map(asRunFileValue));
   });
@@ -71,35 +86,44 @@ describe('gradscape import', () => {
     [['no_xcoordinates.h5'], 'no_xcoordinates.h5: dataset "xcoordinates": missing'],
     [['shape_mismatch.h5'], 'shape_mismatch.h5: dataset "train_loss": has shape [9, 7]'],
     [['surface_2d.h5', '--quantity', 'val_loss'], 'surface_2d.h5: dataset "val_loss": not in the file'],
-    [['surface_pca.h5', '--trajectory', h5Fixture('proj_no_ycoord.h5')], 'proj_no_ycoord.h5: dataset "proj_ycoord": missing'],
-  ])('%j exits 2 with one line naming the file and the dataset, and writes nothing', async ([file, ...options], message) => {
-    const dir = freshDir();
-    const { code, stderr } = await gradscape('import', h5Fixture(file!), ...options, '--out', join(dir, 'run.json'));
-    expect(code).toBe(2);
-    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(stderr).toContain(message);
-    expect(readdirSync(dir)).toEqual([]);
-  });
+    [
+      ['surface_pca.h5', '--trajectory', h5Fixture('proj_no_ycoord.h5')],
+      'proj_no_ycoord.h5: dataset "proj_ycoord": missing',
+    ],
+  ])(
+    '%j exits 2 with one line naming the file and the dataset, and writes nothing',
+    async ([file, ...options], message) => {
+      const dir = freshDir();
+      const { code, stderr } = await gradscape('import', h5Fixture(file!), ...options, '--out', join(dir, 'run.json'));
+      expect(code).toBe(2);
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr).toContain(message);
+      expect(readdirSync(dir)).toEqual([]);
+    },
+  );
 });
 
 describe('gradscape export-h5', () => {
-  it.each(['surface_2d.h5', 'surface_1d.h5', 'surface_partial.h5'])('%s → import → export-h5 gives back every dataset, value for value', async (file) => {
-    const dir = freshDir();
-    const run = join(dir, 'run.json');
-    const out = join(dir, 'surface.h5');
-    expect((await gradscape('import', h5Fixture(file), '--out', run)).code).toBe(0);
-    const { code, stderr } = await gradscape('export-h5', run, '--out', out);
-    expect(code, stderr).toBe(0);
-    const written = (await readH5(readFileSync(out)))!;
-    const dumped = h5pyDumps.files[file]!.datasets;
-    expect([...written.keys()].sort()).toEqual(Object.keys(dumped).sort());
-    for (const [name, expected] of Object.entries(dumped)) {
-      const dataset = written.get(name)!;
-      expect(dataset.shape, name).toEqual(expected.shape);
-      if ('value' in expected) expect(dataset).toMatchObject({ text: expected.value });
-      else expect(Array.from((dataset as { values: Float64Array }).values), name).toEqual(dumpedValues(file, name));
-    }
-  });
+  it.each(['surface_2d.h5', 'surface_1d.h5', 'surface_partial.h5'])(
+    '%s → import → export-h5 gives back every dataset, value for value',
+    async (file) => {
+      const dir = freshDir();
+      const run = join(dir, 'run.json');
+      const out = join(dir, 'surface.h5');
+      expect((await gradscape('import', h5Fixture(file), '--out', run)).code).toBe(0);
+      const { code, stderr } = await gradscape('export-h5', run, '--out', out);
+      expect(code, stderr).toBe(0);
+      const written = (await readH5(readFileSync(out)))!;
+      const dumped = h5pyDumps.files[file]!.datasets;
+      expect([...written.keys()].sort()).toEqual(Object.keys(dumped).sort());
+      for (const [name, expected] of Object.entries(dumped)) {
+        const dataset = written.get(name)!;
+        expect(dataset.shape, name).toEqual(expected.shape);
+        if ('value' in expected) expect(dataset).toMatchObject({ text: expected.value });
+        else expect(Array.from((dataset as { values: Float64Array }).values), name).toEqual(dumpedValues(file, name));
+      }
+    },
+  );
 
   it('is read by h5py with each value at its own (x, y), as loss-landscape’s plot_2D and h52vtp read it', async (context) => {
     const python = h5pyPython();
@@ -120,7 +144,11 @@ describe('gradscape export-h5', () => {
       'Z = f["train_loss"][:].ravel()',
       'print(json.dumps({"dtype": str(f["train_loss"].dtype), "shape": list(f["train_loss"].shape), "points": [[float(x), float(y), float(z)] for x, y, z in zip(X.ravel(), Y.ravel(), Z)]}))',
     ].join('\n');
-    const read = JSON.parse(execFileSync(python, ['-c', script, out], { encoding: 'utf8' })) as { dtype: string; shape: number[]; points: [number, number, number][] };
+    const read = JSON.parse(execFileSync(python, ['-c', script, out], { encoding: 'utf8' })) as {
+      dtype: string;
+      shape: number[];
+      points: [number, number, number][];
+    };
     expect(read.dtype).toBe('float64');
     expect(read.shape).toEqual([9, 6]);
     for (const point of h5pyDumps.surface2dPoints) {

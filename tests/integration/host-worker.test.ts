@@ -4,7 +4,11 @@ import type { ClientMessage } from '../../shared/protocol';
 import { connectRecorder, statusIs } from '../support/host-client';
 import { assertBuilt, workerPath } from '../support/paths';
 
-const start = (runId: string, steps: number, extra: Partial<Extract<ClientMessage, { type: 'start' }>> = {}): ClientMessage => ({
+const start = (
+  runId: string,
+  steps: number,
+  extra: Partial<Extract<ClientMessage, { type: 'start' }>> = {},
+): ClientMessage => ({
   type: 'start',
   runId,
   problem: { function: 'himmelblau' },
@@ -56,7 +60,9 @@ describe('host and real worker threads', () => {
     const client = connectRecorder(host);
     client.send({ type: 'start', runId: 'x', problem: { function: 'nope' }, run: {} });
     client.send({ type: 'launch-missiles' });
-    client.send(start('bad-lr', 10, { run: { name: 'bad-lr', start: [0, 0], optimizer: { name: 'adam', lr: -1 }, steps: 10 } }));
+    client.send(
+      start('bad-lr', 10, { run: { name: 'bad-lr', start: [0, 0], optimizer: { name: 'adam', lr: -1 }, steps: 10 } }),
+    );
     const errors = client.received.filter((m) => m.type === 'error').map((m) => (m.type === 'error' ? m.message : ''));
     expect(errors).toHaveLength(3);
     expect(errors[0]).toMatch(/problem/);
@@ -98,14 +104,25 @@ describe('host and real worker threads', () => {
   it('answers a surface request with the grid and the critical points', async () => {
     host = new RunHost({ workerPath, poolSize: 1, log: () => {} });
     const client = connectRecorder(host);
-    client.send({ type: 'surface', requestId: 's1', problem: { function: 'booth' }, bounds: [[-10, 10], [-10, 10]], resolution: 21 });
+    client.send({
+      type: 'surface',
+      requestId: 's1',
+      problem: { function: 'booth' },
+      bounds: [
+        [-10, 10],
+        [-10, 10],
+      ],
+      resolution: 21,
+    });
     const surface = await client.waitFor((m) => m.type === 'surface');
     if (surface.type !== 'surface') throw new Error('unreachable');
     expect(surface.x).toHaveLength(21);
     expect(surface.z).toHaveLength(441);
     // Booth at (x, y) = (0, 0): (−7)² + (−5)² = 74, at grid index (10, 10).
     expect(surface.z[10 * 21 + 10]).toBe(74);
-    expect(surface.criticalPoints).toEqual([expect.objectContaining({ type: 'minimum', value: expect.closeTo(0, 12) })]);
+    expect(surface.criticalPoints).toEqual([
+      expect.objectContaining({ type: 'minimum', value: expect.closeTo(0, 12) }),
+    ]);
     expect(surface.criticalPoints[0]!.point[0]).toBeCloseTo(1, 8);
     expect(surface.criticalPoints[0]!.point[1]).toBeCloseTo(3, 8);
   });
@@ -115,8 +132,21 @@ describe('network runs in the worker', () => {
   it('stream training loss, test loss and per-layer gradient norms', async () => {
     host = new RunHost({ workerPath, poolSize: 1, log: () => {} });
     const client = connectRecorder(host);
-    const problem = { mlp: { dataset: { name: 'xor', samples: 80, seed: 1 }, hidden: [6, 6], activation: 'relu', loss: 'bce', testFraction: 0.25 } } as const;
-    client.send({ type: 'start', runId: 'net', problem, run: { name: 'net', init: { scheme: 'he_normal', seed: 2 }, optimizer: { name: 'adam', lr: 0.02 }, steps: 40 } });
+    const problem = {
+      mlp: {
+        dataset: { name: 'xor', samples: 80, seed: 1 },
+        hidden: [6, 6],
+        activation: 'relu',
+        loss: 'bce',
+        testFraction: 0.25,
+      },
+    } as const;
+    client.send({
+      type: 'start',
+      runId: 'net',
+      problem,
+      run: { name: 'net', init: { scheme: 'he_normal', seed: 2 }, optimizer: { name: 'adam', lr: 0.02 }, steps: 40 },
+    });
     await client.waitFor(statusIs('net', 'completed'));
     const frames = client.framesOf('net');
     const points = frames.reduce((n, f) => n + f.loss.length, 0);
@@ -146,7 +176,12 @@ describe('network runs in the worker', () => {
     const rows = Array.from({ length: 12 }, (_, i) => `${i / 12},"${(i % 3) / 3}",${i % 2}`).join('\r\n');
     const csvText = `\uFEFFa,"b, quoted",label\r\n${rows}\r\n`;
     const run = { name: 'csv', init: { scheme: 'he_normal', seed: 2 }, optimizer: { name: 'adam' }, steps: 5 } as const;
-    client.send({ type: 'start', runId: 'csv', problem: { mlp: { ...mlp, dataset: { csvText, file: 'mine.csv', target: 'label' } } }, run });
+    client.send({
+      type: 'start',
+      runId: 'csv',
+      problem: { mlp: { ...mlp, dataset: { csvText, file: 'mine.csv', target: 'label' } } },
+      run,
+    });
     await client.waitFor(statusIs('csv', 'completed'));
     const data = client.received.find((m) => m.type === 'data' && m.runId === 'csv');
     expect(data?.type === 'data' && [data.features, data.y.length]).toEqual([2, 12]);
@@ -154,12 +189,31 @@ describe('network runs in the worker', () => {
     const passwd = { mlp: { ...mlp, dataset: { csv: '/etc/passwd', target: 'root' } } };
     const vector = Float64Array.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     client.send({ type: 'start', runId: 'path', problem: passwd, run } as never);
-    client.send({ type: 'landscape', requestId: 'grid', problem: passwd, center: vector, d1: vector, d2: vector, alphas: Float64Array.of(0), betas: Float64Array.of(0) } as never);
-    client.send({ type: 'slice-plane', requestId: 'plane', problem: passwd, landscape: {}, runs: [{ name: 'a', checkpoints: { params: vector, steps: Float64Array.of(0) } }] } as never);
+    client.send({
+      type: 'landscape',
+      requestId: 'grid',
+      problem: passwd,
+      center: vector,
+      d1: vector,
+      d2: vector,
+      alphas: Float64Array.of(0),
+      betas: Float64Array.of(0),
+    } as never);
+    client.send({
+      type: 'slice-plane',
+      requestId: 'plane',
+      problem: passwd,
+      landscape: {},
+      runs: [{ name: 'a', checkpoints: { params: vector, steps: Float64Array.of(0) } }],
+    } as never);
     // A start has no request id: its error comes without one.
-    const refusals = await Promise.all([undefined, 'grid', 'plane'].map((id) => client.waitFor((m) => m.type === 'error' && m.requestId === id)));
+    const refusals = await Promise.all(
+      [undefined, 'grid', 'plane'].map((id) => client.waitFor((m) => m.type === 'error' && m.requestId === id)),
+    );
     for (const refusal of refusals) {
-      expect(refusal.type === 'error' && refusal.message).toMatch(/^rejected an invalid message: problem\.mlp\.dataset\.csv: a file path is not accepted here/);
+      expect(refusal.type === 'error' && refusal.message).toMatch(
+        /^rejected an invalid message: problem\.mlp\.dataset\.csv: a file path is not accepted here/,
+      );
     }
     expect(client.received.some((m) => m.type === 'status' && m.runId === 'path')).toBe(false);
     // A CSV's rows are counted once the worker parses it: a landscape over the limit is refused then, under its id.
@@ -167,9 +221,20 @@ describe('network runs in the worker', () => {
     // One input, 300 hidden units, one output: 901 parameters; × 100,000 rows × 401² points = 1.45e13.
     const wide = new Float64Array(901);
     const grid = new Float64Array(401);
-    client.send({ type: 'landscape', requestId: 'costly', problem: { mlp: { ...mlp, hidden: [300], dataset: { csvText: tall, target: 'label' } } }, center: wide, d1: wide, d2: wide, alphas: grid, betas: grid });
+    client.send({
+      type: 'landscape',
+      requestId: 'costly',
+      problem: { mlp: { ...mlp, hidden: [300], dataset: { csvText: tall, target: 'label' } } },
+      center: wide,
+      d1: wide,
+      d2: wide,
+      alphas: grid,
+      betas: grid,
+    });
     const costly = await client.waitFor((m) => m.type === 'error' && m.requestId === 'costly');
-    expect(costly.type === 'error' && costly.message).toMatch(/alphas: the landscape needs 1\.45e\+13 evaluations \(grid points × rows × parameters\); the limit is 1e13$/);
+    expect(costly.type === 'error' && costly.message).toMatch(
+      /alphas: the landscape needs 1\.45e\+13 evaluations \(grid points × rows × parameters\); the limit is 1e13$/,
+    );
   });
 });
 
@@ -178,7 +243,16 @@ describe('requests the host rejects', () => {
     host = new RunHost({ workerPath, poolSize: 1, log: () => {} });
     const client = connectRecorder(host);
     const bad = Float64Array.of(Number.NaN);
-    client.send({ type: 'landscape', requestId: 'slice-1', problem: { mlp: {} }, center: bad, d1: bad, d2: bad, alphas: bad, betas: bad });
+    client.send({
+      type: 'landscape',
+      requestId: 'slice-1',
+      problem: { mlp: {} },
+      center: bad,
+      d1: bad,
+      d2: bad,
+      alphas: bad,
+      betas: bad,
+    });
     const answer = await client.waitFor((m) => m.type === 'error');
     expect(answer).toMatchObject({ type: 'error', requestId: 'slice-1' });
   });

@@ -17,23 +17,43 @@ function csvProblem(c: (typeof fixture.grids)[number]) {
   const features = c.sizes[0]!;
   const lines = [[...Array.from({ length: features }, (_, i) => `x${i + 1}`), 'target'].join(',')];
   for (let r = 0; r < c.rows; r++) lines.push([...c.x.slice(r * features, (r + 1) * features), c.y[r]].join(','));
-  return { mlp: { dataset: { csvText: `${lines.join('\n')}\n`, target: 'target' }, hidden: c.sizes.slice(1, -1), activation: c.activation, loss: c.loss } };
+  return {
+    mlp: {
+      dataset: { csvText: `${lines.join('\n')}\n`, target: 'target' },
+      hidden: c.sizes.slice(1, -1),
+      activation: c.activation,
+      loss: c.loss,
+    },
+  };
 }
 
-const spiral = { mlp: { dataset: { name: 'spiral', samples: 300, seed: 1 }, hidden: [16, 16], activation: 'tanh', loss: 'bce' } };
+const spiral = {
+  mlp: { dataset: { name: 'spiral', samples: 300, seed: 1 }, hidden: [16, 16], activation: 'tanh', loss: 'bce' },
+};
 const spiralSize = 2 * 16 + 16 + 16 * 16 + 16 + 16 + 1;
-const line = (n: number, from = -1, to = 1) => Float64Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
+const line = (n: number, from = -1, to = 1) =>
+  Float64Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
 const vector = (seed: number) => Float64Array.from({ length: spiralSize }, (_, i) => Math.sin(seed * (i + 1)));
 
 function request(requestId: string, n: number, seed = 1, problem: unknown = spiral): ClientMessage {
-  return { type: 'landscape', requestId, problem, center: vector(seed), d1: vector(seed + 1), d2: vector(seed + 2), alphas: line(n), betas: line(n) } as ClientMessage;
+  return {
+    type: 'landscape',
+    requestId,
+    problem,
+    center: vector(seed),
+    d1: vector(seed + 1),
+    d2: vector(seed + 2),
+    alphas: line(n),
+    betas: line(n),
+  } as ClientMessage;
 }
 
 const landscapesOf = (received: HostMessage[], requestId: string) =>
   received.filter((m): m is LandscapeMessage => m.type === 'landscape' && m.requestId === requestId);
 const answerTo = (requestId: string) => (m: HostMessage) => 'requestId' in m && m.requestId === requestId;
 const finished = (requestId: string) => (m: HostMessage) =>
-  (m.type === 'landscape' && m.requestId === requestId && m.status !== 'computing') || (m.type === 'error' && m.requestId === requestId);
+  (m.type === 'landscape' && m.requestId === requestId && m.status !== 'computing') ||
+  (m.type === 'error' && m.requestId === requestId);
 
 describe('landscapes across the worker pool', () => {
   it('match PyTorch on a fixture’s network and data, split across two workers', async () => {
@@ -53,7 +73,8 @@ describe('landscapes across the worker pool', () => {
     const last = await client.waitFor(finished('torch'));
     expect(last).toMatchObject({ status: 'complete', computed: 35, total: 35 });
     const grid = new Float64Array(35).fill(NaN);
-    for (const m of landscapesOf(client.received, 'torch')) m.indices.forEach((index, k) => (grid[index] = m.values[k]!));
+    for (const m of landscapesOf(client.received, 'torch'))
+      m.indices.forEach((index, k) => (grid[index] = m.values[k]!));
     c.loss_grid.flat().forEach((expected, k) => expect(relativeError(grid[k]!, expected)).toBeLessThan(1e-4));
     expect(host.workerThreadIds).toHaveLength(2);
   });
@@ -97,8 +118,11 @@ describe('landscapes across the worker pool', () => {
     expect(Array.from(placed!.coordinates)).toEqual([expect.closeTo(0.5, 12), expect.closeTo(-0.25, 12), 0, 0]);
     expect(Array.from(placed!.distances)).toEqual([expect.closeTo(0, 9), 0]);
     const first = new Float64Array(17 * 17);
-    for (const m of landscapesOf(client.received, 'first')) m.indices.forEach((index, k) => (first[index] = m.values[k]!));
-    expect(Array.from(again.indices, (index, k) => [index, again.values[k]])).toEqual(Array.from(first, (value, index) => [index, value]));
+    for (const m of landscapesOf(client.received, 'first'))
+      m.indices.forEach((index, k) => (first[index] = m.values[k]!));
+    expect(Array.from(again.indices, (index, k) => [index, again.values[k]])).toEqual(
+      Array.from(first, (value, index) => [index, value]),
+    );
   });
 
   it('cancel: the workers stop, nothing more arrives, and the next landscape runs', async () => {
@@ -143,9 +167,16 @@ describe('landscapes across the worker pool', () => {
 });
 
 describe('slices on a plane the app asks for', () => {
-  const moons = { mlp: { dataset: { name: 'moons', samples: 100, seed: 2 }, hidden: [6], activation: 'tanh', loss: 'bce' } };
+  const moons = {
+    mlp: { dataset: { name: 'moons', samples: 100, seed: 2 }, hidden: [6], activation: 'tanh', loss: 'bce' },
+  };
   const start = (runId: string, seed: number) =>
-    ({ type: 'start', runId, problem: moons, run: { name: runId, init: { scheme: 'glorot_uniform', seed }, optimizer: { name: 'adam', lr: 0.05 }, steps: 40 } }) as ClientMessage;
+    ({
+      type: 'start',
+      runId,
+      problem: moons,
+      run: { name: runId, init: { scheme: 'glorot_uniform', seed }, optimizer: { name: 'adam', lr: 0.05 }, steps: 40 },
+    }) as ClientMessage;
   const asRun = ({ params, steps }: Checkpoints, name: string) => ({ name, checkpoints: { params, steps } });
 
   it('choose the shared PCA plane of two runs in a worker, then slice it with both paths on it; again from the cache', async () => {
@@ -162,7 +193,13 @@ describe('slices on a plane the app asks for', () => {
       expect(params.length).toBe(25 * steps.length);
     }
     const ask = (requestId: string): ClientMessage =>
-      ({ type: 'slice-plane', requestId, problem: moons, landscape: { directions: 'pca', pcaOf: 'all', run: 'a', resolution: 9 }, runs: [asRun(a, 'a'), asRun(b, 'b')] }) as ClientMessage;
+      ({
+        type: 'slice-plane',
+        requestId,
+        problem: moons,
+        landscape: { directions: 'pca', pcaOf: 'all', run: 'a', resolution: 9 },
+        runs: [asRun(a, 'a'), asRun(b, 'b')],
+      }) as ClientMessage;
     client.send(ask('shared'));
     const plane = (await client.waitFor(answerTo('shared'))) as SlicePlaneMessage;
     expect(plane.type).toBe('slice-plane');
@@ -171,7 +208,17 @@ describe('slices on a plane the app asks for', () => {
     expect(second).toBeGreaterThan(0);
     expect(plane.alphas).toHaveLength(9);
     const { center, d1, d2, alphas, betas } = plane;
-    const slice = (requestId: string): ClientMessage => ({ type: 'landscape', requestId, problem: moons, center, d1, d2, alphas, betas, paths: [a.params, b.params] });
+    const slice = (requestId: string): ClientMessage => ({
+      type: 'landscape',
+      requestId,
+      problem: moons,
+      center,
+      d1,
+      d2,
+      alphas,
+      betas,
+      paths: [a.params, b.params],
+    });
     client.send(slice('grid'));
     await client.waitFor(finished('grid'));
     const messages = landscapesOf(client.received, 'grid');
@@ -196,12 +243,37 @@ describe('slices on a plane the app asks for', () => {
     await client.waitFor(statusIs('a', 'completed'), 60_000);
     const a = receivedCheckpoints(client.received, 'a');
     const wider = { mlp: { ...moons.mlp, hidden: [7] } };
-    client.send({ type: 'slice-plane', requestId: 'wrong', problem: wider, landscape: { directions: 'hessian' }, runs: [asRun(a, 'a')] });
+    client.send({
+      type: 'slice-plane',
+      requestId: 'wrong',
+      problem: wider,
+      landscape: { directions: 'hessian' },
+      runs: [asRun(a, 'a')],
+    });
     const error = await client.waitFor(answerTo('wrong'));
-    expect(error).toMatchObject({ type: 'error', message: 'runs[0].checkpoints.params: holds vectors of 25 parameters; this network has 29' });
-    client.send({ type: 'slice-plane', requestId: 'unknown', problem: moons, landscape: { directions: 'interpolation', through: [{ run: 'a' }, { run: 'z' }] }, runs: [asRun(a, 'a')] });
-    expect(client.received.at(-1)).toMatchObject({ type: 'error', requestId: 'unknown', message: expect.stringMatching(/landscape\.through\[1\]\.run: names no run: "z"/) });
-    client.send({ type: 'slice-plane', requestId: 'hessian', problem: moons, landscape: { directions: 'hessian', resolution: 5 }, runs: [asRun(a, 'a')] });
+    expect(error).toMatchObject({
+      type: 'error',
+      message: 'runs[0].checkpoints.params: holds vectors of 25 parameters; this network has 29',
+    });
+    client.send({
+      type: 'slice-plane',
+      requestId: 'unknown',
+      problem: moons,
+      landscape: { directions: 'interpolation', through: [{ run: 'a' }, { run: 'z' }] },
+      runs: [asRun(a, 'a')],
+    });
+    expect(client.received.at(-1)).toMatchObject({
+      type: 'error',
+      requestId: 'unknown',
+      message: expect.stringMatching(/landscape\.through\[1\]\.run: names no run: "z"/),
+    });
+    client.send({
+      type: 'slice-plane',
+      requestId: 'hessian',
+      problem: moons,
+      landscape: { directions: 'hessian', resolution: 5 },
+      runs: [asRun(a, 'a')],
+    });
     const plane = await client.waitFor(answerTo('hessian'));
     expect(plane).toMatchObject({ type: 'slice-plane', eigenvalues: [expect.any(Number), expect.any(Number)] });
   });

@@ -15,11 +15,19 @@ import { assertBuilt, distDir, repoRoot } from '../support/paths';
  * threads) and resources/app.asar.unpacked with the files build/electron-builder.json unpacks.
  * The worker must run from there, with no node_modules anywhere above it.
  */
-const config = JSON.parse(readFileSync(join(repoRoot, 'build', 'electron-builder.json'), 'utf8')) as { asarUnpack: string[] };
+const config = JSON.parse(readFileSync(join(repoRoot, 'build', 'electron-builder.json'), 'utf8')) as {
+  asarUnpack: string[];
+};
 
 /** electron-builder's globs as we use them: `**` any path, `*` within one folder. */
 const globToRegExp = (glob: string): RegExp =>
-  new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\0').replace(/\*/g, '[^/]*').replace(/\0/g, '.*')}$`);
+  new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*\*/g, '\0')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\0/g, '.*')}$`,
+  );
 const unpackPatterns = config.asarUnpack.map(globToRegExp);
 const isUnpacked = (appPath: string): boolean => unpackPatterns.some((pattern) => pattern.test(appPath));
 
@@ -34,7 +42,11 @@ const appPath = (file: string): string => relative(repoRoot, file).split(sep).jo
 /** The ES module specifiers a built file imports, static and dynamic. */
 function importsOf(file: string): string[] {
   const code = readFileSync(file, 'utf8');
-  const patterns = [/(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']/gm, /(?:^|[\s;])import\s*["']([^"']+)["']/gm, /import\(\s*["']([^"']+)["']\s*\)/g];
+  const patterns = [
+    /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']/gm,
+    /(?:^|[\s;])import\s*["']([^"']+)["']/gm,
+    /import\(\s*["']([^"']+)["']\s*\)/g,
+  ];
   return patterns.flatMap((pattern) => [...code.matchAll(pattern)].map((match) => match[1]!));
 }
 
@@ -75,7 +87,12 @@ describe('the worker in a packaged app', () => {
     visit(join(distDir, 'worker.mjs'));
     // The entry, the eager chunks and the network chunks loaded on demand.
     expect(seen.size).toBeGreaterThan(3);
-    for (const data of ['dist/wasm/tfjs-backend-wasm.wasm', 'dist/wasm/tfjs-backend-wasm-simd.wasm', 'dist/wasm/mlp-kernel.wasm', 'dist/data/iris.csv']) {
+    for (const data of [
+      'dist/wasm/tfjs-backend-wasm.wasm',
+      'dist/wasm/tfjs-backend-wasm-simd.wasm',
+      'dist/wasm/mlp-kernel.wasm',
+      'dist/data/iris.csv',
+    ]) {
       expect(existsSync(join(repoRoot, data)), data).toBe(true);
       expect(isUnpacked(data), data).toBe(true);
     }
@@ -96,7 +113,12 @@ describe('the worker in a packaged app', () => {
       type: 'start',
       runId: 'iris',
       problem: { mlp: { dataset: { name: 'iris' }, hidden: [4], activation: 'tanh', loss: 'cross_entropy' } },
-      run: { name: 'iris', init: { scheme: 'glorot_uniform', seed: 1 }, optimizer: { name: 'adam', lr: 0.05 }, steps: 20 },
+      run: {
+        name: 'iris',
+        init: { scheme: 'glorot_uniform', seed: 1 },
+        optimizer: { name: 'adam', lr: 0.05 },
+        steps: 20,
+      },
     });
     await client.waitFor(statusIs('f', 'completed'));
     await client.waitFor(statusIs('iris', 'completed'), 60_000);
@@ -117,7 +139,9 @@ describe('the worker in a packaged app', () => {
       }),
     );
     const out = join(unpacked, 'run.json');
-    await promisify(execFile)(process.execPath, [join(unpacked, 'dist', 'cli.mjs'), 'run', spec, '--out', out], { cwd: unpacked });
+    await promisify(execFile)(process.execPath, [join(unpacked, 'dist', 'cli.mjs'), 'run', spec, '--out', out], {
+      cwd: unpacked,
+    });
     const runFile = JSON.parse(readFileSync(out, 'utf8')) as { engine: { backend: string }; dataset: { x: unknown[] } };
     expect(runFile.engine.backend).toBe('kernel');
     expect(runFile.dataset.x).toHaveLength(150);

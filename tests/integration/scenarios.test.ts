@@ -19,7 +19,12 @@ function specOf({ comparison }: Scenario) {
   const runs = comparison.runs.map((settings) => runSpecFields(settings.name!, settings, comparison.kind));
   const problem = isNetwork ? { mlp: comparison.network } : { function: comparison.function };
   // The smallest landscape: the lessons are in the runs, not the slice.
-  return experimentSpecSchema.parse({ version: 1, problem, runs, ...(isNetwork ? { landscape: { resolution: 3 } } : {}) });
+  return experimentSpecSchema.parse({
+    version: 1,
+    problem,
+    runs,
+    ...(isNetwork ? { landscape: { resolution: 3 } } : {}),
+  });
 }
 
 const run = (file: RunFile, name: string): RunRecord => {
@@ -37,7 +42,8 @@ const stepsTo = (record: RunRecord, level: number): number => {
 const mean = (values: number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
 const signChanges = (values: number[]): number => values.slice(1).filter((value, k) => value * values[k]! < 0).length;
 const coordinate = (record: RunRecord, axis: 0 | 1): number[] => record.trajectory!.map((point) => point[axis]);
-const layerGradNorms = (record: RunRecord): number[][] => (record as RunRecord & { layerGradNorms: number[][] }).layerGradNorms;
+const layerGradNorms = (record: RunRecord): number[][] =>
+  (record as RunRecord & { layerGradNorms: number[][] }).layerGradNorms;
 
 const LESSONS: Record<string, (file: RunFile) => void> = {
   'saddle-gd-adam'(file) {
@@ -63,8 +69,15 @@ const LESSONS: Record<string, (file: RunFile) => void> = {
     expect(stepsTo(momentum, 1e-3)).toBeLessThan(stepsTo(gd, 1e-3));
   },
   'learning-rate-diverges'(file) {
-    const [slow, good, high, clipped] = ['lr 0.001', 'lr 0.002', 'lr 0.003', 'lr 0.003, clipped'].map((name) => run(file, name));
-    expect([slow, good, high, clipped].map((record) => record!.status)).toEqual(['completed', 'completed', 'diverged', 'completed']);
+    const [slow, good, high, clipped] = ['lr 0.001', 'lr 0.002', 'lr 0.003', 'lr 0.003, clipped'].map((name) =>
+      run(file, name),
+    );
+    expect([slow, good, high, clipped].map((record) => record!.status)).toEqual([
+      'completed',
+      'completed',
+      'diverged',
+      'completed',
+    ]);
     expect(final(slow!)).toBeGreaterThan(1);
     expect(final(good!)).toBeLessThan(0.01);
     expect(types(high!)).toEqual(expect.arrayContaining(['exploding_gradient', 'diverged']));
@@ -74,7 +87,10 @@ const LESSONS: Record<string, (file: RunFile) => void> = {
   'zero-init-symmetry'(file) {
     const zeros = run(file, 'zeros');
     const glorot = run(file, 'Glorot');
-    expect(zeros.events.find((event) => event.type === 'symmetry')).toMatchObject({ step: 0, endStep: zeros.loss.length - 1 });
+    expect(zeros.events.find((event) => event.type === 'symmetry')).toMatchObject({
+      step: 0,
+      endStep: zeros.loss.length - 1,
+    });
     expect(types(glorot)).not.toContain('symmetry');
     expect(final(zeros)).toBeGreaterThan(0.2);
     expect(final(zeros)).toBeLessThan(0.3);

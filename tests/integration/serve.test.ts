@@ -53,14 +53,25 @@ describe('gradscape serve', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[\w-]{24}\/$/);
     expect(await accepts('127.0.0.1', server.port)).toBe(true);
     // Every other address of this machine, IPv6 loopback included, is refused.
-    const interfaces = Object.values(networkInterfaces()).flat().map((info) => info!.address);
-    const others = new Set(['::1', ...interfaces.filter((address) => address !== '127.0.0.1' && !address.startsWith('fe80:'))]);
+    const interfaces = Object.values(networkInterfaces())
+      .flat()
+      .map((info) => info!.address);
+    const others = new Set([
+      '::1',
+      ...interfaces.filter((address) => address !== '127.0.0.1' && !address.startsWith('fe80:')),
+    ]);
     for (const address of others) expect(await accepts(address, server.port), address).toBe(false);
   });
 
   it('answers 403 to near-miss tokens and 405 to anything but GET and HEAD', async () => {
     const wrong = [...server.token].map((c, i) => (i === 0 ? (c === 'a' ? 'b' : 'a') : c)).join('');
-    for (const path of [`/${wrong}/`, `/${server.token.toUpperCase()}/`, `/?token=${server.token}`, `/${encodeURIComponent(`${server.token}/`)}`, `//${server.token}/`]) {
+    for (const path of [
+      `/${wrong}/`,
+      `/${server.token.toUpperCase()}/`,
+      `/?token=${server.token}`,
+      `/${encodeURIComponent(`${server.token}/`)}`,
+      `//${server.token}/`,
+    ]) {
       expect((await fetch(`${origin()}${path}`)).status, path).toBe(403);
     }
     expect((await fetch(server.url, { method: 'POST', body: 'x' })).status).toBe(405);
@@ -73,7 +84,13 @@ describe('gradscape serve', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(await page.text()).toContain('<div id="root">');
-    for (const path of ['/', '/index.html', `/${server.token.slice(0, -1)}x/`, `/${server.token}`, `/x${server.token}/`]) {
+    for (const path of [
+      '/',
+      '/index.html',
+      `/${server.token.slice(0, -1)}x/`,
+      `/${server.token}`,
+      `/x${server.token}/`,
+    ]) {
       expect((await fetch(`${origin()}${path}`)).status, path).toBe(403);
     }
     expect((await fetch(`${server.url}../../etc/passwd`)).status).not.toBe(200);
@@ -85,7 +102,13 @@ describe('gradscape serve', () => {
     await expect(openSocket(`/${server.token}/socket`, {})).rejects.toThrow(/403/);
     const wrong = `${server.token.slice(0, -1)}${server.token.endsWith('a') ? 'b' : 'a'}`;
     await expect(openSocket(`/${wrong}/socket`, { Origin: origin() })).rejects.toThrow(/403/);
-    for (const foreign of ['null', `http://127.0.0.1:${server.port + 1}`, `https://127.0.0.1:${server.port}`, `http://127.0.0.1.evil.example:${server.port}`, `http://[::1]:${server.port}`]) {
+    for (const foreign of [
+      'null',
+      `http://127.0.0.1:${server.port + 1}`,
+      `https://127.0.0.1:${server.port}`,
+      `http://127.0.0.1.evil.example:${server.port}`,
+      `http://[::1]:${server.port}`,
+    ]) {
       await expect(openSocket(`/${server.token}/socket`, { Origin: foreign }), foreign).rejects.toThrow(/403/);
     }
     (await openSocket(`/${server.token}/socket`, { Origin: `http://localhost:${server.port}` })).close();
@@ -96,7 +119,9 @@ describe('gradscape serve', () => {
     const messages: HostMessage[] = [];
     const completed = new Promise<void>((resolve) =>
       socket.on('message', (data: Buffer) => {
-        const message = decodeMessage(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer) as HostMessage;
+        const message = decodeMessage(
+          data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer,
+        ) as HostMessage;
         messages.push(message);
         if (message.type === 'status' && message.status === 'completed') resolve();
       }),
@@ -114,7 +139,9 @@ describe('gradscape serve', () => {
     await completed;
     socket.close();
     expect(messages.filter((m) => m.type === 'error')).toHaveLength(2);
-    const points = messages.filter((m) => m.type === 'frames').reduce((n, m) => n + (m.type === 'frames' ? m.loss.length : 0), 0);
+    const points = messages
+      .filter((m) => m.type === 'frames')
+      .reduce((n, m) => n + (m.type === 'frames' ? m.loss.length : 0), 0);
     expect(points).toBe(101);
   });
 });
@@ -134,7 +161,8 @@ describe('gradscape serve, asked with raw requests no client has normalised', ()
     raw = await serve({ host, rendererDir: root });
   });
   afterAll(() => raw.close());
-  const get = (path: string, headers: Record<string, string> = { Host: `127.0.0.1:${raw.port}` }) => rawRequest(raw.port, `GET ${path} HTTP/1.1`, headers);
+  const get = (path: string, headers: Record<string, string> = { Host: `127.0.0.1:${raw.port}` }) =>
+    rawRequest(raw.port, `GET ${path} HTTP/1.1`, headers);
 
   it('serves the renderer’s own files under the token', async () => {
     expect(await get(`/${raw.token}/`)).toMatchObject({ status: 200, body: expect.stringContaining('id="root"') });
@@ -179,7 +207,16 @@ describe('gradscape serve, asked with raw requests no client has normalised', ()
       expect((await get(`/${raw.token}/`, { Host: host })).status, host).toBe(200);
       expect((await upgrade(host)).status, host).toBe(101);
     }
-    for (const host of [`evil.example:${port}`, `127.0.0.1.evil.example:${port}`, `localhost.evil.example:${port}`, `127.0.0.1:${port + 1}`, '127.0.0.1', 'localhost', `0.0.0.0:${port}`, `127.0.0.2:${port}`]) {
+    for (const host of [
+      `evil.example:${port}`,
+      `127.0.0.1.evil.example:${port}`,
+      `localhost.evil.example:${port}`,
+      `127.0.0.1:${port + 1}`,
+      '127.0.0.1',
+      'localhost',
+      `0.0.0.0:${port}`,
+      `127.0.0.2:${port}`,
+    ]) {
       const page = await get(`/${raw.token}/`, { Host: host });
       expect(page.status, host).toBe(403);
       expect(page.body).toMatch(/Host header/);
@@ -191,7 +228,8 @@ describe('gradscape serve, asked with raw requests no client has normalised', ()
   });
 });
 
-const decode = (data: Buffer): HostMessage => decodeMessage(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer) as HostMessage;
+const decode = (data: Buffer): HostMessage =>
+  decodeMessage(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer) as HostMessage;
 const start = (runId: string, steps: number, pace?: number): ClientMessage => ({
   type: 'start',
   runId,
@@ -212,7 +250,8 @@ describe('gradscape serve and a client that stops reading', () => {
     const ids = ['p', 'q'];
     const seriesBytes = ids.length * (STEPS + 1) * 5 * 8;
     for (const id of ids) socket.send(encodeMessage(start(id, STEPS)));
-    const running = (id: string) => received.some(({ message: m }) => m.type === 'status' && m.runId === id && m.status === 'running');
+    const running = (id: string) =>
+      received.some(({ message: m }) => m.type === 'status' && m.runId === id && m.status === 'running');
     await vi.waitFor(() => expect(ids.every(running)).toBe(true), { timeout: 60_000, interval: 10 });
     socket.pause();
     await vi.waitFor(() => expect(host.activeRunCount).toBe(0), { timeout: 120_000, interval: 50 });
@@ -224,7 +263,8 @@ describe('gradscape serve and a client that stops reading', () => {
     expect(stuck!.waitingBytes).toBeLessThan(4096);
 
     socket.resume();
-    const completed = (id: string) => received.some(({ message: m }) => m.type === 'status' && m.runId === id && m.status === 'completed');
+    const completed = (id: string) =>
+      received.some(({ message: m }) => m.type === 'status' && m.runId === id && m.status === 'completed');
     await vi.waitFor(() => expect(ids.every(completed)).toBe(true), { timeout: 120_000, interval: 50 });
     const [drained] = server.backlogs();
     // What the socket held unsent never passed the high-water mark by more than one message.
@@ -252,11 +292,17 @@ describe('gradscape serve and a client that stops reading', () => {
     socket.on('message', (data: Buffer) => received.push(decode(data)));
     for (const id of ['x', 'y']) socket.send(encodeMessage(start(id, 1_000_000, 1_000)));
     socket.send(encodeMessage(largeLandscape('slice')));
-    await vi.waitFor(() => expect(received.some((m) => m.type === 'landscape' && m.status === 'computing')).toBe(true), { timeout: 60_000, interval: 50 });
+    await vi.waitFor(
+      () => expect(received.some((m) => m.type === 'landscape' && m.status === 'computing')).toBe(true),
+      { timeout: 60_000, interval: 50 },
+    );
     expect(host.activeRunCount).toBe(2);
     expect(host.activeRequestCount).toBeGreaterThan(0);
     socket.pause();
     socket.terminate();
-    await vi.waitFor(() => expect([host.activeRunCount, host.activeRequestCount, server.backlogs().length]).toEqual([0, 0, 0]), { timeout: 60_000, interval: 50 });
+    await vi.waitFor(
+      () => expect([host.activeRunCount, host.activeRequestCount, server.backlogs().length]).toEqual([0, 0, 0]),
+      { timeout: 60_000, interval: 50 },
+    );
   });
 });

@@ -17,7 +17,11 @@ export async function launchChromium(): Promise<Browser> {
  * Counts a canvas's pixels within `tolerance` of an RGB colour, reading it through a 2D copy so
  * WebGL canvases count too (the app keeps its drawing buffer so recordings and tests can read it).
  */
-export const canvasPixels = (canvas: Locator, rgb: readonly [number, number, number], tolerance = 40): Promise<number> =>
+export const canvasPixels = (
+  canvas: Locator,
+  rgb: readonly [number, number, number],
+  tolerance = 40,
+): Promise<number> =>
   canvas.evaluate(
     (source: HTMLCanvasElement, [[r, g, b], t]) => {
       const copy = document.createElement('canvas');

@@ -90,12 +90,20 @@ async function measure(page: Page, seconds: number): Promise<FrameStats> {
 }
 
 /** A page with only a WebGL canvas the size of the 3D view, cleared every frame: the floor. */
-async function emptyCanvas(browser: Browser, seconds: number, size: { width: number; height: number }): Promise<FrameStats> {
+async function emptyCanvas(
+  browser: Browser,
+  seconds: number,
+  size: { width: number; height: number },
+): Promise<FrameStats> {
   const page = await browser.newPage({ viewport: VIEWPORT });
-  await page.setContent(`<body style="margin:0;background:#0d1117"><canvas width="${size.width}" height="${size.height}"></canvas></body>`);
+  await page.setContent(
+    `<body style="margin:0;background:#0d1117"><canvas width="${size.width}" height="${size.height}"></canvas></body>`,
+  );
   await page.evaluate(FRAME_TIMER);
   await page.evaluate(() => {
-    const gl = document.querySelector('canvas')!.getContext('webgl2', { antialias: true, preserveDrawingBuffer: true })!;
+    const gl = document
+      .querySelector('canvas')!
+      .getContext('webgl2', { antialias: true, preserveDrawingBuffer: true })!;
     const frame = (): void => {
       gl.clearColor(0.05, 0.07, 0.09, 1);
       gl.clear(gl.COLOR_BUFFER_BIT);
@@ -109,7 +117,18 @@ async function emptyCanvas(browser: Browser, seconds: number, size: { width: num
   return stats;
 }
 
-const ALGORITHMS = ['sgd', 'adam', 'rmsprop', 'adagrad', 'nadam', 'adamax', 'radam', 'adamw', 'lion', 'adadelta'] as const;
+const ALGORITHMS = [
+  'sgd',
+  'adam',
+  'rmsprop',
+  'adagrad',
+  'nadam',
+  'adamax',
+  'radam',
+  'adamw',
+  'lion',
+  'adadelta',
+] as const;
 
 /** Starts `runs` runs of `steps` steps on Himmelblau through the UI, at full speed, and waits for them. */
 async function startRuns(page: Page, runs: number, steps: number): Promise<void> {
@@ -118,14 +137,18 @@ async function startRuns(page: Page, runs: number, steps: number): Promise<void>
   for (let k = 0; k < runs; k++) {
     const algorithm = ALGORITHMS[k % ALGORITHMS.length]!;
     await page.getByLabel('Algorithm').selectOption(algorithm);
-    await page.getByLabel('lr', { exact: true }).fill(algorithm === 'adadelta' ? '1' : algorithm === 'sgd' ? '0.002' : '0.01');
+    await page
+      .getByLabel('lr', { exact: true })
+      .fill(algorithm === 'adadelta' ? '1' : algorithm === 'sgd' ? '0.002' : '0.01');
     const angle = (2 * Math.PI * k) / runs;
     await page.getByLabel('Start x').fill((4 * Math.cos(angle)).toFixed(2));
     await page.getByLabel('Start y').fill((4 * Math.sin(angle)).toFixed(2));
     await page.getByRole('button', { name: 'Run', exact: true }).click();
   }
   const done = async (): Promise<boolean> => {
-    const statuses = await page.locator('li.run').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
+    const statuses = await page
+      .locator('li.run')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
     return statuses.length === runs && statuses.every((status) => status === 'completed' || status === 'diverged');
   };
   const deadline = Date.now() + 120_000;
@@ -197,11 +220,16 @@ export async function benchFrames(options: FrameBenchOptions): Promise<FrameBenc
     await page.getByLabel('Contour lines').check();
     await page.getByLabel('Descent arrows').check();
 
-    print(`frames: headless Chromium (SwiftShader WebGL), ${VIEWPORT.width}×${VIEWPORT.height}, ${runs} runs × ${steps} steps playing at 10×, ${seconds} s each`);
+    print(
+      `frames: headless Chromium (SwiftShader WebGL), ${VIEWPORT.width}×${VIEWPORT.height}, ${runs} runs × ${steps} steps playing at 10×, ${seconds} s each`,
+    );
     const before = await emptyCanvas(browser, seconds, size);
     print(`  empty canvas ${size.width}×${size.height}   ${describe(before)}`);
     const scenes: FrameBenchResult['scenes'] = [];
-    for (const [name, button] of [['3D view', '3D'], ['side by side', 'Side by side']] as const) {
+    for (const [name, button] of [
+      ['3D view', '3D'],
+      ['side by side', 'Side by side'],
+    ] as const) {
       await page.getByRole('button', { name: button, exact: true }).click();
       await page.waitForTimeout(500);
       scenes.push({ name, stats: await measurePlaying(page, seconds), ratio: NaN });
@@ -209,7 +237,11 @@ export async function benchFrames(options: FrameBenchOptions): Promise<FrameBenc
     await openNetworkLandscape(page);
     const landscape = (await page.getByRole('img', { name: /^Loss landscape in 3D/ }).boundingBox())!;
     await page.waitForTimeout(500);
-    scenes.push({ name: `network 3D ${Math.round(landscape.width)}×${Math.round(landscape.height)}`, stats: await measurePlaying(page, seconds, '1'), ratio: NaN });
+    scenes.push({
+      name: `network 3D ${Math.round(landscape.width)}×${Math.round(landscape.height)}`,
+      stats: await measurePlaying(page, seconds, '1'),
+      ratio: NaN,
+    });
     const after = await emptyCanvas(browser, seconds, size);
     print(`  empty canvas again   ${describe(after)}`);
     const empty: FrameStats = {
@@ -222,7 +254,9 @@ export async function benchFrames(options: FrameBenchOptions): Promise<FrameBenc
     };
     for (const scene of scenes) {
       scene.ratio = scene.stats.intervalMedianMs / empty.intervalMedianMs;
-      print(`  ${scene.name.padEnd(20)} ${describe(scene.stats)}  → ${scene.ratio.toFixed(2)}× the empty canvas's frame interval`);
+      print(
+        `  ${scene.name.padEnd(20)} ${describe(scene.stats)}  → ${scene.ratio.toFixed(2)}× the empty canvas's frame interval`,
+      );
     }
     return { empty, scenes };
   } finally {

@@ -31,7 +31,9 @@ export function connectRecorder(host: RunHost) {
       });
     },
     framesOf(runId: string) {
-      return received.filter((m): m is Extract<HostMessage, { type: 'frames' }> => m.type === 'frames' && m.runId === runId);
+      return received.filter(
+        (m): m is Extract<HostMessage, { type: 'frames' }> => m.type === 'frames' && m.runId === runId,
+      );
     },
   };
 }

@@ -25,7 +25,10 @@ channel.unref();
 channel.onmessage = ({ data }) => {
   if (data.threadId !== threadId) return;
   if (data.command === 'exit') process.exit(data.code);
-  if (data.command === 'throw') setImmediate(() => { throw new Error('injected crash'); });
+  if (data.command === 'throw')
+    setImmediate(() => {
+      throw new Error('injected crash');
+    });
   // Stuck as a step that never ends would be: the thread's event loop is held until it is terminated.
   if (data.command === 'hang') setImmediate(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0));
   if (data.command === 'report') {

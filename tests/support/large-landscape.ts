@@ -1,7 +1,8 @@
 import type { ClientMessage } from '../../shared/protocol';
 
 const SPIRAL_PARAMETERS = 2 * 16 + 16 + 16 * 16 + 16 + 16 + 1;
-const vector = (seed: number): Float64Array => Float64Array.from({ length: SPIRAL_PARAMETERS }, (_, i) => Math.sin(seed * (i + 1)));
+const vector = (seed: number): Float64Array =>
+  Float64Array.from({ length: SPIRAL_PARAMETERS }, (_, i) => Math.sin(seed * (i + 1)));
 const grid = (): Float64Array => Float64Array.from({ length: 401 }, (_, i) => -1 + i / 200);
 
 /**
@@ -13,7 +14,9 @@ export function largeLandscape(requestId: string): Extract<ClientMessage, { type
   return {
     type: 'landscape',
     requestId,
-    problem: { mlp: { dataset: { name: 'spiral', samples: 300, seed: 1 }, hidden: [16, 16], activation: 'tanh', loss: 'bce' } },
+    problem: {
+      mlp: { dataset: { name: 'spiral', samples: 300, seed: 1 }, hidden: [16, 16], activation: 'tanh', loss: 'bce' },
+    },
     center: vector(1),
     d1: vector(2),
     d2: vector(3),

@@ -8,9 +8,12 @@ export const h5FixtureDir = join(repoRoot, 'tests', 'fixtures', 'loss-landscape'
 export const h5Fixture = (name: string): string => join(h5FixtureDir, name);
 
 type DumpValue = number | 'NaN' | 'Infinity' | '-Infinity';
-export type DumpedDataset = { dtype: string; shape: number[]; values: DumpValue[] } | { dtype: 'string'; shape: number[]; value: string };
+export type DumpedDataset =
+  { dtype: string; shape: number[]; values: DumpValue[] } | { dtype: 'string'; shape: number[]; value: string };
 
-export const h5pyDumps = JSON.parse(readFileSync(join(repoRoot, 'tests', 'fixtures', 'loss-landscape.json'), 'utf8')) as {
+export const h5pyDumps = JSON.parse(
+  readFileSync(join(repoRoot, 'tests', 'fixtures', 'loss-landscape.json'), 'utf8'),
+) as {
   files: Record<string, { datasets: Record<string, DumpedDataset> }>;
   surface2dPoints: { i: number; j: number; x: number; y: number; train_loss: number }[];
 };

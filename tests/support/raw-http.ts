@@ -13,7 +13,13 @@ export interface RawResponse {
  */
 export function rawRequest(port: number, requestLine: string, headers: Record<string, string>): Promise<RawResponse> {
   const connection = 'Connection' in headers ? [] : ['Connection: close'];
-  const head = [requestLine, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`), ...connection, '', ''].join('\r\n');
+  const head = [
+    requestLine,
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+    ...connection,
+    '',
+    '',
+  ].join('\r\n');
   return new Promise((resolve, reject) => {
     const socket = connect({ host: '127.0.0.1', port });
     const chunks: Buffer[] = [];

@@ -26,13 +26,18 @@ export function workerSideDoor() {
   const channel = new BroadcastChannel('gradscape-test-worker');
   const waiting = new Map<number, (report: WorkerReport) => void>();
   channel.onmessage = ({ data }: { data: WorkerReport }) => {
-    waiting.get(data.threadId)?.({ ...data, runIds: data.runIds.map((scoped) => scoped.slice(scoped.indexOf(':') + 1)) });
+    waiting.get(data.threadId)?.({
+      ...data,
+      runIds: data.runIds.map((scoped) => scoped.slice(scoped.indexOf(':') + 1)),
+    });
     waiting.delete(data.threadId);
   };
   return {
     /** Ends the thread as a crash would: process.exit inside it, or an uncaught exception. */
     kill(threadId: number, how: { exitCode: number } | 'throw'): void {
-      channel.postMessage(how === 'throw' ? { threadId, command: 'throw' } : { threadId, command: 'exit', code: how.exitCode });
+      channel.postMessage(
+        how === 'throw' ? { threadId, command: 'throw' } : { threadId, command: 'exit', code: how.exitCode },
+      );
     },
     /** Holds the thread, as a step that never ends would, until it is terminated. */
     hang(threadId: number): void {

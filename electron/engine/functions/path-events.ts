@@ -90,7 +90,12 @@ export function divergedEvent(step: number, point: Point): RunEvent {
 
 function createStallClassifier(objective: Objective2D, o: PathEventOptions) {
   const hessian = new Float64Array(3);
-  const tracker = new StallTracker({ window: o.stallWindow, fraction: o.stallFraction, flatness: o.flatness, progress: o.progress });
+  const tracker = new StallTracker({
+    window: o.stallWindow,
+    fraction: o.stallFraction,
+    flatness: o.flatness,
+    progress: o.progress,
+  });
   let largestGradient = 0;
   let lowestLoss = Infinity;
   let highestLoss = -Infinity;
@@ -243,7 +248,9 @@ function createExplosionTracker(o: PathEventOptions) {
       }
       if (!armed || reference === 0 || gradNorm < o.explosionFactor * reference) return NONE;
       armed = false;
-      return [event('exploding_gradient', step, undefined, [x, y], undefined, { gradNorm, factor: gradNorm / reference })];
+      return [
+        event('exploding_gradient', step, undefined, [x, y], undefined, { gradNorm, factor: gradNorm / reference }),
+      ];
     },
   };
 }

@@ -61,7 +61,8 @@ export class FusedOptimizer {
     words.set(states, STATE);
     words[RESULTS] = outAt;
     words.set(hyperparameters(spec), HYPER);
-    if (spec.name === 'adagrad') new Float64Array(memory.kernel.memory.buffer, states[0], count).fill(spec.initialAccumulatorValue);
+    if (spec.name === 'adagrad')
+      new Float64Array(memory.kernel.memory.buffer, states[0], count).fill(spec.initialAccumulatorValue);
   }
 
   /** Writes the scalars of the next step at `lr` (call once per update). */
@@ -78,7 +79,11 @@ export class FusedOptimizer {
         break;
       case 'adam':
       case 'adamw':
-        scalars = [lr / (1 - Math.pow(spec.betas[0], t)), Math.sqrt(1 - Math.pow(spec.betas[1], t)), 1 - lr * spec.weightDecay];
+        scalars = [
+          lr / (1 - Math.pow(spec.betas[0], t)),
+          Math.sqrt(1 - Math.pow(spec.betas[1], t)),
+          1 - lr * spec.weightDecay,
+        ];
         break;
       case 'adamax':
         scalars = [lr / (1 - Math.pow(spec.betas[0], t))];
@@ -88,7 +93,11 @@ export class FusedOptimizer {
         const mu = beta1 * (1 - 0.5 * Math.pow(0.96, t * spec.momentumDecay));
         const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * spec.momentumDecay));
         this.muProduct *= mu;
-        scalars = [1 - Math.pow(beta2, t), (-lr * (1 - mu)) / (1 - this.muProduct), (-lr * muNext) / (1 - this.muProduct * muNext)];
+        scalars = [
+          1 - Math.pow(beta2, t),
+          (-lr * (1 - mu)) / (1 - this.muProduct),
+          (-lr * muNext) / (1 - this.muProduct * muNext),
+        ];
         break;
       }
       case 'radam': {
@@ -97,7 +106,9 @@ export class FusedOptimizer {
         const bc2 = 1 - Math.pow(beta2, t);
         const rhoT = rhoInf - (2 * t * Math.pow(beta2, t)) / bc2;
         const rectified = rhoT > 5;
-        const rect = rectified ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+        const rect = rectified
+          ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT))
+          : 0;
         scalars = [1 - Math.pow(beta1, t), rectified ? 1 : 0, rect, Math.sqrt(bc2)];
         break;
       }

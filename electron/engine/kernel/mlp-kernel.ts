@@ -14,7 +14,17 @@ export interface MlpKernelExports {
   forward(cfg: number, x: number, rows: number, rowsPadded: number, masks: number): void;
   loss(cfg: number, target: number, rows: number, rowsPadded: number, withGradient: number): number;
   backward(cfg: number, x: number, rows: number, rowsPadded: number, masks: number): void;
-  trainStep(cfg: number, run: number, x: number, target: number, rows: number, rowsPadded: number, masks: number, lr: number, update: number): number;
+  trainStep(
+    cfg: number,
+    run: number,
+    x: number,
+    target: number,
+    rows: number,
+    rowsPadded: number,
+    masks: number,
+    lr: number,
+    update: number,
+  ): number;
   unitMaxima(cfg: number, layer: number, rows: number, rowsPadded: number, out: number): void;
   gather(
     source: number,
@@ -75,7 +85,13 @@ export function mlpKernelAvailable(): boolean {
 }
 
 /** The kernel's activation and loss codes (assembly/mlp.ts). gelu is not in the kernel: its networks run on tfjs. */
-export const KERNEL_ACTIVATIONS: Partial<Record<Activation, number>> = { relu: 0, leaky_relu: 1, tanh: 2, sigmoid: 3, linear: 4 };
+export const KERNEL_ACTIVATIONS: Partial<Record<Activation, number>> = {
+  relu: 0,
+  leaky_relu: 1,
+  tanh: 2,
+  sigmoid: 3,
+  linear: 4,
+};
 export const KERNEL_LOSSES: Record<LossName, number> = { bce: 0, cross_entropy: 1, mse: 2 };
 /** tanh to 1e-6 relative, half the work: for landscape grids, which need 1e-4 and no derivative. */
 export const KERNEL_ROUGH_TANH = 5;
@@ -114,7 +130,10 @@ export function describeNetwork(
   cfg.set([layers.length, network.activation, network.loss, ...network.deltas, network.transposed]);
   layers.forEach((layer, l) => {
     const { inputs, outputs, kernel, bias, kernelGradient, biasGradient, output, dropped } = layer;
-    cfg.set([inputs, outputs, kernel, bias, kernelGradient, biasGradient, output, dropped], HEADER_WORDS + LAYER_WORDS * l);
+    cfg.set(
+      [inputs, outputs, kernel, bias, kernelGradient, biasGradient, output, dropped],
+      HEADER_WORDS + LAYER_WORDS * l,
+    );
   });
   return at;
 }

@@ -95,7 +95,9 @@ export async function computeLandscape(
   const initial: ParamRef = { run: centerRun.name, at: 'initial' };
   const final: ParamRef = { run: centerRun.name, at: 'final' };
   const values = await grid(plane, alphas, betas);
-  const loss = Array.from({ length: betas.length }, (_, j) => Array.from(values.subarray(j * alphas.length, (j + 1) * alphas.length)));
+  const loss = Array.from({ length: betas.length }, (_, j) =>
+    Array.from(values.subarray(j * alphas.length, (j + 1) * alphas.length)),
+  );
 
   const curveEnds = spec.curve ?? { from: initial, to: final };
   const line = curveLine(paramVector(curveEnds.from, runs), paramVector(curveEnds.to, runs), spec.resolution);
@@ -122,11 +124,19 @@ export async function computeLandscape(
 }
 
 /** The plane and grid of a slice, without evaluating it (the app asks the workers for the grid). */
-export function chooseSlicePlane(problem: ResolvedNetworkProblem, spec: LandscapeSpec, runs: readonly LandscapeRunInput[]): SlicePlane {
+export function chooseSlicePlane(
+  problem: ResolvedNetworkProblem,
+  spec: LandscapeSpec,
+  runs: readonly LandscapeRunInput[],
+): SlicePlane {
   const centerRun = spec.run ? runs.find((run) => run.name === spec.run) : runs[0];
-  if (!centerRun) throw new InvalidInputError(spec.run ? `landscape.run: names no run: "${spec.run}"` : 'landscape: needs at least one run');
+  if (!centerRun)
+    throw new InvalidInputError(
+      spec.run ? `landscape.run: names no run: "${spec.run}"` : 'landscape: needs at least one run',
+    );
   const random = createRandom(spec.seed);
-  const randomFilterDirection = (): Float64Array => randomDirection(centerRun.record.finalParams, problem.sizes, random, spec.biases);
+  const randomFilterDirection = (): Float64Array =>
+    randomDirection(centerRun.record.finalParams, problem.sizes, random, spec.biases);
   const final: ParamRef = { run: centerRun.name, at: 'final' };
   const initial: ParamRef = { run: centerRun.name, at: 'initial' };
   const path = centerRun.record.checkpoints.params;
@@ -141,8 +151,15 @@ export function chooseSlicePlane(problem: ResolvedNetworkProblem, spec: Landscap
       break;
     case 'pca': {
       // The center run's path first: its first checkpoint decides the directions' signs.
-      const paths = spec.pcaOf === 'all' ? [centerRun, ...runs.filter((run) => run !== centerRun)].map((run) => run.record.checkpoints.params) : [path];
-      const pca = trajectoryPca(thinPaths(paths, MAX_PCA_CHECKPOINTS), centerRun.record.finalParams, randomFilterDirection);
+      const paths =
+        spec.pcaOf === 'all'
+          ? [centerRun, ...runs.filter((run) => run !== centerRun)].map((run) => run.record.checkpoints.params)
+          : [path];
+      const pca = trajectoryPca(
+        thinPaths(paths, MAX_PCA_CHECKPOINTS),
+        centerRun.record.finalParams,
+        randomFilterDirection,
+      );
       plane = { center: centerRun.record.finalParams, d1: pca.d1, d2: pca.d2 };
       extras.explainedVariance = pca.explainedVariance;
       if (spec.pcaOf) extras.pcaOf = spec.pcaOf;
@@ -172,11 +189,18 @@ export function chooseSlicePlane(problem: ResolvedNetworkProblem, spec: Landscap
 }
 
 /** The whole grid in this thread. */
-export function evaluateGrid(problem: ResolvedNetworkProblem, plane: Plane, alphas: Float64Array, betas: Float64Array): Float64Array {
+export function evaluateGrid(
+  problem: ResolvedNetworkProblem,
+  plane: Plane,
+  alphas: Float64Array,
+  betas: Float64Array,
+): Float64Array {
   const evaluator = createGridEvaluator(problem, problem.train, plane);
   try {
     const out = new Float64Array(alphas.length * betas.length);
-    betas.forEach((beta, j) => evaluator.evaluate(alphas, new Float64Array(alphas.length).fill(beta), out, j * alphas.length));
+    betas.forEach((beta, j) =>
+      evaluator.evaluate(alphas, new Float64Array(alphas.length).fill(beta), out, j * alphas.length),
+    );
     return out;
   } finally {
     evaluator.dispose();
@@ -190,7 +214,8 @@ export function evaluateGrid(problem: ResolvedNetworkProblem, plane: Plane, alph
  */
 function gridAxes(spec: LandscapeSpec, interest: [number, number][]): { alphas: Float64Array; betas: Float64Array } {
   const n = spec.resolution;
-  if (!interest.length) return { alphas: linspace(-spec.span, spec.span, n), betas: linspace(-spec.span, spec.span, n) };
+  if (!interest.length)
+    return { alphas: linspace(-spec.span, spec.span, n), betas: linspace(-spec.span, spec.span, n) };
   const range = (axis: 0 | 1): [number, number] => {
     const values = interest.map((point) => point[axis]);
     return [Math.min(...values), Math.max(...values)];
@@ -215,7 +240,9 @@ function paramVector(ref: ParamRef, runs: readonly LandscapeRunInput[]): Float32
   const index = steps.indexOf(ref.at);
   if (index < 0) {
     const listed = steps.length > 6 ? [...steps.slice(0, 3), '…', steps.at(-1)] : steps;
-    throw new InvalidInputError(`landscape: run "${ref.run}" has no checkpoint at step ${ref.at}; its checkpoints are at steps ${listed.join(', ')}`);
+    throw new InvalidInputError(
+      `landscape: run "${ref.run}" has no checkpoint at step ${ref.at}; its checkpoints are at steps ${listed.join(', ')}`,
+    );
   }
   return params[index]!;
 }

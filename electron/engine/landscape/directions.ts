@@ -14,7 +14,12 @@ const NORM_GUARD = 1e-10;
  * column — is scaled to the norm of the same filter of `center`, so a step along it changes every
  * unit by the same fraction and scale-invariant networks (ReLU) compare fairly.
  */
-export function filterNormalize(direction: Float64Array, center: ArrayLike<number>, sizes: readonly number[], biases: BiasHandling): Float64Array {
+export function filterNormalize(
+  direction: Float64Array,
+  center: ArrayLike<number>,
+  sizes: readonly number[],
+  biases: BiasHandling,
+): Float64Array {
   for (const { inputs, outputs, kernelOffset, biasOffset } of denseLayerSlices(sizes)) {
     for (let o = 0; o < outputs; o++) {
       const filter = Array.from({ length: inputs }, (_, i) => kernelOffset + i * outputs + o);
@@ -38,7 +43,12 @@ export function filterNormalize(direction: Float64Array, center: ArrayLike<numbe
  * zero (a zero-initialised network), filter normalisation would give the zero vector: the
  * direction is then the Gaussian one at unit length, so a slice still has two axes.
  */
-export function randomDirection(center: ArrayLike<number>, sizes: readonly number[], random: Random, biases: BiasHandling): Float64Array {
+export function randomDirection(
+  center: ArrayLike<number>,
+  sizes: readonly number[],
+  random: Random,
+  biases: BiasHandling,
+): Float64Array {
   const direction = Float64Array.from({ length: center.length }, () => random.normal());
   const normalised = filterNormalize(Float64Array.from(direction), center, sizes, biases);
   if (norm(normalised) > 0) return normalised;
@@ -52,7 +62,10 @@ export function randomDirection(center: ArrayLike<number>, sizes: readonly numbe
  * not stretched. Through two points, d2 is `fallback` (a random direction) made orthogonal to d1
  * and scaled likewise.
  */
-export function planeThrough(points: readonly ArrayLike<number>[], fallback: () => Float64Array): { center: Float64Array; d1: Float64Array; d2: Float64Array } {
+export function planeThrough(
+  points: readonly ArrayLike<number>[],
+  fallback: () => Float64Array,
+): { center: Float64Array; d1: Float64Array; d2: Float64Array } {
   const center = Float64Array.from(points[0]!);
   const d1 = difference(points[1]!, center);
   const length = norm(d1);

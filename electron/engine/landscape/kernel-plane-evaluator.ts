@@ -1,4 +1,12 @@
-import { describeNetwork, KERNEL_ACTIVATIONS, KERNEL_LOSSES, KERNEL_ROUGH_TANH, KernelMemory, mlpKernelAvailable, type MlpKernelExports } from '../kernel/mlp-kernel';
+import {
+  describeNetwork,
+  KERNEL_ACTIVATIONS,
+  KERNEL_LOSSES,
+  KERNEL_ROUGH_TANH,
+  KernelMemory,
+  mlpKernelAvailable,
+  type MlpKernelExports,
+} from '../kernel/mlp-kernel';
 import type { Dataset } from '../network/dataset';
 import { denseLayerSlices, type DenseLayerSlice } from '../network/param-layout';
 import type { NetworkShape, Plane } from './plane-evaluator';
@@ -38,15 +46,17 @@ export class KernelPlaneEvaluator {
   private readonly planeBlock: number;
   private readonly upperCount: number;
   /** f64 buffers of POINTS_PER_CALL values: α, β and the losses. */
-  private readonly batch: { alphas: number; betas: number; out: number; views: [Float64Array, Float64Array, Float64Array] };
+  private readonly batch: {
+    alphas: number;
+    betas: number;
+    out: number;
+    views: [Float64Array, Float64Array, Float64Array];
+  };
 
-  constructor(
-    shape: NetworkShape,
-    data: Dataset,
-    plane: Plane,
-  ) {
+  constructor(shape: NetworkShape, data: Dataset, plane: Plane) {
     const code = shape.activation === 'tanh' ? KERNEL_ROUGH_TANH : KERNEL_ACTIVATIONS[shape.activation];
-    if (code === undefined || shape.sizes.length < 3) throw new Error(`the kernel cannot evaluate grids of a ${shape.activation} network without hidden layers`);
+    if (code === undefined || shape.sizes.length < 3)
+      throw new Error(`the kernel cannot evaluate grids of a ${shape.activation} network without hidden layers`);
     this.kernel = this.memory.kernel;
     this.activation = code;
     this.layers = denseLayerSlices(shape.sizes);
@@ -66,7 +76,18 @@ export class KernelPlaneEvaluator {
         loss,
         deltas: [0, 0],
         transposed: 0,
-        layers: [{ inputs, outputs: width, kernel: weights + 4 * kernelOffset, bias: weights + 4 * biasOffset, kernelGradient: 0, biasGradient: 0, output: this.products[v]!, dropped: 0 }],
+        layers: [
+          {
+            inputs,
+            outputs: width,
+            kernel: weights + 4 * kernelOffset,
+            bias: weights + 4 * biasOffset,
+            kernelGradient: 0,
+            biasGradient: 0,
+            output: this.products[v]!,
+            dropped: 0,
+          },
+        ],
       }),
     );
     const above = this.layers.slice(1);
@@ -95,7 +116,12 @@ export class KernelPlaneEvaluator {
     });
     // Every allocation is done: views taken now stay valid.
     const views = [alphas, betas, out].map((at) => new Float64Array(memory.kernel.memory.buffer, at!, POINTS_PER_CALL));
-    this.batch = { alphas: alphas!, betas: betas!, out: out!, views: views as [Float64Array, Float64Array, Float64Array] };
+    this.batch = {
+      alphas: alphas!,
+      betas: betas!,
+      out: out!,
+      views: views as [Float64Array, Float64Array, Float64Array],
+    };
     memory.ints(this.planeBlock, 7).set([...this.products, ...vectorsAt, weightsAt]);
     const xs = memory.floats(x, inputs * rowsPadded);
     for (let r = 0; r < data.rows; r++) {
@@ -122,8 +148,19 @@ export class KernelPlaneEvaluator {
         betaView[k] = betas[from + k]!;
       }
       kernel.planeLosses(
-        this.upper, this.planeBlock, this.upperCount, this.hidden, this.layers[0]!.outputs, this.activation,
-        this.target, rows, rowsPadded, batch.alphas, batch.betas, points, batch.out,
+        this.upper,
+        this.planeBlock,
+        this.upperCount,
+        this.hidden,
+        this.layers[0]!.outputs,
+        this.activation,
+        this.target,
+        rows,
+        rowsPadded,
+        batch.alphas,
+        batch.betas,
+        points,
+        batch.out,
       );
       out.set(outView.subarray(0, points), offset + from);
     }

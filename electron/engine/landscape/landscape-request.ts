@@ -28,7 +28,10 @@ export interface LandscapeWorkerEnvironment {
  * of the coarse-first order from the counter the shares hold in common until none is left,
  * posting values as they come, one level per message, and stops at a cancel between batches.
  */
-export async function answerLandscapePart(request: LandscapePartRequest, env: LandscapeWorkerEnvironment): Promise<void> {
+export async function answerLandscapePart(
+  request: LandscapePartRequest,
+  env: LandscapeWorkerEnvironment,
+): Promise<void> {
   if (!('mlp' in request.problem)) throw new Error('problem: a landscape needs a network problem ("mlp")');
   const problem = await resolveProblemCached(request.problem.mlp);
   await useTensorBackend();
@@ -50,7 +53,16 @@ export async function answerLandscapePart(request: LandscapePartRequest, env: La
   // The first batch is posted at once, so the coarse picture starts to show.
   let lastPost = -Infinity;
   const post = (status: LandscapeMessage['status']): void => {
-    env.post({ type: 'landscape', requestId, status, level, indices: Float64Array.from(indices), values: Float64Array.from(values), computed, total });
+    env.post({
+      type: 'landscape',
+      requestId,
+      status,
+      level,
+      indices: Float64Array.from(indices),
+      values: Float64Array.from(values),
+      computed,
+      total,
+    });
     [indices, values, lastPost] = [[], [], env.now()];
   };
   try {
@@ -74,7 +86,10 @@ export async function answerLandscapePart(request: LandscapePartRequest, env: La
         losses,
       );
       // Aim the next batch at BATCH_MS, growing at most 4× at a time.
-      batch = Math.max(1, Math.min(4 * batch, Math.round((points.length * BATCH_MS) / Math.max(env.now() - started, 0.1))));
+      batch = Math.max(
+        1,
+        Math.min(4 * batch, Math.round((points.length * BATCH_MS) / Math.max(env.now() - started, 0.1))),
+      );
       computed += points.length;
       for (let k = from; k < to; k++) {
         if (levelOf[k] !== level && indices.length) post('computing');

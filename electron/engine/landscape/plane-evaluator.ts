@@ -104,7 +104,10 @@ export class PlaneEvaluator {
   private logits(chunk: Chunk, alpha: number, beta: number): tf.Tensor2D {
     const s = this.forms[0]!.inputScale;
     const coefficients = tf.tensor2d([s, s * alpha, s * beta], [1, 3]);
-    let h = this.layer(coefficients, chunk.firstLayer, undefined, 0).reshape([chunk.rows, this.layers[0]!.outputs]) as tf.Tensor2D;
+    let h = this.layer(coefficients, chunk.firstLayer, undefined, 0).reshape([
+      chunk.rows,
+      this.layers[0]!.outputs,
+    ]) as tf.Tensor2D;
     for (let l = 1; l < this.layers.length; l++) {
       const { inputs, outputs } = this.layers[l]!;
       const { kernel, bias } = this.formWeights(l, alpha, beta);
@@ -155,16 +158,27 @@ export class PlaneEvaluator {
     const biases = new Float32Array(3 * outputs);
     [this.plane.center, this.plane.d1, this.plane.d2].forEach((vector, v) => {
       for (let i = 0; i < inputs; i++) {
-        for (let o = 0; o < outputs; o++) kernels[i * 3 * outputs + v * outputs + o] = vector[kernelOffset + i * outputs + o]!;
+        for (let o = 0; o < outputs; o++)
+          kernels[i * 3 * outputs + v * outputs + o] = vector[kernelOffset + i * outputs + o]!;
       }
       for (let o = 0; o < outputs; o++) biases[v * outputs + o] = vector[biasOffset + o]!;
     });
     return tf.tidy(() => {
       const x = tf.tensor2d(data.x.subarray(from * data.features, to * data.features), [rows, data.features]);
-      const products = tf.fused.matMul({ a: x, b: tf.tensor2d(kernels, [inputs, 3 * outputs]), bias: tf.tensor1d(biases) });
+      const products = tf.fused.matMul({
+        a: x,
+        b: tf.tensor2d(kernels, [inputs, 3 * outputs]),
+        bias: tf.tensor1d(biases),
+      });
       // [rows, 3, width] to [3, rows, width]: each of the three a contiguous row.
-      const firstLayer = tf.transpose(products.reshape([rows, 3, outputs]), [1, 0, 2]).reshape([3, rows * outputs]) as tf.Tensor2D;
-      return { rows, firstLayer, target: targetTensor(data.y.subarray(from, to), this.shape.loss, this.layers.at(-1)!.outputs) };
+      const firstLayer = tf
+        .transpose(products.reshape([rows, 3, outputs]), [1, 0, 2])
+        .reshape([3, rows * outputs]) as tf.Tensor2D;
+      return {
+        rows,
+        firstLayer,
+        target: targetTensor(data.y.subarray(from, to), this.shape.loss, this.layers.at(-1)!.outputs),
+      };
     });
   }
 }

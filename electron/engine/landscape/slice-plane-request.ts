@@ -17,7 +17,11 @@ interface PlaneDescription extends Pick<LandscapeRecord, 'explainedVariance' | '
 }
 
 /** The plane a landscape spec chooses (chooseSlicePlane), in the protocol's typed arrays. */
-function describeSlicePlane(problem: ResolvedNetworkProblem, spec: LandscapeSpec, runs: readonly LandscapeRunInput[]): PlaneDescription {
+function describeSlicePlane(
+  problem: ResolvedNetworkProblem,
+  spec: LandscapeSpec,
+  runs: readonly LandscapeRunInput[],
+): PlaneDescription {
   const { plane, alphas, betas, extras } = chooseSlicePlane(problem, spec, runs);
   const { explainedVariance, eigenvalues, through, biases } = extras;
   return {
@@ -43,10 +47,21 @@ export async function answerSlicePlane(request: ParsedSlicePlaneRequest): Promis
   const runs = request.runs.map(({ name, checkpoints: { params: joined, steps } }, k): LandscapeRunInput => {
     const count = steps.length;
     if (joined.length !== count * size) {
-      throw new InvalidInputError(`runs[${k}].checkpoints.params: holds vectors of ${joined.length / count} parameters; this network has ${size}`);
+      throw new InvalidInputError(
+        `runs[${k}].checkpoints.params: holds vectors of ${joined.length / count} parameters; this network has ${size}`,
+      );
     }
-    const params = Array.from({ length: count }, (_, c) => Float32Array.from(joined.subarray(c * size, (c + 1) * size)));
-    return { name, record: { initialParams: params[0]!, finalParams: params.at(-1)!, checkpoints: { steps: Array.from(steps), params } } };
+    const params = Array.from({ length: count }, (_, c) =>
+      Float32Array.from(joined.subarray(c * size, (c + 1) * size)),
+    );
+    return {
+      name,
+      record: {
+        initialParams: params[0]!,
+        finalParams: params.at(-1)!,
+        checkpoints: { steps: Array.from(steps), params },
+      },
+    };
   });
   return { type: 'slice-plane', requestId: request.requestId, ...describeSlicePlane(problem, request.landscape, runs) };
 }

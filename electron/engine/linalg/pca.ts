@@ -17,7 +17,11 @@ export interface TrajectoryPca {
  * a trajectory with less than two dimensions of movement takes the missing directions from
  * `fallback`, made orthogonal, with zero explained variance.
  */
-export function trajectoryPca(checkpoints: readonly ArrayLike<number>[], final: ArrayLike<number>, fallback: () => Float64Array): TrajectoryPca {
+export function trajectoryPca(
+  checkpoints: readonly ArrayLike<number>[],
+  final: ArrayLike<number>,
+  fallback: () => Float64Array,
+): TrajectoryPca {
   const m = checkpoints.length;
   const size = final.length;
   const mean = new Float64Array(size);

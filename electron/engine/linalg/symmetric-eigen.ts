@@ -15,7 +15,7 @@ export function symmetricEigen(matrix: ArrayLike<number>, n: number): { values: 
       scale += a[i * n + i]! ** 2;
       for (let j = i + 1; j < n; j++) off += a[i * n + j]! ** 2;
     }
-    if (off <= (Number.EPSILON ** 2) * (scale + 2 * off) || off === 0) break;
+    if (off <= Number.EPSILON ** 2 * (scale + 2 * off) || off === 0) break;
     for (let p = 0; p < n; p++) {
       for (let q = p + 1; q < n; q++) rotate(a, v, n, p, q);
     }

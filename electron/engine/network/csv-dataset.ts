@@ -26,9 +26,11 @@ export function parseCsvDataset(text: string, target: string, source: string): D
   const takeRecord = (fields: string[], line: number): void => {
     if (!header) {
       header = fields;
-      if (header.length > MAX_CSV_COLUMNS) fail(`the header has ${header.length} columns; the limit is ${MAX_CSV_COLUMNS}`);
+      if (header.length > MAX_CSV_COLUMNS)
+        fail(`the header has ${header.length} columns; the limit is ${MAX_CSV_COLUMNS}`);
       const duplicate = header.findIndex((name, i) => header!.indexOf(name) !== i);
-      if (duplicate >= 0) fail(`columns ${header.indexOf(header[duplicate]!) + 1} and ${duplicate + 1} of the header have the same name`);
+      if (duplicate >= 0)
+        fail(`columns ${header.indexOf(header[duplicate]!) + 1} and ${duplicate + 1} of the header have the same name`);
       targetColumn = header.indexOf(target);
       if (targetColumn < 0) fail(`no column "${target}" among the header’s ${header.length} columns`);
       if (header.length < 2) fail(`needs at least one input column besides "${target}"`);

@@ -16,14 +16,24 @@ export async function answerCurvature(request: ParsedCurvatureRequest): Promise<
   if (!('mlp' in request.problem)) throw new InvalidInputError('problem: curvature needs a network problem ("mlp")');
   const problem = await resolveProblemCached(request.problem.mlp);
   const size = paramCount(problem.sizes);
-  if (request.params.length !== size) throw new InvalidInputError(`params: holds ${request.params.length} parameters; this network has ${size}`);
+  if (request.params.length !== size)
+    throw new InvalidInputError(`params: holds ${request.params.length} parameters; this network has ${size}`);
   await useTensorBackend();
   const model = new MlpModel(problem.sizes, problem.activation, problem.loss);
   const rows = model.upload(problem.train);
   try {
     const params = Float32Array.from(request.params);
-    const curvature = extremeEigenpairs(hessianOperator(model, params, rows, request.l2), size, { seed: request.seed, ...CHECKPOINT_LANCZOS });
-    return { type: 'curvature', requestId: request.requestId, step: request.step, eigenvalues: curvature.eigenvalues, kind: classifyCurvature(curvature) };
+    const curvature = extremeEigenpairs(hessianOperator(model, params, rows, request.l2), size, {
+      seed: request.seed,
+      ...CHECKPOINT_LANCZOS,
+    });
+    return {
+      type: 'curvature',
+      requestId: request.requestId,
+      step: request.step,
+      eigenvalues: curvature.eigenvalues,
+      kind: classifyCurvature(curvature),
+    };
   } finally {
     model.release(rows);
   }

@@ -21,7 +21,10 @@ export const CHECKPOINT_LANCZOS: LanczosOptions = { maxIterations: 30, tolerance
  * reads a 2×2 Hessian. Negative curvature found is certain (a Rayleigh quotient below zero); a
  * positive smallest eigenvalue counts only if its residual cannot reach the zero band.
  */
-export function classifyCurvature({ eigenvalues, residuals }: ExtremeCurvature, tolerance = CURVATURE_TOLERANCE): CriticalPointType {
+export function classifyCurvature(
+  { eigenvalues, residuals }: ExtremeCurvature,
+  tolerance = CURVATURE_TOLERANCE,
+): CriticalPointType {
   const type = classifyStationaryPoint(eigenvalues, 0, tolerance);
   const zero = tolerance * Math.max(Math.abs(eigenvalues[0]), Math.abs(eigenvalues[1]));
   if (type === 'minimum' && eigenvalues[0] - residuals[0] <= zero) return 'degenerate';

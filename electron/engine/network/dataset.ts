@@ -20,11 +20,7 @@ const SPLIT_STREAM = 0x5bd1e995;
  * A seeded held-out split: round(rows × testFraction) rows, at least one when the fraction is
  * above 0, go to the test set. Both parts keep the dataset's row order.
  */
-export function splitDataset(
-  dataset: Dataset,
-  testFraction: number,
-  seed: number,
-): { train: Dataset; test?: Dataset } {
+export function splitDataset(dataset: Dataset, testFraction: number, seed: number): { train: Dataset; test?: Dataset } {
   if (testFraction <= 0) return { train: dataset };
   const testRows = Math.max(1, Math.round(dataset.rows * testFraction));
   if (testRows >= dataset.rows) {

@@ -1,6 +1,13 @@
 import type { Activation, LossName } from '../../../shared/spec/network-spec';
 import { FusedOptimizer, type FusedStepOptions } from '../kernel/fused-optimizer';
-import { describeNetwork, KERNEL_ACTIVATIONS, KERNEL_LOSSES, KernelMemory, mlpKernelAvailable, type MlpKernelExports } from '../kernel/mlp-kernel';
+import {
+  describeNetwork,
+  KERNEL_ACTIVATIONS,
+  KERNEL_LOSSES,
+  KernelMemory,
+  mlpKernelAvailable,
+  type MlpKernelExports,
+} from '../kernel/mlp-kernel';
 import type { Dataset } from './dataset';
 import type { ComputeResult } from './mlp-model';
 import { denseLayerSlices, paramCount } from './param-layout';
@@ -90,11 +97,15 @@ export class KernelGradient implements StepGradient {
     const paramsAt = memory.allocate(count);
     const gradientAt = memory.allocate(count);
     const outputs = layers.map(({ outputs }) => memory.allocate(outputs * widest));
-    const dropped = layers.map(({ outputs }, l) => (options.dropout && l < layers.length - 1 ? memory.allocate(outputs * widest) : 0));
+    const dropped = layers.map(({ outputs }, l) =>
+      options.dropout && l < layers.length - 1 ? memory.allocate(outputs * widest) : 0,
+    );
     const deltaWidth = Math.max(...sizes.slice(1));
     const deltaA = memory.allocate(deltaWidth * widest);
     const deltaB = memory.allocate(deltaWidth * widest);
-    const transposed = memory.allocate(Math.max(0, ...layers.slice(1).map(({ inputs, outputs: width }) => inputs * width)));
+    const transposed = memory.allocate(
+      Math.max(0, ...layers.slice(1).map(({ inputs, outputs: width }) => inputs * width)),
+    );
     const hiddenTotal = hiddenWidths.reduce((sum, width) => sum + width, 0);
     const maskValues = (batchRows ?? train.rows) * hiddenTotal;
     const masksAt = options.dropout ? memory.allocate(maskValues) : 0;
@@ -120,12 +131,18 @@ export class KernelGradient implements StepGradient {
     this.params = memory.floats(paramsAt, count);
     this.gradient = memory.floats(gradientAt, count);
     if (options.dropout) this.masks = { at: masksAt, values: memory.floats(masksAt, maskValues) };
-    if (options.unitActivity) this.maxima = { at: maximaAt, widths: hiddenWidths, values: memory.floats(maximaAt, hiddenTotal) };
+    if (options.unitActivity)
+      this.maxima = { at: maximaAt, widths: hiddenWidths, values: memory.floats(maximaAt, hiddenTotal) };
     this.fill(train, this.train);
     if (test) this.fill(test, this.test!);
   }
 
-  compute(params: Float32Array, gradient: Float32Array, rows: Int32Array | undefined, dropoutMasks: Float32Array[] | undefined): ComputeResult {
+  compute(
+    params: Float32Array,
+    gradient: Float32Array,
+    rows: Int32Array | undefined,
+    dropoutMasks: Float32Array[] | undefined,
+  ): ComputeResult {
     const { kernel, cfg, train } = this;
     this.params.set(params);
     const { batch, masks } = this.prepareBatch(rows, dropoutMasks);
@@ -149,7 +166,12 @@ export class KernelGradient implements StepGradient {
    * point's losses (evaluation-mode ones first, at the point), gradient norms, and, with `update`,
    * the optimizer's step at `lr` in place. Needs the `fused` construction option.
    */
-  fusedStep(rows: Int32Array | undefined, dropoutMasks: Float32Array[] | undefined, lr: number, update: boolean): FusedStepResult {
+  fusedStep(
+    rows: Int32Array | undefined,
+    dropoutMasks: Float32Array[] | undefined,
+    lr: number,
+    update: boolean,
+  ): FusedStepResult {
     const { kernel, cfg, train } = this;
     const fused = this.fused!;
     const { batch, masks } = this.prepareBatch(rows, dropoutMasks);
@@ -163,7 +185,17 @@ export class KernelGradient implements StepGradient {
     if (this.test) losses.push(this.evaluate(this.test));
     const step = update && losses.every(Number.isFinite);
     if (step) fused.prepare(lr);
-    const batchLoss = kernel.trainStep(cfg, fused.run, batch.x, batch.y, batch.rows, batch.rowsPadded, masks, lr, step ? 1 : 0);
+    const batchLoss = kernel.trainStep(
+      cfg,
+      fused.run,
+      batch.x,
+      batch.y,
+      batch.rows,
+      batch.rowsPadded,
+      masks,
+      lr,
+      step ? 1 : 0,
+    );
     if (wholeSet) {
       losses.unshift(batchLoss);
       unitMaxima = this.unitMaxima();
@@ -181,14 +213,27 @@ export class KernelGradient implements StepGradient {
   }
 
   /** The step's batch in kernel memory (gathered for a minibatch) and its dropout masks' offset (0 for none). */
-  private prepareBatch(rows: Int32Array | undefined, dropoutMasks: Float32Array[] | undefined): { batch: KernelRows; masks: number } {
+  private prepareBatch(
+    rows: Int32Array | undefined,
+    dropoutMasks: Float32Array[] | undefined,
+  ): { batch: KernelRows; masks: number } {
     const { kernel, train } = this;
     let batch: KernelRows = train;
     if (rows) {
       batch = { ...this.batch!, rows: rows.length };
       this.memory.ints(this.batch!.index, rows.length).set(rows);
       const features = this.network.sizes[0]!;
-      kernel.gather(train.x, train.y, features, train.rowsPadded, this.batch!.index, rows.length, batch.x, batch.y, batch.rowsPadded);
+      kernel.gather(
+        train.x,
+        train.y,
+        features,
+        train.rowsPadded,
+        this.batch!.index,
+        rows.length,
+        batch.x,
+        batch.y,
+        batch.rowsPadded,
+      );
     }
     let masks = 0;
     if (dropoutMasks) {
@@ -222,7 +267,12 @@ export class KernelGradient implements StepGradient {
 
   private upload(data: Dataset): KernelRows {
     const rowsPadded = padded(data.rows);
-    return { rows: data.rows, rowsPadded, x: this.memory.allocate(data.features * rowsPadded), y: this.memory.allocate(rowsPadded) };
+    return {
+      rows: data.rows,
+      rowsPadded,
+      x: this.memory.allocate(data.features * rowsPadded),
+      y: this.memory.allocate(rowsPadded),
+    };
   }
 
   /** Writes `data` transposed into `rows`' buffers (zero padding rows are already there). */

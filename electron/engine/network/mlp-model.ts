@@ -101,7 +101,9 @@ export class MlpModel {
         return evaluated.get(set)!;
       };
       for (const set of request.evaluate) {
-        parts.push(reuse(set) ? batchLoss.reshape([1]) : this.head.value(evaluate(set).logits, set.target).reshape([1]));
+        parts.push(
+          reuse(set) ? batchLoss.reshape([1]) : this.head.value(evaluate(set).logits, set.target).reshape([1]),
+        );
       }
       if (request.unitActivity) {
         for (const { a } of evaluate(request.unitActivity).hidden) parts.push(tf.max(a, 0));
@@ -180,7 +182,10 @@ export class MlpModel {
         // δ' = (δ Wᵀ) ⊙ f'(z); R(δ') = (R(δ) Wᵀ + δ Vᵀ) ⊙ f'(z) + (δ Wᵀ) ⊙ f''(z) ⊙ R(z).
         const kernelT = tf.transpose(weights[l]!.kernel);
         const upstream: tf.Tensor2D = tf.matMul(delta, kernelT);
-        const rUpstream: tf.Tensor2D = tf.add(tf.matMul(rDelta, kernelT), tf.matMul(delta, tf.transpose(tangents[l]!.kernel)));
+        const rUpstream: tf.Tensor2D = tf.add(
+          tf.matMul(rDelta, kernelT),
+          tf.matMul(delta, tf.transpose(tangents[l]!.kernel)),
+        );
         const { a, z } = forward.hidden[l - 1]!;
         const { derivative, secondDerivative } = this.activation;
         if (!derivative) {
@@ -205,7 +210,11 @@ export class MlpModel {
     }));
   }
 
-  private forward(weights: { kernel: tf.Tensor2D; bias: tf.Tensor1D }[], x: tf.Tensor2D, masks?: tf.Tensor2D[]): Forward {
+  private forward(
+    weights: { kernel: tf.Tensor2D; bias: tf.Tensor1D }[],
+    x: tf.Tensor2D,
+    masks?: tf.Tensor2D[],
+  ): Forward {
     const hidden: Forward['hidden'] = [];
     let input = x;
     weights.slice(0, -1).forEach(({ kernel, bias }, l) => {

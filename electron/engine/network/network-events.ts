@@ -189,7 +189,8 @@ function findVanishingLayer(norms: Float64Array): { layer: number; later: number
     // An exactly zero gradient is symmetry or dead units, which their own events explain.
     if (norm > 0) {
       const ratio = laterMax > 0 ? norm / laterMax : 1;
-      if (ratio < VANISHING_RATIO && (!relative || ratio < relative.ratio)) relative = { layer: l, later: laterIndex, ratio };
+      if (ratio < VANISHING_RATIO && (!relative || ratio < relative.ratio))
+        relative = { layer: l, later: laterIndex, ratio };
       if (norm < GRADIENT_FLOOR) belowFloor = { layer: l, later: laterIndex, ratio: 0 };
     }
     if (norm > laterMax) {
@@ -248,7 +249,12 @@ class StallWatch {
     window: number,
     private readonly curvatureAt: CurvatureProbe,
   ) {
-    this.tracker = new StallTracker({ window, fraction: STALL_FRACTION, flatness: STALL_FLATNESS, progress: STALL_PROGRESS });
+    this.tracker = new StallTracker({
+      window,
+      fraction: STALL_FRACTION,
+      flatness: STALL_FLATNESS,
+      progress: STALL_PROGRESS,
+    });
     this.best = new Float32Array(size);
     this.previous = new Float32Array(size);
   }
@@ -331,7 +337,9 @@ class SymmetryWatch {
     const events: (RunEvent | undefined)[] = [];
     this.groups = this.groups.filter((group) => {
       const [first, ...rest] = group.units;
-      const same = rest.every((unit) => sameUnit(params, this.layers[group.layer]!, this.layers[group.layer + 1]!, first!, unit));
+      const same = rest.every((unit) =>
+        sameUnit(params, this.layers[group.layer]!, this.layers[group.layer + 1]!, first!, unit),
+      );
       if (same) group.last = step;
       else events.push(this.event(group, minStretch, false));
       return same;
@@ -342,7 +350,9 @@ class SymmetryWatch {
   /** Whole layers still symmetric at the end make one event between them. */
   finish(minStretch: number): (RunEvent | undefined)[] {
     const lasting = this.groups.filter((group) => group.last - group.since + 1 >= minStretch);
-    const whole = lasting.filter((group) => group.units.length === this.layers[group.layer]!.outputs && group.since === lasting[0]!.since);
+    const whole = lasting.filter(
+      (group) => group.units.length === this.layers[group.layer]!.outputs && group.since === lasting[0]!.since,
+    );
     if (whole.length < 2) return lasting.map((group) => this.event(group, minStretch, true));
     const { since, last } = whole[0]!;
     const merged: RunEvent = {
@@ -351,7 +361,10 @@ class SymmetryWatch {
       endStep: last,
       message: `In hidden layers ${listLayers(whole.map((group) => group.layer + 1))}, all the units of each layer started identical and stayed identical through step ${last}, so each layer computes a single feature; random initial weights break this symmetry.`,
     };
-    return [merged, ...lasting.filter((group) => !whole.includes(group)).map((group) => this.event(group, minStretch, true))];
+    return [
+      merged,
+      ...lasting.filter((group) => !whole.includes(group)).map((group) => this.event(group, minStretch, true)),
+    ];
   }
 
   private event(group: SymmetricGroup, minStretch: number, open: boolean): RunEvent | undefined {
@@ -379,8 +392,10 @@ function identicalGroups(params: Float32Array, into: DenseLayerSlice, out: Dense
   // Sort by a fingerprint so equal units are neighbours, then group runs of equal neighbours.
   const fingerprint = (unit: number): number => {
     let sum = params[into.biasOffset + unit]!;
-    for (let i = 0; i < into.inputs; i++) sum += params[into.kernelOffset + i * into.outputs + unit]! * (1 + i / into.inputs);
-    for (let o = 0; o < out.outputs; o++) sum += params[out.kernelOffset + unit * out.outputs + o]! * (2 + o / out.outputs);
+    for (let i = 0; i < into.inputs; i++)
+      sum += params[into.kernelOffset + i * into.outputs + unit]! * (1 + i / into.inputs);
+    for (let o = 0; o < out.outputs; o++)
+      sum += params[out.kernelOffset + unit * out.outputs + o]! * (2 + o / out.outputs);
     return sum;
   };
   const order = Array.from({ length: into.outputs }, (_, unit) => unit).sort((a, b) => fingerprint(a) - fingerprint(b));

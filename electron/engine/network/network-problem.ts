@@ -1,4 +1,10 @@
-import { parametersProblem, type Activation, type DatasetSpec, type LossName, type MlpProblem } from '../../../shared/spec/network-spec';
+import {
+  parametersProblem,
+  type Activation,
+  type DatasetSpec,
+  type LossName,
+  type MlpProblem,
+} from '../../../shared/spec/network-spec';
 import { InvalidInputError } from '../invalid-input';
 import { parseCsvDataset } from './csv-dataset';
 import { splitDataset, type Dataset } from './dataset';
@@ -52,7 +58,9 @@ function countClasses(dataset: Dataset, loss: 'bce' | 'cross_entropy'): number {
     highest = Math.max(highest, label);
   }
   if (loss === 'bce' && highest > 1) {
-    throw new InvalidInputError(`target "${dataset.targetName}" has ${highest + 1} classes and bce takes two (0 and 1): use cross_entropy`);
+    throw new InvalidInputError(
+      `target "${dataset.targetName}" has ${highest + 1} classes and bce takes two (0 and 1): use cross_entropy`,
+    );
   }
   return Math.max(2, highest + 1);
 }

@@ -4,7 +4,15 @@ import { createRandom, type Random } from '../../../shared/random';
 import type { InitSpec } from '../../../shared/spec/network-spec';
 import type { OptimizerSpec } from '../../../shared/spec/optimizer-spec';
 import type { ScheduleSpec } from '../../../shared/spec/schedule-spec';
-import type { EngineRun, EngineRunStatus, FrameBatch, NewCheckpoints, Prediction, RunCheckpoints, RunData } from '../engine-run';
+import type {
+  EngineRun,
+  EngineRunStatus,
+  FrameBatch,
+  NewCheckpoints,
+  Prediction,
+  RunCheckpoints,
+  RunData,
+} from '../engine-run';
 import { extremeEigenpairs, type LanczosOptions } from '../linalg/lanczos';
 import { createOptimizer, type Optimizer } from '../optimizers';
 import { clipGradientNorm } from '../optimizers/gradient-transforms';
@@ -173,9 +181,13 @@ export class NetworkRun implements EngineRun {
     const { sizes, activation, loss } = problem;
     this.model = new MlpModel(sizes, activation, loss);
     this.layers = denseLayerSlices(sizes);
-    this.initialParams = options.initialParams ? Float32Array.from(options.initialParams) : initializeParams(sizes, spec.init);
+    this.initialParams = options.initialParams
+      ? Float32Array.from(options.initialParams)
+      : initializeParams(sizes, spec.init);
     if (this.initialParams.length !== this.layers.at(-1)!.end) {
-      throw new Error(`initialParams holds ${this.initialParams.length} values; the network has ${this.layers.at(-1)!.end}`);
+      throw new Error(
+        `initialParams holds ${this.initialParams.length} values; the network has ${this.layers.at(-1)!.end}`,
+      );
     }
     this.params = Float32Array.from(this.initialParams);
     this.previous = Float32Array.from(this.initialParams);
@@ -183,17 +195,30 @@ export class NetworkRun implements EngineRun {
     this.detector = createNetworkEventDetector(sizes, activation, spec.steps, (params) => this.curvatureAt(params));
     this.batches = new BatchStream(problem.train.rows, spec.batchSize, spec.seed);
     if (spec.dropout) {
-      this.dropout = { rate: spec.dropout, random: createRandom((spec.seed ^ DROPOUT_STREAM) >>> 0), widths: sizes.slice(1, -1) };
+      this.dropout = {
+        rate: spec.dropout,
+        random: createRandom((spec.seed ^ DROPOUT_STREAM) >>> 0),
+        widths: sizes.slice(1, -1),
+      };
     }
     this.train = this.model.upload(problem.train);
     this.test = problem.test && this.model.upload(problem.test);
     const unitActivity = activation === 'relu';
     // The JS gradient and optimizer exist only when the kernel does not take the whole step.
-    const split = (stepGradient: StepGradient) => ({ stepGradient, gradient: new Float32Array(this.params.length), optimizer: createOptimizer(spec.optimizer, this.params.length) });
+    const split = (stepGradient: StepGradient) => ({
+      stepGradient,
+      gradient: new Float32Array(this.params.length),
+      optimizer: createOptimizer(spec.optimizer, this.params.length),
+    });
     if (options.kernel !== false && kernelCovers(problem)) {
       const { optimizer, clipNorm, l1, l2 } = spec;
       const fused = options.fused !== false ? { optimizer, clipNorm, l1, l2 } : undefined;
-      const kernel = new KernelGradient(problem, problem.train, problem.test, { batchSize: spec.batchSize, dropout: !!spec.dropout, unitActivity, fused });
+      const kernel = new KernelGradient(problem, problem.train, problem.test, {
+        batchSize: spec.batchSize,
+        dropout: !!spec.dropout,
+        unitActivity,
+        fused,
+      });
       if (fused) {
         this.fused = kernel;
         kernel.residentParams.set(this.params);
@@ -269,7 +294,9 @@ export class NetworkRun implements EngineRun {
       testLoss: record.testLoss?.subarray(0, n),
       gradNorm: record.gradNorm.subarray(0, n),
       lr: record.lr.subarray(0, n),
-      layerGradNorms: Array.from({ length: n }, (_, k) => Array.from(record.layerGradNorms.subarray(k * layers, (k + 1) * layers))),
+      layerGradNorms: Array.from({ length: n }, (_, k) =>
+        Array.from(record.layerGradNorms.subarray(k * layers, (k + 1) * layers)),
+      ),
       checkpoints: record.checkpoints,
       curvature: record.curvature,
       events: record.events,
@@ -294,7 +321,13 @@ export class NetworkRun implements EngineRun {
       params: joinVectors(params),
       steps: Float64Array.from(steps),
       ...(curvature.steps.length
-        ? { curvature: { steps: Float64Array.from(curvature.steps), eigenvalues: Float64Array.from(curvature.eigenvalues.flat()), kinds: [...this.curvatureKinds] } }
+        ? {
+            curvature: {
+              steps: Float64Array.from(curvature.steps),
+              eigenvalues: Float64Array.from(curvature.eigenvalues.flat()),
+              kinds: [...this.curvatureKinds],
+            },
+          }
         : {}),
     };
   }
@@ -305,7 +338,13 @@ export class NetworkRun implements EngineRun {
     if (!this.grid || this.count === 0) return null;
     const values = this.model.predict(this.params, this.grid.inputs, this.grid.rows);
     const { x, y } = this.grid;
-    return { step: this.count - 1, x, ...(y ? { y } : {}), outputs: values.length / this.grid.rows, values: Float64Array.from(values) };
+    return {
+      step: this.count - 1,
+      x,
+      ...(y ? { y } : {}),
+      outputs: values.length / this.grid.rows,
+      values: Float64Array.from(values),
+    };
   }
 
   /** Frees the run's tensors; it happens by itself when the run completes or diverges. */
@@ -338,7 +377,14 @@ export class NetworkRun implements EngineRun {
     this.record.lr[k] = lr;
     this.count++;
     events.push(
-      ...this.detector.observe({ step: k, loss, gradNorm, layerGradNorms: layerNorms, params: this.params, unitMaxima: result.unitMaxima }),
+      ...this.detector.observe({
+        step: k,
+        loss,
+        gradNorm,
+        layerGradNorms: layerNorms,
+        params: this.params,
+        unitMaxima: result.unitMaxima,
+      }),
     );
     if (k === this.spec.steps) {
       this.checkpoint(k);
@@ -394,7 +440,9 @@ export class NetworkRun implements EngineRun {
   private dropoutMasks(rows: number): Float32Array[] {
     const { rate, random, widths } = this.dropout!;
     const keep = 1 / (1 - rate);
-    return widths.map((width) => Float32Array.from({ length: rows * width }, () => (random.uniform() < rate ? 0 : keep)));
+    return widths.map((width) =>
+      Float32Array.from({ length: rows * width }, () => (random.uniform() < rate ? 0 : keep)),
+    );
   }
 
   private checkpoint(k: number): void {
@@ -418,7 +466,9 @@ export class NetworkRun implements EngineRun {
   private curvatureSpacing(requested: number | undefined): number {
     const { steps, batchSize } = this.spec;
     const batchFraction = Math.min(1, (batchSize ?? Infinity) / this.problem.train.rows);
-    const affordable = Math.floor((CURVATURE_BUDGET * steps * batchFraction) / (HVP_COST * CHECKPOINT_LANCZOS.maxIterations!));
+    const affordable = Math.floor(
+      (CURVATURE_BUDGET * steps * batchFraction) / (HVP_COST * CHECKPOINT_LANCZOS.maxIterations!),
+    );
     const points = requested ?? Math.min(MAX_CURVATURE_POINTS, Math.max(2, affordable));
     if (points <= 0) return 0;
     const intervals = Math.ceil(steps / this.checkpointEvery);

@@ -11,11 +11,21 @@ export interface StepGradient {
    * per hidden layer, [rows × width] factors 0 or 1/(1 - rate), row-major. Unit maxima (relu
    * networks) are over the training set.
    */
-  compute(params: Float32Array, gradient: Float32Array, rows: Int32Array | undefined, dropoutMasks: Float32Array[] | undefined): ComputeResult;
+  compute(
+    params: Float32Array,
+    gradient: Float32Array,
+    rows: Int32Array | undefined,
+    dropoutMasks: Float32Array[] | undefined,
+  ): ComputeResult;
 }
 
 /** The step on tfjs, over the run's resident training and test sets. */
-export function tfjsStepGradient(model: MlpModel, train: ResidentRows, test: ResidentRows | undefined, unitActivity: boolean): StepGradient {
+export function tfjsStepGradient(
+  model: MlpModel,
+  train: ResidentRows,
+  test: ResidentRows | undefined,
+  unitActivity: boolean,
+): StepGradient {
   return {
     compute(params, gradient, rows, dropoutMasks) {
       const batch = rows ? model.gather(train, rows) : train;

@@ -6,7 +6,12 @@ import type { Optimizer, SpecOf, Vector } from './optimizer';
  * denom = sqrt(v) / sqrt(bc2) + eps, step size = lr / bc1.
  */
 export function createAdam(spec: SpecOf<'adam'> | SpecOf<'adamw'>, size: number): Optimizer {
-  const { betas: [beta1, beta2], eps, weightDecay, amsgrad } = spec;
+  const {
+    betas: [beta1, beta2],
+    eps,
+    weightDecay,
+    amsgrad,
+  } = spec;
   const decoupled = spec.name === 'adamw';
   const expAvg = new Float64Array(size);
   const expAvgSq = new Float64Array(size);

@@ -2,7 +2,11 @@ import type { Optimizer, SpecOf, Vector } from './optimizer';
 
 /** torch.optim.Adamax: Adam with the infinity norm, u = max(beta2·u, |g| + eps). */
 export function createAdamax(spec: SpecOf<'adamax'>, size: number): Optimizer {
-  const { betas: [beta1, beta2], eps, weightDecay } = spec;
+  const {
+    betas: [beta1, beta2],
+    eps,
+    weightDecay,
+  } = spec;
   const expAvg = new Float64Array(size);
   const expInf = new Float64Array(size);
   let t = 0;

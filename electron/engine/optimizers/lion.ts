@@ -6,7 +6,10 @@ import type { Optimizer, SpecOf, Vector } from './optimizer';
  * m = beta2·m + (1 - beta2)·g. The fixtures come from a reference written from the paper.
  */
 export function createLion(spec: SpecOf<'lion'>, size: number): Optimizer {
-  const { betas: [beta1, beta2], weightDecay } = spec;
+  const {
+    betas: [beta1, beta2],
+    weightDecay,
+  } = spec;
   const expAvg = new Float64Array(size);
   return {
     step(params: Vector, grad: Vector, lr: number): void {

@@ -6,7 +6,12 @@ import type { Optimizer, SpecOf, Vector } from './optimizer';
  * single-tensor path multiplied mu_t into the next product twice (fixed in pytorch#92699).
  */
 export function createNadam(spec: SpecOf<'nadam'>, size: number): Optimizer {
-  const { betas: [beta1, beta2], eps, weightDecay, momentumDecay } = spec;
+  const {
+    betas: [beta1, beta2],
+    eps,
+    weightDecay,
+    momentumDecay,
+  } = spec;
   const expAvg = new Float64Array(size);
   const expAvgSq = new Float64Array(size);
   let t = 0;

@@ -5,7 +5,11 @@ import type { Optimizer, SpecOf, Vector } from './optimizer';
  * SMA length rho_t exceeds 5, then Adam's step times the variance rectification term.
  */
 export function createRadam(spec: SpecOf<'radam'>, size: number): Optimizer {
-  const { betas: [beta1, beta2], eps, weightDecay } = spec;
+  const {
+    betas: [beta1, beta2],
+    eps,
+    weightDecay,
+  } = spec;
   const expAvg = new Float64Array(size);
   const expAvgSq = new Float64Array(size);
   const rhoInf = 2 / (1 - beta2) - 1;
@@ -17,9 +21,7 @@ export function createRadam(spec: SpecOf<'radam'>, size: number): Optimizer {
       const bc2 = 1 - Math.pow(beta2, t);
       const rhoT = rhoInf - (2 * t * Math.pow(beta2, t)) / bc2;
       const rectified = rhoT > 5;
-      const rect = rectified
-        ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT))
-        : 0;
+      const rect = rectified ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
       const bc2Sqrt = Math.sqrt(bc2);
       for (let i = 0; i < size; i++) {
         const p = params[i]!;

@@ -34,7 +34,11 @@ export function LayerNormsChart({ run }: { run: RunEntry }) {
         <span>Layer gradient norms · {run.name}</span>
       </figcaption>
       <div className="chart-area" ref={area}>
-        <canvas ref={canvas} role="img" aria-label={`Gradient norm of each layer of ${run.name} over the steps, as a heat map`} />
+        <canvas
+          ref={canvas}
+          role="img"
+          aria-label={`Gradient norm of each layer of ${run.name} over the steps, as a heat map`}
+        />
       </div>
     </figure>
   );
@@ -75,7 +79,12 @@ function drawLayerNorms(context: CanvasRenderingContext2D, width: number, height
       if (Number.isNaN(value)) continue;
       sampleColormap('viridis', high > low ? (value - low) / (high - low) : 0.5, rgb);
       context.fillStyle = `rgb(${rgb[0]! * 255},${rgb[1]! * 255},${rgb[2]! * 255})`;
-      context.fillRect(LABEL_WIDTH + c * cellWidth, (layers - 1 - l) * rowHeight, Math.ceil(cellWidth), Math.ceil(rowHeight));
+      context.fillRect(
+        LABEL_WIDTH + c * cellWidth,
+        (layers - 1 - l) * rowHeight,
+        Math.ceil(cellWidth),
+        Math.ceil(rowHeight),
+      );
     }
   }
   context.fillStyle = '#9da7b3';

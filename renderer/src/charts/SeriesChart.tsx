@@ -7,10 +7,22 @@ import { useAppStore } from '../store/app-store';
 import type { RunEntry } from '../store/app-model';
 import type { ColumnExtremes } from './decimate';
 import { prefersLogScale, seriesExtent } from './chart-range';
-import { chartStep, chartX, drawSeriesChart, type ChartLayout, type ChartMetric, type OffChart } from './draw-series-chart';
+import {
+  chartStep,
+  chartX,
+  drawSeriesChart,
+  type ChartLayout,
+  type ChartMetric,
+  type OffChart,
+} from './draw-series-chart';
 
 const describeOffChart = (marks: OffChart[]): string =>
-  marks.map(({ run, value, direction }) => `, ${run} goes off the chart ${direction === 'up' ? 'up to' : 'down to'} ${formatValue(value)}`).join('');
+  marks
+    .map(
+      ({ run, value, direction }) =>
+        `, ${run} goes off the chart ${direction === 'up' ? 'up to' : 'down to'} ${formatValue(value)}`,
+    )
+    .join('');
 
 /**
  * A metric of every run over the steps, with a cursor at the playback step. The chart is
@@ -18,7 +30,15 @@ const describeOffChart = (marks: OffChart[]): string =>
  * Pressing or dragging on it moves the timeline. Until the user ticks or clears "log scale",
  * the scale follows the data (`defaultScale` 'auto', see prefersLogScale) or stays log.
  */
-export function SeriesChart({ title, metric, defaultScale }: { title: string; metric: ChartMetric; defaultScale: 'auto' | 'log' }) {
+export function SeriesChart({
+  title,
+  metric,
+  defaultScale,
+}: {
+  title: string;
+  metric: ChartMetric;
+  defaultScale: 'auto' | 'log';
+}) {
   /** The user's choice of scale; null until they make one. */
   const [chosenLog, setChosenLog] = useState<boolean | null>(defaultScale === 'log' ? true : null);
   const [drawn, setDrawn] = useState({ log: chosenLog ?? false, offChart: '' });
@@ -47,9 +67,13 @@ export function SeriesChart({ title, metric, defaultScale }: { title: string; me
         last.runs = runs;
         layout.span = span;
         last.step = -1;
-        const extents = runs.map(({ series, status }) => seriesExtent(series[metric], Math.min(series.count, series[metric].length), status === 'diverged'));
+        const extents = runs.map(({ series, status }) =>
+          seriesExtent(series[metric], Math.min(series.count, series[metric].length), status === 'diverged'),
+        );
         const log = chosenLog ?? prefersLogScale(extents);
-        const offChart = describeOffChart(drawSeriesChart(prepareCanvas(element, size), layout, runs, metric, log, extents, pool));
+        const offChart = describeOffChart(
+          drawSeriesChart(prepareCanvas(element, size), layout, runs, metric, log, extents, pool),
+        );
         // React hears of the scale and the clipped runs only when they change, not per frame.
         if (log !== last.log || offChart !== last.offChart) setDrawn({ log, offChart });
         Object.assign(last, { log, offChart });
@@ -77,11 +101,21 @@ export function SeriesChart({ title, metric, defaultScale }: { title: string; me
       <figcaption>
         <span>{title}</span>
         <label htmlFor={checkboxId}>
-          <input id={checkboxId} type="checkbox" checked={log} onChange={(event) => setChosenLog(event.target.checked)} /> log scale
+          <input
+            id={checkboxId}
+            type="checkbox"
+            checked={log}
+            onChange={(event) => setChosenLog(event.target.checked)}
+          />{' '}
+          log scale
         </label>
       </figcaption>
       <div className="chart-area" ref={area} onPointerDown={scrub} onPointerMove={scrub}>
-        <canvas ref={canvas} role="img" aria-label={`${title} of each run over the steps${drawn.offChart}${log ? ', log scale' : ''}`} />
+        <canvas
+          ref={canvas}
+          role="img"
+          aria-label={`${title} of each run over the steps${drawn.offChart}${log ? ', log scale' : ''}`}
+        />
         <div className="chart-cursor" ref={cursor} hidden aria-hidden="true" />
       </div>
     </figure>

@@ -7,5 +7,6 @@ registerImageView({
   kinds: ['function', 'network'],
   order: 10,
   takesHeight: false,
-  render: (width) => composeShownCanvases('.charts canvas', width, 'there are no charts yet: they appear once a run has started'),
+  render: (width) =>
+    composeShownCanvases('.charts canvas', width, 'there are no charts yet: they appear once a run has started'),
 });

@@ -39,7 +39,6 @@ export interface OffChart {
   direction: 'up' | 'down';
 }
 
-
 /**
  * One metric of every run over the steps, one line per run in its colour. Each run is reduced
  * to its pixel columns first (decimateToColumns), so 10 runs × 10,000 steps draw as fast as 10
@@ -71,11 +70,17 @@ export function drawSeriesChart(
   const [low, high] = paddedRange(range?.low ?? NaN, range?.high ?? NaN, log);
   const bottom = plot.top + plot.height;
   // Clamped just past the edges, so a clipped line visibly reaches them without huge coordinates.
-  const y = (value: number): number => Math.min(bottom + 1, Math.max(plot.top - 1, plot.top + ((high - value) / (high - low)) * plot.height));
+  const y = (value: number): number =>
+    Math.min(bottom + 1, Math.max(plot.top - 1, plot.top + ((high - value) / (high - low)) * plot.height));
 
   const xTicks = niceTicks(0, layout.span, Math.max(2, Math.floor(plot.width / 80))).filter(Number.isInteger);
   const xAxis = { ticks: xTicks, x: (step: number) => chartX(layout, step), label: String };
-  drawChartAxes(context, plot, { ticks: log ? logTicks(low, high, 4) : niceTicks(low, high, 4), y, ...(log ? { label: formatDecade } : {}) }, xAxis);
+  drawChartAxes(
+    context,
+    plot,
+    { ticks: log ? logTicks(low, high, 4) : niceTicks(low, high, 4), y, ...(log ? { label: formatDecade } : {}) },
+    xAxis,
+  );
 
   context.save();
   context.beginPath();
@@ -125,7 +130,9 @@ function markOffChart(
     for (const direction of ['up', 'down'] as const) {
       const beyond = direction === 'up' ? highest > high : lowest < low;
       if (!beyond) continue;
-      const column = columns[direction === 'up' ? 'max' : 'min'].findIndex((value) => (direction === 'up' ? value > high : value < low));
+      const column = columns[direction === 'up' ? 'max' : 'min'].findIndex((value) =>
+        direction === 'up' ? value > high : value < low,
+      );
       if (column < 0) continue;
       const value = direction === 'up' ? max : log ? minPositive : min;
       marks.push({ run: runs[r]!.name, value, direction });
@@ -173,7 +180,10 @@ export interface ChartAxis {
   label?: (tick: number) => string;
 }
 
-const spacingLabel = (ticks: readonly number[]) => (tick: number): string => formatTick(tick, (ticks[1] ?? tick + 1) - (ticks[0] ?? tick));
+const spacingLabel =
+  (ticks: readonly number[]) =>
+  (tick: number): string =>
+    formatTick(tick, (ticks[1] ?? tick + 1) - (ticks[0] ?? tick));
 
 /**
  * Grid lines at the ticks with their labels (y on the left, x below), and the plot's frame.

@@ -33,11 +33,25 @@ export function SummaryTable() {
   // function's 0.001 over to cross-entropy losses that never reach it.
   const [thresholds, setThresholds] = useState<Record<typeof kind, number>>(DEFAULT_THRESHOLDS);
   const threshold = thresholds[kind];
-  const [sort, setSort] = useState<{ column: SummaryColumn; ascending: boolean }>({ column: 'finalLoss', ascending: true });
+  const [sort, setSort] = useState<{ column: SummaryColumn; ascending: boolean }>({
+    column: 'finalLoss',
+    ascending: true,
+  });
   const thresholdId = useId();
   // Recomputed on every render: the runs array changes with each frames message, as counts grow.
-  const rows = sortSummaries(runs.map((run) => summarizeRun(run, threshold)), sort.column, sort.ascending);
-  const differs = useMemo(() => differingSettings(runs.map((run) => run.settings), kind), [runs, kind]);
+  const rows = sortSummaries(
+    runs.map((run) => summarizeRun(run, threshold)),
+    sort.column,
+    sort.ascending,
+  );
+  const differs = useMemo(
+    () =>
+      differingSettings(
+        runs.map((run) => run.settings),
+        kind,
+      ),
+    [runs, kind],
+  );
   // An empty section keeps the inspector's grid rows in place.
   if (runs.length === 0) return <section className="summary" aria-label="Summary" hidden />;
   return (
@@ -50,7 +64,10 @@ export function SummaryTable() {
           type="number"
           step="any"
           value={threshold}
-          onChange={(event) => Number.isFinite(event.target.valueAsNumber) && setThresholds({ ...thresholds, [kind]: event.target.valueAsNumber })}
+          onChange={(event) =>
+            Number.isFinite(event.target.valueAsNumber) &&
+            setThresholds({ ...thresholds, [kind]: event.target.valueAsNumber })
+          }
         />
         <button type="button" onClick={() => download(summariesToCsv(rows, threshold), 'gradscape-summary.csv')}>
           Export CSV
@@ -61,7 +78,11 @@ export function SummaryTable() {
           <tr>
             {COLUMNS.map(({ key, label, description }) => (
               <th key={key} aria-sort={sort.column === key ? (sort.ascending ? 'ascending' : 'descending') : 'none'}>
-                <button type="button" aria-label={`Sort by ${description}`} onClick={() => setSort({ column: key, ascending: sort.column === key ? !sort.ascending : true })}>
+                <button
+                  type="button"
+                  aria-label={`Sort by ${description}`}
+                  onClick={() => setSort({ column: key, ascending: sort.column === key ? !sort.ascending : true })}
+                >
                   {label}
                   {sort.column === key ? (sort.ascending ? ' ▲' : ' ▼') : ''}
                 </button>
@@ -83,7 +104,11 @@ export function SummaryTable() {
         </tbody>
       </table>
       <p className="hint" aria-live="polite">
-        {runs.length < 2 ? 'Add runs to compare them.' : differs.length ? `The runs differ in: ${differs.join(', ')}.` : 'The runs have the same settings.'}
+        {runs.length < 2
+          ? 'Add runs to compare them.'
+          : differs.length
+            ? `The runs differ in: ${differs.join(', ')}.`
+            : 'The runs have the same settings.'}
       </p>
     </section>
   );

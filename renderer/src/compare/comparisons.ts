@@ -5,7 +5,11 @@ import { DEFAULT_NETWORK, type Comparison, type NetworkDraft, type RunSettings }
  * One-click comparisons. Every run of a comparison shares the problem, the data, the start or
  * the batch order (one seed); only the compared setting differs.
  */
-export const runSettings = (name: string, optimizer: OptimizerSpecInput, rest: Partial<RunSettings> = {}): RunSettings => ({
+export const runSettings = (
+  name: string,
+  optimizer: OptimizerSpecInput,
+  rest: Partial<RunSettings> = {},
+): RunSettings => ({
   name,
   optimizer: optimizerSpecSchema.parse(optimizer),
   steps: 300,
@@ -63,7 +67,11 @@ export const COMPARISON_PRESETS: ComparisonPreset[] = [
       runs: [
         runSettings('sgd', { name: 'sgd', lr: 0.001 }, { steps: 1500, start: [-1.5, 2] }),
         runSettings('momentum', { name: 'sgd', lr: 0.001, momentum: 0.9 }, { steps: 1500, start: [-1.5, 2] }),
-        runSettings('nesterov', { name: 'sgd', lr: 0.001, momentum: 0.9, nesterov: true }, { steps: 1500, start: [-1.5, 2] }),
+        runSettings(
+          'nesterov',
+          { name: 'sgd', lr: 0.001, momentum: 0.9, nesterov: true },
+          { steps: 1500, start: [-1.5, 2] },
+        ),
         runSettings('rmsprop', { name: 'rmsprop', lr: 0.01 }, { steps: 1500, start: [-1.5, 2] }),
         runSettings('adam', { name: 'adam', lr: 0.05 }, { steps: 1500, start: [-1.5, 2] }),
         runSettings('adagrad', { name: 'adagrad', lr: 0.5 }, { steps: 1500, start: [-1.5, 2] }),
@@ -80,7 +88,9 @@ export const COMPARISON_PRESETS: ComparisonPreset[] = [
     comparison: {
       kind: 'function',
       function: 'quadratic',
-      runs: [0.05, 0.15, 0.19, 0.3].map((lr) => runSettings(`lr ${lr}`, { name: 'sgd', lr }, { start: [-2.5, 1.5], steps: 600 })),
+      runs: [0.05, 0.15, 0.19, 0.3].map((lr) =>
+        runSettings(`lr ${lr}`, { name: 'sgd', lr }, { start: [-2.5, 1.5], steps: 600 }),
+      ),
     },
   },
 ];

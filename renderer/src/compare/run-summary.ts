@@ -72,5 +72,9 @@ const csvField = (value: unknown): string => {
 
 export function summariesToCsv(rows: RunSummary[], threshold: number): string {
   const header = CSV_COLUMNS.map((column) => (column === 'stepsToThreshold' ? `stepsToLoss<=${threshold}` : column));
-  return [header, ...rows.map((row) => CSV_COLUMNS.map((column) => row[column]))].map((line) => line.map(csvField).join(',')).join('\n') + '\n';
+  return (
+    [header, ...rows.map((row) => CSV_COLUMNS.map((column) => row[column]))]
+      .map((line) => line.map(csvField).join(','))
+      .join('\n') + '\n'
+  );
 }

@@ -7,7 +7,10 @@ type Options = Record<string, unknown>;
 type FieldSchema = { safeParse: (value: unknown) => { success: boolean; data?: unknown } };
 
 /** The options each member of a zod discriminated union fills in when they are left out (cached: the table redraws per frame). */
-function unionDefaults(members: readonly { shape: Record<string, FieldSchema> }[], kindKey: string): (kind: string) => Options {
+function unionDefaults(
+  members: readonly { shape: Record<string, FieldSchema> }[],
+  kindKey: string,
+): (kind: string) => Options {
   const cache = new Map<string, Options>();
   return (kind) => {
     let defaults = cache.get(kind);
@@ -43,7 +46,8 @@ function comparedSettings(settings: RunSettings, kind: ProblemKind): Options {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-const formatSetting = (value: unknown): string => (Array.isArray(value) ? `[${value.map(formatSetting).join(', ')}]` : String(value));
+const formatSetting = (value: unknown): string =>
+  Array.isArray(value) ? `[${value.map(formatSetting).join(', ')}]` : String(value);
 
 /** Each distinct value once, in the order the runs show them. */
 const distinct = (values: unknown[]): string[] => [...new Set(values.map(formatSetting))];
@@ -75,7 +79,9 @@ function differingKinds(key: string, entries: Options[]): string {
   const labels = entries.map((entry) => {
     const kind = String(entry[kindKey]);
     const own = defaults(kind);
-    const chosen = Object.entries(entry).filter(([field, value]) => field !== kindKey && !same(value, own[field]) && !sharedByAll(field));
+    const chosen = Object.entries(entry).filter(
+      ([field, value]) => field !== kindKey && !same(value, own[field]) && !sharedByAll(field),
+    );
     return [kind, ...chosen.map(([field, value]) => `${field}=${formatSetting(value)}`)].join(' ');
   });
   return `${key} (${distinct(labels).join(', ')})`;
@@ -95,6 +101,8 @@ export function differingSettings(runs: RunSettings[], kind: ProblemKind): strin
       return values.every((value) => same(value, values[0])) ? [] : [`${key} (${distinct(values).join(', ')})`];
     }
     const entries = compared.map((settings) => withDefaults(key, settings[key] as Options));
-    return entries.every((entry) => entry[kinded.kindKey] === entries[0]![kinded.kindKey]) ? differingOptions(key, entries) : [differingKinds(key, entries)];
+    return entries.every((entry) => entry[kinded.kindKey] === entries[0]![kinded.kindKey])
+      ? differingOptions(key, entries)
+      : [differingKinds(key, entries)];
   });
 }

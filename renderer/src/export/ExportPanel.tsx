@@ -12,7 +12,8 @@ import { runsCsv, runsJson, surfaceCsv } from './tables';
 import { VideoExport } from './VideoExport';
 
 const MAX_SIDE = 8192;
-const pixels = (value: number): string | null => (Number.isInteger(value) && value >= 16 && value <= MAX_SIDE ? null : `16 to ${MAX_SIDE} pixels`);
+const pixels = (value: number): string | null =>
+  Number.isInteger(value) && value >= 16 && value <= MAX_SIDE ? null : `16 to ${MAX_SIDE} pixels`;
 
 /** Images of the views and the data behind them, as files. */
 export function ExportPanel() {
@@ -27,7 +28,9 @@ export function ExportPanel() {
   const [height, setHeight] = useState(1080);
   const hasSurface = useAppStore((state) => state.surface !== null);
   const hasRuns = useAppStore((state) => state.runs.length > 0);
-  const panels = useAppStore((state) => (state.kind === 'network' ? state.view.networkView === 'panels' : state.view.layout === 'panels'));
+  const panels = useAppStore((state) =>
+    state.kind === 'network' ? state.view.networkView === 'panels' : state.view.layout === 'panels',
+  );
   const fail = (error: unknown): void => useAppStore.setState({ notice: `Export failed: ${(error as Error).message}` });
   const stem = (): string => fileStem(problemName());
   // The menu's Export image… and Export video…: open the panel at the control that saves it.
@@ -41,7 +44,9 @@ export function ExportPanel() {
   useEffect(() => {
     if (!reveal || !panel.current) return;
     panel.current.open = true;
-    panel.current.querySelector<HTMLElement>(reveal === 'image' ? '.export-actions button' : '.video-export button')?.focus();
+    panel.current
+      .querySelector<HTMLElement>(reveal === 'image' ? '.export-actions button' : '.video-export button')
+      ?.focus();
     setReveal(null);
   }, [reveal]);
 
@@ -58,7 +63,10 @@ export function ExportPanel() {
   const saveRuns = (format: 'json' | 'csv'): void => {
     const { problem, bounds, runs, surface } = useAppStore.getState();
     const text = format === 'csv' ? runsCsv(runs) : JSON.stringify(runsJson(problem, bounds, runs, surface));
-    saveFile(`${stem()}-runs.${format}`, new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }));
+    saveFile(
+      `${stem()}-runs.${format}`,
+      new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }),
+    );
   };
 
   return (
@@ -74,9 +82,13 @@ export function ExportPanel() {
           ))}
         </select>
       </div>
-      {panels && source?.id === '3d' && <p className="hint">With panels shown, the 3D image and the video are of panel 1.</p>}
+      {panels && source?.id === '3d' && (
+        <p className="hint">With panels shown, the 3D image and the video are of panel 1.</p>
+      )}
       <NumberField label="Image width (px)" value={width} step={1} min={16} check={pixels} onChange={setWidth} />
-      {source?.takesHeight && <NumberField label="Image height (px)" value={height} step={1} min={16} check={pixels} onChange={setHeight} />}
+      {source?.takesHeight && (
+        <NumberField label="Image height (px)" value={height} step={1} min={16} check={pixels} onChange={setHeight} />
+      )}
       <div className="export-actions">
         <button type="button" disabled={!source} onClick={savePng}>
           Save PNG
@@ -84,7 +96,12 @@ export function ExportPanel() {
         <button type="button" disabled={!hasSurface} onClick={() => saveSurface('csv')}>
           Surface CSV
         </button>
-        <button type="button" disabled={!hasSurface} onClick={() => saveSurface('npy')} title="z[j, i] = f(x[i], y[j]), float64">
+        <button
+          type="button"
+          disabled={!hasSurface}
+          onClick={() => saveSurface('npy')}
+          title="z[j, i] = f(x[i], y[j]), float64"
+        >
           Surface NPY
         </button>
         <button type="button" disabled={!hasRuns} onClick={() => saveRuns('json')}>

@@ -18,7 +18,13 @@ export function SceneAccess({ paths }: { paths: readonly { path: ScenePath }[] }
   const content = useRef({ mapping, paths });
   content.current = { mapping, paths };
   useEffect(
-    () => (controls ? attachScene(getState, source, () => ({ mapping: content.current.mapping, paths: content.current.paths.map(({ path }) => path) })) : undefined),
+    () =>
+      controls
+        ? attachScene(getState, source, () => ({
+            mapping: content.current.mapping,
+            paths: content.current.paths.map(({ path }) => path),
+          }))
+        : undefined,
     [getState, controls, source],
   );
   return null;

@@ -6,19 +6,33 @@ import { useAppStore } from '../store/app-store';
 import { fileStem, saveFile } from './save-file';
 import { chooseVideoCodec, recordVideo, type CameraMotion, type VideoOptions } from './video-export';
 
-const CODEC_NAMES = { avc: 'MP4 (H.264)', vp9: 'WebM (VP9)', vp8: 'WebM (VP8; this browser cannot encode VP9)' } as const;
+const CODEC_NAMES = {
+  avc: 'MP4 (H.264)',
+  vp9: 'WebM (VP9)',
+  vp8: 'WebM (VP8; this browser cannot encode VP9)',
+} as const;
 const CAMERA_MOTIONS: readonly CameraMotion[] = ['still', 'orbit', 'fly-to'];
 const MOTION_NAMES: Record<CameraMotion, string> = { still: 'Still', orbit: 'Orbit', 'fly-to': 'Fly to runs' };
 const MOTION_HINTS: Record<CameraMotion, string> = {
   still: 'The camera stays where it is.',
   orbit: 'The camera circles the surface once.',
-  'fly-to': "Over the first third of the video the camera glides in to a close-up of the runs' current points, then follows them as they move.",
+  'fly-to':
+    "Over the first third of the video the camera glides in to a close-up of the runs' current points, then follows them as they move.",
 };
-const positive = (max: number) => (value: number): string | null => (value > 0 && value <= max ? null : `above 0, at most ${max}`);
+const positive =
+  (max: number) =>
+  (value: number): string | null =>
+    value > 0 && value <= max ? null : `above 0, at most ${max}`;
 
 /** Records the 3D view as a video, frame by frame, at the size of the image fields. */
 export function VideoExport({ width, height }: { width: number; height: number }) {
-  const [options, setOptions] = useState<Omit<VideoOptions, 'width' | 'height'>>({ fps: 30, seconds: 5, camera: 'still', overlay: true, captions: true });
+  const [options, setOptions] = useState<Omit<VideoOptions, 'width' | 'height'>>({
+    fps: 30,
+    seconds: 5,
+    camera: 'still',
+    overlay: true,
+    captions: true,
+  });
   const [progress, setProgress] = useState<number | null>(null);
   const [codec, setCodec] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -39,7 +53,8 @@ export function VideoExport({ width, height }: { width: number; height: number }
       const video = await recordVideo({ ...options, ...size }, choice, setProgress, abort.current.signal);
       saveFile(`${fileStem(problemName())}.${choice.container}`, video);
     } catch (error) {
-      if ((error as Error).name !== 'AbortError') useAppStore.setState({ notice: `Video export failed: ${(error as Error).message}` });
+      if ((error as Error).name !== 'AbortError')
+        useAppStore.setState({ notice: `Video export failed: ${(error as Error).message}` });
     } finally {
       setProgress(null);
       abort.current = null;
@@ -48,8 +63,20 @@ export function VideoExport({ width, height }: { width: number; height: number }
 
   return (
     <div className="video-export" role="group" aria-label="Video">
-      <NumberField label="Frames per second" value={options.fps} step={1} check={positive(120)} onChange={(fps) => patch({ fps })} />
-      <NumberField label="Length (s)" value={options.seconds} step="any" check={positive(600)} onChange={(seconds) => patch({ seconds })} />
+      <NumberField
+        label="Frames per second"
+        value={options.fps}
+        step={1}
+        check={positive(120)}
+        onChange={(fps) => patch({ fps })}
+      />
+      <NumberField
+        label="Length (s)"
+        value={options.seconds}
+        step="any"
+        check={positive(600)}
+        onChange={(seconds) => patch({ seconds })}
+      />
       <SelectField
         label="Camera"
         value={options.camera}
@@ -59,10 +86,20 @@ export function VideoExport({ width, height }: { width: number; height: number }
       />
       <p className="hint">{MOTION_HINTS[options.camera]}</p>
       <label>
-        <input type="checkbox" checked={options.overlay} onChange={(event) => patch({ overlay: event.target.checked })} /> Step counter and run names
+        <input
+          type="checkbox"
+          checked={options.overlay}
+          onChange={(event) => patch({ overlay: event.target.checked })}
+        />{' '}
+        Step counter and run names
       </label>
       <label>
-        <input type="checkbox" checked={options.captions} onChange={(event) => patch({ captions: event.target.checked })} /> Event captions
+        <input
+          type="checkbox"
+          checked={options.captions}
+          onChange={(event) => patch({ captions: event.target.checked })}
+        />{' '}
+        Event captions
       </label>
       <div className="export-actions">
         {progress === null ? (

@@ -62,7 +62,9 @@ export interface FlyToPlan {
  */
 export function planFlyTo(start: CameraPose, points: Vec3[][], fps: number): FlyToPlan {
   const frames = points.length;
-  const centroids = points.map((here) => (here.length === 0 ? start.target : scale(here.reduce(add, [0, 0, 0]), 1 / here.length)));
+  const centroids = points.map((here) =>
+    here.length === 0 ? start.target : scale(here.reduce(add, [0, 0, 0]), 1 / here.length),
+  );
   const half = Math.max(0, Math.round(fps / 2));
   // Frames past either end count as the end's centroid, so the camera settles as the runs arrive.
   const focus = centroids.map((_, frame) => {
@@ -108,7 +110,12 @@ function raisedTo(direction: Vec3, elevation: number): Vec3 {
  * Each frame's current point of every path, in world units, kept over the surface (a diverging
  * run leaves it within a few steps and must not drag the camera away).
  */
-export function runPointsByFrame(paths: readonly Pick<ScenePath, 'points' | 'values' | 'count' | 'indexAt'>[], frame: SceneFrame, frames: number, lastStep: number): Vec3[][] {
+export function runPointsByFrame(
+  paths: readonly Pick<ScenePath, 'points' | 'values' | 'count' | 'indexAt'>[],
+  frame: SceneFrame,
+  frames: number,
+  lastStep: number,
+): Vec3[][] {
   const edge = SURFACE_SIZE / 2;
   const keep = (value: number): number => Math.min(edge, Math.max(-edge, value));
   return Array.from({ length: frames }, (_, index) => {
@@ -117,7 +124,11 @@ export function runPointsByFrame(paths: readonly Pick<ScenePath, 'points' | 'val
     for (const path of paths) {
       const k = Math.min(path.indexAt(step), path.count() - 1);
       if (k < 0 || path.points.length < 2 * (k + 1)) continue;
-      const point: Vec3 = [keep(frame.worldX(path.points[2 * k]!)), frame.worldY(path.values[k]!), keep(frame.worldZ(path.points[2 * k + 1]!))];
+      const point: Vec3 = [
+        keep(frame.worldX(path.points[2 * k]!)),
+        frame.worldY(path.values[k]!),
+        keep(frame.worldZ(path.points[2 * k + 1]!)),
+      ];
       if (point.every(Number.isFinite)) here.push(point);
     }
     return here;

@@ -4,7 +4,11 @@ import { currentScene } from './scene-access';
  * Renders the 3D view once at width × height pixels into its own canvas, then puts the renderer
  * and camera back; `draw` reads the frame while it is there (a PNG, a video frame).
  */
-export async function renderSceneAt<T>(width: number, height: number, draw: (canvas: HTMLCanvasElement) => Promise<T> | T): Promise<T> {
+export async function renderSceneAt<T>(
+  width: number,
+  height: number,
+  draw: (canvas: HTMLCanvasElement) => Promise<T> | T,
+): Promise<T> {
   const state = currentScene();
   if (!state) throw new Error('the 3D view is not shown');
   const { gl, scene, camera, size, viewport } = state;

@@ -31,7 +31,9 @@ export function registerImageView(view: ImageView): () => void {
 
 /** The views a problem of this kind has, in the panel's order. */
 export function imageViewsFor(kind: ProblemKind): ImageView[] {
-  return [...views.values()].filter((view) => view.kinds.includes(kind) && (view.available?.() ?? true)).sort((a, b) => a.order - b.order);
+  return [...views.values()]
+    .filter((view) => view.kinds.includes(kind) && (view.available?.() ?? true))
+    .sort((a, b) => a.order - b.order);
 }
 
 /** A PNG of a view. Async throughout, so every failure (even an unknown view) rejects and reaches the caller's handler. */
@@ -42,7 +44,9 @@ export async function viewPng(id: string, width: number, height: number): Promis
 }
 
 export function canvasBlob(canvas: HTMLCanvasElement, type = 'image/png'): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the image could not be encoded'))), type));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the image could not be encoded'))), type),
+  );
 }
 
 /** CSS pixels across an off-screen picture: wider images scale it up, so labels keep their share of it. */
@@ -52,7 +56,10 @@ const LOGICAL_WIDTH = 960;
  * A canvas of width × height pixels with the app's background, and a context drawing in a CSS
  * pixel space LOGICAL_WIDTH wide (narrower images draw at one pixel per CSS pixel).
  */
-export function offscreenCanvas(width: number, height: number): { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D; size: { width: number; height: number } } {
+export function offscreenCanvas(
+  width: number,
+  height: number,
+): { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D; size: { width: number; height: number } } {
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(width);
   canvas.height = Math.round(height);
@@ -72,7 +79,9 @@ export const BACKGROUND = '#0d1117';
  * scaled to `width` (the height follows their shape); `empty` is the message when none is shown.
  */
 export function composeShownCanvases(selector: string, width: number, empty: string): HTMLCanvasElement {
-  const layers = Array.from(document.querySelectorAll<HTMLCanvasElement>(selector)).filter((layer) => layer.width > 0 && layer.height > 0);
+  const layers = Array.from(document.querySelectorAll<HTMLCanvasElement>(selector)).filter(
+    (layer) => layer.width > 0 && layer.height > 0,
+  );
   if (layers.length === 0) throw new Error(empty);
   const boxes = layers.map((layer) => layer.getBoundingClientRect());
   const left = Math.min(...boxes.map((box) => box.left));

@@ -5,14 +5,16 @@ import type { Bounds } from '../../../shared/functions/objective';
 import type { RunEntry, SurfaceData } from '../store/app-model';
 
 /** Numbers as CSV writes them: shortest round-trip text; NaN and ±Infinity as numpy reads them. */
-const cell = (value: number): string => (Number.isFinite(value) ? String(value) : Number.isNaN(value) ? 'nan' : value > 0 ? 'inf' : '-inf');
+const cell = (value: number): string =>
+  Number.isFinite(value) ? String(value) : Number.isNaN(value) ? 'nan' : value > 0 ? 'inf' : '-inf';
 
 /** The surface as rows of x, y, f(x, y). */
 export function surfaceCsv(surface: SurfaceData): string {
   const lines = ['x,y,loss'];
   const nx = surface.x.length;
   for (let j = 0; j < surface.y.length; j++) {
-    for (let i = 0; i < nx; i++) lines.push(`${cell(surface.x[i]!)},${cell(surface.y[j]!)},${cell(surface.z[j * nx + i]!)}`);
+    for (let i = 0; i < nx; i++)
+      lines.push(`${cell(surface.x[i]!)},${cell(surface.y[j]!)},${cell(surface.z[j * nx + i]!)}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -26,14 +28,29 @@ export function runsCsv(runs: readonly RunEntry[]): string {
     const name = /[",\n]/.test(run.name) ? `"${run.name.replace(/"/g, '""')}"` : run.name;
     const { points, loss, gradNorm, lr, count } = run.series;
     for (let step = 0; step < count; step++) {
-      lines.push([name, step, cell(points[2 * step]!), cell(points[2 * step + 1]!), cell(loss[step]!), cell(gradNorm[step]!), cell(lr[step]!)].join(','));
+      lines.push(
+        [
+          name,
+          step,
+          cell(points[2 * step]!),
+          cell(points[2 * step + 1]!),
+          cell(loss[step]!),
+          cell(gradNorm[step]!),
+          cell(lr[step]!),
+        ].join(','),
+      );
     }
   }
   return lines.join('\n') + '\n';
 }
 
 /** The runs as a run file (docs/formats.md, version 1), with the surface and its critical points. */
-export function runsJson(problem: FunctionProblem, bounds: Bounds, runs: readonly RunEntry[], surface: SurfaceData | null): RunFile {
+export function runsJson(
+  problem: FunctionProblem,
+  bounds: Bounds,
+  runs: readonly RunEntry[],
+  surface: SurfaceData | null,
+): RunFile {
   const finalRuns = runs.map((run) => {
     const { points, loss, gradNorm, lr, count } = run.series;
     const trajectory: [number, number][] = [];
@@ -65,7 +82,9 @@ export function runsJson(problem: FunctionProblem, bounds: Bounds, runs: readonl
           surface: {
             x: Array.from(surface.x),
             y: Array.from(surface.y),
-            z: Array.from(surface.y, (_, j) => Array.from(surface.z.subarray(j * surface.x.length, (j + 1) * surface.x.length))),
+            z: Array.from(surface.y, (_, j) =>
+              Array.from(surface.z.subarray(j * surface.x.length, (j + 1) * surface.x.length)),
+            ),
           },
         }
       : {}),

@@ -50,7 +50,12 @@ export function captionSchedule(runs: readonly CaptionedRun[], frames: number, l
     for (const event of run.events) {
       const reached = Math.min(event.step, run.series.count - 1);
       if (reached > lastStep) continue;
-      captions.push({ frame: firstFrameAt(reached, frames, lastStep), runName: run.name, color: run.color, message: event.message });
+      captions.push({
+        frame: firstFrameAt(reached, frames, lastStep),
+        runName: run.name,
+        color: run.color,
+        message: event.message,
+      });
     }
   }
   return captions.sort((a, b) => a.frame - b.frame);

@@ -1,4 +1,12 @@
-import { BufferTarget, CanvasSource, Mp4OutputFormat, Output, QUALITY_HIGH, WebMOutputFormat, canEncodeVideo } from 'mediabunny';
+import {
+  BufferTarget,
+  CanvasSource,
+  Mp4OutputFormat,
+  Output,
+  QUALITY_HIGH,
+  WebMOutputFormat,
+  canEncodeVideo,
+} from 'mediabunny';
 import { Vector3 } from 'three';
 import { pauseClock } from '../playback/playback-clock';
 import { runsOfView } from '../scene/view-source';
@@ -38,7 +46,12 @@ export async function chooseVideoCodec(width: number, height: number): Promise<V
 
 const overlayTextSize = (canvas: HTMLCanvasElement): number => Math.max(12, Math.round(canvas.height / 28));
 
-function drawOverlay(context: CanvasRenderingContext2D, step: number, lastStep: number, runs: readonly RunEntry[]): void {
+function drawOverlay(
+  context: CanvasRenderingContext2D,
+  step: number,
+  lastStep: number,
+  runs: readonly RunEntry[],
+): void {
   const size = overlayTextSize(context.canvas);
   context.font = `${size}px system-ui, sans-serif`;
   context.textBaseline = 'top';
@@ -116,7 +129,13 @@ function drawCaptions(context: CanvasRenderingContext2D, captions: ShownCaption[
 }
 
 /** The camera's pose at every frame, as a function of the frame index alone. */
-function cameraPath(motion: CameraMotion, start: CameraPose, frames: number, fps: number, lastStep: number): ((frame: number) => CameraPose) | null {
+function cameraPath(
+  motion: CameraMotion,
+  start: CameraPose,
+  frames: number,
+  fps: number,
+  lastStep: number,
+): ((frame: number) => CameraPose) | null {
   if (motion === 'orbit') return (frame) => orbitPose(start, frame, frames);
   if (motion === 'still') return null;
   const { mapping, paths } = currentSceneContent();
@@ -130,25 +149,44 @@ function cameraPath(motion: CameraMotion, start: CameraPose, frames: number, fps
  * renders the scene at the video's size and hands it to the encoder, so the video is smooth
  * however slow the machine. The view and its clock are put back as they were afterwards.
  */
-export async function recordVideo(options: VideoOptions, choice: VideoChoice, onProgress: (done: number) => void, signal: AbortSignal): Promise<Blob> {
+export async function recordVideo(
+  options: VideoOptions,
+  choice: VideoChoice,
+  onProgress: (done: number) => void,
+  signal: AbortSignal,
+): Promise<Blob> {
   const state = currentScene();
   if (!state) throw new Error('the 3D view is not shown');
   const { gl, camera, size, viewport, controls } = state;
   const { clock, runId } = currentSceneSource();
   const orbitTarget = (controls as { target?: Vector3 } | null)?.target ?? new Vector3();
   const perspective = 'aspect' in camera ? camera : null;
-  const saved = { aspect: perspective?.aspect, position: camera.position.clone(), target: orbitTarget.clone(), clock: { ...clock } };
+  const saved = {
+    aspect: perspective?.aspect,
+    position: camera.position.clone(),
+    target: orbitTarget.clone(),
+    clock: { ...clock },
+  };
   const frames = Math.max(1, Math.round(options.fps * options.seconds));
   const lastStep = clock.lastStep;
   const runs = runsOfView(useAppStore.getState().shownRuns, runId);
-  const path = cameraPath(options.camera, { position: saved.position.toArray(), target: orbitTarget.toArray() }, frames, options.fps, lastStep);
+  const path = cameraPath(
+    options.camera,
+    { position: saved.position.toArray(), target: orbitTarget.toArray() },
+    frames,
+    options.fps,
+    lastStep,
+  );
   const captions: Caption[] = options.captions ? captionSchedule(runs, frames, lastStep) : [];
 
   const composite = document.createElement('canvas');
   composite.width = options.width;
   composite.height = options.height;
   const context = composite.getContext('2d')!;
-  const output = new Output({ format: choice.container === 'mp4' ? new Mp4OutputFormat() : new WebMOutputFormat(), target: new BufferTarget() });
+  const output = new Output({
+    format: choice.container === 'mp4' ? new Mp4OutputFormat() : new WebMOutputFormat(),
+    target: new BufferTarget(),
+  });
   const source = new CanvasSource(composite, { codec: choice.codec, bitrate: QUALITY_HIGH });
   output.addVideoTrack(source, { frameRate: options.fps });
 

@@ -91,7 +91,8 @@ export function ContourMap() {
         onPointerLeave={() => setHoverTarget(null)}
         onClick={(event) => {
           const point = pointAt(event);
-          if (point) useAppStore.getState().updateDraft({ start: [Number(point[0].toFixed(3)), Number(point[1].toFixed(3))] });
+          if (point)
+            useAppStore.getState().updateDraft({ start: [Number(point[0].toFixed(3)), Number(point[1].toFixed(3))] });
         }}
       />
     </div>

@@ -17,7 +17,11 @@ function useFunctionSceneRuns(): SceneRun[] {
   const placeEvent: EventPlacement = useCallback(
     (event: RunEvent) => {
       // Off the surface (where a diverging path went) there is nothing to stand on.
-      if (!event.point || !(event.point[0] >= x0 && event.point[0] <= x1 && event.point[1] >= y0 && event.point[1] <= y1)) return null;
+      if (
+        !event.point ||
+        !(event.point[0] >= x0 && event.point[0] <= x1 && event.point[1] >= y0 && event.point[1] <= y1)
+      )
+        return null;
       const [x, y] = event.point;
       return [x, y, objective.value(x, y)];
     },
@@ -27,7 +31,15 @@ function useFunctionSceneRuns(): SceneRun[] {
 }
 
 /** The function problem's 3D view: its surface, descent arrows, the next start, and the view's runs. */
-export function FunctionScene({ label = '3D loss surface', exportable = true, children }: { label?: string; exportable?: boolean; children?: ReactNode }) {
+export function FunctionScene({
+  label = '3D loss surface',
+  exportable = true,
+  children,
+}: {
+  label?: string;
+  exportable?: boolean;
+  children?: ReactNode;
+}) {
   const gradientField = useAppStore((state) => state.view.gradientField);
   const runs = useFunctionSceneRuns();
   return (

@@ -12,7 +12,13 @@ const MIN_SEGMENT = 0.75;
  * events reached so far, and a marker on the current point. Long paths cost what they show:
  * points that would not move the pen by a pixel are skipped.
  */
-export function drawMapPaths(context: CanvasRenderingContext2D, frame: MapFrame, runs: readonly RunEntry[], step: number, trail: number): void {
+export function drawMapPaths(
+  context: CanvasRenderingContext2D,
+  frame: MapFrame,
+  runs: readonly RunEntry[],
+  step: number,
+  trail: number,
+): void {
   context.save();
   context.beginPath();
   context.rect(frame.left, frame.top, frame.width, frame.height);

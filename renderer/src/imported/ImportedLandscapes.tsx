@@ -17,10 +17,22 @@ import { prepareCanvas, useAreaCanvas } from '../plot/use-canvas-size';
 import { createCameraSync, type CameraSync } from '../panels/camera-sync';
 import { CameraLink } from '../panels/CameraLink';
 import { useImportedLandscapes, type ImportedLandscape } from '../store/imported-landscapes';
-import { importedCriticalPoints, importedSceneLabel, importedSceneSurface, quantityLabel, shownValues, trajectoryScenePath } from './imported-scene';
+import {
+  importedCriticalPoints,
+  importedSceneLabel,
+  importedSceneSurface,
+  quantityLabel,
+  shownValues,
+  trajectoryScenePath,
+} from './imported-scene';
 
 const PATH_COLOR = '#ff7f50';
-const MARKS: Record<CriticalPoint['type'], string> = { minimum: '#4cc9f0', maximum: '#f72585', saddle: '#f4f4f4', degenerate: '#aaaaaa' };
+const MARKS: Record<CriticalPoint['type'], string> = {
+  minimum: '#4cc9f0',
+  maximum: '#f72585',
+  saddle: '#f4f4f4',
+  degenerate: '#aaaaaa',
+};
 
 /** Which views of a 2-D surface show: 3D unless 2D or side by side is chosen (the panels layout shows 3D). */
 type ImportedLayout = '3d' | '2d' | 'split';
@@ -47,14 +59,24 @@ export function ImportedLandscapes() {
           {!toolbarHasLayout && <LayoutButtons panels={false} />}
           {linked && (
             <label title="Orbiting or zooming one surface moves the others the same way">
-              <input type="checkbox" checked={lockCameras} onChange={(event) => setLockCameras(event.target.checked)} /> Lock cameras
+              <input type="checkbox" checked={lockCameras} onChange={(event) => setLockCameras(event.target.checked)} />{' '}
+              Lock cameras
             </label>
           )}
         </div>
       )}
-      <div className="imported-landscapes" style={{ gridTemplateColumns: `repeat(${Math.min(surfaces.length, 2)}, 1fr)` }}>
+      <div
+        className="imported-landscapes"
+        style={{ gridTemplateColumns: `repeat(${Math.min(surfaces.length, 2)}, 1fr)` }}
+      >
         {surfaces.map((surface, index) => (
-          <ImportedLandscapePanel key={surface.id} surface={surface} layout={layout} index={index} cameraSync={linked ? cameraSync : null} />
+          <ImportedLandscapePanel
+            key={surface.id}
+            surface={surface}
+            layout={layout}
+            index={index}
+            cameraSync={linked ? cameraSync : null}
+          />
         ))}
       </div>
     </div>
@@ -72,19 +94,27 @@ interface PanelProps {
 function ImportedLandscapePanel({ surface, layout, index, cameraSync }: PanelProps) {
   const { chooseQuantity, close } = useImportedLandscapes.getState();
   const oneD = surface.betas.length === 0;
-  const grid = oneD ? `${surface.alphas.length} points (1-D)` : `${surface.alphas.length} × ${surface.betas.length} grid`;
+  const grid = oneD
+    ? `${surface.alphas.length} points (1-D)`
+    : `${surface.alphas.length} × ${surface.betas.length} grid`;
   const shown = useMemo(() => shownValues(surface.grids.get(surface.quantity)!), [surface]);
   return (
     <section className="dataset-view imported-landscape" aria-label={`Surface ${surface.file}`}>
       <div className="dataset-header">
         <p className="hint imported-title">
           <strong>{surface.file}</strong> · {grid}
-          {surface.trajectory && ` · path from ${surface.trajectory.file} (${surface.trajectory.coordinates.length / 2} points)`}
-          {shown.unfinished > 0 && ` · ${shown.unfinished} ${shown.unfinished === 1 ? 'point' : 'points'} not computed (−1 in the file)`}
+          {surface.trajectory &&
+            ` · path from ${surface.trajectory.file} (${surface.trajectory.coordinates.length / 2} points)`}
+          {shown.unfinished > 0 &&
+            ` · ${shown.unfinished} ${shown.unfinished === 1 ? 'point' : 'points'} not computed (−1 in the file)`}
         </p>
         <label>
           Quantity{' '}
-          <select aria-label={`Quantity of ${surface.file}`} value={surface.quantity} onChange={(event) => chooseQuantity(surface.id, event.target.value)}>
+          <select
+            aria-label={`Quantity of ${surface.file}`}
+            value={surface.quantity}
+            onChange={(event) => chooseQuantity(surface.id, event.target.value)}
+          >
             {surface.quantities.map((name) => (
               <option key={name} value={name}>
                 {quantityLabel(name)}
@@ -99,16 +129,31 @@ function ImportedLandscapePanel({ surface, layout, index, cameraSync }: PanelPro
       {oneD ? (
         <ImportedCurve surface={surface} values={shown.values} />
       ) : (
-        <ImportedSurface surface={surface} values={shown.values} layout={layout} index={index} cameraSync={cameraSync} />
+        <ImportedSurface
+          surface={surface}
+          values={shown.values}
+          layout={layout}
+          index={index}
+          cameraSync={cameraSync}
+        />
       )}
     </section>
   );
 }
 
-function ImportedSurface({ surface, values, layout, index, cameraSync }: Omit<PanelProps, 'surface'> & { surface: ImportedLandscape; values: Float64Array }) {
+function ImportedSurface({
+  surface,
+  values,
+  layout,
+  index,
+  cameraSync,
+}: Omit<PanelProps, 'surface'> & { surface: ImportedLandscape; values: Float64Array }) {
   const scale = useMemo(() => colorScaleOf(values), [values]);
   const critical = useMemo(() => importedCriticalPoints(surface, values), [surface, values]);
-  const counts = (['minimum', 'saddle', 'maximum'] as const).map((type) => `${critical.filter((point) => point.type === type).length} ${type === 'maximum' ? 'maxima' : type === 'minimum' ? 'minima' : 'saddles'}`);
+  const counts = (['minimum', 'saddle', 'maximum'] as const).map(
+    (type) =>
+      `${critical.filter((point) => point.type === type).length} ${type === 'maximum' ? 'maxima' : type === 'minimum' ? 'minima' : 'saddles'}`,
+  );
   return (
     <>
       <p className="hint landscape-axes">
@@ -117,8 +162,20 @@ function ImportedSurface({ surface, values, layout, index, cameraSync }: Omit<Pa
         <span className="imported-critical">on this slice: {counts.join(', ')}</span>
       </p>
       <div className={`landscape-views landscape-views-${layout}`}>
-        {layout !== '2d' && scale && <ImportedScene surface={surface} values={values} scale={scale} critical={critical} showBar={layout === '3d'} index={index} cameraSync={cameraSync} />}
-        {layout !== '3d' && <ImportedSlice surface={surface} values={values} scale={scale} critical={critical} counts={counts} />}
+        {layout !== '2d' && scale && (
+          <ImportedScene
+            surface={surface}
+            values={values}
+            scale={scale}
+            critical={critical}
+            showBar={layout === '3d'}
+            index={index}
+            cameraSync={cameraSync}
+          />
+        )}
+        {layout !== '3d' && (
+          <ImportedSlice surface={surface} values={values} scale={scale} critical={critical} counts={counts} />
+        )}
       </div>
     </>
   );
@@ -137,7 +194,10 @@ interface SceneProps {
 /** The surface in the app's one 3D scene, its trajectory on it. */
 function ImportedScene({ surface, values, scale, critical, showBar, index, cameraSync }: SceneProps) {
   const colormap = useAppStore((state) => state.view.colormap);
-  const sceneSurface = useMemo(() => importedSceneSurface(surface, values, scale, critical), [surface, values, scale, critical]);
+  const sceneSurface = useMemo(
+    () => importedSceneSurface(surface, values, scale, critical),
+    [surface, values, scale, critical],
+  );
   const paths = useMemo(() => {
     const path = trajectoryScenePath(surface, values, PATH_COLOR);
     return path ? [path] : [];
@@ -149,7 +209,14 @@ function ImportedScene({ surface, values, scale, critical, showBar, index, camer
           {cameraSync && <CameraLink sync={cameraSync} />}
         </SceneCanvas>
       </SceneSurfaceProvider>
-      {showBar && <ColorBar scale={scale} colormap={colormap} name={quantityLabel(surface.quantity)} style={{ right: 8, top: 8, height: 200, width: colorBarWidth(scale) - 12 }} />}
+      {showBar && (
+        <ColorBar
+          scale={scale}
+          colormap={colormap}
+          name={quantityLabel(surface.quantity)}
+          style={{ right: 8, top: 8, height: 200, width: colorBarWidth(scale) - 12 }}
+        />
+      )}
     </div>
   );
 }
@@ -166,13 +233,29 @@ interface SliceProps {
 function ImportedSlice({ surface, values, scale, critical, counts }: SliceProps) {
   const { area, canvas, size } = useAreaCanvas();
   const { alphas, betas } = surface;
-  const image = useMemo(() => (scale ? buildHeatImage({ x: alphas, y: betas, z: values }, scale, 'viridis') : null), [alphas, betas, values, scale]);
+  const image = useMemo(
+    () => (scale ? buildHeatImage({ x: alphas, y: betas, z: values }, scale, 'viridis') : null),
+    [alphas, betas, values, scale],
+  );
   // The toolbar's Contour lines switch, at the levels the 2D map uses (even in the colour bar's scale).
   const contours = useAppStore((state) => state.view.contours);
-  const levels = useMemo(() => (contours && scale ? contourLevels({ x: alphas, y: betas, z: values }, scale, CONTOUR_INTERVALS) : null), [contours, scale, alphas, betas, values]);
+  const levels = useMemo(
+    () => (contours && scale ? contourLevels({ x: alphas, y: betas, z: values }, scale, CONTOUR_INTERVALS) : null),
+    [contours, scale, alphas, betas, values],
+  );
   const barWidth = scale ? colorBarWidth(scale) : 0;
   const frame = useMemo(
-    () => (size ? createMapFrame([[alphas[0]!, alphas.at(-1)!], [betas[0]!, betas.at(-1)!]], size.width - barWidth, size.height) : null),
+    () =>
+      size
+        ? createMapFrame(
+            [
+              [alphas[0]!, alphas.at(-1)!],
+              [betas[0]!, betas.at(-1)!],
+            ],
+            size.width - barWidth,
+            size.height,
+          )
+        : null,
     [size, alphas, betas, barWidth],
   );
   const trajectory = surface.trajectory?.coordinates;
@@ -180,7 +263,13 @@ function ImportedSlice({ surface, values, scale, critical, counts }: SliceProps)
     const element = canvas.current;
     if (!element || !size || !image || !frame) return;
     const context = prepareCanvas(element, size);
-    drawSlice(context, frame, { alphas, betas }, image, trajectory ? [{ color: PATH_COLOR, coordinates: trajectory }] : []);
+    drawSlice(
+      context,
+      frame,
+      { alphas, betas },
+      image,
+      trajectory ? [{ color: PATH_COLOR, coordinates: trajectory }] : [],
+    );
     if (levels) {
       context.save();
       context.beginPath();
@@ -196,13 +285,24 @@ function ImportedSlice({ surface, values, scale, critical, counts }: SliceProps)
   return (
     <div className="dataset-canvas" ref={area}>
       <canvas ref={canvas} role="img" aria-label={label} />
-      {scale && frame && size && <ColorBar scale={scale} colormap="viridis" name={quantityLabel(surface.quantity)} style={barBeside(frame, size.height, barWidth)} />}
+      {scale && frame && size && (
+        <ColorBar
+          scale={scale}
+          colormap="viridis"
+          name={quantityLabel(surface.quantity)}
+          style={barBeside(frame, size.height, barWidth)}
+        />
+      )}
     </div>
   );
 }
 
 /** Minima ▲, maxima ▼ and saddles ✕ of the slice itself, in the colours of MARKS. */
-function drawCriticalPoints(context: CanvasRenderingContext2D, frame: MapFrame, points: readonly CriticalPoint[]): void {
+function drawCriticalPoints(
+  context: CanvasRenderingContext2D,
+  frame: MapFrame,
+  points: readonly CriticalPoint[],
+): void {
   context.save();
   context.lineWidth = 2;
   for (const { point, type } of points) {
@@ -234,7 +334,13 @@ function ImportedCurve({ surface, values }: { surface: ImportedLandscape; values
     const element = canvas.current;
     if (!element || !size) return;
     const context = prepareCanvas(element, size);
-    drawCurveChart(context, size.width, size.height, { t: surface.alphas, loss: values, names: ['α = 0', 'α = 1'], color: PATH_COLOR, barrier: null });
+    drawCurveChart(context, size.width, size.height, {
+      t: surface.alphas,
+      loss: values,
+      names: ['α = 0', 'α = 1'],
+      color: PATH_COLOR,
+      barrier: null,
+    });
   }, [size, surface.alphas, values]);
   return (
     <div className="dataset-canvas" ref={area}>

@@ -25,7 +25,12 @@ export function shownValues(values: Float64Array): { values: Float64Array; unfin
 export const quantityLabel = (name: string): string => name.replace(/_/g, ' ').replace(/acc$/, 'accuracy (%)');
 
 /** An opened 2-D surface's quantity as the 3D scene's surface, with the grid's own critical points "on this slice". */
-export function importedSceneSurface(surface: ImportedLandscape, values: Float64Array, scale: ColorScale, criticalPoints: CriticalPoint[]): SceneSurface {
+export function importedSceneSurface(
+  surface: ImportedLandscape,
+  values: Float64Array,
+  scale: ColorScale,
+  criticalPoints: CriticalPoint[],
+): SceneSurface {
   const { alphas, betas } = surface;
   return {
     x: alphas,
@@ -58,7 +63,9 @@ export function trajectoryScenePath(surface: ImportedLandscape, values: Float64A
   if (!coordinates) return null;
   const count = coordinates.length / 2;
   const grid = { x: surface.alphas, y: surface.betas, z: values };
-  const heights = Float64Array.from({ length: count }, (_, k) => gridValueAt(grid, coordinates[2 * k]!, coordinates[2 * k + 1]!));
+  const heights = Float64Array.from({ length: count }, (_, k) =>
+    gridValueAt(grid, coordinates[2 * k]!, coordinates[2 * k + 1]!),
+  );
   return {
     id: `trajectory-${surface.id}`,
     color,
@@ -73,6 +80,8 @@ export function trajectoryScenePath(surface: ImportedLandscape, values: Float64A
 
 /** The 3D canvas's accessible name: the file, its grid and the quantity's range with its scale. */
 export function importedSceneLabel(surface: ImportedLandscape, scale: ColorScale | null): string {
-  const range = scale ? `, ${quantityLabel(surface.quantity)} ${formatValue(scale.values[0])} to ${formatValue(scale.values[1])} (${scale.mode})` : '';
+  const range = scale
+    ? `, ${quantityLabel(surface.quantity)} ${formatValue(scale.values[0])} to ${formatValue(scale.values[1])} (${scale.mode})`
+    : '';
   return `Loss landscape in 3D, ${surface.file}, ${surface.alphas.length} × ${surface.betas.length}${range}`;
 }

@@ -19,7 +19,11 @@ const FONT = '12px system-ui, sans-serif';
  * A grid of values as an image, one pixel per sample (row 0 on top, so y grows upwards);
  * non-finite samples (not computed yet) are transparent. Used for surfaces and landscape slices.
  */
-export function buildHeatImage(surface: Pick<SurfaceData, 'x' | 'y' | 'z'>, scale: HeightScale, colormap: ColormapName): HTMLCanvasElement {
+export function buildHeatImage(
+  surface: Pick<SurfaceData, 'x' | 'y' | 'z'>,
+  scale: HeightScale,
+  colormap: ColormapName,
+): HTMLCanvasElement {
   const nx = surface.x.length;
   const ny = surface.y.length;
   const canvas = document.createElement('canvas');
@@ -65,14 +69,27 @@ export function drawMapBase(context: CanvasRenderingContext2D, base: MapBase): v
   const halfX = frame.width / (base.heat.width - 1) / 2;
   const halfY = frame.height / (base.heat.height - 1) / 2;
   context.imageSmoothingEnabled = true;
-  context.drawImage(base.heat, frame.left - halfX, frame.top - halfY, frame.width + 2 * halfX, frame.height + 2 * halfY);
+  context.drawImage(
+    base.heat,
+    frame.left - halfX,
+    frame.top - halfY,
+    frame.width + 2 * halfX,
+    frame.height + 2 * halfY,
+  );
   if (base.levels) drawContours(context, frame, base.levels);
   if (base.arrows) drawArrows(context, frame, base.arrows);
   context.restore();
 
   drawAxes(context, frame, [x0, x1], [y0, y1]);
   for (const point of base.criticalPoints) {
-    drawGlyph(context, CRITICAL_POINT_GLYPHS[point.type], frame.px(point.point[0]), frame.py(point.point[1]), 14, CRITICAL_POINT_COLOR);
+    drawGlyph(
+      context,
+      CRITICAL_POINT_GLYPHS[point.type],
+      frame.px(point.point[0]),
+      frame.py(point.point[1]),
+      14,
+      CRITICAL_POINT_COLOR,
+    );
   }
   drawStart(context, frame.px(base.start[0]), frame.py(base.start[1]));
 }

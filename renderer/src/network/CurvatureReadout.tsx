@@ -27,7 +27,12 @@ export function CurvatureReadout({ run }: { run: RunEntry }) {
   };
   let words: string;
   if (measured >= 0) {
-    words = curvatureWords(Number(step), final, [curvature.eigenvalues[2 * measured]!, curvature.eigenvalues[2 * measured + 1]!], curvature.kinds[measured]!);
+    words = curvatureWords(
+      Number(step),
+      final,
+      [curvature.eigenvalues[2 * measured]!, curvature.eigenvalues[2 * measured + 1]!],
+      curvature.kinds[measured]!,
+    );
   } else if (asked?.step !== Number(step) || asked.status === 'computing') {
     words = `computing the Hessian's extreme eigenvalues at step ${step}…`;
   } else if (asked.status === 'failed') {
@@ -42,7 +47,9 @@ export function CurvatureReadout({ run }: { run: RunEntry }) {
           label="Curvature at"
           value={step}
           options={steps}
-          describe={(value) => `step ${value}${value === last ? ' (last)' : ''}${curvature.steps.includes(Number(value)) ? '' : ' (computed when chosen)'}`}
+          describe={(value) =>
+            `step ${value}${value === last ? ' (last)' : ''}${curvature.steps.includes(Number(value)) ? '' : ' (computed when chosen)'}`
+          }
           onChange={pick}
         />
       )}

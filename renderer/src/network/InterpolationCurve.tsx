@@ -28,12 +28,23 @@ function describeBarrier({ barrier, peak, ends }: CurveBarrier): string {
  * whether two solutions are joined by a low-loss path or parted by a barrier. Asked for as a
  * one-row landscape with the slice's resolution, under the view's `sliceKey`.
  */
-export function InterpolationCurve({ sliceKey, center, runs, resolution }: { sliceKey: string; center: RunEntry; runs: readonly RunEntry[]; resolution: number }) {
+export function InterpolationCurve({
+  sliceKey,
+  center,
+  runs,
+  resolution,
+}: {
+  sliceKey: string;
+  center: RunEntry;
+  runs: readonly RunEntry[];
+  resolution: number;
+}) {
   const curve = useAppStore((state) => state.curves[sliceKey]);
   const requestCurve = useAppStore((state) => state.requestCurve);
   // `runs`: the completed ones, center among them. The line chosen for this center while its
   // partner is still there; else center's own initial → final.
-  const partnerId = curve && curve.runId === center.id && runs.some((run) => run.id === curve.partner) ? curve.partner : center.id;
+  const partnerId =
+    curve && curve.runId === center.id && runs.some((run) => run.id === curve.partner) ? curve.partner : center.id;
   const partner = runs.find((run) => run.id === partnerId) ?? center;
   const stale = !curve || curve.runId !== center.id || curve.partner !== partnerId || curve.resolution !== resolution;
   useEffect(() => {
@@ -45,7 +56,13 @@ export function InterpolationCurve({ sliceKey, center, runs, resolution }: { sli
   const { area, canvas, size } = useAreaCanvas();
   useEffect(() => {
     if (!canvas.current || !size || !curve || stale) return;
-    drawCurveChart(prepareCanvas(canvas.current, size), size.width, size.height, { t: curve.t, loss: curve.values, names, color: center.color, barrier });
+    drawCurveChart(prepareCanvas(canvas.current, size), size.width, size.height, {
+      t: curve.t,
+      loss: curve.values,
+      names,
+      color: center.color,
+      barrier,
+    });
   }, [size, curve, stale, names, center.color, barrier]);
 
   const describe = (id: string): string => {
@@ -56,7 +73,13 @@ export function InterpolationCurve({ sliceKey, center, runs, resolution }: { sli
     <div className="landscape-curve">
       <div className="landscape-curve-header">
         {runs.length > 1 ? (
-          <SelectField label="Line" value={partnerId} options={runs.map((run) => run.id)} describe={describe} onChange={(id) => requestCurve(sliceKey, center.id, id, resolution)} />
+          <SelectField
+            label="Line"
+            value={partnerId}
+            options={runs.map((run) => run.id)}
+            describe={describe}
+            onChange={(id) => requestCurve(sliceKey, center.id, id, resolution)}
+          />
         ) : (
           <span className="hint">Line {describe(center.id)}</span>
         )}

@@ -60,11 +60,16 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
   const cancelSlice = useAppStore((state) => state.cancelSlice);
   const releaseSlice = useAppStore((state) => state.releaseSlice);
   const withCheckpoints = useMemo(() => runs.filter((run) => run.checkpoints), [runs]);
-  const centerId = fixedRunId ?? (slice && withCheckpoints.some((run) => run.id === slice.runId) ? slice.runId : withCheckpoints.at(-1)?.id);
+  const centerId =
+    fixedRunId ??
+    (slice && withCheckpoints.some((run) => run.id === slice.runId) ? slice.runId : withCheckpoints.at(-1)?.id);
   const center = withCheckpoints.find((run) => run.id === centerId);
   // The runs drawn on the plane: the center first, then every other shown one with checkpoints.
   const drawnIds = useMemo(
-    () => (centerId === undefined ? [] : [centerId, ...shownRuns.filter((run) => run.checkpoints && run.id !== centerId).map((run) => run.id)]),
+    () =>
+      centerId === undefined
+        ? []
+        : [centerId, ...shownRuns.filter((run) => run.checkpoints && run.id !== centerId).map((run) => run.id)],
     [centerId, shownRuns],
   );
   const choices = slice?.choices ?? DEFAULT_SLICE_CHOICES;
@@ -80,16 +85,31 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
   const [hovered, setHovered] = useState<{ path: number; index: number } | null>(null);
   const plane = slice?.plane;
   const scale = useMemo(() => (slice?.values ? colorScaleOf(slice.values) : null), [slice]);
-  const image = useMemo(() => (plane && slice?.values && scale ? sliceImage(plane, slice.values, scale) : null), [plane, slice, scale]);
+  const image = useMemo(
+    () => (plane && slice?.values && scale ? sliceImage(plane, slice.values, scale) : null),
+    [plane, slice, scale],
+  );
   // The map leaves room on its right for the colour bar.
   const barWidth = scale ? colorBarWidth(scale) : 0;
   const frame = useMemo(
-    () => (size && plane ? createMapFrame([[plane.alphas[0]!, plane.alphas.at(-1)!], [plane.betas[0]!, plane.betas.at(-1)!]], size.width - barWidth, size.height) : null),
+    () =>
+      size && plane
+        ? createMapFrame(
+            [
+              [plane.alphas[0]!, plane.alphas.at(-1)!],
+              [plane.betas[0]!, plane.betas.at(-1)!],
+            ],
+            size.width - barWidth,
+            size.height,
+          )
+        : null,
     [size, plane, barWidth],
   );
 
   // A new center, or a change in the runs shown, asks again (a slice the user cancelled stays).
-  const stale = centerId !== undefined && (!slice || (slice.status !== 'cancelled' && (slice.runId !== centerId || slice.runIds.join() !== drawnIds.join())));
+  const stale =
+    centerId !== undefined &&
+    (!slice || (slice.status !== 'cancelled' && (slice.runId !== centerId || slice.runIds.join() !== drawnIds.join())));
   useEffect(() => {
     if (stale) requestSlice(key, centerId, choices);
   }, [stale, key, centerId, choices, requestSlice]);
@@ -106,7 +126,10 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
   // Shown runs still training, their paths growing on the plane as their checkpoints arrive.
   const live = useMemo(() => livePaths(shownRuns, plane), [shownRuns, plane]);
   // The map draws them as far as they have come; hovering reads the finished runs' checkpoints.
-  const drawnPaths = useMemo(() => [...paths, ...live.map(({ run, coordinates }) => ({ color: run.color, coordinates }))], [paths, live]);
+  const drawnPaths = useMemo(
+    () => [...paths, ...live.map(({ run, coordinates }) => ({ color: run.color, coordinates }))],
+    [paths, live],
+  );
 
   const sceneRuns = useMemo(() => sliceSceneRuns([...placed, ...live]), [placed, live]);
   // The 3D view's pointer, for its read-out.
@@ -125,18 +148,37 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
     if (!element || !size || !plane || !image || !frame) return;
     const context = prepareCanvas(element, size);
     context.clearRect(0, 0, size.width, size.height);
-    drawSlice(context, frame, plane, image, drawnPaths, typeof highlightAlpha === 'number' && typeof highlightBeta === 'number' ? [highlightAlpha, highlightBeta] : undefined);
+    drawSlice(
+      context,
+      frame,
+      plane,
+      image,
+      drawnPaths,
+      typeof highlightAlpha === 'number' && typeof highlightBeta === 'number'
+        ? [highlightAlpha, highlightBeta]
+        : undefined,
+    );
   }, [size, plane, image, frame, drawnPaths, highlightAlpha, highlightBeta]);
 
   const hover = (event: PointerEvent<HTMLCanvasElement>): void => {
     const rect = event.currentTarget.getBoundingClientRect();
     if (!frame || !paths.length) return;
     const [alpha, beta] = frame.problemPoint(event.clientX - rect.left, event.clientY - rect.top);
-    setHovered(nearestCheckpoint(paths.map((path) => path.coordinates), alpha, beta));
+    setHovered(
+      nearestCheckpoint(
+        paths.map((path) => path.coordinates),
+        alpha,
+        beta,
+      ),
+    );
   };
 
   if (!center) {
-    return <p className="hint landscape-empty">The loss landscape appears here when a network run completes: the plane of its path's two main directions (PCA).</p>;
+    return (
+      <p className="hint landscape-empty">
+        The loss landscape appears here when a network run completes: the plane of its path's two main directions (PCA).
+      </p>
+    );
   }
   const ask = (next: SliceChoices): void => requestSlice(key, center.id, next);
   const nameOf = (id: string): string => runs.find((run) => run.id === id)?.name ?? id;
@@ -162,7 +204,12 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
       )}
     </>
   );
-  const barStyle = { right: 8, top: 8, height: Math.min(200, Math.max(MIN_BAR_HEIGHT, (size?.height ?? 0) - 16)), width: barWidth - 12 };
+  const barStyle = {
+    right: 8,
+    top: 8,
+    height: Math.min(200, Math.max(MIN_BAR_HEIGHT, (size?.height ?? 0) - 16)),
+    width: barWidth - 12,
+  };
   return (
     <div className="dataset-view">
       <div className="dataset-header">
@@ -171,7 +218,11 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
           {largest !== null && ` · checkpoints lie up to ${formatValue(largest)} from the plane`}
         </p>
         {fixedRunId === undefined && withCheckpoints.length > 1 && (
-          <select aria-label="Landscape of run" value={center.id} onChange={(event) => requestSlice(key, event.target.value, choices)}>
+          <select
+            aria-label="Landscape of run"
+            value={center.id}
+            onChange={(event) => requestSlice(key, event.target.value, choices)}
+          >
             {withCheckpoints.map((entry) => (
               <option key={entry.id} value={entry.id}>
                 {entry.name}
@@ -189,7 +240,9 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
       ) : (
         settings
       )}
-      {!panel && surface && <SliceCriticalPoints points={surface.criticalPoints} complete={slice?.status === 'complete'} />}
+      {!panel && surface && (
+        <SliceCriticalPoints points={surface.criticalPoints} complete={slice?.status === 'complete'} />
+      )}
       {!panel && <CurvatureReadout key={center.id} run={center} />}
       <div className={`landscape-views landscape-views-${layout}`}>
         {layout !== '2d' && (
@@ -201,24 +254,37 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
                 </SceneCanvas>
               </SceneSurfaceProvider>
             )}
-            {pointer && surface && <SliceHoverReadout target={pointer} surface={surface} paths={placed} runs={placedRuns} />}
+            {pointer && surface && (
+              <SliceHoverReadout target={pointer} surface={surface} paths={placed} runs={placedRuns} />
+            )}
             {scale && layout === '3d' && <ColorBar scale={scale} colormap={colormap} name="loss" style={barStyle} />}
           </div>
         )}
         {layout !== '3d' && (
           <div className="dataset-canvas" ref={setAreaElement}>
-            <canvas ref={canvas} role="img" aria-label={axes ? `Loss landscape slice: ${axes.join('; ')}` : 'Loss landscape slice'} onPointerMove={hover} onPointerLeave={() => setHovered(null)} />
+            <canvas
+              ref={canvas}
+              role="img"
+              aria-label={axes ? `Loss landscape slice: ${axes.join('; ')}` : 'Loss landscape slice'}
+              onPointerMove={hover}
+              onPointerLeave={() => setHovered(null)}
+            />
             {readout && hovered && step !== null && (
               <div className="landscape-readout" role="status" style={{ right: barWidth + 16 }}>
-                {readout.run.name} · step {step} · true loss {formatValue(readout.run.series.loss[step])} · {formatValue(readout.distances[hovered.index])} from the plane
+                {readout.run.name} · step {step} · true loss {formatValue(readout.run.series.loss[step])} ·{' '}
+                {formatValue(readout.distances[hovered.index])} from the plane
               </div>
             )}
-            {scale && frame && size && <ColorBar scale={scale} colormap="viridis" name="loss" style={barBeside(frame, size.height, barWidth)} />}
+            {scale && frame && size && (
+              <ColorBar scale={scale} colormap="viridis" name="loss" style={barBeside(frame, size.height, barWidth)} />
+            )}
           </div>
         )}
       </div>
       {/* A panel leaves the room to its 3D view; the line's chart is in the Loss landscape tab. */}
-      {!panel && <InterpolationCurve sliceKey={key} center={center} runs={withCheckpoints} resolution={choices.resolution} />}
+      {!panel && (
+        <InterpolationCurve sliceKey={key} center={center} runs={withCheckpoints} resolution={choices.resolution} />
+      )}
     </div>
   );
 }
@@ -226,5 +292,10 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
 /** The colour bar right of the map, as tall as the map (or MIN_BAR_HEIGHT, as room allows) and centred on it. */
 export function barBeside(frame: MapFrame, areaHeight: number, width: number): CSSProperties & { height: number } {
   const height = Math.min(Math.max(frame.height, MIN_BAR_HEIGHT), areaHeight - MAP_MARGIN.top - MAP_MARGIN.bottom);
-  return { left: frame.left + frame.width + 12, top: frame.top + (frame.height - height) / 2, height, width: width - 12 };
+  return {
+    left: frame.left + frame.width + 12,
+    top: frame.top + (frame.height - height) / 2,
+    height,
+    width: width - 12,
+  };
 }

@@ -18,7 +18,10 @@ export function MainSliceScene({ label }: { label: string }) {
   const shownRuns = useAppStore((state) => state.shownRuns);
   const scale = useMemo(() => (slice?.values ? colorScaleOf(slice.values) : null), [slice]);
   const surface = useMemo(() => (slice && scale ? sliceSceneSurface(slice, scale) : null), [slice, scale]);
-  const sceneRuns = useMemo(() => sliceSceneRuns([...placedPaths(slice, runs), ...livePaths(shownRuns, slice?.plane)]), [slice, runs, shownRuns]);
+  const sceneRuns = useMemo(
+    () => sliceSceneRuns([...placedPaths(slice, runs), ...livePaths(shownRuns, slice?.plane)]),
+    [slice, runs, shownRuns],
+  );
   if (!surface) return null;
   return (
     <SceneSurfaceProvider value={surface}>

@@ -1,6 +1,13 @@
 import { useEffect, useId, useState } from 'react';
 import { formatLimit, MAX_CSV_BYTES, MAX_DATASET_ROWS } from '../../../shared/limits';
-import { ACTIVATIONS, DATASET_NAMES, LOSSES, type CsvTextDatasetSpec, type DatasetName, type LossName } from '../../../shared/spec/network-spec';
+import {
+  ACTIVATIONS,
+  DATASET_NAMES,
+  LOSSES,
+  type CsvTextDatasetSpec,
+  type DatasetName,
+  type LossName,
+} from '../../../shared/spec/network-spec';
 import { NumberField } from '../sidebar/NumberField';
 import { SelectField } from '../sidebar/SelectField';
 import { useAppStore } from '../store/app-store';
@@ -11,14 +18,20 @@ const LOSS_FOR: Partial<Record<DatasetName, LossName>> = { sine: 'mse', iris: 'c
 
 /** "16, 16" ↔ [16, 16]; null while the text is not a list of whole numbers. */
 function parseLayers(text: string): number[] | null {
-  const parts = text.split(/[\s,]+/).filter(Boolean).map(Number);
+  const parts = text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
   return parts.every((n) => Number.isInteger(n) && n >= 1) ? parts : null;
 }
 
 function HiddenLayersField({ value, onChange }: { value: number[]; onChange(value: number[]): void }) {
   const id = useId();
   const [text, setText] = useState(value.join(', '));
-  useEffect(() => setText((current) => (parseLayers(current)?.join() === value.join() ? current : value.join(', '))), [value]);
+  useEffect(
+    () => setText((current) => (parseLayers(current)?.join() === value.join() ? current : value.join(', '))),
+    [value],
+  );
   const invalid = parseLayers(text) === null;
   return (
     <div className="field">
@@ -46,7 +59,13 @@ const DATASET_CHOICES = [...DATASET_NAMES, CSV_CHOICE] as const;
  * A CSV file the user picks: its content is read here and sent, never its path (in Electron
  * too), so the host opens no file a client names. The target column is typed by name.
  */
-function CsvDatasetFields({ dataset, onChange }: { dataset: CsvTextDatasetSpec; onChange(next: Partial<CsvTextDatasetSpec>): void }) {
+function CsvDatasetFields({
+  dataset,
+  onChange,
+}: {
+  dataset: CsvTextDatasetSpec;
+  onChange(next: Partial<CsvTextDatasetSpec>): void;
+}) {
   const ids = { file: useId(), target: useId(), error: useId() };
   const [error, setError] = useState<string | null>(null);
   const choose = async (file: File | undefined): Promise<void> => {
@@ -80,11 +99,18 @@ function CsvDatasetFields({ dataset, onChange }: { dataset: CsvTextDatasetSpec; 
           {error}
         </p>
       ) : (
-        dataset.csvText && <p className="hint">{`${dataset.file}: ${formatLimit(dataset.csvText.length)} characters`}</p>
+        dataset.csvText && (
+          <p className="hint">{`${dataset.file}: ${formatLimit(dataset.csvText.length)} characters`}</p>
+        )
       )}
       <div className="field">
         <label htmlFor={ids.target}>Target column</label>
-        <input id={ids.target} value={dataset.target} spellCheck={false} onChange={(event) => onChange({ target: event.target.value })} />
+        <input
+          id={ids.target}
+          value={dataset.target}
+          spellCheck={false}
+          onChange={(event) => onChange({ target: event.target.value })}
+        />
       </div>
     </>
   );
@@ -104,8 +130,17 @@ export function NetworkProblemFields() {
         options={DATASET_CHOICES}
         describe={(choice) => (choice === CSV_CHOICE ? 'CSV file…' : choice)}
         onChange={(choice) => {
-          if (choice === CSV_CHOICE) patch({ dataset: { csvText: '', file: 'dataset.csv', target: '', seed: dataset.seed } });
-          else patch({ dataset: { name: choice, seed: dataset.seed, ...(choice === 'iris' ? {} : { samples: ('samples' in dataset && dataset.samples) || 300 }) }, loss: LOSS_FOR[choice] ?? (mlp.loss === 'mse' ? 'bce' : mlp.loss) });
+          if (choice === CSV_CHOICE)
+            patch({ dataset: { csvText: '', file: 'dataset.csv', target: '', seed: dataset.seed } });
+          else
+            patch({
+              dataset: {
+                name: choice,
+                seed: dataset.seed,
+                ...(choice === 'iris' ? {} : { samples: ('samples' in dataset && dataset.samples) || 300 }),
+              },
+              loss: LOSS_FOR[choice] ?? (mlp.loss === 'mse' ? 'bce' : mlp.loss),
+            });
         }}
       />
       {'csvText' in dataset ? (
@@ -116,14 +151,29 @@ export function NetworkProblemFields() {
             label="Samples"
             value={dataset.samples ?? 200}
             step={1}
-            check={(n) => (Number.isInteger(n) && n >= 4 && n <= MAX_DATASET_ROWS ? null : `a whole number from 4 to ${formatLimit(MAX_DATASET_ROWS)}`)}
+            check={(n) =>
+              Number.isInteger(n) && n >= 4 && n <= MAX_DATASET_ROWS
+                ? null
+                : `a whole number from 4 to ${formatLimit(MAX_DATASET_ROWS)}`
+            }
             onChange={(samples) => patch({ dataset: { ...dataset, samples } })}
           />
         )
       )}
-      <NumberField label="Data seed" value={dataset.seed} step={1} check={(n) => (Number.isInteger(n) && n >= 0 ? null : 'a whole number ≥ 0')} onChange={(seed) => patch({ dataset: { ...dataset, seed } })} />
+      <NumberField
+        label="Data seed"
+        value={dataset.seed}
+        step={1}
+        check={(n) => (Number.isInteger(n) && n >= 0 ? null : 'a whole number ≥ 0')}
+        onChange={(seed) => patch({ dataset: { ...dataset, seed } })}
+      />
       <HiddenLayersField value={mlp.hidden} onChange={(hidden) => patch({ hidden })} />
-      <SelectField label="Activation" value={mlp.activation} options={ACTIVATIONS} onChange={(activation) => patch({ activation })} />
+      <SelectField
+        label="Activation"
+        value={mlp.activation}
+        options={ACTIVATIONS}
+        onChange={(activation) => patch({ activation })}
+      />
       <SelectField label="Loss" value={mlp.loss} options={LOSSES} onChange={(loss) => patch({ loss })} />
       <NumberField
         label="Test fraction"

@@ -5,7 +5,9 @@ import { useAppStore } from '../store/app-store';
 import type { NetworkDraft } from '../store/app-model';
 
 /** The field each scheme needs besides its seed, with a sensible starting value. */
-const SCHEME_PARAMETER: Partial<Record<InitScheme, { key: 'std' | 'limit' | 'value' | 'gain'; label: string; initial: number }>> = {
+const SCHEME_PARAMETER: Partial<
+  Record<InitScheme, { key: 'std' | 'limit' | 'value' | 'gain'; label: string; initial: number }>
+> = {
   normal: { key: 'std', label: 'Init std', initial: 0.01 },
   uniform: { key: 'limit', label: 'Init limit', initial: 0.05 },
   constant: { key: 'value', label: 'Init value', initial: 0.1 },
@@ -30,9 +32,19 @@ export function NetworkRunFields() {
         }}
       />
       {parameter && (
-        <NumberField label={parameter.label} value={init[parameter.key] ?? parameter.initial} onChange={(v) => setInit({ ...init, [parameter.key]: v })} />
+        <NumberField
+          label={parameter.label}
+          value={init[parameter.key] ?? parameter.initial}
+          onChange={(v) => setInit({ ...init, [parameter.key]: v })}
+        />
       )}
-      <NumberField label="Init seed" value={init.seed} step={1} check={(n) => (Number.isInteger(n) && n >= 0 ? null : 'a whole number ≥ 0')} onChange={(seed) => setInit({ ...init, seed })} />
+      <NumberField
+        label="Init seed"
+        value={init.seed}
+        step={1}
+        check={(n) => (Number.isInteger(n) && n >= 0 ? null : 'a whole number ≥ 0')}
+        onChange={(seed) => setInit({ ...init, seed })}
+      />
       <NumberField
         label="Batch size (0 = full)"
         value={batchSize}

@@ -19,10 +19,12 @@ interface SliceControlsProps {
 }
 
 /** The spec's own check of a landscape number field, as a NumberField wants it. */
-const specCheck = (field: 'span' | 'seed') => (value: number): string | null => {
-  const parsed = landscapeSpecSchema.shape[field].safeParse(value);
-  return parsed.success ? null : describeIssue(parsed.error, field);
-};
+const specCheck =
+  (field: 'span' | 'seed') =>
+  (value: number): string | null => {
+    const parsed = landscapeSpecSchema.shape[field].safeParse(value);
+    return parsed.success ? null : describeIssue(parsed.error, field);
+  };
 
 /** How the plane is chosen and how finely it is sliced; a change asks for a new slice at once. */
 export function SliceControls({ choices, otherRuns, busy, onChange, onCancel }: SliceControlsProps) {
@@ -38,7 +40,13 @@ export function SliceControls({ choices, otherRuns, busy, onChange, onCancel }: 
         onChange={(directions) => change({ directions })}
       />
       {choices.directions === 'random' && (
-        <SelectField label="Biases" value={choices.biases} options={BIASES} describe={(value) => BIAS_LABELS[value]} onChange={(biases) => change({ biases })} />
+        <SelectField
+          label="Biases"
+          value={choices.biases}
+          options={BIASES}
+          describe={(value) => BIAS_LABELS[value]}
+          onChange={(biases) => change({ biases })}
+        />
       )}
       <SelectField
         label="Resolution"
@@ -47,8 +55,21 @@ export function SliceControls({ choices, otherRuns, busy, onChange, onCancel }: 
         describe={(n) => `${n} × ${n}`}
         onChange={(resolution) => change({ resolution: Number(resolution) })}
       />
-      <NumberField label="Span" value={choices.span} step={0.1} check={specCheck('span')} onChange={(span) => change({ span })} />
-      <NumberField label="Seed" value={choices.seed} step={1} min={0} check={specCheck('seed')} onChange={(seed) => change({ seed })} />
+      <NumberField
+        label="Span"
+        value={choices.span}
+        step={0.1}
+        check={specCheck('span')}
+        onChange={(span) => change({ span })}
+      />
+      <NumberField
+        label="Seed"
+        value={choices.seed}
+        step={1}
+        min={0}
+        check={specCheck('seed')}
+        onChange={(seed) => change({ seed })}
+      />
       {busy && (
         <button type="button" onClick={onCancel}>
           Cancel

@@ -12,17 +12,29 @@ const NEAR = 0.04;
  * What the pointer is over in the 3D landscape: (α, β) and the slice's loss there, and the
  * nearest checkpoint when the pointer is close to one, with its true loss and its distance from the plane.
  */
-export function SliceHoverReadout({ target, surface, paths, runs }: {
+export function SliceHoverReadout({
+  target,
+  surface,
+  paths,
+  runs,
+}: {
   target: HoverTarget;
   surface: SceneSurface;
   paths: readonly { coordinates: Float64Array; distances: Float64Array }[];
   runs: readonly RunEntry[];
 }) {
   const [alpha, beta] = target.point;
-  const near = nearestCheckpoint(paths.map((path) => path.coordinates), alpha, beta);
+  const near = nearestCheckpoint(
+    paths.map((path) => path.coordinates),
+    alpha,
+    beta,
+  );
   const [[a0, a1]] = surface.bounds;
   const coordinates = near && paths[near.path]!.coordinates;
-  const close = near && coordinates && Math.hypot(coordinates[2 * near.index]! - alpha, coordinates[2 * near.index + 1]! - beta) <= NEAR * (a1 - a0);
+  const close =
+    near &&
+    coordinates &&
+    Math.hypot(coordinates[2 * near.index]! - alpha, coordinates[2 * near.index + 1]! - beta) <= NEAR * (a1 - a0);
   const run = close ? runs[near.path] : undefined;
   const step = run?.checkpoints?.steps[near!.index];
   return (
@@ -31,7 +43,8 @@ export function SliceHoverReadout({ target, surface, paths, runs }: {
       {run && step !== undefined && (
         <>
           <br />
-          {run.name} · step {step} · true loss {formatValue(run.series.loss[step])} · {formatValue(paths[near!.path]!.distances[near!.index])} from the plane
+          {run.name} · step {step} · true loss {formatValue(run.series.loss[step])} ·{' '}
+          {formatValue(paths[near!.path]!.distances[near!.index])} from the plane
         </>
       )}
     </div>

@@ -31,4 +31,11 @@ function renderDataset(width: number, height: number): HTMLCanvasElement {
   return canvas;
 }
 
-registerImageView({ id: 'dataset', label: 'Dataset and decision boundary', kinds: ['network'], order: 0, takesHeight: true, render: renderDataset });
+registerImageView({
+  id: 'dataset',
+  label: 'Dataset and decision boundary',
+  kinds: ['network'],
+  order: 0,
+  takesHeight: true,
+  render: renderDataset,
+});

@@ -23,7 +23,12 @@ export interface CurveChart {
  * The loss along the line over t, log10 when the colour bar's rule would take log (colorScaleOf),
  * with t = 0 and t = 1 marked and named, and the highest point between them ringed once known.
  */
-export function drawCurveChart(context: CanvasRenderingContext2D, width: number, height: number, curve: CurveChart): void {
+export function drawCurveChart(
+  context: CanvasRenderingContext2D,
+  width: number,
+  height: number,
+  curve: CurveChart,
+): void {
   const plot: PlotArea = {
     left: MARGIN.left,
     top: MARGIN.top,
@@ -43,7 +48,11 @@ export function drawCurveChart(context: CanvasRenderingContext2D, width: number,
   const [t0, t1] = [t[0]!, t.at(-1)!];
   const x = (tick: number): number => plot.left + ((tick - t0) / (t1 - t0)) * plot.width;
   const y = (v: number): number => plot.top + ((high - v) / (high - low)) * plot.height;
-  const yAxis = { ticks: log ? logTicks(low, high, 4) : niceTicks(low, high, 4), y, ...(log ? { label: formatDecade } : {}) };
+  const yAxis = {
+    ticks: log ? logTicks(low, high, 4) : niceTicks(low, high, 4),
+    y,
+    ...(log ? { label: formatDecade } : {}),
+  };
   drawChartAxes(context, plot, yAxis, { ticks: niceTicks(t0, t1, Math.max(2, Math.floor(plot.width / 60))), x });
   drawEnds(context, plot, width, x, curve.names);
 
@@ -87,7 +96,13 @@ export function drawCurveChart(context: CanvasRenderingContext2D, width: number,
 }
 
 /** Dashed lines at t = 0 and t = 1, each with its point's name above the plot, kept inside the chart's `width`. */
-function drawEnds(context: CanvasRenderingContext2D, plot: PlotArea, width: number, x: (t: number) => number, names: [string, string]): void {
+function drawEnds(
+  context: CanvasRenderingContext2D,
+  plot: PlotArea,
+  width: number,
+  x: (t: number) => number,
+  names: [string, string],
+): void {
   context.save();
   context.setLineDash([4, 3]);
   context.strokeStyle = END_COLOR;

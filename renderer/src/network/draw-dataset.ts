@@ -7,12 +7,18 @@ import { strokePath } from '../plot/stroke-path';
 
 /** Okabe–Ito classes: distinct for colour-blind viewers, as the run colours are. */
 export const CLASS_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442'] as const;
-const RGB = CLASS_COLORS.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number]);
+const RGB = CLASS_COLORS.map(
+  (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number],
+);
 const BACKGROUND: [number, number, number] = [13, 17, 23];
 
 /** The data's box with a margin, from the prediction lattice when there is one. */
 export function datasetBounds(data: DataMessage, prediction?: PredictionMessage): Bounds {
-  if (prediction?.y) return [[prediction.x[0]!, prediction.x.at(-1)!], [prediction.y[0]!, prediction.y.at(-1)!]];
+  if (prediction?.y)
+    return [
+      [prediction.x[0]!, prediction.x.at(-1)!],
+      [prediction.y[0]!, prediction.y.at(-1)!],
+    ];
   const column = (feature: number, values: Float64Array, stride: number): [number, number] => {
     let lo = Infinity;
     let hi = -Infinity;
@@ -82,7 +88,14 @@ function drawBoundary(context: CanvasRenderingContext2D, frame: MapFrame, predic
   strokePath(context, '#ffffff', 2);
 }
 
-function drawPoints(context: CanvasRenderingContext2D, frame: MapFrame, x: Float64Array, y: Float64Array, features: number, hollow: boolean): void {
+function drawPoints(
+  context: CanvasRenderingContext2D,
+  frame: MapFrame,
+  x: Float64Array,
+  y: Float64Array,
+  features: number,
+  hollow: boolean,
+): void {
   const rows = y.length;
   for (let r = 0; r < rows; r++) {
     const px = frame.px(x[r * features]!);

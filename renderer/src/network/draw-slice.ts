@@ -62,11 +62,21 @@ export function drawSlice(
     context.stroke();
   }
   context.restore();
-  drawAxes(context, frame, [plane.alphas[0]!, plane.alphas.at(-1)!], [plane.betas[0]!, plane.betas.at(-1)!], ['α', 'β']);
+  drawAxes(
+    context,
+    frame,
+    [plane.alphas[0]!, plane.alphas.at(-1)!],
+    [plane.betas[0]!, plane.betas.at(-1)!],
+    ['α', 'β'],
+  );
 }
 
 /** The checkpoint nearest a point of the plane, over every path, or null when there is none. */
-export function nearestCheckpoint(paths: readonly Float64Array[], alpha: number, beta: number): { path: number; index: number } | null {
+export function nearestCheckpoint(
+  paths: readonly Float64Array[],
+  alpha: number,
+  beta: number,
+): { path: number; index: number } | null {
   let best: { path: number; index: number } | null = null;
   let distance = Infinity;
   paths.forEach((coordinates, path) => {

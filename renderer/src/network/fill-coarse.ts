@@ -11,7 +11,8 @@ export function fillFromCoarser(values: Float64Array, columns: number, rows: num
     for (let i = 0; i < columns; i++) {
       if (!Number.isNaN(values[j * columns + i]!)) continue;
       for (let s = 2; s < 2 * largest; s *= 2) {
-        const value = values[Math.min(Math.round(j / s) * s, rows - 1) * columns + Math.min(Math.round(i / s) * s, columns - 1)]!;
+        const value =
+          values[Math.min(Math.round(j / s) * s, rows - 1) * columns + Math.min(Math.round(i / s) * s, columns - 1)]!;
         if (!Number.isNaN(value)) {
           out[j * columns + i] = value;
           break;

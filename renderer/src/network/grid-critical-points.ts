@@ -3,7 +3,14 @@ import type { GridSurface } from '../plot/contour-levels';
 
 /** The eight neighbours of a grid point, in order round it, as (di, dj). */
 const RING: readonly [number, number][] = [
-  [1, 0], [1, 1], [0, 1], [-1, 1], [-1, 0], [-1, -1], [0, -1], [1, -1],
+  [1, 0],
+  [1, 1],
+  [0, 1],
+  [-1, 1],
+  [-1, 0],
+  [-1, -1],
+  [0, -1],
+  [1, -1],
 ];
 
 /**

@@ -17,8 +17,14 @@ function pointOf(run: PlaneRun, at: 'initial' | 'final'): Float64Array | null {
  * The line a curve follows from `center`: to `partner`'s final point from center's own final
  * point, or, when the partner is center itself, from its initial point to its final one.
  */
-export function curveEnds(center: PlaneRun, partner: PlaneRun): [{ run: PlaneRun; at: 'initial' | 'final' }, { run: PlaneRun; at: 'final' }] {
-  return [{ run: center, at: partner.id === center.id ? 'initial' : 'final' }, { run: partner, at: 'final' }];
+export function curveEnds(
+  center: PlaneRun,
+  partner: PlaneRun,
+): [{ run: PlaneRun; at: 'initial' | 'final' }, { run: PlaneRun; at: 'final' }] {
+  return [
+    { run: center, at: partner.id === center.id ? 'initial' : 'final' },
+    { run: partner, at: 'final' },
+  ];
 }
 
 /** The ends' names, e.g. "adam #1 initial". */

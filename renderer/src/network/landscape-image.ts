@@ -49,8 +49,13 @@ export function settledSlice(key: string, runId?: string): Promise<SliceState> {
 }
 
 /** A slice as LandscapeView draws it, in the box `size` at the context's origin: its runs' paths as far as the timeline, and its colour bar. */
-function drawLandscape(context: CanvasRenderingContext2D, size: { width: number; height: number }, slice: SliceState): void {
-  if (slice.status === 'failed') throw new Error(`the loss landscape could not be computed: ${slice.message ?? 'unknown error'}`);
+function drawLandscape(
+  context: CanvasRenderingContext2D,
+  size: { width: number; height: number },
+  slice: SliceState,
+): void {
+  if (slice.status === 'failed')
+    throw new Error(`the loss landscape could not be computed: ${slice.message ?? 'unknown error'}`);
   const { plane, values } = slice;
   const scale = values && colorScaleOf(values);
   if (!plane || !values || !scale) throw new Error('the loss landscape has no computed point yet');
@@ -59,12 +64,27 @@ function drawLandscape(context: CanvasRenderingContext2D, size: { width: number;
     placed.map((path) => path.run),
     currentStep(playbackClock),
   );
-  const paths = placed.map((path, k) => ({ color: path.run.color, coordinates: path.coordinates.subarray(0, 2 * reached[k]!) }));
+  const paths = placed.map((path, k) => ({
+    color: path.run.color,
+    coordinates: path.coordinates.subarray(0, 2 * reached[k]!),
+  }));
   const barWidth = colorBarWidth(scale);
-  const frame = createMapFrame([[plane.alphas[0]!, plane.alphas.at(-1)!], [plane.betas[0]!, plane.betas.at(-1)!]], size.width - barWidth, size.height);
+  const frame = createMapFrame(
+    [
+      [plane.alphas[0]!, plane.alphas.at(-1)!],
+      [plane.betas[0]!, plane.betas.at(-1)!],
+    ],
+    size.width - barWidth,
+    size.height,
+  );
   drawSlice(context, frame, plane, sliceImage(plane, values, scale), paths);
   const barHeight = Math.min(frame.height, size.height - MAP_MARGIN.top - MAP_MARGIN.bottom);
-  drawColorBar(context, scale, 'viridis', 'loss', { left: frame.left + frame.width + 12, top: frame.top + (frame.height - barHeight) / 2, width: barWidth - 12, height: barHeight });
+  drawColorBar(context, scale, 'viridis', 'loss', {
+    left: frame.left + frame.width + 12,
+    top: frame.top + (frame.height - barHeight) / 2,
+    width: barWidth - 12,
+    height: barHeight,
+  });
 }
 
 /** The Loss landscape view's picture, on screen or not. */
@@ -110,5 +130,19 @@ async function renderPanels(width: number, height: number): Promise<HTMLCanvasEl
   }
 }
 
-registerImageView({ id: 'landscape', label: 'Loss landscape (2D map)', kinds: ['network'], order: 1, takesHeight: true, render: renderLandscape });
-registerImageView({ id: 'panels', label: 'Landscape panels', kinds: ['network'], order: 2, takesHeight: true, render: renderPanels });
+registerImageView({
+  id: 'landscape',
+  label: 'Loss landscape (2D map)',
+  kinds: ['network'],
+  order: 1,
+  takesHeight: true,
+  render: renderLandscape,
+});
+registerImageView({
+  id: 'panels',
+  label: 'Landscape panels',
+  kinds: ['network'],
+  order: 2,
+  takesHeight: true,
+  render: renderPanels,
+});

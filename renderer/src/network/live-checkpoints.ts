@@ -32,18 +32,27 @@ export function completedCheckpoints(live: LiveCheckpoints, { curvature }: Check
  * and directions): each checkpoint's (α, β), interleaved, and its distance from the plane. Null
  * when the run's parameters are not the plane's (another architecture).
  */
-export function projectLiveCheckpoints(checkpoints: LiveCheckpoints, plane: SlicePlaneMessage): { coordinates: Float64Array; distances: Float64Array } | null {
+export function projectLiveCheckpoints(
+  checkpoints: LiveCheckpoints,
+  plane: SlicePlaneMessage,
+): { coordinates: Float64Array; distances: Float64Array } | null {
   if (checkpoints.params.length !== checkpoints.steps.length * plane.center.length) return null;
   return projectPaths([checkpoints.params], plane)[0]!;
 }
 
-const projected = new WeakMap<LiveCheckpoints, { plane: SlicePlaneMessage; placed: { coordinates: Float64Array; distances: Float64Array } | null }>();
+const projected = new WeakMap<
+  LiveCheckpoints,
+  { plane: SlicePlaneMessage; placed: { coordinates: Float64Array; distances: Float64Array } | null }
+>();
 
 /**
  * The shown runs still training (no completion's checkpoints yet) placed on the plane, as far as
  * their checkpoints have come; each run's projection is made once per new checkpoint.
  */
-export function livePaths(runs: readonly RunEntry[], plane: SlicePlaneMessage | undefined): { run: RunEntry; coordinates: Float64Array; distances: Float64Array }[] {
+export function livePaths(
+  runs: readonly RunEntry[],
+  plane: SlicePlaneMessage | undefined,
+): { run: RunEntry; coordinates: Float64Array; distances: Float64Array }[] {
   if (!plane) return [];
   return runs.flatMap((run) => {
     const checkpoints = run.liveCheckpoints;

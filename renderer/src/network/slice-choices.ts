@@ -27,7 +27,13 @@ export interface SliceChoices {
 }
 
 /** The spec's defaults (docs/formats.md): the PCA plane of the run's own path. */
-export const DEFAULT_SLICE_CHOICES: SliceChoices = { directions: 'pca', resolution: 41, span: 1, seed: 1, biases: 'zero' };
+export const DEFAULT_SLICE_CHOICES: SliceChoices = {
+  directions: 'pca',
+  resolution: 41,
+  span: 1,
+  seed: 1,
+  biases: 'zero',
+};
 
 /** A run the plane can be chosen from: a completed network run, with its checkpoints. */
 export interface PlaneRun {
@@ -44,9 +50,20 @@ type SlicePlaneClientMessage = Extract<ClientMessage, { type: 'slice-plane' }>;
  * `center` (run ids stand for names, being unique). `others` are the other runs shown, in order;
  * "the runs' final points" takes the first two of them.
  */
-export function slicePlaneFields(choices: SliceChoices, center: PlaneRun, others: readonly PlaneRun[]): Pick<SlicePlaneClientMessage, 'landscape' | 'runs'> | { error: string } {
+export function slicePlaneFields(
+  choices: SliceChoices,
+  center: PlaneRun,
+  others: readonly PlaneRun[],
+): Pick<SlicePlaneClientMessage, 'landscape' | 'runs'> | { error: string } {
   const { directions, resolution, span, seed, biases } = choices;
-  const landscape: SlicePlaneClientMessage['landscape'] = { directions: directions === 'pca-all' ? 'pca' : directions === 'interpolation-finals' ? 'interpolation' : directions, resolution, span, seed, biases, run: center.id };
+  const landscape: SlicePlaneClientMessage['landscape'] = {
+    directions: directions === 'pca-all' ? 'pca' : directions === 'interpolation-finals' ? 'interpolation' : directions,
+    resolution,
+    span,
+    seed,
+    biases,
+    run: center.id,
+  };
   let read: readonly PlaneRun[] = [center];
   if (directions === 'pca-all') {
     read = [center, ...others];
@@ -56,7 +73,9 @@ export function slicePlaneFields(choices: SliceChoices, center: PlaneRun, others
     read = [center, ...others.slice(0, 2)];
     landscape.through = read.map((run) => ({ run: run.id, at: 'final' }));
   }
-  const runs = read.flatMap(({ id, checkpoints }) => (checkpoints ? [{ name: id, checkpoints: { params: checkpoints.params, steps: checkpoints.steps } }] : []));
+  const runs = read.flatMap(({ id, checkpoints }) =>
+    checkpoints ? [{ name: id, checkpoints: { params: checkpoints.params, steps: checkpoints.steps } }] : [],
+  );
   return { landscape, runs };
 }
 
@@ -68,16 +87,25 @@ export function planeKey(fields: Pick<SlicePlaneClientMessage, 'landscape' | 'ru
 const percent = (share: number): string => `${(100 * share).toFixed(1)}%`;
 
 /** What each axis is, e.g. "α · PC1 (62.3% of variance)" or "β · Hessian λ = −0.41". */
-export function sliceAxisLabels(directions: SliceDirections, plane: SlicePlaneMessage, nameOf: (runId: string) => string): [string, string] {
+export function sliceAxisLabels(
+  directions: SliceDirections,
+  plane: SlicePlaneMessage,
+  nameOf: (runId: string) => string,
+): [string, string] {
   const random = `random, filter-normalised (biases ${plane.biases ?? 'zero'})`;
   if (plane.explainedVariance) {
     const of = directions === 'pca-all' ? ' of all paths' : '';
     const [first, second] = plane.explainedVariance;
     return [`α · PC1${of} (${percent(first)} of variance)`, `β · PC2${of} (${percent(second)} of variance)`];
   }
-  if (plane.eigenvalues) return [`α · Hessian λ = ${formatValue(plane.eigenvalues[0])}`, `β · Hessian λ = ${formatValue(plane.eigenvalues[1])}`];
+  if (plane.eigenvalues)
+    return [
+      `α · Hessian λ = ${formatValue(plane.eigenvalues[0])}`,
+      `β · Hessian λ = ${formatValue(plane.eigenvalues[1])}`,
+    ];
   if (plane.through) {
-    const label = ({ run, at }: { run: string; at: string | number }): string => `${nameOf(run)} ${typeof at === 'number' ? `step ${at}` : at}`;
+    const label = ({ run, at }: { run: string; at: string | number }): string =>
+      `${nameOf(run)} ${typeof at === 'number' ? `step ${at}` : at}`;
     const [from, to, third] = plane.through;
     return [`α · ${label(from!)} → ${label(to!)}`, third ? `β · toward ${label(third)}` : `β · ${random}`];
   }

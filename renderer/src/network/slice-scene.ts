@@ -35,7 +35,18 @@ export function sliceSceneSurface(slice: SliceState, scale: ColorScale): SceneSu
     [plane.betas[0]!, plane.betas.at(-1)!],
   ];
   const criticalPoints = sliceCriticalPoints(slice);
-  return { x: plane.alphas, y: plane.betas, z, zMin: scale.zMin, zMax: scale.zMax, criticalPoints, bounds, axisNames: ['α', 'β'], scale, criticalPointNote: 'on this slice' };
+  return {
+    x: plane.alphas,
+    y: plane.betas,
+    z,
+    zMin: scale.zMin,
+    zMax: scale.zMax,
+    criticalPoints,
+    bounds,
+    axisNames: ['α', 'β'],
+    scale,
+    criticalPointNote: 'on this slice',
+  };
 }
 
 /** How many of `steps` (ascending) lie at or before `step`. */
@@ -53,7 +64,10 @@ const pathCache = new WeakMap<Float64Array, SceneRun>();
  * checkpoint the path has reached when they happen. A training run's are those taken so far.
  * One object per placed path.
  */
-export function checkpointSceneRun(run: RunEntry, placed: { coordinates: Float64Array; distances: Float64Array }): SceneRun | null {
+export function checkpointSceneRun(
+  run: RunEntry,
+  placed: { coordinates: Float64Array; distances: Float64Array },
+): SceneRun | null {
   const steps = run.checkpoints?.steps ?? run.liveCheckpoints?.steps;
   if (!steps) return null;
   const cached = pathCache.get(placed.coordinates);
@@ -63,8 +77,17 @@ export function checkpointSceneRun(run: RunEntry, placed: { coordinates: Float64
   const values = Float64Array.from({ length: count }, (_, k) => series.loss[steps[k]!] ?? NaN);
   const indexAt = (step: number): number => reachedBy(steps.subarray(0, count), runStepAt(series, step)) - 1;
   // Events reuse the path's object when only the run entry changed (a new frames message elsewhere).
-  const path: ScenePath =
-    cached?.path ?? { id: run.id, color: run.color, capacity: count, points: placed.coordinates, values, count: () => count, indexAt, perStep: false, distances: placed.distances };
+  const path: ScenePath = cached?.path ?? {
+    id: run.id,
+    color: run.color,
+    capacity: count,
+    points: placed.coordinates,
+    values,
+    count: () => count,
+    indexAt,
+    perStep: false,
+    distances: placed.distances,
+  };
   const placeEvent: EventPlacement = (event: RunEvent) => {
     const k = Math.max(0, indexAt(event.step));
     return k < count ? [placed.coordinates[2 * k]!, placed.coordinates[2 * k + 1]!, values[k]!] : null;
@@ -91,7 +114,9 @@ export function placedPaths(slice: SliceState | undefined, runs: readonly RunEnt
 }
 
 /** What the 3D view of a slice draws: the finished runs' paths and the shown runs still training, each at its checkpoints' true loss. */
-export function sliceSceneRuns(paths: readonly { run: RunEntry; coordinates: Float64Array; distances: Float64Array }[]): SceneRun[] {
+export function sliceSceneRuns(
+  paths: readonly { run: RunEntry; coordinates: Float64Array; distances: Float64Array }[],
+): SceneRun[] {
   return paths.flatMap(({ run, coordinates, distances }) => {
     const sceneRun = checkpointSceneRun(run, { coordinates, distances });
     return sceneRun ? [sceneRun] : [];
@@ -105,7 +130,11 @@ export function planeDescription(slice: SliceState, centerName: string): string 
 
 /** The 3D canvas's accessible name: the plane, the grid size and the loss range with its scale. */
 export function sliceSceneLabel(slice: SliceState, centerName: string, scale: ColorScale | null): string {
-  const n = slice.plane ? `${slice.plane.alphas.length} × ${slice.plane.betas.length}` : `${slice.choices.resolution} × ${slice.choices.resolution}`;
-  const range = scale ? `, loss ${formatValue(scale.values[0])} to ${formatValue(scale.values[1])} (${scale.mode})` : '';
+  const n = slice.plane
+    ? `${slice.plane.alphas.length} × ${slice.plane.betas.length}`
+    : `${slice.choices.resolution} × ${slice.choices.resolution}`;
+  const range = scale
+    ? `, loss ${formatValue(scale.values[0])} to ${formatValue(scale.values[1])} (${scale.mode})`
+    : '';
   return `Loss landscape in 3D, ${planeDescription(slice, centerName)}, ${n}${range}`;
 }

@@ -31,7 +31,9 @@ export function useCheckpointsReached(runs: readonly RunEntry[], active = true):
       active
         ? onPlaybackFrame(() => {
             const now = checkpointsReached(runs, currentStep(clock));
-            setReached((shown) => (now.length === shown.length && now.every((count, k) => count === shown[k]) ? shown : now));
+            setReached((shown) =>
+              now.length === shown.length && now.every((count, k) => count === shown[k]) ? shown : now,
+            );
           })
         : undefined,
     [runs, clock, active],

@@ -4,7 +4,8 @@ import type { EventDispatcher } from 'three';
 import type { OrbitLike } from '../export/scene-access';
 import type { CameraSync } from './camera-sync';
 
-type OrbitControlsLike = OrbitLike & Pick<EventDispatcher<{ change: object }>, 'addEventListener' | 'removeEventListener'>;
+type OrbitControlsLike = OrbitLike &
+  Pick<EventDispatcher<{ change: object }>, 'addEventListener' | 'removeEventListener'>;
 
 /** Joins this canvas's camera to the panels' camera sync; placed after the orbit controls. */
 export function CameraLink({ sync }: { sync: CameraSync }) {

@@ -47,7 +47,15 @@ function GroupReadout({ runs, label }: { runs: readonly RunEntry[]; label: strin
 }
 
 /** A panel's choice of runs, their colours, and their step and loss on the panel's clock. */
-export function PanelHeader({ index, run, shownRuns }: { index: number; run: RunEntry | null; shownRuns: readonly RunEntry[] }) {
+export function PanelHeader({
+  index,
+  run,
+  shownRuns,
+}: {
+  index: number;
+  run: RunEntry | null;
+  shownRuns: readonly RunEntry[];
+}) {
   const choose = usePanelStore((state) => state.choose);
   const name = `Panel ${index + 1}`;
   return (
@@ -57,7 +65,11 @@ export function PanelHeader({ index, run, shownRuns }: { index: number; run: Run
           <span key={entry.id} className="swatch" style={{ background: entry.color }} />
         ))}
       </span>
-      <select aria-label={`${name} shows`} value={run?.id ?? ALL_RUNS} onChange={(event) => choose(index, event.target.value)}>
+      <select
+        aria-label={`${name} shows`}
+        value={run?.id ?? ALL_RUNS}
+        onChange={(event) => choose(index, event.target.value)}
+      >
         {shownRuns.map((entry) => (
           <option key={entry.id} value={entry.id}>
             {entry.name}
@@ -65,7 +77,11 @@ export function PanelHeader({ index, run, shownRuns }: { index: number; run: Run
         ))}
         <option value={ALL_RUNS}>All runs</option>
       </select>
-      {run ? <StepReadout run={run} label={`${name}: ${run.name} at its step`} /> : <GroupReadout runs={shownRuns} label={`${name}: all runs at its step`} />}
+      {run ? (
+        <StepReadout run={run} label={`${name}: ${run.name} at its step`} />
+      ) : (
+        <GroupReadout runs={shownRuns} label={`${name}: all runs at its step`} />
+      )}
     </header>
   );
 }

@@ -17,11 +17,13 @@ export function PanelOptions({ cameras }: { cameras: boolean }) {
       </select>
       {cameras && (
         <label title="Orbiting or zooming one panel moves the others the same way">
-          <input type="checkbox" checked={lockCameras} onChange={(event) => setLockCameras(event.target.checked)} /> Lock cameras
+          <input type="checkbox" checked={lockCameras} onChange={(event) => setLockCameras(event.target.checked)} />{' '}
+          Lock cameras
         </label>
       )}
       <label title="Every panel follows the timeline below; unlocked, each has its own">
-        <input type="checkbox" checked={lockTimeline} onChange={(event) => setLockTimeline(event.target.checked)} /> Lock timeline
+        <input type="checkbox" checked={lockTimeline} onChange={(event) => setLockTimeline(event.target.checked)} />{' '}
+        Lock timeline
       </label>
     </>
   );

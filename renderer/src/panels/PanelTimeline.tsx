@@ -9,10 +9,24 @@ export function PanelTimeline({ index, panelClock }: { index: number; panelClock
   const name = `panel ${index + 1}`;
   return (
     <div className="timeline panel-timeline" role="group" aria-label={`Playback of ${name}`}>
-      <button type="button" className="play" onClick={togglePlay} aria-label={playing ? `Pause ${name}` : `Play ${name}`}>
+      <button
+        type="button"
+        className="play"
+        onClick={togglePlay}
+        aria-label={playing ? `Pause ${name}` : `Play ${name}`}
+      >
         {playing ? <PauseIcon /> : <PlayIcon />}
       </button>
-      <input ref={scrubber} className="scrubber" type="range" min={0} max={0} step={1} defaultValue={0} aria-label={`Step of ${name}`} />
+      <input
+        ref={scrubber}
+        className="scrubber"
+        type="range"
+        min={0}
+        max={0}
+        step={1}
+        defaultValue={0}
+        aria-label={`Step of ${name}`}
+      />
       <output ref={counter} className="step-counter" aria-label={`Current step of ${name}`}>
         step 0 / 0
       </output>

@@ -32,9 +32,12 @@ export function usePanelClock(locked: boolean, runId: string | null): PanelClock
     });
   }, [own, runId]);
 
-  const seek = useCallback((step: number) => {
-    if (own) seekClock(own, step);
-  }, [own]);
+  const seek = useCallback(
+    (step: number) => {
+      if (own) seekClock(own, step);
+    },
+    [own],
+  );
   const togglePlay = useCallback(() => {
     if (!own) return;
     if (own.playing) pauseClock(own);

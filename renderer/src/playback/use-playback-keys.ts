@@ -5,7 +5,8 @@ import { usePlaybackStore } from '../store/playback-store';
 /** Whether the focused element uses this key itself (typing, a select, the scrubber's arrows, a button's Space). */
 function ownsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
+    return true;
   if (target instanceof HTMLInputElement) return target.type !== 'checkbox' || key === ' ';
   if (target instanceof HTMLButtonElement) return key === ' ' || key === 'Enter';
   return false;
@@ -15,7 +16,8 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
 export function usePlaybackKeys(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || ownsKey(event.target, event.key)) return;
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || ownsKey(event.target, event.key))
+        return;
       const playback = usePlaybackStore.getState();
       const stride = event.shiftKey ? 10 : 1;
       if (event.key === ' ') runCommand('toggle-playback');

@@ -31,7 +31,17 @@ export function colorBarWidth(scale: ColorScale): number {
  * height leaves legible, and the scale (linear or log) in its caption. Placed by `style`
  * (top, left and height, beside the picture it reads).
  */
-export function ColorBar({ scale, colormap, name, style }: { scale: ColorScale; colormap: ColormapName; name: string; style: CSSProperties & { height: number } }) {
+export function ColorBar({
+  scale,
+  colormap,
+  name,
+  style,
+}: {
+  scale: ColorScale;
+  colormap: ColormapName;
+  name: string;
+  style: CSSProperties & { height: number };
+}) {
   const ticks = ticksThatFit(scale, style.height);
   const labels = ticks.map((tick) => scale.label(tick));
   const [min, max] = scale.values;

@@ -65,7 +65,14 @@ function logScale(min: number, max: number): Omit<ColorScale, 'values'> {
   const inner = logTicks(logLow, logHigh, TICK_COUNT).map((log10) => Number((10 ** log10).toPrecision(12)));
   const ticks = [low, ...inner.filter((tick) => tick > low * 1.0001 && tick < high / 1.0001), high];
   const linear = createHeightScale('linear', logLow, logHigh);
-  return { mode: 'log', zMin: low, zMax: high, toHeight: (z) => linear.toHeight(Math.log10(z)), ticks, label: logLabel };
+  return {
+    mode: 'log',
+    zMin: low,
+    zMax: high,
+    toHeight: (z) => linear.toHeight(Math.log10(z)),
+    ticks,
+    label: logLabel,
+  };
 }
 
 /** A log tick (one or two significant digits) with as many digits as it has: 5e−4, 0.002, 1.5, 50. */

@@ -17,7 +17,10 @@ export function drawColorBar(
   const rgb = new Float32Array(3);
   for (let k = 0; k <= STOPS; k++) {
     sampleColormap(colormap, k / STOPS, rgb);
-    gradient.addColorStop(k / STOPS, `rgb(${Math.round(rgb[0]! * 255)} ${Math.round(rgb[1]! * 255)} ${Math.round(rgb[2]! * 255)})`);
+    gradient.addColorStop(
+      k / STOPS,
+      `rgb(${Math.round(rgb[0]! * 255)} ${Math.round(rgb[1]! * 255)} ${Math.round(rgb[2]! * 255)})`,
+    );
   }
   context.save();
   context.fillStyle = gradient;

@@ -7,7 +7,14 @@ const paths = new Map<string, Path2D>();
  * Draws a glyph (SVG path data, see event-glyphs.ts) centred on (x, y), `size` pixels across:
  * filled, with a dark outline so it reads on every colour of every map.
  */
-export function drawGlyph(context: CanvasRenderingContext2D, path: string, x: number, y: number, size: number, fill: string): void {
+export function drawGlyph(
+  context: CanvasRenderingContext2D,
+  path: string,
+  x: number,
+  y: number,
+  size: number,
+  fill: string,
+): void {
   let shape = paths.get(path);
   if (!shape) {
     shape = new Path2D(path);

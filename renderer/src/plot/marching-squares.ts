@@ -6,7 +6,24 @@
  * or above the level); a cell and its complement cross the same edges. The saddles, 5 and 10,
  * take one of the two below.
  */
-const CELL_EDGES: readonly (readonly number[])[] = [[], [3, 0], [0, 1], [3, 1], [1, 2], [], [0, 2], [2, 3], [2, 3], [0, 2], [], [1, 2], [3, 1], [0, 1], [3, 0], []];
+const CELL_EDGES: readonly (readonly number[])[] = [
+  [],
+  [3, 0],
+  [0, 1],
+  [3, 1],
+  [1, 2],
+  [],
+  [0, 2],
+  [2, 3],
+  [2, 3],
+  [0, 2],
+  [],
+  [1, 2],
+  [3, 1],
+  [0, 1],
+  [3, 0],
+  [],
+];
 /** A saddle's segments: corners b and d cut off alone (a and c joined through the centre), or a and c. */
 const CUT_OFF_B_D = [0, 1, 2, 3];
 const CUT_OFF_A_C = [3, 0, 1, 2];

@@ -29,7 +29,10 @@ export function useContourLevels(): ContourLevel[] | null {
 
 /** Descent arrows over the current bounds (see gradientField). */
 export function useGradientArrows(): Float64Array {
-  return gradientArrowsOf(useObjective(), useAppStore((state) => state.bounds));
+  return gradientArrowsOf(
+    useObjective(),
+    useAppStore((state) => state.bounds),
+  );
 }
 
 // The same outside React (an image of a view that is not shown).

@@ -72,7 +72,10 @@ function buildAxes(frame: SceneFrame, bounds: Bounds, [xName, yName]: [string, s
     widestY = Math.max(widestY, tick.scale.x);
     sprites.push(tick);
   }
-  sprites.push(label(xName, [0, 0, HALF], [0, 0, 1.1], 0.45, LABEL_HEIGHT), label(yName, [HALF, 0, 0], [1.3, 0, 0], 0.45, widestY));
+  sprites.push(
+    label(xName, [0, 0, HALF], [0, 0, 1.1], 0.45, LABEL_HEIGHT),
+    label(yName, [HALF, 0, 0], [1.3, 0, 0], 0.45, widestY),
+  );
   const geometry = new BufferGeometry();
   geometry.setAttribute('position', new BufferAttribute(Float32Array.from(lines), 3));
   return { geometry, sprites };
@@ -83,7 +86,10 @@ export function AxisTicks3D() {
   const surface = useSceneSurface();
   const bounds = surface?.bounds;
   const [xName, yName] = surface?.axisNames ?? ['x', 'y'];
-  const axes = useMemo(() => (mapping && bounds ? buildAxes(mapping.frame, bounds, [xName, yName]) : null), [mapping, bounds, xName, yName]);
+  const axes = useMemo(
+    () => (mapping && bounds ? buildAxes(mapping.frame, bounds, [xName, yName]) : null),
+    [mapping, bounds, xName, yName],
+  );
   useEffect(
     () => () => {
       axes?.geometry.dispose();

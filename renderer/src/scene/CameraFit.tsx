@@ -24,7 +24,10 @@ export function CameraFit() {
   useEffect(() => {
     const target = new Vector3(...CAMERA_TARGET);
     const direction = camera.position.clone().sub(target).normalize();
-    const distance = Math.max(DISTANCE_FOR_HEIGHT + DISTANCE_PER_LABEL_GROWTH * (growth - 1), DISTANCE_FOR_WIDTH / aspect);
+    const distance = Math.max(
+      DISTANCE_FOR_HEIGHT + DISTANCE_PER_LABEL_GROWTH * (growth - 1),
+      DISTANCE_FOR_WIDTH / aspect,
+    );
     camera.position.copy(target).addScaledVector(direction, distance);
     controls?.update();
     invalidate();

@@ -16,10 +16,14 @@ const LABEL_ORDER: Record<CriticalPoint['type'], number> = { minimum: 0, saddle:
 
 /** "minimum on this slice" over the first points, where the surface's critical points are only its grid's. */
 function noteLabels(points: readonly CriticalPoint[], note: string, frame: SceneFrame): Sprite[] {
-  const labelled = [...points].sort((a, b) => LABEL_ORDER[a.type] - LABEL_ORDER[b.type] || a.value - b.value).slice(0, MAX_LABELS);
+  const labelled = [...points]
+    .sort((a, b) => LABEL_ORDER[a.type] - LABEL_ORDER[b.type] || a.value - b.value)
+    .slice(0, MAX_LABELS);
   return labelled.map((cp) => {
     const { texture, aspect } = textTexture(`${cp.type} ${note}`, CRITICAL_POINT_COLOR);
-    const sprite = new Sprite(new SpriteMaterial({ map: texture, transparent: true, depthTest: false, sizeAttenuation: false }));
+    const sprite = new Sprite(
+      new SpriteMaterial({ map: texture, transparent: true, depthTest: false, sizeAttenuation: false }),
+    );
     // Saddles are labelled below their glyph, the rest above, so a saddle next to a minimum keeps both legible.
     sprite.center.set(0.5, cp.type === 'saddle' ? 1.6 : -0.6);
     sprite.scale.set(LABEL_SCALE * aspect, LABEL_SCALE, 1);
@@ -35,7 +39,10 @@ export function CriticalPointGlyphs() {
   const mapping = useSceneFrame();
   const points = surface?.criticalPoints;
   const note = surface?.criticalPointNote;
-  const labels = useMemo(() => (points && note && mapping ? noteLabels(points, note, mapping.frame) : []), [points, note, mapping]);
+  const labels = useMemo(
+    () => (points && note && mapping ? noteLabels(points, note, mapping.frame) : []),
+    [points, note, mapping],
+  );
   useEffect(
     () => () =>
       labels.forEach((sprite) => {

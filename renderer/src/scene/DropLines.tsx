@@ -40,7 +40,10 @@ export function DropLines({ path, frame, surface }: { path: ScenePath; frame: Sc
     const geometry = new BufferGeometry();
     geometry.setAttribute('position', new BufferAttribute(positions, 3));
     geometry.setAttribute('color', new BufferAttribute(colors, 4));
-    const segments = new LineSegments(geometry, new LineBasicMaterial({ vertexColors: true, transparent: true, depthWrite: false }));
+    const segments = new LineSegments(
+      geometry,
+      new LineBasicMaterial({ vertexColors: true, transparent: true, depthWrite: false }),
+    );
     segments.name = `drop-lines-${path.id}`;
     segments.frustumCulled = false;
     return segments;

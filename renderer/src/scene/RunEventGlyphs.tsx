@@ -34,7 +34,14 @@ export function RunEventGlyphs({ run, frame, place }: { run: RunEntry; frame: Sc
         const where = place(event);
         if (!where || !where.every(Number.isFinite)) return [];
         const [x, y, value] = where;
-        const sprite = new Sprite(new SpriteMaterial({ map: glyphTexture(EVENT_GLYPHS[event.type]), color: run.color, sizeAttenuation: false, toneMapped: false }));
+        const sprite = new Sprite(
+          new SpriteMaterial({
+            map: glyphTexture(EVENT_GLYPHS[event.type]),
+            color: run.color,
+            sizeAttenuation: false,
+            toneMapped: false,
+          }),
+        );
         sprite.center.set(0.5, 0);
         sprite.scale.setScalar(GLYPH_SCALE);
         sprite.position.set(frame.worldX(x), frame.worldY(value) + 0.05, frame.worldZ(y));
@@ -55,7 +62,9 @@ export function RunEventGlyphs({ run, frame, place }: { run: RunEntry; frame: Sc
     for (let k = 0; k < glyphs.length; k++) {
       const { sprite, event, index } = glyphs[k]!;
       sprite.visible = eventReached(event, run.series, step);
-      sprite.scale.setScalar(selected?.runId === run.id && selected.index === index ? GLYPH_SCALE * SELECTED_GROWTH : GLYPH_SCALE);
+      sprite.scale.setScalar(
+        selected?.runId === run.id && selected.index === index ? GLYPH_SCALE * SELECTED_GROWTH : GLYPH_SCALE,
+      );
     }
   });
 

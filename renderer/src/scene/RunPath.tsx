@@ -1,6 +1,18 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { BufferAttribute, BufferGeometry, Line, LineBasicMaterial, Mesh, MeshStandardMaterial, Plane, Points, PointsMaterial, SphereGeometry, Vector3 } from 'three';
+import {
+  BufferAttribute,
+  BufferGeometry,
+  Line,
+  LineBasicMaterial,
+  Mesh,
+  MeshStandardMaterial,
+  Plane,
+  Points,
+  PointsMaterial,
+  SphereGeometry,
+  Vector3,
+} from 'three';
 import { currentStep } from '../playback/playback-clock';
 import { usePlaybackStore } from '../store/playback-store';
 import { SURFACE_SIZE, type SceneFrame } from './scene-frame';
@@ -41,15 +53,34 @@ export function RunPath({ path, frame }: { path: ScenePath; frame: SceneFrame })
     const positions = new BufferAttribute(new Float32Array(Math.max(path.capacity, 1) * 3), 3);
     geometry.setAttribute('position', positions);
     geometry.setDrawRange(0, 0);
-    const polyline = new Line(geometry, new LineBasicMaterial({ color: path.color, clippingPlanes: CLIPPING, toneMapped: false }));
+    const polyline = new Line(
+      geometry,
+      new LineBasicMaterial({ color: path.color, clippingPlanes: CLIPPING, toneMapped: false }),
+    );
     polyline.frustumCulled = false;
     const dot = new Mesh(
       markerGeometry,
-      new MeshStandardMaterial({ color: path.color, emissive: path.color, emissiveIntensity: 0.4, clippingPlanes: CLIPPING }),
+      new MeshStandardMaterial({
+        color: path.color,
+        emissive: path.color,
+        emissiveIntensity: 0.4,
+        clippingPlanes: CLIPPING,
+      }),
     );
     dot.visible = false;
     // The line's own points, sharing its buffer and draw range.
-    const dots = path.perStep ? null : new Points(geometry, new PointsMaterial({ color: path.color, size: DOT_SIZE, sizeAttenuation: false, clippingPlanes: CLIPPING, toneMapped: false }));
+    const dots = path.perStep
+      ? null
+      : new Points(
+          geometry,
+          new PointsMaterial({
+            color: path.color,
+            size: DOT_SIZE,
+            sizeAttenuation: false,
+            clippingPlanes: CLIPPING,
+            toneMapped: false,
+          }),
+        );
     if (dots) dots.frustumCulled = false;
     return { line: polyline, marker: dot, dots };
   }, [path]);

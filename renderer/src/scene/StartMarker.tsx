@@ -16,7 +16,11 @@ export function StartMarker() {
   const loss = objective.value(x, y);
   if (!Number.isFinite(loss)) return null;
   return (
-    <group position={[frame.worldX(x), frame.worldY(loss) + 0.08, frame.worldZ(y)]} rotation={[-Math.PI / 2, 0, 0]} name="start-marker">
+    <group
+      position={[frame.worldX(x), frame.worldY(loss) + 0.08, frame.worldZ(y)]}
+      rotation={[-Math.PI / 2, 0, 0]}
+      name="start-marker"
+    >
       <mesh>
         <ringGeometry args={[0.12, 0.2, 32]} />
         <meshBasicMaterial color="#ffffff" />

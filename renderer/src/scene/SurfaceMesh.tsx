@@ -78,9 +78,23 @@ export function SurfaceMesh() {
     hover({ point: mapping.frame.problemPoint(event.point.x, event.point.z), clientX, clientY });
   };
   return (
-    <mesh geometry={geometry} onClick={onClick} onPointerMove={onPointerMove} onPointerOut={() => hover(null)} name="loss-surface">
+    <mesh
+      geometry={geometry}
+      onClick={onClick}
+      onPointerMove={onPointerMove}
+      onPointerOut={() => hover(null)}
+      name="loss-surface"
+    >
       {/* Pushed back a little so contour lines drawn just above it never flicker through. */}
-      <meshStandardMaterial vertexColors side={DoubleSide} roughness={0.55} metalness={0.05} polygonOffset polygonOffsetFactor={1} polygonOffsetUnits={1} />
+      <meshStandardMaterial
+        vertexColors
+        side={DoubleSide}
+        roughness={0.55}
+        metalness={0.05}
+        polygonOffset
+        polygonOffsetFactor={1}
+        polygonOffsetUnits={1}
+      />
     </mesh>
   );
 }

@@ -25,7 +25,9 @@ export function createHeightScale(mode: ScaleMode, zMin: number, zMax: number): 
 
 /** Log when most of the surface would be squashed flat by a few high values (Rosenbrock, Beale). */
 export function suggestScale(z: Float64Array): ScaleMode {
-  const finite = Array.from(z).filter(Number.isFinite).sort((a, b) => a - b);
+  const finite = Array.from(z)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   if (finite.length === 0) return 'linear';
   const min = finite[0]!;
   const median = finite[Math.floor(finite.length / 2)]!;

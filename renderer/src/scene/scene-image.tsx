@@ -34,7 +34,8 @@ async function sceneToDraw(): Promise<ReactElement> {
     return <FunctionScene label="3D loss surface, drawn off screen for an image" />;
   }
   const slice = await settledSlice(MAIN_SLICE);
-  if (slice.status === 'failed') throw new Error(`the loss landscape could not be computed: ${slice.message ?? 'unknown error'}`);
+  if (slice.status === 'failed')
+    throw new Error(`the loss landscape could not be computed: ${slice.message ?? 'unknown error'}`);
   if (!slice.values) throw new Error('the loss landscape has no computed point yet');
   return <MainSliceScene label="Loss landscape in 3D, drawn off screen for an image" />;
 }
@@ -49,7 +50,13 @@ async function renderScene(width: number, height: number): Promise<HTMLCanvasEle
   const scene = await sceneToDraw();
   const host = document.createElement('div');
   host.setAttribute('aria-hidden', 'true');
-  Object.assign(host.style, { position: 'fixed', left: '-100000px', top: '0', width: '960px', height: `${Math.round((960 * height) / width)}px` });
+  Object.assign(host.style, {
+    position: 'fixed',
+    left: '-100000px',
+    top: '0',
+    width: '960px',
+    height: `${Math.round((960 * height) / width)}px`,
+  });
   document.body.append(host);
   const root = createRoot(host);
   try {
@@ -67,4 +74,11 @@ async function renderScene(width: number, height: number): Promise<HTMLCanvasEle
   }
 }
 
-registerImageView({ id: '3d', label: '3D view', kinds: ['function', 'network'], order: 0, takesHeight: true, render: renderScene });
+registerImageView({
+  id: '3d',
+  label: '3D view',
+  kinds: ['function', 'network'],
+  order: 0,
+  takesHeight: true,
+  render: renderScene,
+});

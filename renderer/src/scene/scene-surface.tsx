@@ -35,7 +35,8 @@ let functionCache: { surface: SurfaceData; bounds: Bounds; scene: SceneSurface }
 export function functionSceneSurface(surface: SurfaceData | null, bounds: Bounds): SceneSurface | null {
   if (!surface) return null;
   if (functionCache?.surface !== surface || functionCache.bounds !== bounds) {
-    const pick = ([x, y]: [number, number]): void => useAppStore.getState().updateDraft({ start: [Number(x.toFixed(3)), Number(y.toFixed(3))] });
+    const pick = ([x, y]: [number, number]): void =>
+      useAppStore.getState().updateDraft({ start: [Number(x.toFixed(3)), Number(y.toFixed(3))] });
     functionCache = { surface, bounds, scene: { ...surface, bounds, axisNames: ['x', 'y'], pick } };
   }
   return functionCache.scene;

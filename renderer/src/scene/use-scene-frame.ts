@@ -32,7 +32,9 @@ export function sceneMapping(surface: SceneSurface | null, setting: ViewSettings
   if (!surface) return null;
   let cached = cache.get(surface);
   if (!cached || cached.setting !== setting) {
-    const scale = surface.scale ?? createHeightScale(setting === 'auto' ? suggestScale(surface.z) : setting, surface.zMin, surface.zMax);
+    const scale =
+      surface.scale ??
+      createHeightScale(setting === 'auto' ? suggestScale(surface.z) : setting, surface.zMin, surface.zMax);
     cached = { setting, mapping: { frame: createSceneFrame(surface.bounds, scale), scale } };
     cache.set(surface, cached);
   }

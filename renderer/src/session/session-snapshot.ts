@@ -70,7 +70,9 @@ function capturePanels(runs: readonly RunEntry[]): SessionPanels {
 
 /** The file's panels with run indices read as the restored runs' ids. */
 function restoredPanels({ choices, ...settings }: SessionPanels, runs: readonly RunEntry[]): PanelSettings {
-  const byPanel = choices.flatMap((choice, panel) => (choice === null ? [] : [[panel, choice === ALL_RUNS ? ALL_RUNS : runs[choice]!.id] as const]));
+  const byPanel = choices.flatMap((choice, panel) =>
+    choice === null ? [] : [[panel, choice === ALL_RUNS ? ALL_RUNS : runs[choice]!.id] as const],
+  );
   return { ...settings, choices: Object.fromEntries(byPanel) };
 }
 
@@ -129,10 +131,14 @@ export function restoreSession(session: SessionFile): void {
     // The file's checks hold a network session to its draft settings.
     if (!session.network) throw new Error('network: a network session needs its network settings');
     const network: NetworkDraft = { mlp: { dataset, hidden, activation, loss, testFraction }, ...session.network };
-    const runs = session.runs.map((run, index) => restoreNetworkRun(run, `restored-${restoreId}-${index}`, hidden.length + 1));
+    const runs = session.runs.map((run, index) =>
+      restoreNetworkRun(run, `restored-${restoreId}-${index}`, hidden.length + 1),
+    );
     useAppStore.getState().restore({ kind: 'network', network, runs, ...restored });
   } else {
-    const runs = session.runs.map((run, index) => restoreRun(run, `restored-${restoreId}-${index}`, new RunSeries(run.spec.steps + 1)));
+    const runs = session.runs.map((run, index) =>
+      restoreRun(run, `restored-${restoreId}-${index}`, new RunSeries(run.spec.steps + 1)),
+    );
     useAppStore.getState().restore({ kind: 'function', problem, bounds: session.bounds!, runs, ...restored });
   }
 

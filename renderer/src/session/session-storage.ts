@@ -58,7 +58,10 @@ function isRecent(value: unknown): value is RecentSession {
 
 /** Puts a session first in the list (once per name); the oldest are dropped, or more when storage is full. */
 export function rememberRecent(name: string, text: string): RecentSession[] {
-  let list = [{ name, savedAt: new Date().toISOString(), text }, ...readRecent().filter((entry) => entry.name !== name)].slice(0, MAX_RECENT);
+  let list = [
+    { name, savedAt: new Date().toISOString(), text },
+    ...readRecent().filter((entry) => entry.name !== name),
+  ].slice(0, MAX_RECENT);
   while (list.length > 0 && !write(RECENT_KEY, JSON.stringify(list))) list = list.slice(0, -1);
   return list;
 }

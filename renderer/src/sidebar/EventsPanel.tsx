@@ -25,10 +25,17 @@ export function EventsPanel() {
   return (
     <section className="events" aria-label="Events">
       <h2>Events</h2>
-      {items.length === 0 && <p className="hint">Stalls at critical points, plateaus, oscillation and exploding gradients along the paths are listed here.</p>}
+      {items.length === 0 && (
+        <p className="hint">
+          Stalls at critical points, plateaus, oscillation and exploding gradients along the paths are listed here.
+        </p>
+      )}
       <ol>
         {items.map(({ run, event, index, key }) => {
-          const steps = event.endStep !== undefined && event.endStep !== event.step ? `${event.step}–${event.endStep}` : `${event.step}`;
+          const steps =
+            event.endStep !== undefined && event.endStep !== event.step
+              ? `${event.step}–${event.endStep}`
+              : `${event.step}`;
           const label = EVENT_LABELS[event.type];
           return (
             <li key={key}>

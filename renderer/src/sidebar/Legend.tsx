@@ -17,7 +17,9 @@ const EVENT_SAMPLE_COLOR = '#b8c0ca';
  */
 export function Legend() {
   // A network's are its landscape slice's, found on the grid.
-  const criticalPoints = useAppStore((state) => (state.kind === 'network' ? sliceCriticalPoints(state.slices[MAIN_SLICE]) : state.surface?.criticalPoints));
+  const criticalPoints = useAppStore((state) =>
+    state.kind === 'network' ? sliceCriticalPoints(state.slices[MAIN_SLICE]) : state.surface?.criticalPoints,
+  );
   const runs = useAppStore((state) => state.runs);
   const kind = useAppStore((state) => state.kind);
   const criticalTypes = CRITICAL_POINT_TYPES.filter((type) => criticalPoints?.some((point) => point.type === type));
@@ -56,7 +58,12 @@ export function Legend() {
       <ul>
         <li>
           <svg className="glyph" width={14} height={14} viewBox="-12 -12 24 24" aria-hidden="true">
-            <path d="M-7 0a7 7 0 1 0 14 0a7 7 0 1 0 -14 0M-11 0H11M0 -11V11" fill="none" stroke="#ffffff" strokeWidth={2} />
+            <path
+              d="M-7 0a7 7 0 1 0 14 0a7 7 0 1 0 -14 0M-11 0H11M0 -11V11"
+              fill="none"
+              stroke="#ffffff"
+              strokeWidth={2}
+            />
           </svg>{' '}
           next start
         </li>

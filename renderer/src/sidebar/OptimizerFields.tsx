@@ -41,13 +41,25 @@ export function OptimizerFields({ value, onChange }: { value: OptimizerSpec; onC
       {Object.entries(value).map(([key, current]) => {
         if (key === 'name') return null;
         if (typeof current === 'number') {
-          return <NumberField key={`${value.name}-${key}`} label={key} value={current} check={(v) => problemWith(key, v)} onChange={(v) => accept({ ...value, [key]: v })} />;
+          return (
+            <NumberField
+              key={`${value.name}-${key}`}
+              label={key}
+              value={current}
+              check={(v) => problemWith(key, v)}
+              onChange={(v) => accept({ ...value, [key]: v })}
+            />
+          );
         }
         if (typeof current === 'boolean') {
           return (
             <div className="field checkbox" key={`${value.name}-${key}`}>
               <label>
-                <input type="checkbox" checked={current} onChange={(event) => accept({ ...value, [key]: event.target.checked })} />
+                <input
+                  type="checkbox"
+                  checked={current}
+                  onChange={(event) => accept({ ...value, [key]: event.target.checked })}
+                />
                 {key}
               </label>
             </div>

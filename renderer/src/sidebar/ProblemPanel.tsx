@@ -43,7 +43,9 @@ function FunctionProblemFields() {
           <option value={CUSTOM}>Custom expression…</option>
         </select>
       </div>
-      {selected !== CUSTOM && 'function' in problem && <p className="formula">f = {catalogEntry(problem.function).formula}</p>}
+      {selected !== CUSTOM && 'function' in problem && (
+        <p className="formula">f = {catalogEntry(problem.function).formula}</p>
+      )}
       {custom && (
         <form
           className="expression"
@@ -91,8 +93,18 @@ export function ProblemPanel() {
       {kind === 'network' ? <NetworkProblemFields /> : <FunctionProblemFields />}
       {kind === 'function' && (
         <>
-          <SelectField label="Colour map" value={view.colormap} options={COLORMAP_NAMES} onChange={(colormap) => updateView({ colormap })} />
-          <SelectField label="Loss scale" value={view.scale} options={SCALES} onChange={(scale) => updateView({ scale })} />
+          <SelectField
+            label="Colour map"
+            value={view.colormap}
+            options={COLORMAP_NAMES}
+            onChange={(colormap) => updateView({ colormap })}
+          />
+          <SelectField
+            label="Loss scale"
+            value={view.scale}
+            options={SCALES}
+            onChange={(scale) => updateView({ scale })}
+          />
         </>
       )}
     </fieldset>

@@ -10,7 +10,13 @@ function RunName({ run }: { run: RunEntry }) {
   const renameRun = useAppStore((state) => state.renameRun);
   if (!editing) {
     return (
-      <button type="button" className="run-name" onClick={() => setEditing(true)} aria-label={`Rename ${run.name}`} title="Rename">
+      <button
+        type="button"
+        className="run-name"
+        onClick={() => setEditing(true)}
+        aria-label={`Rename ${run.name}`}
+        title="Rename"
+      >
         {run.name}
       </button>
     );
@@ -54,17 +60,38 @@ function RunRow({ run }: { run: RunEntry }) {
             ▶
           </button>
         ) : (
-          <button type="button" onClick={() => controlRun(run.id, 'pause')} disabled={!active} aria-label={`Pause ${run.name}`}>
+          <button
+            type="button"
+            onClick={() => controlRun(run.id, 'pause')}
+            disabled={!active}
+            aria-label={`Pause ${run.name}`}
+          >
             ❚❚
           </button>
         )}
-        <button type="button" onClick={() => controlRun(run.id, 'cancel')} disabled={!active} aria-label={`Cancel ${run.name}`}>
+        <button
+          type="button"
+          onClick={() => controlRun(run.id, 'cancel')}
+          disabled={!active}
+          aria-label={`Cancel ${run.name}`}
+        >
           ■
         </button>
-        <button type="button" onClick={() => toggleHidden(run.id)} aria-pressed={!run.hidden} aria-label={`Show ${run.name} in the views`} title={run.hidden ? 'Show' : 'Hide'}>
+        <button
+          type="button"
+          onClick={() => toggleHidden(run.id)}
+          aria-pressed={!run.hidden}
+          aria-label={`Show ${run.name} in the views`}
+          title={run.hidden ? 'Show' : 'Hide'}
+        >
           {run.hidden ? '◌' : '◉'}
         </button>
-        <button type="button" onClick={() => duplicateRun(run.id)} aria-label={`Duplicate ${run.name} into the form`} title="Duplicate: load its settings into the form to change and run">
+        <button
+          type="button"
+          onClick={() => duplicateRun(run.id)}
+          aria-label={`Duplicate ${run.name} into the form`}
+          title="Duplicate: load its settings into the form to change and run"
+        >
           ⧉
         </button>
         <button type="button" onClick={() => removeRun(run.id)} aria-label={`Remove ${run.name}`}>

@@ -17,13 +17,27 @@ export function RunPanel() {
       <OptimizerFields value={draft.optimizer} onChange={setOptimizer} />
       <fieldset>
         <legend>Run</legend>
-        <NumberField label="Steps" value={draft.steps} step={1} check={positiveInteger} onChange={(steps) => updateDraft({ steps })} />
+        <NumberField
+          label="Steps"
+          value={draft.steps}
+          step={1}
+          check={positiveInteger}
+          onChange={(steps) => updateDraft({ steps })}
+        />
         {kind === 'network' ? (
           <NetworkRunFields />
         ) : (
           <>
-            <NumberField label="Start x" value={draft.start[0]} onChange={(x) => updateDraft({ start: [x, draft.start[1]] })} />
-            <NumberField label="Start y" value={draft.start[1]} onChange={(y) => updateDraft({ start: [draft.start[0], y] })} />
+            <NumberField
+              label="Start x"
+              value={draft.start[0]}
+              onChange={(x) => updateDraft({ start: [x, draft.start[1]] })}
+            />
+            <NumberField
+              label="Start y"
+              value={draft.start[1]}
+              onChange={(y) => updateDraft({ start: [draft.start[0], y] })}
+            />
           </>
         )}
         <NumberField

@@ -40,7 +40,15 @@ export function StepReadout({ run, label = `${run.name} at the playback step` }:
 }
 
 /** One term of a read-out; the playback loop writes its value through `value`. */
-export function ReadoutValue({ term, title, value }: { term: string; title?: string; value: RefObject<HTMLElement | null> }) {
+export function ReadoutValue({
+  term,
+  title,
+  value,
+}: {
+  term: string;
+  title?: string;
+  value: RefObject<HTMLElement | null>;
+}) {
   return (
     <div>
       <dt title={title}>{term}</dt>

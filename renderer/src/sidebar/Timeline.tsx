@@ -17,7 +17,13 @@ export function Timeline() {
 
   return (
     <div className="timeline" role="group" aria-label="Playback">
-      <button type="button" onClick={() => step(-1)} aria-label="Step back" title="Step back (←; Shift+← for 10)" aria-keyshortcuts="ArrowLeft">
+      <button
+        type="button"
+        onClick={() => step(-1)}
+        aria-label="Step back"
+        title="Step back (←; Shift+← for 10)"
+        aria-keyshortcuts="ArrowLeft"
+      >
         <StepBackIcon />
       </button>
       <button
@@ -30,7 +36,13 @@ export function Timeline() {
       >
         {playing ? <PauseIcon /> : <PlayIcon />}
       </button>
-      <button type="button" onClick={() => step(1)} aria-label="Step forward" title="Step forward (→; Shift+→ for 10)" aria-keyshortcuts="ArrowRight">
+      <button
+        type="button"
+        onClick={() => step(1)}
+        aria-label="Step forward"
+        title="Step forward (→; Shift+→ for 10)"
+        aria-keyshortcuts="ArrowRight"
+      >
         <StepForwardIcon />
       </button>
       <input
@@ -49,14 +61,25 @@ export function Timeline() {
       <label htmlFor={speedId} className="speed">
         Speed
       </label>
-      <select id={speedId} value={speed} onChange={(event) => setSpeed(Number(event.target.value))} title={`Playback speed; 1× is ${BASE_STEPS_PER_SECOND} steps per second`}>
+      <select
+        id={speedId}
+        value={speed}
+        onChange={(event) => setSpeed(Number(event.target.value))}
+        title={`Playback speed; 1× is ${BASE_STEPS_PER_SECOND} steps per second`}
+      >
         {SPEEDS.map((value) => (
           <option key={value} value={value}>
             {value}×
           </option>
         ))}
       </select>
-      <button type="button" className="live" onClick={goLive} aria-pressed={follow} title="Follow the newest step as runs stream in">
+      <button
+        type="button"
+        className="live"
+        onClick={goLive}
+        aria-pressed={follow}
+        title="Follow the newest step as runs stream in"
+      >
         Live
       </button>
     </div>

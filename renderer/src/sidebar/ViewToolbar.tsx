@@ -4,7 +4,8 @@ import { PanelOptions } from '../panels/PanelOptions';
 import { LayoutButtons } from './LayoutButtons';
 import { NumberField } from './NumberField';
 
-const wholeSteps = (value: number): string | null => (Number.isInteger(value) && value >= 0 ? null : 'a whole number of steps, 0 or more');
+const wholeSteps = (value: number): string | null =>
+  Number.isInteger(value) && value >= 0 ? null : 'a whole number of steps, 0 or more';
 
 /** Which views of a function's surface to show and what to draw on them. */
 export function ViewToolbar() {
@@ -17,12 +18,29 @@ export function ViewToolbar() {
       <LayoutButtons panels />
       {view.layout === 'panels' && <PanelOptions cameras />}
       <label>
-        <input type="checkbox" checked={view.contours} onChange={(event) => updateView({ contours: event.target.checked })} /> Contour lines
+        <input
+          type="checkbox"
+          checked={view.contours}
+          onChange={(event) => updateView({ contours: event.target.checked })}
+        />{' '}
+        Contour lines
       </label>
       <label title="Arrows point downhill, along −∇f; their length grows with log |∇f|">
-        <input type="checkbox" checked={view.gradientField} onChange={(event) => updateView({ gradientField: event.target.checked })} /> Descent arrows
+        <input
+          type="checkbox"
+          checked={view.gradientField}
+          onChange={(event) => updateView({ gradientField: event.target.checked })}
+        />{' '}
+        Descent arrows
       </label>
-      <NumberField label="Trail (steps, 0 = all)" value={trail} step={1} min={0} check={wholeSteps} onChange={setTrail} />
+      <NumberField
+        label="Trail (steps, 0 = all)"
+        value={trail}
+        step={1}
+        min={0}
+        check={wholeSteps}
+        onChange={setTrail}
+      />
     </div>
   );
 }

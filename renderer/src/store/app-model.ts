@@ -3,7 +3,13 @@ import type { CatalogName } from '../../../shared/functions/catalog';
 import type { Bounds } from '../../../shared/functions/objective';
 import type { DataMessage, PredictionMessage, RunStatus, SlicePlaneMessage } from '../../../shared/protocol';
 import type { Checkpoints } from '../../../shared/schemas/checkpoints';
-import type { Activation, CsvTextDatasetSpec, DatasetName, InitScheme, LossName } from '../../../shared/spec/network-spec';
+import type {
+  Activation,
+  CsvTextDatasetSpec,
+  DatasetName,
+  InitScheme,
+  LossName,
+} from '../../../shared/spec/network-spec';
 import { optimizerSpecSchema, type OptimizerSpec } from '../../../shared/spec/optimizer-spec';
 import type { ScheduleSpec } from '../../../shared/spec/schedule-spec';
 import type { FunctionProblem } from '../../../shared/spec/spec';
@@ -166,7 +172,13 @@ export interface NetworkDraft {
 }
 
 export const DEFAULT_NETWORK: NetworkDraft = {
-  mlp: { dataset: { name: 'spiral', samples: 300, seed: 1 }, hidden: [16, 16], activation: 'tanh', loss: 'bce', testFraction: 0.2 },
+  mlp: {
+    dataset: { name: 'spiral', samples: 300, seed: 1 },
+    hidden: [16, 16],
+    activation: 'tanh',
+    loss: 'bce',
+    testFraction: 0.2,
+  },
   init: { scheme: 'glorot_uniform', seed: 1 },
   batchSize: 0,
 };
@@ -195,13 +207,24 @@ export interface ViewSettings {
   networkView: NetworkView;
 }
 
-export const DEFAULT_VIEW: ViewSettings = { colormap: 'viridis', scale: 'auto', layout: '3d', contours: true, gradientField: false, networkView: 'dataset' };
-export const DEFAULT_DRAFT: RunDraft = { optimizer: optimizerSpecSchema.parse({ name: 'adam', lr: 0.05 }), steps: 300, start: [-1.5, 2], pace: 120 };
+export const DEFAULT_VIEW: ViewSettings = {
+  colormap: 'viridis',
+  scale: 'auto',
+  layout: '3d',
+  contours: true,
+  gradientField: false,
+  networkView: 'dataset',
+};
+export const DEFAULT_DRAFT: RunDraft = {
+  optimizer: optimizerSpecSchema.parse({ name: 'adam', lr: 0.05 }),
+  steps: 300,
+  start: [-1.5, 2],
+  pace: 120,
+};
 
 export const SURFACE_RESOLUTION = 129;
 
 /** A session's picture: a function problem, or a network and its form's settings, with the runs, the view and the run form's steps and pace. */
 export type SavedPicture = { runs: RunEntry[]; view: ViewSettings; draft: Pick<RunDraft, 'steps' | 'pace'> } & (
-  | { kind: 'function'; problem: FunctionProblem; bounds: Bounds }
-  | { kind: 'network'; network: NetworkDraft }
+  { kind: 'function'; problem: FunctionProblem; bounds: Bounds } | { kind: 'network'; network: NetworkDraft }
 );

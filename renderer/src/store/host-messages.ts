@@ -32,7 +32,9 @@ function frames({ get }: Store, message: Message<'frames'>): void {
   const run = get().runs.find((entry) => entry.id === message.runId);
   if (!run) return;
   run.series.append(message);
-  const live = message.checkpoints ? { liveCheckpoints: appendCheckpoints(run.liveCheckpoints, message.checkpoints) } : {};
+  const live = message.checkpoints
+    ? { liveCheckpoints: appendCheckpoints(run.liveCheckpoints, message.checkpoints) }
+    : {};
   get().patchRun(run.id, { count: run.series.count, events: [...run.events, ...message.events], ...live });
 }
 
@@ -53,7 +55,10 @@ function checkpointsComplete({ get }: Store, message: Message<'checkpoints-compl
   const run = get().runs.find((entry) => entry.id === message.runId);
   // Its frames brought every checkpoint, so a run without them has none to complete.
   if (!run?.liveCheckpoints) return;
-  get().patchRun(run.id, { checkpoints: completedCheckpoints(run.liveCheckpoints, message), liveCheckpoints: undefined });
+  get().patchRun(run.id, {
+    checkpoints: completedCheckpoints(run.liveCheckpoints, message),
+    liveCheckpoints: undefined,
+  });
 }
 
 function slicePlane({ get }: Store, message: Message<'slice-plane'>): void {

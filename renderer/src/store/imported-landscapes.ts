@@ -1,6 +1,12 @@
 import { create } from 'zustand';
 import { readH5 } from '../../../shared/h5-files';
-import { DEFAULT_QUANTITY, importSurface, LossLandscapeFileError, type H5Dataset, type H5Datasets } from '../../../shared/loss-landscape-h5';
+import {
+  DEFAULT_QUANTITY,
+  importSurface,
+  LossLandscapeFileError,
+  type H5Dataset,
+  type H5Datasets,
+} from '../../../shared/loss-landscape-h5';
 import type { SessionFileInput, SessionImportedSurface } from '../../../shared/session-file';
 import { useAppStore } from './app-store';
 
@@ -49,13 +55,22 @@ export const useImportedLandscapes = create<ImportedState>()((set, get) => ({
           return { name, datasets };
         }),
       );
-      const trajectories = read.filter((file) => file.datasets.has(TRAJECTORY_DATASET) && !file.datasets.has('xcoordinates'));
+      const trajectories = read.filter(
+        (file) => file.datasets.has(TRAJECTORY_DATASET) && !file.datasets.has('xcoordinates'),
+      );
       const surfaces = read.filter((file) => !trajectories.includes(file));
-      const opened = surfaces.map((file, k) => toLandscape(file.name, file.datasets, k === surfaces.length - 1 ? trajectories[0] : undefined));
+      const opened = surfaces.map((file, k) =>
+        toLandscape(file.name, file.datasets, k === surfaces.length - 1 ? trajectories[0] : undefined),
+      );
       const all = [...get().surfaces, ...opened];
       if (!surfaces.length && trajectories.length) {
         const target = [...all].reverse().find((surface) => surface.betas.length > 0);
-        if (!target) throw new LossLandscapeFileError(trajectories[0]!.name, undefined, 'a trajectory needs a 2-D surface opened first');
+        if (!target)
+          throw new LossLandscapeFileError(
+            trajectories[0]!.name,
+            undefined,
+            'a trajectory needs a 2-D surface opened first',
+          );
         all[all.indexOf(target)] = toLandscape(target.file, target.datasets, trajectories[0], target.quantity);
       }
       set({ surfaces: all });
@@ -64,7 +79,11 @@ export const useImportedLandscapes = create<ImportedState>()((set, get) => ({
     }
   },
   chooseQuantity(id, quantity) {
-    set({ surfaces: get().surfaces.map((surface) => (surface.id === id && surface.grids.has(quantity) ? { ...surface, quantity } : surface)) });
+    set({
+      surfaces: get().surfaces.map((surface) =>
+        surface.id === id && surface.grids.has(quantity) ? { ...surface, quantity } : surface,
+      ),
+    });
   },
   close(id) {
     set({ surfaces: get().surfaces.filter((surface) => surface.id !== id) });
@@ -81,7 +100,11 @@ export const useImportedLandscapes = create<ImportedState>()((set, get) => ({
   },
   restore(saved) {
     // Back through the files' own checks, as datasets in loss-landscape's layout.
-    set({ surfaces: saved.map((surface) => toLandscape(surface.file, savedDatasets(surface), savedTrajectory(surface), surface.quantity)) });
+    set({
+      surfaces: saved.map((surface) =>
+        toLandscape(surface.file, savedDatasets(surface), savedTrajectory(surface), surface.quantity),
+      ),
+    });
   },
 }));
 
@@ -97,7 +120,8 @@ function savedTrajectory({ trajectory }: SessionImportedSurface): { name: string
   if (!trajectory) return undefined;
   const { coordinates } = trajectory;
   const half = coordinates.length / 2;
-  const every = (offset: number): Float64Array => Float64Array.from({ length: half }, (_, k) => coordinates[2 * k + offset]!);
+  const every = (offset: number): Float64Array =>
+    Float64Array.from({ length: half }, (_, k) => coordinates[2 * k + offset]!);
   return {
     name: trajectory.file,
     datasets: new Map([
@@ -107,10 +131,21 @@ function savedTrajectory({ trajectory }: SessionImportedSurface): { name: string
   };
 }
 
-function toLandscape(file: string, datasets: H5Datasets, trajectory?: { name: string; datasets: H5Datasets }, quantity?: string): ImportedLandscape {
+function toLandscape(
+  file: string,
+  datasets: H5Datasets,
+  trajectory?: { name: string; datasets: H5Datasets },
+  quantity?: string,
+): ImportedLandscape {
   // The file's train_loss first, as the CLI; a file without one shows its first quantity.
-  const first = datasets.has(DEFAULT_QUANTITY) ? DEFAULT_QUANTITY : [...datasets].find(([name, dataset]) => 'values' in dataset && !name.endsWith('coordinates'))?.[0];
-  const { runFile, quantities } = importSurface(datasets, { file, quantity: first, trajectory: trajectory && { file: trajectory.name, datasets: trajectory.datasets } });
+  const first = datasets.has(DEFAULT_QUANTITY)
+    ? DEFAULT_QUANTITY
+    : [...datasets].find(([name, dataset]) => 'values' in dataset && !name.endsWith('coordinates'))?.[0];
+  const { runFile, quantities } = importSurface(datasets, {
+    file,
+    quantity: first,
+    trajectory: trajectory && { file: trajectory.name, datasets: trajectory.datasets },
+  });
   const landscape = runFile.landscape!;
   const flat = (values: readonly (number | null)[]): Float64Array => Float64Array.from(values, (v) => v ?? Number.NaN);
   // A 1-D file is a grid of one row at β = 0.
@@ -118,7 +153,8 @@ function toLandscape(file: string, datasets: H5Datasets, trajectory?: { name: st
   const betas = Float64Array.from(landscape.betas ?? []);
   const main = landscape.loss ? landscape.loss.flat() : landscape.curve!.loss;
   const grids = new Map<string, Float64Array>([[quantities[0]!, flat(main)]]);
-  for (const [name, values] of Object.entries(landscape.extra ?? {})) grids.set(name, flat((values as (number | null)[] | (number | null)[][]).flat()));
+  for (const [name, values] of Object.entries(landscape.extra ?? {}))
+    grids.set(name, flat((values as (number | null)[] | (number | null)[][]).flat()));
   const projection = runFile.runs[0]?.projection as [number, number][] | undefined;
   return {
     id: nextId++,
@@ -128,7 +164,9 @@ function toLandscape(file: string, datasets: H5Datasets, trajectory?: { name: st
     grids,
     quantities,
     quantity: quantity ?? quantities[0]!,
-    ...(projection && trajectory ? { trajectory: { file: trajectory.name, coordinates: Float64Array.from(projection.flat()) } } : {}),
+    ...(projection && trajectory
+      ? { trajectory: { file: trajectory.name, coordinates: Float64Array.from(projection.flat()) } }
+      : {}),
     datasets,
   };
 }
@@ -138,6 +176,8 @@ export const isH5FileName = (name: string): boolean => /\.(h5|hdf5)$/i.test(name
 
 /** Browser files to the store's input. */
 export async function openH5Files(files: readonly File[]): Promise<void> {
-  const read = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+  const read = await Promise.all(
+    files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+  );
   await useImportedLandscapes.getState().open(read);
 }

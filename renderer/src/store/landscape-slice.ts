@@ -71,7 +71,8 @@ export const createLandscapeSlice: StateCreator<AppState, [], [], LandscapeSlice
     streamed.delete(slice.requestId);
     if (slice.status === 'computing') patchSlice(key, patch);
   };
-  const sliceKeyOf = (requestId: string): string | undefined => Object.keys(get().slices).find((key) => get().slices[key]!.requestId === requestId);
+  const sliceKeyOf = (requestId: string): string | undefined =>
+    Object.keys(get().slices).find((key) => get().slices[key]!.requestId === requestId);
 
   /** Cancels the slice's work on the host, if any is under way. */
   const stopSlice = (key: string): void => {
@@ -86,7 +87,8 @@ export const createLandscapeSlice: StateCreator<AppState, [], [], LandscapeSlice
   const patchCurvature = (runId: string, patch: Partial<CheckpointCurvature>): void =>
     set({ curvature: { ...get().curvature, [runId]: { ...get().curvature[runId]!, ...patch } } });
 
-  const curveKeyOf = (requestId: string): string | undefined => Object.keys(get().curves).find((key) => get().curves[key]!.requestId === requestId);
+  const curveKeyOf = (requestId: string): string | undefined =>
+    Object.keys(get().curves).find((key) => get().curves[key]!.requestId === requestId);
   const patchCurve = (key: string, patch: Partial<CurveState>): void => {
     const curve = get().curves[key];
     if (curve) set({ curves: { ...get().curves, [key]: { ...curve, ...patch } } });
@@ -111,7 +113,17 @@ export const createLandscapeSlice: StateCreator<AppState, [], [], LandscapeSlice
     const runIds = slice.runIds.filter((id) => placed.some((run) => run.id === id));
     const paths = runIds.map((id) => placed.find((run) => run.id === id)!.checkpoints!.params);
     patchSlice(key, { plane, values, runIds, total: values.length, status: 'computing' });
-    bridge.send({ type: 'landscape', requestId: slice.requestId, problem: { mlp: checked.mlp }, center, d1, d2, alphas, betas, paths });
+    bridge.send({
+      type: 'landscape',
+      requestId: slice.requestId,
+      problem: { mlp: checked.mlp },
+      center,
+      d1,
+      d2,
+      alphas,
+      betas,
+      paths,
+    });
   };
 
   return {
@@ -129,13 +141,21 @@ export const createLandscapeSlice: StateCreator<AppState, [], [], LandscapeSlice
       // Views sharing a slice (several "all runs" panels) ask for it together: once is enough.
       const current = get().slices[key];
       const live = current?.status === 'choosing' || current?.status === 'computing' || current?.status === 'complete';
-      if (live && current.runId === runId && current.runIds.join() === runIds.join() && JSON.stringify(current.choices) === JSON.stringify(choices)) return;
+      if (
+        live &&
+        current.runId === runId &&
+        current.runIds.join() === runIds.join() &&
+        JSON.stringify(current.choices) === JSON.stringify(choices)
+      )
+        return;
       stopSlice(key);
       const requestId = `slice-${++requestCounter}`;
       const fields = slicePlaneFields(choices, center, others);
       const common = { requestId, runId, choices, runIds, computed: 0, total: choices.resolution ** 2 };
       if ('error' in fields) {
-        set({ slices: { ...get().slices, [key]: { ...common, planeKey: '', status: 'failed', message: fields.error } } });
+        set({
+          slices: { ...get().slices, [key]: { ...common, planeKey: '', status: 'failed', message: fields.error } },
+        });
         return;
       }
       const known = planes.get(planeKey(fields));
@@ -163,13 +183,33 @@ export const createLandscapeSlice: StateCreator<AppState, [], [], LandscapeSlice
       const checked = checkNetwork(network);
       if (!bridge || !center || !far || 'error' in checked) return;
       const current = get().curves[key];
-      if ((current?.status === 'computing' || current?.status === 'complete') && current.runId === runId && current.partner === partner && current.resolution === resolution) return;
+      if (
+        (current?.status === 'computing' || current?.status === 'complete') &&
+        current.runId === runId &&
+        current.partner === partner &&
+        current.resolution === resolution
+      )
+        return;
       stopCurve(key);
       const t = curveTimes(resolution);
       const grid = curveGrid(center, far, resolution);
-      const common = { requestId: `curve-${++requestCounter}`, runId, partner, resolution, t, values: new Float64Array(t.length).fill(NaN), computed: 0, total: t.length };
+      const common = {
+        requestId: `curve-${++requestCounter}`,
+        runId,
+        partner,
+        resolution,
+        t,
+        values: new Float64Array(t.length).fill(NaN),
+        computed: 0,
+        total: t.length,
+      };
       if (!grid) {
-        set({ curves: { ...get().curves, [key]: { ...common, status: 'failed', message: 'the line needs both runs’ checkpoints' } } });
+        set({
+          curves: {
+            ...get().curves,
+            [key]: { ...common, status: 'failed', message: 'the line needs both runs’ checkpoints' },
+          },
+        });
         return;
       }
       set({ curves: { ...get().curves, [key]: { ...common, status: 'computing' } } });
@@ -184,13 +224,22 @@ export const createLandscapeSlice: StateCreator<AppState, [], [], LandscapeSlice
       if (!bridge || !run?.checkpoints || index < 0) return;
       const requestId = `curvature-${++requestCounter}`;
       if ('error' in checked) {
-        set({ curvature: { ...get().curvature, [runId]: { requestId, step, status: 'failed', message: checked.error } } });
+        set({
+          curvature: { ...get().curvature, [runId]: { requestId, step, status: 'failed', message: checked.error } },
+        });
         return;
       }
       const size = run.checkpoints.params.length / run.checkpoints.steps.length;
       set({ curvature: { ...get().curvature, [runId]: { requestId, step, status: 'computing' } } });
       const params = run.checkpoints.params.slice(index * size, (index + 1) * size);
-      bridge.send({ type: 'curvature', requestId, problem: { mlp: checked.mlp }, step, params, seed: run.settings.seed });
+      bridge.send({
+        type: 'curvature',
+        requestId,
+        problem: { mlp: checked.mlp },
+        step,
+        params,
+        seed: run.settings.seed,
+      });
     },
     clearLandscapes() {
       for (const key of Object.keys(get().slices)) stopSlice(key);
@@ -221,13 +270,20 @@ export const createLandscapeSlice: StateCreator<AppState, [], [], LandscapeSlice
       if (!slice?.values || slice.status !== 'computing') return;
       message.indices.forEach((index, k) => (slice.values![index] = message.values[k]!));
       const queued = streamed.has(slice.requestId);
-      streamed.set(slice.requestId, { ...streamed.get(slice.requestId), computed: message.computed, total: message.total, status: message.status, ...(message.paths ? { paths: message.paths } : {}) });
+      streamed.set(slice.requestId, {
+        ...streamed.get(slice.requestId),
+        computed: message.computed,
+        total: message.total,
+        status: message.status,
+        ...(message.paths ? { paths: message.paths } : {}),
+      });
       if (message.status !== 'computing' || message.paths) showStreamed(key!);
       else if (!queued) setTimeout(() => showStreamed(key!), SLICE_REDRAW_MS);
     },
     receiveCurvature(message) {
       const runId = curvatureRunOf(message.requestId);
-      if (runId !== undefined) patchCurvature(runId, { status: 'complete', eigenvalues: message.eigenvalues, kind: message.kind });
+      if (runId !== undefined)
+        patchCurvature(runId, { status: 'complete', eigenvalues: message.eigenvalues, kind: message.kind });
     },
     failLandscapeRequest(requestId, message) {
       const sliceKey = sliceKeyOf(requestId);

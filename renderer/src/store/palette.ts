@@ -1,5 +1,14 @@
 /** Okabe–Ito: run colours that stay distinct for colour-blind viewers. */
-export const RUN_COLORS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#BBBBBB'] as const;
+export const RUN_COLORS = [
+  '#E69F00',
+  '#56B4E9',
+  '#009E73',
+  '#F0E442',
+  '#0072B2',
+  '#D55E00',
+  '#CC79A7',
+  '#BBBBBB',
+] as const;
 
 /**
  * Critical points are told apart by shape (cone up, cone down, ring, cube), so they need no

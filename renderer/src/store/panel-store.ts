@@ -40,7 +40,11 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
  * otherwise; a chosen run that is gone or hidden falls back to that default, and a panel beyond
  * the runs shows them all.
  */
-export function panelRunId(choice: PanelChoice | undefined, shownRuns: readonly RunEntry[], panel: number): string | null {
+export function panelRunId(
+  choice: PanelChoice | undefined,
+  shownRuns: readonly RunEntry[],
+  panel: number,
+): string | null {
   if (choice === ALL_RUNS) return null;
   if (choice !== undefined && shownRuns.some((run) => run.id === choice)) return choice;
   return shownRuns[panel]?.id ?? null;

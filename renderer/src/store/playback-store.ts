@@ -59,7 +59,11 @@ export const usePlaybackStore = create<PlaybackState>()((set, get) => ({
 function syncFlags(): void {
   const { playing, follow, speed } = usePlaybackStore.getState();
   if (playing !== playbackClock.playing || follow !== playbackClock.follow || speed !== playbackClock.speed) {
-    usePlaybackStore.setState({ playing: playbackClock.playing, follow: playbackClock.follow, speed: playbackClock.speed });
+    usePlaybackStore.setState({
+      playing: playbackClock.playing,
+      follow: playbackClock.follow,
+      speed: playbackClock.speed,
+    });
   }
 }
 

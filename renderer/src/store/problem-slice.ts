@@ -3,7 +3,14 @@ import { catalogEntry, type CatalogName } from '../../../shared/functions/catalo
 import { compileExpression } from '../../../shared/functions/expression';
 import type { Bounds } from '../../../shared/functions/objective';
 import { DEFAULT_EXPRESSION_BOUNDS, type FunctionProblem } from '../../../shared/spec/spec';
-import { DEFAULT_NETWORK, SURFACE_RESOLUTION, type NetworkDraft, type ProblemKind, type SavedPicture, type SurfaceData } from './app-model';
+import {
+  DEFAULT_NETWORK,
+  SURFACE_RESOLUTION,
+  type NetworkDraft,
+  type ProblemKind,
+  type SavedPicture,
+  type SurfaceData,
+} from './app-model';
 import type { AppState } from './app-store';
 
 /** The problem on screen, function or network, and a function's surface. A new problem starts a new picture. */

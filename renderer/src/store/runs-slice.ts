@@ -1,7 +1,15 @@
 import type { StateCreator } from 'zustand';
 import { FINAL_STATUSES } from '../../../shared/protocol';
 import type { OptimizerSpec } from '../../../shared/spec/optimizer-spec';
-import { DEFAULT_DRAFT, type Caption, type Comparison, type ProblemKind, type RunDraft, type RunEntry, type RunSettings } from './app-model';
+import {
+  DEFAULT_DRAFT,
+  type Caption,
+  type Comparison,
+  type ProblemKind,
+  type RunDraft,
+  type RunEntry,
+  type RunSettings,
+} from './app-model';
 import type { AppState } from './app-store';
 import { RUN_COLORS } from './palette';
 import { checkNetwork, runSpecFields } from './run-spec';
@@ -37,7 +45,15 @@ function freeColor(runs: RunEntry[]): string {
   return RUN_COLORS.find((color) => !used.has(color)) ?? RUN_COLORS[runs.length % RUN_COLORS.length]!;
 }
 
-function newEntry(id: string, name: string, kind: ProblemKind, settings: RunSettings, color: string, layers = 0, hasTest = false): RunEntry {
+function newEntry(
+  id: string,
+  name: string,
+  kind: ProblemKind,
+  settings: RunSettings,
+  color: string,
+  layers = 0,
+  hasTest = false,
+): RunEntry {
   return {
     id,
     kind,
@@ -73,7 +89,13 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
         return;
       }
       set({ runs: [...runs, newEntry(id, name, kind, settings, color, checked.layers, checked.hasTest)] });
-      bridge.send({ type: 'start', runId: id, problem: { mlp: checked.mlp }, run: { ...run, init: checked.init }, ...pace });
+      bridge.send({
+        type: 'start',
+        runId: id,
+        problem: { mlp: checked.mlp },
+        run: { ...run, init: checked.init },
+        ...pace,
+      });
       return;
     }
     set({ runs: [...runs, newEntry(id, name, kind, settings, color)] });
@@ -93,7 +115,14 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
     },
     startRun() {
       const { draft, network } = get();
-      launch({ optimizer: draft.optimizer, steps: draft.steps, start: draft.start, init: network.init, batchSize: network.batchSize, seed: 0 });
+      launch({
+        optimizer: draft.optimizer,
+        steps: draft.steps,
+        start: draft.start,
+        init: network.init,
+        batchSize: network.batchSize,
+        seed: 0,
+      });
     },
     startComparison(comparison, caption) {
       if (comparison.kind !== get().kind) get().setKind(comparison.kind);

@@ -3,7 +3,13 @@ import { parseSessionText, serializeSession } from '../../../shared/session-file
 import { fileStem, saveFile } from '../export/save-file';
 import { useAppStore } from './app-store';
 import { captureSession, restoreSession } from '../session/session-snapshot';
-import { clearAutosave, readAutosave, readRecent, rememberRecent, type RecentSession } from '../session/session-storage';
+import {
+  clearAutosave,
+  readAutosave,
+  readRecent,
+  rememberRecent,
+  type RecentSession,
+} from '../session/session-storage';
 
 interface SessionState {
   /** The previous start's autosave, until the user restores or declines it. */

@@ -160,7 +160,12 @@ export const TEACHING_SCENARIOS: ComparisonPreset[] = [
         runSettings(
           'cosine decay',
           { name: 'sgd', lr: 0.05 },
-          { start: [-2.5, 1.5], gradientNoise: 2, seed: 3, schedule: scheduleSpecSchema.parse({ name: 'cosine', tMax: 300 }) },
+          {
+            start: [-2.5, 1.5],
+            gradientNoise: 2,
+            seed: 3,
+            schedule: scheduleSpecSchema.parse({ name: 'cosine', tMax: 300 }),
+          },
         ),
       ],
     },

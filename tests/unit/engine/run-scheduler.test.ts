@@ -64,7 +64,9 @@ describe('RunScheduler', () => {
     scheduler.add('a', new CountingRun(100_000, clock, 0.05), undefined);
     scheduler.add('b', new CountingRun(2_000, clock, 0.05), undefined);
     drain();
-    const order = posted.filter((m) => m.type === 'status' && m.status === 'completed').map((m) => ('runId' in m ? m.runId : ''));
+    const order = posted
+      .filter((m) => m.type === 'status' && m.status === 'completed')
+      .map((m) => ('runId' in m ? m.runId : ''));
     expect(order).toEqual(['b', 'a']);
   });
 

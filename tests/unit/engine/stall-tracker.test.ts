@@ -11,8 +11,11 @@ interface Sample {
   lengthScale: number;
 }
 
-const observe = (tracker: StallTracker, step: number, { loss, gradNorm, moved, lossScale, lengthScale }: Sample): Stall | undefined =>
-  tracker.observe(step, loss, gradNorm, moved, lossScale, lengthScale);
+const observe = (
+  tracker: StallTracker,
+  step: number,
+  { loss, gradNorm, moved, lossScale, lengthScale }: Sample,
+): Stall | undefined => tracker.observe(step, loss, gradNorm, moved, lossScale, lengthScale);
 
 /** Feeds `samples` and collects the stalls they end, then the one still open. */
 function stallsOf(samples: Sample[], options = OPTIONS): Stall[] {

@@ -93,11 +93,15 @@ describe('findCriticalPoints', () => {
   it('double well: minima at (±1, 0), a saddle at the origin', () => {
     const points = pointsOf('double_well');
     expect(countByType(points)).toEqual({ minimum: 2, saddle: 1 });
-    expectPoints(points, [
-      [1, 0, 'minimum'],
-      [-1, 0, 'minimum'],
-      [0, 0, 'saddle'],
-    ], 9);
+    expectPoints(
+      points,
+      [
+        [1, 0, 'minimum'],
+        [-1, 0, 'minimum'],
+        [0, 0, 'saddle'],
+      ],
+      9,
+    );
     const saddle = points.find((p) => p.type === 'saddle')!;
     expect(saddle.eigenvalues[0]).toBeCloseTo(-4, 10);
     expect(saddle.eigenvalues[1]).toBeCloseTo(2, 10);
@@ -162,10 +166,21 @@ describe('findCriticalPoints', () => {
   });
 
   it('returns nothing for a constant, only points inside a smaller box, and finds user expressions', () => {
-    expect(findCriticalPoints(compileExpression('3'), [[-1, 1], [-1, 1]])).toEqual([]);
-    const inner = findCriticalPoints(catalogFunction('double_well'), [[0.5, 2], [-1, 1]]);
+    expect(
+      findCriticalPoints(compileExpression('3'), [
+        [-1, 1],
+        [-1, 1],
+      ]),
+    ).toEqual([]);
+    const inner = findCriticalPoints(catalogFunction('double_well'), [
+      [0.5, 2],
+      [-1, 1],
+    ]);
     expect(inner.map((p) => p.type)).toEqual(['minimum']);
-    const user = findCriticalPoints(compileExpression('x^3 - 3x + y^2'), [[-2, 2], [-2, 2]]);
+    const user = findCriticalPoints(compileExpression('x^3 - 3x + y^2'), [
+      [-2, 2],
+      [-2, 2],
+    ]);
     expect(user.map((p) => [p.type, p.point[0]])).toEqual([
       ['minimum', expect.closeTo(1, 9)],
       ['saddle', expect.closeTo(-1, 9)],

@@ -116,7 +116,9 @@ describe('compileExpression: what it refuses', () => {
   it('refuses an over-long string before parsing, naming its length', () => {
     const source = 'x+'.repeat(50_000) + 'x';
     const started = performance.now();
-    expect(errorOf(source).message).toMatch(`too long: ${source.length} characters (the limit is ${MAX_EXPRESSION_LENGTH})`);
+    expect(errorOf(source).message).toMatch(
+      `too long: ${source.length} characters (the limit is ${MAX_EXPRESSION_LENGTH})`,
+    );
     expect(performance.now() - started).toBeLessThan(50);
   });
 

@@ -5,8 +5,10 @@ const build = (platform: string) => {
   const send = vi.fn();
   return { menu: appMenuTemplate({ platform, send }), send };
 };
-const menuNamed = (menu: MenuItemTemplate[], label: string): MenuItemTemplate[] => menu.find((entry) => entry.label === label)!.submenu!;
-const itemNamed = (menu: MenuItemTemplate[], path: [string, string]): MenuItemTemplate => menuNamed(menu, path[0]).find((entry) => entry.label === path[1])!;
+const menuNamed = (menu: MenuItemTemplate[], label: string): MenuItemTemplate[] =>
+  menu.find((entry) => entry.label === label)!.submenu!;
+const itemNamed = (menu: MenuItemTemplate[], path: [string, string]): MenuItemTemplate =>
+  menuNamed(menu, path[0]).find((entry) => entry.label === path[1])!;
 
 describe('application menu', () => {
   it('has File, Edit, View, Window and Help on Linux and Windows, with Quit and About in them', () => {

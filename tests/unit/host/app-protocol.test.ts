@@ -42,11 +42,17 @@ describe('the app:// protocol', () => {
 
 describe('outsideAsar', () => {
   it('points app.asar paths at app.asar.unpacked and leaves others alone', () => {
-    expect(outsideAsar('/opt/Gradscape/resources/app.asar/dist/worker.mjs')).toBe('/opt/Gradscape/resources/app.asar.unpacked/dist/worker.mjs');
+    expect(outsideAsar('/opt/Gradscape/resources/app.asar/dist/worker.mjs')).toBe(
+      '/opt/Gradscape/resources/app.asar.unpacked/dist/worker.mjs',
+    );
     expect(outsideAsar('C:\\Program Files\\Gradscape\\resources\\app.asar\\dist\\worker.mjs')).toBe(
       'C:\\Program Files\\Gradscape\\resources\\app.asar.unpacked\\dist\\worker.mjs',
     );
-    for (const path of ['/work/gradscape/dist/worker.mjs', '/x/app.asar.unpacked/dist/worker.mjs', '/x/my-app.asarx/worker.mjs']) {
+    for (const path of [
+      '/work/gradscape/dist/worker.mjs',
+      '/x/app.asar.unpacked/dist/worker.mjs',
+      '/x/my-app.asarx/worker.mjs',
+    ]) {
       expect(outsideAsar(path)).toBe(path);
     }
   });

@@ -16,7 +16,9 @@ describe('save dialog options', () => {
         { name: 'All files', extensions: ['*'] },
       ],
     });
-    const kinds = ['a-3d.png', 'a.mp4', 'a.webm', 'a-surface.csv', 'a-surface.npy', 'a-runs.json'].map((name) => saveDialogOptions(name, DOWNLOADS).filters[0]);
+    const kinds = ['a-3d.png', 'a.mp4', 'a.webm', 'a-surface.csv', 'a-surface.npy', 'a-runs.json'].map(
+      (name) => saveDialogOptions(name, DOWNLOADS).filters[0],
+    );
     expect(kinds).toEqual([
       { name: 'PNG image', extensions: ['png'] },
       { name: 'MP4 video', extensions: ['mp4'] },
@@ -34,7 +36,12 @@ describe('save dialog options', () => {
 });
 
 describe('downloads in Electron', () => {
-  const download = (url: string, filename: string) => ({ getURL: () => url, getFilename: () => filename, cancel: vi.fn(), setSaveDialogOptions: vi.fn() });
+  const download = (url: string, filename: string) => ({
+    getURL: () => url,
+    getFilename: () => filename,
+    cancel: vi.fn(),
+    setSaveDialogOptions: vi.fn(),
+  });
   const session = () => {
     const emitter = new EventEmitter();
     const log = vi.fn();
@@ -52,7 +59,13 @@ describe('downloads in Electron', () => {
 
   it('cancels a download from anywhere else, saying so', () => {
     const { emit, log } = session();
-    for (const url of ['https://evil.example/a.exe', 'blob:https://evil.example/1', 'blob:app://gradscape.evil.example/1', 'app://gradscape/index.html', 'data:text/plain,x']) {
+    for (const url of [
+      'https://evil.example/a.exe',
+      'blob:https://evil.example/1',
+      'blob:app://gradscape.evil.example/1',
+      'app://gradscape/index.html',
+      'data:text/plain,x',
+    ]) {
       const item = download(url, 'a.exe');
       emit(item);
       expect(item.cancel).toHaveBeenCalledOnce();

@@ -9,8 +9,16 @@ const fake = vi.hoisted(() => ({
   ready: undefined as unknown as () => void,
   protocolHandler: undefined as unknown as (request: { url: string }) => Promise<Response>,
   schemes: [] as unknown[],
-  windows: [] as { options: { webPreferences: unknown }; webContents: FakeContents; loadURL: ReturnType<typeof vi.fn> }[],
-  permissionRequest: undefined as unknown as (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  windows: [] as {
+    options: { webPreferences: unknown };
+    webContents: FakeContents;
+    loadURL: ReturnType<typeof vi.fn>;
+  }[],
+  permissionRequest: undefined as unknown as (
+    contents: unknown,
+    permission: string,
+    callback: (granted: boolean) => void,
+  ) => void,
   sandbox: false,
   quit: undefined as unknown as ReturnType<typeof vi.fn>,
   log: [] as string[],
@@ -89,7 +97,9 @@ beforeAll(async () => {
 describe('electron/main.ts with Electron mocked', () => {
   it('turns on the sandbox and registers app:// as a standard, secure scheme before the app is ready', () => {
     expect(fake.sandbox).toBe(true);
-    expect(fake.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(fake.schemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
   });
 
   it('opens one window with the secure web preferences, on app://gradscape', () => {
@@ -107,7 +117,12 @@ describe('electron/main.ts with Electron mocked', () => {
     contents.emit('will-attach-webview', { preventDefault });
     expect(preventDefault).toHaveBeenCalledTimes(2);
     expect(contents.openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-    expect(fake.log).toEqual(expect.arrayContaining([expect.stringMatching(/denied navigation to https:\/\/evil\.example/), expect.stringMatching(/denied a webview/)]));
+    expect(fake.log).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/denied navigation to https:\/\/evil\.example/),
+        expect.stringMatching(/denied a webview/),
+      ]),
+    );
   });
 
   it('refuses permissions and serves the UI only with the CSP', async () => {
@@ -124,13 +139,24 @@ describe('electron/main.ts with Electron mocked', () => {
     const contents = fake.windows[0]!.webContents;
     const sender = { id: contents.id };
     const message = { type: 'cancel', runId: 'nothing' };
-    electron.ipcMain.emit(IPC_CHANNELS.send, { sender, senderFrame: { url: 'https://evil.example/', parent: null } }, message);
+    electron.ipcMain.emit(
+      IPC_CHANNELS.send,
+      { sender, senderFrame: { url: 'https://evil.example/', parent: null } },
+      message,
+    );
     electron.ipcMain.emit(IPC_CHANNELS.send, { sender, senderFrame: { url: APP_URL, parent: {} } }, message);
-    electron.ipcMain.emit(IPC_CHANNELS.send, { sender: { id: 999 }, senderFrame: { url: APP_URL, parent: null } }, message);
+    electron.ipcMain.emit(
+      IPC_CHANNELS.send,
+      { sender: { id: 999 }, senderFrame: { url: APP_URL, parent: null } },
+      message,
+    );
     expect(contents.send).not.toHaveBeenCalled();
     electron.ipcMain.emit(IPC_CHANNELS.send, { sender, senderFrame: { url: APP_URL, parent: null } }, message);
     // The host answered: the message reached it, and was validated there.
-    expect(contents.send).toHaveBeenCalledExactlyOnceWith(IPC_CHANNELS.message, { type: 'error', message: 'no active run "nothing"' });
+    expect(contents.send).toHaveBeenCalledExactlyOnceWith(IPC_CHANNELS.message, {
+      type: 'error',
+      message: 'no active run "nothing"',
+    });
   });
 
   it("sets the application menu, whose items send their command to the focused window's UI", async () => {
@@ -143,9 +169,16 @@ describe('electron/main.ts with Electron mocked', () => {
   });
 
   it("asks where to save each of the UI's downloads, in the downloads folder", () => {
-    const item = { getURL: () => 'blob:app://gradscape/1234', getFilename: () => 'himmelblau.gradscape.json', cancel: vi.fn(), setSaveDialogOptions: vi.fn() };
+    const item = {
+      getURL: () => 'blob:app://gradscape/1234',
+      getFilename: () => 'himmelblau.gradscape.json',
+      cancel: vi.fn(),
+      setSaveDialogOptions: vi.fn(),
+    };
     fake.willDownload({}, item);
-    expect(item.setSaveDialogOptions).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: '/home/user/downloads/himmelblau.gradscape.json' }));
+    expect(item.setSaveDialogOptions).toHaveBeenCalledWith(
+      expect.objectContaining({ defaultPath: '/home/user/downloads/himmelblau.gradscape.json' }),
+    );
     expect(item.cancel).not.toHaveBeenCalled();
   });
 

@@ -16,7 +16,9 @@ describe('JSON in chunks', () => {
       skipped: undefined,
       runs: Array.from({ length: 3 }, (_, k) => ({
         name: `r${k}`,
-        loss: Array.from({ length: 20_000 }, (_, i) => (i === 7 ? Number.NaN : i === 8 ? -Infinity : Math.sin(i * (k + 1)) * 1e-7)),
+        loss: Array.from({ length: 20_000 }, (_, i) =>
+          i === 7 ? Number.NaN : i === 8 ? -Infinity : Math.sin(i * (k + 1)) * 1e-7,
+        ),
         trajectory: Array.from({ length: 5000 }, (_, i) => [i, -0 * i]),
         events: [{ type: 'plateau', step: 3, endStep: undefined, flag: true, none: null }],
         holes: [undefined, () => 1, 1],

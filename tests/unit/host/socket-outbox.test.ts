@@ -38,7 +38,11 @@ const frames = (runId: string, fromStep: number, count: number, extra: Partial<F
   events: [],
   ...extra,
 });
-const status = (runId: string, value: 'running' | 'completed'): HostMessage => ({ type: 'status', runId, status: value });
+const status = (runId: string, value: 'running' | 'completed'): HostMessage => ({
+  type: 'status',
+  runId,
+  status: value,
+});
 
 describe('SocketOutbox', () => {
   it('sends straight out while the socket has room', () => {
@@ -68,7 +72,10 @@ describe('SocketOutbox', () => {
     expect(outbox.stats.waitingFramesBytes).toBe((9901 + 9900) * 40);
 
     socket.writeOut();
-    for (const [runId, steps] of [['a', 10_001], ['b', 9_900]] as const) {
+    for (const [runId, steps] of [
+      ['a', 10_001],
+      ['b', 9_900],
+    ] as const) {
       const messages = sent.filter((m) => 'runId' in m && m.runId === runId);
       let next = 0;
       for (const m of messages.filter((m): m is FramesMessage => m.type === 'frames')) {
@@ -92,19 +99,25 @@ describe('SocketOutbox', () => {
     outbox.push({ type: 'status', runId: 'a', status: 'paused' });
     outbox.push(frames('a', 110, 10));
     socket.writeOut();
-    expect(sent.map((m) => (m.type === 'frames' ? `frames ${m.fromStep}+${m.loss.length}` : m.type === 'status' ? m.status : m.type))).toEqual([
-      'frames 0+100',
-      'frames 100+10',
-      'paused',
-      'frames 110+10',
-    ]);
+    expect(
+      sent.map((m) =>
+        m.type === 'frames' ? `frames ${m.fromStep}+${m.loss.length}` : m.type === 'status' ? m.status : m.type,
+      ),
+    ).toEqual(['frames 0+100', 'frames 100+10', 'paused', 'frames 110+10']);
   });
 
   it('keeps only a run’s newest waiting prediction', () => {
     const { socket, sent } = stalledSocket();
     const outbox = new SocketOutbox(socket, () => {}, LIMITS);
     outbox.push(frames('a', 0, 100));
-    const prediction = (step: number): HostMessage => ({ type: 'prediction', runId: 'a', step, x: new Float64Array(3), outputs: 1, values: new Float64Array(3) });
+    const prediction = (step: number): HostMessage => ({
+      type: 'prediction',
+      runId: 'a',
+      step,
+      x: new Float64Array(3),
+      outputs: 1,
+      values: new Float64Array(3),
+    });
     for (const step of [10, 20, 30]) outbox.push(prediction(step));
     socket.writeOut();
     expect(sent.filter((m) => m.type === 'prediction').map((m) => m.type === 'prediction' && m.step)).toEqual([30]);
@@ -115,7 +128,14 @@ describe('SocketOutbox', () => {
     const reasons: string[] = [];
     const outbox = new SocketOutbox(socket, (reason) => reasons.push(reason), LIMITS);
     outbox.push(frames('a', 0, 100));
-    const surface = (requestId: string): HostMessage => ({ type: 'surface', requestId, x: new Float64Array(10), y: new Float64Array(10), z: new Float64Array(100), criticalPoints: [] });
+    const surface = (requestId: string): HostMessage => ({
+      type: 'surface',
+      requestId,
+      x: new Float64Array(10),
+      y: new Float64Array(10),
+      z: new Float64Array(100),
+      criticalPoints: [],
+    });
     for (let k = 0; k < 5 && !reasons.length; k++) outbox.push(surface(`s${k}`));
     expect(reasons).toEqual(['the client left more than 5000 bytes of messages unread']);
     expect(outbox.stats).toMatchObject({ waitingFramesBytes: 0, waitingBytes: 0 });
@@ -128,7 +148,15 @@ describe('SocketOutbox', () => {
 describe('mergeFrames', () => {
   it('concatenates consecutive frames of a run, optional series included', () => {
     const layers = (from: number, count: number) => Float64Array.from({ length: 2 * count }, (_, i) => from + i);
-    const parts = [frames('n', 0, 2, { points: undefined, testLoss: Float64Array.of(1, 2), layerGradNorms: layers(0, 2) }), frames('n', 2, 1, { points: undefined, testLoss: Float64Array.of(3), layerGradNorms: layers(4, 1), events: [{ type: 'diverged', step: 2, message: 'diverged' }] })];
+    const parts = [
+      frames('n', 0, 2, { points: undefined, testLoss: Float64Array.of(1, 2), layerGradNorms: layers(0, 2) }),
+      frames('n', 2, 1, {
+        points: undefined,
+        testLoss: Float64Array.of(3),
+        layerGradNorms: layers(4, 1),
+        events: [{ type: 'diverged', step: 2, message: 'diverged' }],
+      }),
+    ];
     const merged = mergeFrames(parts);
     expect(merged).toMatchObject({ runId: 'n', fromStep: 0, events: [{ type: 'diverged', step: 2 }] });
     expect(Array.from(merged.loss)).toEqual([0, 1, 2]);
@@ -138,8 +166,15 @@ describe('mergeFrames', () => {
   });
 
   it('keeps the checkpoints the parts carry, in order, so a training run’s path on a slice misses none', () => {
-    const taken = (steps: number[]) => ({ steps: Float64Array.from(steps), params: Float64Array.from(steps.flatMap((step) => [step, step + 0.5])) });
-    const parts = [frames('n', 0, 2, { checkpoints: taken([0]) }), frames('n', 2, 2), frames('n', 4, 2, { checkpoints: taken([4, 5]) })];
+    const taken = (steps: number[]) => ({
+      steps: Float64Array.from(steps),
+      params: Float64Array.from(steps.flatMap((step) => [step, step + 0.5])),
+    });
+    const parts = [
+      frames('n', 0, 2, { checkpoints: taken([0]) }),
+      frames('n', 2, 2),
+      frames('n', 4, 2, { checkpoints: taken([4, 5]) }),
+    ];
     const { checkpoints } = mergeFrames(parts);
     expect(Array.from(checkpoints!.steps)).toEqual([0, 4, 5]);
     expect(Array.from(checkpoints!.params)).toEqual([0, 0.5, 4, 4.5, 5, 5.5]);

@@ -1,6 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { denyPermissions, guardWebContents, type GuardedContents, type PermissionSession } from '../../../electron/host/window-guards';
+import {
+  denyPermissions,
+  guardWebContents,
+  type GuardedContents,
+  type PermissionSession,
+} from '../../../electron/host/window-guards';
 
 /** A web contents as the guards see it: events to emit and the window-open handler they install. */
 function fakeContents() {
@@ -61,8 +66,19 @@ describe('window guards', () => {
   it('deny every permission request and check', () => {
     let request: Parameters<PermissionSession['setPermissionRequestHandler']>[0] | undefined;
     let check: Parameters<PermissionSession['setPermissionCheckHandler']>[0] | undefined;
-    denyPermissions({ setPermissionRequestHandler: (h) => (request = h), setPermissionCheckHandler: (h) => (check = h) }, () => {});
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen', 'unknown']) {
+    denyPermissions(
+      { setPermissionRequestHandler: (h) => (request = h), setPermissionCheckHandler: (h) => (check = h) },
+      () => {},
+    );
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'clipboard-read',
+      'fullscreen',
+      'unknown',
+    ]) {
       const callback = vi.fn();
       request!({}, permission, callback);
       expect(callback).toHaveBeenCalledExactlyOnceWith(false);

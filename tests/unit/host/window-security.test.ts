@@ -29,7 +29,13 @@ describe('window security', () => {
 
   it('trusts only the main frame of app://gradscape', () => {
     expect(isAppUrl('app://gradscape/index.html')).toBe(true);
-    for (const url of ['https://gradscape/index.html', 'app://evil/index.html', 'file:///etc/passwd', 'not a url', undefined]) {
+    for (const url of [
+      'https://gradscape/index.html',
+      'app://evil/index.html',
+      'file:///etc/passwd',
+      'not a url',
+      undefined,
+    ]) {
       expect(isAppUrl(url)).toBe(false);
     }
     expect(isTrustedSender({ url: 'app://gradscape/index.html', parent: null })).toBe(true);
@@ -41,10 +47,13 @@ describe('window security', () => {
 describe('window binding', () => {
   function fakeWindow() {
     const emitter = new EventEmitter();
-    const contents = Object.assign(emitter, { send: vi.fn(), isDestroyed: () => false }) as unknown as WindowContents & EventEmitter;
+    const contents = Object.assign(emitter, { send: vi.fn(), isDestroyed: () => false }) as unknown as WindowContents &
+      EventEmitter;
     const received: unknown[] = [];
     const closed = vi.fn();
-    const host = { connect: vi.fn(() => ({ receive: (raw: unknown) => received.push(raw), close: closed })) } as unknown as RunHost;
+    const host = {
+      connect: vi.fn(() => ({ receive: (raw: unknown) => received.push(raw), close: closed })),
+    } as unknown as RunHost;
     return { contents, host, received, closed };
   }
 

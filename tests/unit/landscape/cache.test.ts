@@ -14,7 +14,9 @@ function request(problem: unknown, d1 = Float64Array.of(1, 0, 0)): LandscapeRequ
     betas: Float64Array.of(-1, 1),
   }) as LandscapeRequest;
 }
-const named = (hidden: number[]) => ({ mlp: { dataset: { name: 'xor', seed: 2 }, hidden, activation: 'tanh', loss: 'bce' } });
+const named = (hidden: number[]) => ({
+  mlp: { dataset: { name: 'xor', seed: 2 }, hidden, activation: 'tanh', loss: 'bce' },
+});
 
 describe('the landscape cache key', () => {
   it('is the same for the same content, whatever the key order, and changes with any input', () => {
@@ -26,7 +28,9 @@ describe('the landscape cache key', () => {
   });
 
   it('hashes a CSV dataset by its content', () => {
-    const csv = (csvText: string) => ({ mlp: { dataset: { csvText, target: 'y' }, hidden: [1], activation: 'tanh', loss: 'bce' } });
+    const csv = (csvText: string) => ({
+      mlp: { dataset: { csvText, target: 'y' }, hidden: [1], activation: 'tanh', loss: 'bce' },
+    });
     const before = landscapeCacheKey(request(csv('x,y\n0,0\n1,1\n')));
     expect(landscapeCacheKey(request(csv('x,y\n0,0\n1,1\n')))).toBe(before);
     expect(landscapeCacheKey(request(csv('x,y\n0,1\n1,0\n')))).not.toBe(before);

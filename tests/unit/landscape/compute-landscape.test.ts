@@ -13,8 +13,15 @@ import { datasetOf } from '../network/support';
 
 const moons = { dataset: { name: 'moons', samples: 120, seed: 3 }, hidden: [8], activation: 'tanh', loss: 'bce' };
 
-async function train(problem: ResolvedNetworkProblem, name: string, run: Record<string, unknown>): Promise<LandscapeRunInput & { record: NetworkRunRecord }> {
-  const engineRun = await createNetworkRun(problem, runSpec({ steps: 60, optimizer: { name: 'adam', lr: 0.05 }, ...run }));
+async function train(
+  problem: ResolvedNetworkProblem,
+  name: string,
+  run: Record<string, unknown>,
+): Promise<LandscapeRunInput & { record: NetworkRunRecord }> {
+  const engineRun = await createNetworkRun(
+    problem,
+    runSpec({ steps: 60, optimizer: { name: 'adam', lr: 0.05 }, ...run }),
+  );
   engineRun.advance(Number.MAX_SAFE_INTEGER);
   return { name, record: engineRun.result() };
 }
@@ -26,7 +33,10 @@ const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce
 describe('computeLandscape', async () => {
   const problem = await problemOf(moons);
   const adam = await train(problem, 'adam', {});
-  const sgd = await train(problem, 'sgd', { optimizer: { name: 'sgd', lr: 0.5 }, init: { scheme: 'glorot_uniform', seed: 9 } });
+  const sgd = await train(problem, 'sgd', {
+    optimizer: { name: 'sgd', lr: 0.5 },
+    init: { scheme: 'glorot_uniform', seed: 9 },
+  });
 
   it('pca: unit orthogonal directions, the path inside the grid, the final point at the center, the curve at the recorded losses', async () => {
     const tensors = tf.memory().numTensors;
@@ -61,7 +71,10 @@ describe('computeLandscape', async () => {
 
   it('interpolation through two runs’ final points: they sit at (0, 0) and (1, 0), on the plane', async () => {
     const through = [{ run: 'adam' }, { run: 'sgd' }];
-    const { landscape, runs } = await computeLandscape(problem, spec({ directions: 'interpolation', through }), [adam, sgd]);
+    const { landscape, runs } = await computeLandscape(problem, spec({ directions: 'interpolation', through }), [
+      adam,
+      sgd,
+    ]);
     expect(landscape.through!.map((ref) => ref.point)).toEqual([
       [expect.closeTo(0, 9), expect.closeTo(0, 9)],
       [expect.closeTo(1, 9), expect.closeTo(0, 9)],
@@ -86,20 +99,37 @@ describe('computeLandscape', async () => {
   it('refuses a checkpoint that was not recorded, naming the ones that were', async () => {
     const curve = { from: { run: 'adam', at: 61 }, to: { run: 'adam' } };
     await expect(computeLandscape(problem, spec({ curve }), [adam])).rejects.toThrow(InvalidInputError);
-    await expect(computeLandscape(problem, spec({ curve }), [adam])).rejects.toThrow(/no checkpoint at step 61; its checkpoints are at steps 0, 1, 2, …, 60/);
+    await expect(computeLandscape(problem, spec({ curve }), [adam])).rejects.toThrow(
+      /no checkpoint at step 61; its checkpoints are at steps 0, 1, 2, …, 60/,
+    );
   });
 });
 
 describe('hessian directions, against PyTorch’s explicit Hessian (tests/fixtures/curvature.json)', () => {
   const { medium } = JSON.parse(readFileSync(new URL('../../fixtures/curvature.json', import.meta.url), 'utf8')) as {
-    medium: { sizes: number[]; activation: 'tanh'; loss: 'bce'; rows: number; x: number[]; y: number[]; params: number[]; eigenvalues: [number, number] };
+    medium: {
+      sizes: number[];
+      activation: 'tanh';
+      loss: 'bce';
+      rows: number;
+      x: number[];
+      y: number[];
+      params: number[];
+      eigenvalues: [number, number];
+    };
   };
 
   it('are the extreme eigenvectors, and the grid curves along each by its eigenvalue', async () => {
     const problem = { ...medium, train: datasetOf(medium) };
     const params = Float32Array.from(medium.params);
-    const record = { initialParams: params, finalParams: params, checkpoints: { steps: [0], params: [params] } } as unknown as NetworkRunRecord;
-    const { landscape } = await computeLandscape(problem, spec({ directions: 'hessian', resolution: 5, span: 0.05 }), [{ name: 'at', record }]);
+    const record = {
+      initialParams: params,
+      finalParams: params,
+      checkpoints: { steps: [0], params: [params] },
+    } as unknown as NetworkRunRecord;
+    const { landscape } = await computeLandscape(problem, spec({ directions: 'hessian', resolution: 5, span: 0.05 }), [
+      { name: 'at', record },
+    ]);
     const [low, high] = medium.eigenvalues;
     expect(landscape.eigenvalues![0]).toBeCloseTo(low, 3);
     expect(landscape.eigenvalues![1]).toBeCloseTo(high, 3);

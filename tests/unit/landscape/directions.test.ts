@@ -4,8 +4,10 @@ import { filterNormalize, planeThrough, randomDirection } from '../../../electro
 import { denseLayerSlices } from '../../../electron/engine/network/param-layout';
 import { fixture } from './fixture';
 
-const maxDifference = (a: ArrayLike<number>, b: ArrayLike<number>): number => Math.max(...Array.from(a, (v, i) => Math.abs(v - b[i]!)));
-const dot = (a: ArrayLike<number>, b: ArrayLike<number>): number => Array.from(a).reduce((sum, v, i) => sum + v * b[i]!, 0);
+const maxDifference = (a: ArrayLike<number>, b: ArrayLike<number>): number =>
+  Math.max(...Array.from(a, (v, i) => Math.abs(v - b[i]!)));
+const dot = (a: ArrayLike<number>, b: ArrayLike<number>): number =>
+  Array.from(a).reduce((sum, v, i) => sum + v * b[i]!, 0);
 
 describe('filter normalisation (Li et al. 2018)', () => {
   const { sizes, center, direction, normalized } = fixture.filterNormalization;
@@ -20,7 +22,8 @@ describe('filter normalisation (Li et al. 2018)', () => {
     const d = randomDirection(center, [3, 4, 2], createRandom(5), 'zero');
     for (const { inputs, outputs, kernelOffset, biasOffset } of denseLayerSlices([3, 4, 2])) {
       for (let o = 0; o < outputs; o++) {
-        const column = (v: ArrayLike<number>) => Math.hypot(...Array.from({ length: inputs }, (_, i) => v[kernelOffset + i * outputs + o]!));
+        const column = (v: ArrayLike<number>) =>
+          Math.hypot(...Array.from({ length: inputs }, (_, i) => v[kernelOffset + i * outputs + o]!));
         expect(column(d)).toBeCloseTo(column(center), 9);
         expect(d[biasOffset + o]).toBe(0);
       }

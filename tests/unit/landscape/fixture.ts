@@ -21,7 +21,14 @@ export interface LandscapeFixture {
     loss_grid: number[][];
   }[];
   pca: { checkpoints: number[][]; final: number[]; d1: number[]; d2: number[]; explainedVariance: [number, number] };
-  filterNormalization: { sizes: number[]; center: number[]; direction: number[]; normalized: { zero: number[]; filter: number[] } };
+  filterNormalization: {
+    sizes: number[];
+    center: number[];
+    direction: number[];
+    normalized: { zero: number[]; filter: number[] };
+  };
 }
 
-export const fixture = JSON.parse(readFileSync(new URL('../../fixtures/landscape.json', import.meta.url), 'utf8')) as LandscapeFixture;
+export const fixture = JSON.parse(
+  readFileSync(new URL('../../fixtures/landscape.json', import.meta.url), 'utf8'),
+) as LandscapeFixture;

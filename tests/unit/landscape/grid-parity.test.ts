@@ -13,7 +13,12 @@ type GridCase = (typeof fixture.grids)[number];
 async function worstGridError(c: GridCase, backend: TensorBackend, kernel = false): Promise<number> {
   expect(await useTensorBackend(backend)).toBe(backend);
   const tensors = tf.memory().numTensors;
-  const evaluator = createGridEvaluator(c, datasetOf(c), { center: Float32Array.from(c.center), d1: c.d1, d2: c.d2 }, { kernel });
+  const evaluator = createGridEvaluator(
+    c,
+    datasetOf(c),
+    { center: Float32Array.from(c.center), d1: c.d1, d2: c.d2 },
+    { kernel },
+  );
   expect(evaluator instanceof KernelPlaneEvaluator).toBe(kernel && kernelCoversPlane(c));
   const alphas = c.betas.flatMap(() => c.alphas);
   const betas = c.betas.flatMap((beta) => c.alphas.map(() => beta));
@@ -30,9 +35,12 @@ describe(`landscape grids match PyTorch ${fixture.torch} forward passes in float
     expect(await worstGridError(c, 'wasm')).toBeLessThan(1e-4);
   });
 
-  it.each(fixture.grids.filter(kernelCoversPlane).map((c) => [c.name, c] as const))('%s (WASM kernel)', async (_, c) => {
-    expect(await worstGridError(c, 'wasm', true)).toBeLessThan(1e-4);
-  });
+  it.each(fixture.grids.filter(kernelCoversPlane).map((c) => [c.name, c] as const))(
+    '%s (WASM kernel)',
+    async (_, c) => {
+      expect(await worstGridError(c, 'wasm', true)).toBeLessThan(1e-4);
+    },
+  );
 
   it.each(fixture.grids.slice(0, 3).map((c) => [c.name, c] as const))('%s (CPU fallback)', async (_, c) => {
     expect(await worstGridError(c, 'cpu')).toBeLessThan(1e-4);

@@ -19,7 +19,10 @@ function expectSameAsH5py(datasets: H5Datasets, file: string): void {
     const expected = dumped[name]!;
     expect(dataset.shape, `${file}/${name} shape`).toEqual(expected.shape);
     if ('value' in expected) expect(dataset).toMatchObject({ text: expected.value });
-    else expect(Array.from((dataset as { values: Float64Array }).values), `${file}/${name}`).toEqual(dumpedValues(file, name));
+    else
+      expect(Array.from((dataset as { values: Float64Array }).values), `${file}/${name}`).toEqual(
+        dumpedValues(file, name),
+      );
   }
 }
 
@@ -36,23 +39,30 @@ describe('h5wasm reads what h5py reads', () => {
 });
 
 describe('importSurface', () => {
-  it.each(['surface_2d.h5', 'surface_pca.h5', 'surface_partial.h5'])('%s: every value of every quantity at z[j][i] = flat element j·len(x) + i', async (file) => {
-    const { runFile, quantities } = importSurface(await read(file), { file });
-    expect(runFileSchema.safeParse(JSON.parse(JSON.stringify(runFile))).success).toBe(true);
-    const xs = dumpedValues(file, 'xcoordinates');
-    const ys = dumpedValues(file, 'ycoordinates');
-    const landscape = runFile.landscape!;
-    expect(landscape.alphas).toEqual(xs);
-    expect(landscape.betas).toEqual(ys);
-    expect(quantities[0]).toBe('train_loss');
-    for (const quantity of quantities) {
-      const flat = dumpedValues(file, quantity);
-      const grid = quantity === 'train_loss' ? landscape.loss! : (landscape.extra![quantity] as (number | null)[][]);
-      expect(grid).toHaveLength(ys.length);
-      ys.forEach((_, j) => xs.forEach((_, i) => expect(grid[j]![i], `${quantity}[${j}][${i}]`).toBe(asRunFileValue(flat[j * xs.length + i]!))));
-    }
-    expect(runFile.source).toMatchObject({ format: 'loss-landscape', file, quantity: 'train_loss' });
-  });
+  it.each(['surface_2d.h5', 'surface_pca.h5', 'surface_partial.h5'])(
+    '%s: every value of every quantity at z[j][i] = flat element j·len(x) + i',
+    async (file) => {
+      const { runFile, quantities } = importSurface(await read(file), { file });
+      expect(runFileSchema.safeParse(JSON.parse(JSON.stringify(runFile))).success).toBe(true);
+      const xs = dumpedValues(file, 'xcoordinates');
+      const ys = dumpedValues(file, 'ycoordinates');
+      const landscape = runFile.landscape!;
+      expect(landscape.alphas).toEqual(xs);
+      expect(landscape.betas).toEqual(ys);
+      expect(quantities[0]).toBe('train_loss');
+      for (const quantity of quantities) {
+        const flat = dumpedValues(file, quantity);
+        const grid = quantity === 'train_loss' ? landscape.loss! : (landscape.extra![quantity] as (number | null)[][]);
+        expect(grid).toHaveLength(ys.length);
+        ys.forEach((_, j) =>
+          xs.forEach((_, i) =>
+            expect(grid[j]![i], `${quantity}[${j}][${i}]`).toBe(asRunFileValue(flat[j * xs.length + i]!)),
+          ),
+        );
+      }
+      expect(runFile.source).toMatchObject({ format: 'loss-landscape', file, quantity: 'train_loss' });
+    },
+  );
 
   it('puts each value at its own (α, β): the loss evaluated afresh by PyTorch at (x[i], y[j]) of the non-square grid', async () => {
     const { runFile } = importSurface(await read('surface_2d.h5'), { file: 'surface_2d.h5' });
@@ -64,7 +74,10 @@ describe('importSurface', () => {
   });
 
   it('takes another quantity with its name and keeps train_loss among the extras', async () => {
-    const { runFile, quantities } = importSurface(await read('surface_2d.h5'), { file: 'surface_2d.h5', quantity: 'test_acc' });
+    const { runFile, quantities } = importSurface(await read('surface_2d.h5'), {
+      file: 'surface_2d.h5',
+      quantity: 'test_acc',
+    });
     expect(quantities).toEqual(['test_acc', 'test_loss', 'train_acc', 'train_loss']);
     expect(runFile.landscape!.loss!.flat()).toEqual(dumpedValues('surface_2d.h5', 'test_acc'));
     expect(runFile.landscape!.extra!['train_loss']).toBeDefined();
@@ -88,7 +101,11 @@ describe('importSurface', () => {
     const landscape = runFile.landscape!;
     expect(landscape.alphas).toBeUndefined();
     expect(landscape.curve).toEqual({ t: dumpedValues(file, 'xcoordinates'), loss: dumpedValues(file, 'train_loss') });
-    expect(landscape.extra).toEqual({ test_acc: dumpedValues(file, 'test_acc'), test_loss: dumpedValues(file, 'test_loss'), train_acc: dumpedValues(file, 'train_acc') });
+    expect(landscape.extra).toEqual({
+      test_acc: dumpedValues(file, 'test_acc'),
+      test_loss: dumpedValues(file, 'test_loss'),
+      train_acc: dumpedValues(file, 'train_acc'),
+    });
   });
 
   it('a trajectory becomes one run whose projection holds its points in order', async () => {
@@ -103,35 +120,65 @@ describe('importSurface', () => {
 
   it.each([
     ['no_xcoordinates.h5', undefined, undefined, 'no_xcoordinates.h5: dataset "xcoordinates": missing'],
-    ['shape_mismatch.h5', undefined, undefined, 'shape_mismatch.h5: dataset "train_loss": has shape [9, 7], but the coordinates make it [9, 6]'],
-    ['surface_2d.h5', 'val_loss', undefined, 'surface_2d.h5: dataset "val_loss": not in the file (its quantities are test_acc, test_loss, train_acc, train_loss)'],
+    [
+      'shape_mismatch.h5',
+      undefined,
+      undefined,
+      'shape_mismatch.h5: dataset "train_loss": has shape [9, 7], but the coordinates make it [9, 6]',
+    ],
+    [
+      'surface_2d.h5',
+      'val_loss',
+      undefined,
+      'surface_2d.h5: dataset "val_loss": not in the file (its quantities are test_acc, test_loss, train_acc, train_loss)',
+    ],
     ['surface_pca.h5', undefined, 'proj_no_ycoord.h5', 'proj_no_ycoord.h5: dataset "proj_ycoord": missing'],
     ['surface_1d.h5', undefined, 'surface_pca_proj.h5', 'surface_pca_proj.h5: a trajectory needs a 2-D surface'],
-  ])('%s (quantity %s, trajectory %s): refused naming the file and the dataset', async (file, quantity, trajectoryFile, message) => {
-    const trajectory = trajectoryFile ? { file: trajectoryFile, datasets: await read(trajectoryFile) } : undefined;
-    const datasets = await read(file);
-    expect(() => importSurface(datasets, { file, quantity, trajectory })).toThrow(message);
-  });
+  ])(
+    '%s (quantity %s, trajectory %s): refused naming the file and the dataset',
+    async (file, quantity, trajectoryFile, message) => {
+      const trajectory = trajectoryFile ? { file: trajectoryFile, datasets: await read(trajectoryFile) } : undefined;
+      const datasets = await read(file);
+      expect(() => importSurface(datasets, { file, quantity, trajectory })).toThrow(message);
+    },
+  );
 });
 
 describe('surfaceDatasets + writeH5: export in loss-landscape’s layout', () => {
-  it.each(['surface_2d.h5', 'surface_1d.h5', 'surface_pca.h5', 'surface_partial.h5'])('%s round-trips to the same datasets, every value exact', async (file) => {
-    const { runFile } = importSurface(await read(file), { file });
-    const parsed = runFileSchema.parse(JSON.parse(JSON.stringify(runFile)));
-    const written = await readH5(await writeH5(surfaceDatasets(parsed, 'run.json')));
-    expectSameAsH5py(written!, file);
-  });
+  it.each(['surface_2d.h5', 'surface_1d.h5', 'surface_pca.h5', 'surface_partial.h5'])(
+    '%s round-trips to the same datasets, every value exact',
+    async (file) => {
+      const { runFile } = importSurface(await read(file), { file });
+      const parsed = runFileSchema.parse(JSON.parse(JSON.stringify(runFile)));
+      const written = await readH5(await writeH5(surfaceDatasets(parsed, 'run.json')));
+      expectSameAsH5py(written!, file);
+    },
+  );
 
   it('writes the imported quantity under its own name', async () => {
     const { runFile } = importSurface(await read('surface_2d.h5'), { file: 'surface_2d.h5', quantity: 'test_loss' });
     const written = (await readH5(await writeH5(surfaceDatasets(runFile, 'run.json'))))!;
-    expect(Array.from((written.get('test_loss') as { values: Float64Array }).values)).toEqual(dumpedValues('surface_2d.h5', 'test_loss'));
+    expect(Array.from((written.get('test_loss') as { values: Float64Array }).values)).toEqual(
+      dumpedValues('surface_2d.h5', 'test_loss'),
+    );
   });
 
   it('refuses a run file without a landscape, or with a grid that does not fit its axes, naming the field', () => {
     const base = { format: 'gradscape.run' as const, version: 1 as const, spec: {}, runs: [] };
     expect(() => surfaceDatasets(base, 'run.json')).toThrow('run.json: landscape: no surface to export');
-    const crooked = { ...base, landscape: { alphas: [0, 1, 2], betas: [0, 1], loss: [[1, 2, 3], [4, 5]] } };
-    expect(() => surfaceDatasets(crooked, 'run.json')).toThrow('run.json: landscape.loss: is not a grid of 2 rows of 3 values');
+    const crooked = {
+      ...base,
+      landscape: {
+        alphas: [0, 1, 2],
+        betas: [0, 1],
+        loss: [
+          [1, 2, 3],
+          [4, 5],
+        ],
+      },
+    };
+    expect(() => surfaceDatasets(crooked, 'run.json')).toThrow(
+      'run.json: landscape.loss: is not a grid of 2 rows of 3 values',
+    );
   });
 });

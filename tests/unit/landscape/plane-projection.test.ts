@@ -6,7 +6,13 @@ describe('projection onto a plane', () => {
   it('solves for (α, β) with non-orthogonal directions and measures the distance off the plane', () => {
     // d1 = (1, 0, 0), d2 = (1, 1, 0): the point (3, 2, 5) − center = 1·d1 + 2·d2 + 5·e3.
     const plane = { center: [1, 1, 1], d1: [1, 0, 0], d2: [1, 1, 0] };
-    const { coordinates, distances } = projectOntoPlane([[5, 3, 6], [1, 1, 1]], plane);
+    const { coordinates, distances } = projectOntoPlane(
+      [
+        [5, 3, 6],
+        [1, 1, 1],
+      ],
+      plane,
+    );
     expect(coordinates[0]![0]).toBeCloseTo(2, 12);
     expect(coordinates[0]![1]).toBeCloseTo(2, 12);
     expect(distances[0]).toBeCloseTo(5, 12);

@@ -10,7 +10,10 @@ import { relativeError } from '../../support/relative-error';
 const moons = { dataset: { name: 'moons', samples: 120, seed: 3 }, hidden: [8], activation: 'tanh', loss: 'bce' };
 
 async function train(run: Record<string, unknown>): Promise<NetworkRunRecord> {
-  const engineRun = await createNetworkRun(await problemOf(moons), runSpec({ steps: 60, optimizer: { name: 'adam', lr: 0.05 }, ...run }));
+  const engineRun = await createNetworkRun(
+    await problemOf(moons),
+    runSpec({ steps: 60, optimizer: { name: 'adam', lr: 0.05 }, ...run }),
+  );
   engineRun.advance(Number.MAX_SAFE_INTEGER);
   return engineRun.result();
 }
@@ -49,7 +52,10 @@ describe('the plane of a slice the app asks for', async () => {
     // The share, from its definition: variance of the pooled checkpoints along d over their total variance.
     const points = [...adam.checkpoints.params, ...sgd.checkpoints.params];
     const size = adam.finalParams.length;
-    const mean = Float64Array.from({ length: size }, (_, i) => points.reduce((sum, p) => sum + p[i]!, 0) / points.length);
+    const mean = Float64Array.from(
+      { length: size },
+      (_, i) => points.reduce((sum, p) => sum + p[i]!, 0) / points.length,
+    );
     let total = 0;
     const along = [0, 0];
     for (const p of points) {
@@ -85,7 +91,11 @@ describe('the plane of a slice the app asks for', async () => {
     const { coordinates, distances } = projectOntoPlane(finals, plane);
     const scale = Math.hypot(...plane.d1);
     distances.forEach((distance) => expect(distance / scale).toBeLessThan(1e-6));
-    expect(plane.through!.map(({ run, at }) => [run, at])).toEqual([['adam', 'final'], ['sgd', 'final'], ['rms', 'final']]);
+    expect(plane.through!.map(({ run, at }) => [run, at])).toEqual([
+      ['adam', 'final'],
+      ['sgd', 'final'],
+      ['rms', 'final'],
+    ]);
     plane.through!.forEach(({ point }, k) => {
       expect(point[0]).toBeCloseTo(coordinates[k]![0], 9);
       expect(point[1]).toBeCloseTo(coordinates[k]![1], 9);
@@ -114,6 +124,8 @@ describe('the plane of a slice the app asks for', async () => {
       landscape: { directions: 'random' },
       runs: [planeRun('adam', adam)],
     }) as ParsedSlicePlaneRequest;
-    await expect(answerSlicePlane(wrong)).rejects.toThrow('runs[0].checkpoints.params: holds vectors of 33 parameters; this network has 17');
+    await expect(answerSlicePlane(wrong)).rejects.toThrow(
+      'runs[0].checkpoints.params: holds vectors of 33 parameters; this network has 17',
+    );
   });
 });

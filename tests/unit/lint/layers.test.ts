@@ -15,7 +15,9 @@ beforeAll(() => {
 /** The layer rules' messages for `code` placed at `filePath`, relative to the repository. */
 async function layerErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(`${code}\nexport {};\n`, { filePath: `${repoRoot}/${filePath}` });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
+  return result!.messages
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals')
+    .map((m) => m.message);
 }
 
 /** `code` at `filePath` is refused by one layer rule, with this message. */
@@ -57,12 +59,15 @@ describe('electron/engine imports neither the host, nor electron, nor the file s
 describe('electron/host imports no electron', () => {
   it('refuses electron and its subpaths', async () => {
     for (const code of ["import { app } from 'electron';", "import { ipcMain } from 'electron/main';"]) {
-      expect(await layerErrors('electron/host/planted.ts', code)).toEqual([expect.stringMatching(/the host must not import electron/)]);
+      expect(await layerErrors('electron/host/planted.ts', code)).toEqual([
+        expect.stringMatching(/the host must not import electron/),
+      ]);
     }
   });
 
   it('lets the host use node: and the engine, and main.ts and preload.ts import electron', async () => {
-    const hostCode = "import { readFile } from 'node:fs/promises';\nimport { chooseSlicePlane } from '../engine/landscape/compute-landscape';";
+    const hostCode =
+      "import { readFile } from 'node:fs/promises';\nimport { chooseSlicePlane } from '../engine/landscape/compute-landscape';";
     expect(await layerErrors('electron/host/planted.ts', hostCode)).toEqual([]);
     expect(await layerErrors('electron/main.ts', "import { app } from 'electron';")).toEqual([]);
     expect(await layerErrors('electron/preload.ts', "import { contextBridge } from 'electron';")).toEqual([]);
@@ -73,7 +78,11 @@ describe('renderer imports neither electron/, nor electron, nor node built-ins',
   const file = 'renderer/src/store/planted.ts';
 
   it.each([
-    ['the Node side', "import { RunHost } from '../../../electron/host/run-host';", /the renderer must not import the Node side/],
+    [
+      'the Node side',
+      "import { RunHost } from '../../../electron/host/run-host';",
+      /the renderer must not import the Node side/,
+    ],
     ['electron', "import { ipcRenderer } from 'electron';", /the renderer must not import electron or node:/],
     ['node:fs', "import { readFileSync } from 'node:fs';", /the renderer must not import electron or node:/],
     ['a bare built-in', "import { join } from 'path';", /the renderer must not import node built-ins/],
@@ -104,7 +113,8 @@ describe('the store imports no UI code', () => {
     ['the command registry', "import { runCommand } from '../commands/command-registry';"],
   ])('refuses %s', (_, code) => expectRefused(file, code, message));
 
-  it('still refuses what the renderer refuses', () => expectRefused(file, "import { join } from 'path';", /the renderer must not import node built-ins/));
+  it('still refuses what the renderer refuses', () =>
+    expectRefused(file, "import { join } from 'path';", /the renderer must not import node built-ins/));
 
   it('lets through the model, the other stores and the views’ plain modules, and lets a view import the store and the commands', async () => {
     const code = [
@@ -114,7 +124,8 @@ describe('the store imports no UI code', () => {
       "import type { AppCommand } from '../../../shared/app-commands';",
     ].join('\n');
     expect(await layerErrors(file, code)).toEqual([]);
-    const view = "import { useAppStore } from '../store/app-store';\nimport { runCommand } from '../commands/command-registry';\nimport { Legend } from './Legend';";
+    const view =
+      "import { useAppStore } from '../store/app-store';\nimport { runCommand } from '../commands/command-registry';\nimport { Legend } from './Legend';";
     expect(await layerErrors('renderer/src/sidebar/planted.tsx', view)).toEqual([]);
   });
 });
@@ -124,12 +135,24 @@ describe('shared/ stays pure', () => {
 
   it.each([
     ['electron', "import { app } from 'electron';", /shared\/ must not import electron, node: or the DOM layer/],
-    ['node:crypto', "import { createHash } from 'node:crypto';", /shared\/ must not import electron, node: or the DOM layer/],
+    [
+      'node:crypto',
+      "import { createHash } from 'node:crypto';",
+      /shared\/ must not import electron, node: or the DOM layer/,
+    ],
     ['a bare built-in', "import { join } from 'path';", /shared\/ must not import node built-ins/],
     ['react', "import { useState } from 'react';", /shared\/ must not import electron, node: or the DOM layer/],
     ['three', "import * as THREE from 'three';", /shared\/ must not import electron, node: or the DOM layer/],
-    ['the engine', "import { dot } from '../electron/engine/linalg/vectors';", /shared\/ must not import the Node side or the renderer/],
-    ['the renderer', "import { useAppStore } from '../renderer/src/store/app-store';", /shared\/ must not import the Node side or the renderer/],
+    [
+      'the engine',
+      "import { dot } from '../electron/engine/linalg/vectors';",
+      /shared\/ must not import the Node side or the renderer/,
+    ],
+    [
+      'the renderer',
+      "import { useAppStore } from '../renderer/src/store/app-store';",
+      /shared\/ must not import the Node side or the renderer/,
+    ],
   ])('refuses %s', (_, code, message) => expectRefused(file, code, message));
 
   it('refuses the DOM and Node globals', async () => {

@@ -66,48 +66,66 @@ describe(`Hessian-vector products against PyTorch ${fixture.torch}'s explicit He
   // Measured: forward-over-reverse 1e-7 to 3e-7 (float32 rounding) on every network; central
   // differences of gradients at best 2e-5 (at a step tuned per network), 2e-4 across ReLU kinks
   // and wrong by O(1) at steps that cross one. Forward-over-reverse is what the engine uses.
-  it.each(fixture.small.map((c) => [c.name, c] as const))('%s: forward-over-reverse is exact to float32; central differences are not', async (_, c) => {
-    const { model, rows, params } = await modelOf(c);
-    const out = new Float32Array(params.length);
-    const plus = new Float32Array(params.length);
-    const minus = new Float32Array(params.length);
-    let exact = 0;
-    let differenced = Infinity;
-    for (const steps of [[1e-2], [3e-3], [1e-3], [1e-4]]) {
-      let worst = 0;
+  it.each(fixture.small.map((c) => [c.name, c] as const))(
+    '%s: forward-over-reverse is exact to float32; central differences are not',
+    async (_, c) => {
+      const { model, rows, params } = await modelOf(c);
+      const out = new Float32Array(params.length);
+      const plus = new Float32Array(params.length);
+      const minus = new Float32Array(params.length);
+      let exact = 0;
+      let differenced = Infinity;
+      for (const steps of [[1e-2], [3e-3], [1e-3], [1e-4]]) {
+        let worst = 0;
+        c.vectors.forEach((v, k) => {
+          const [eps] = steps as [number];
+          const gradientAt = (sign: number, gradient: Float32Array): void => {
+            model.compute(
+              Float32Array.from(params, (p, i) => p + sign * eps * v[i]!),
+              gradient,
+              { batch: rows, evaluate: [] },
+            );
+          };
+          gradientAt(1, plus);
+          gradientAt(-1, minus);
+          worst = Math.max(
+            worst,
+            relativeDistance(
+              Float64Array.from(plus, (g, i) => (g - minus[i]!) / (2 * eps)),
+              c.products[k]!,
+            ),
+          );
+        });
+        differenced = Math.min(differenced, worst);
+      }
       c.vectors.forEach((v, k) => {
-        const [eps] = steps as [number];
-        const gradientAt = (sign: number, gradient: Float32Array): void => {
-          model.compute(Float32Array.from(params, (p, i) => p + sign * eps * v[i]!), gradient, { batch: rows, evaluate: [] });
-        };
-        gradientAt(1, plus);
-        gradientAt(-1, minus);
-        worst = Math.max(worst, relativeDistance(Float64Array.from(plus, (g, i) => (g - minus[i]!) / (2 * eps)), c.products[k]!));
+        model.hessianVectorProduct(params, Float32Array.from(v), out, rows);
+        exact = Math.max(exact, relativeDistance(out, c.products[k]!));
       });
-      differenced = Math.min(differenced, worst);
-    }
-    c.vectors.forEach((v, k) => {
-      model.hessianVectorProduct(params, Float32Array.from(v), out, rows);
-      exact = Math.max(exact, relativeDistance(out, c.products[k]!));
-    });
-    model.release(rows);
-    expect(exact).toBeLessThan(1e-5);
-    expect(differenced).toBeGreaterThan(10 * exact);
-  });
+      model.release(rows);
+      expect(exact).toBeLessThan(1e-5);
+      expect(differenced).toBeGreaterThan(10 * exact);
+    },
+  );
 });
 
 describe('Lanczos extreme eigenpairs', () => {
-  it.each(fixture.small.map((c) => [c.name, c] as const))('%s: the whole Krylov space gives the extremes of the spectrum', async (_, c) => {
-    const { model, rows, params } = await modelOf(c);
-    const tensors = tf.memory().numTensors;
-    const found = extremeEigenpairs(hessianOperator(model, params, rows), params.length, { seed: 3, vectors: true });
-    expect(tf.memory().numTensors).toBe(tensors);
-    model.release(rows);
-    const scale = Math.max(...c.spectrum.map(Math.abs));
-    expect(Math.abs(found.eigenvalues[0] - c.eigenvalues[0]) / scale).toBeLessThan(1e-5);
-    expect(Math.abs(found.eigenvalues[1] - c.eigenvalues[1]) / scale).toBeLessThan(1e-5);
-    found.vectors!.forEach((vector, k) => expect(Math.abs(cosine(vector, c.eigenvectors[k]!))).toBeGreaterThan(0.999));
-  });
+  it.each(fixture.small.map((c) => [c.name, c] as const))(
+    '%s: the whole Krylov space gives the extremes of the spectrum',
+    async (_, c) => {
+      const { model, rows, params } = await modelOf(c);
+      const tensors = tf.memory().numTensors;
+      const found = extremeEigenpairs(hessianOperator(model, params, rows), params.length, { seed: 3, vectors: true });
+      expect(tf.memory().numTensors).toBe(tensors);
+      model.release(rows);
+      const scale = Math.max(...c.spectrum.map(Math.abs));
+      expect(Math.abs(found.eigenvalues[0] - c.eigenvalues[0]) / scale).toBeLessThan(1e-5);
+      expect(Math.abs(found.eigenvalues[1] - c.eigenvalues[1]) / scale).toBeLessThan(1e-5);
+      found.vectors!.forEach((vector, k) =>
+        expect(Math.abs(cosine(vector, c.eigenvectors[k]!))).toBeGreaterThan(0.999),
+      );
+    },
+  );
 
   it(`${fixture.medium.name} (${fixture.medium.params.length} parameters): converges to both extremes within the default iterations`, async () => {
     const c = fixture.medium;
@@ -184,7 +202,9 @@ describe('curvature along network runs', () => {
 
   it('a run from near the saddle escapes it, then stops in the flat valley of solutions', async () => {
     const result = await run(scalarNetwork, { init: { scheme: 'normal', std: 1e-4, seed: 2 }, steps: 400 });
-    const kinds = result.events.filter((event) => ['saddle', 'degenerate', 'minimum', 'converged'].includes(event.type));
+    const kinds = result.events.filter((event) =>
+      ['saddle', 'degenerate', 'minimum', 'converged'].includes(event.type),
+    );
     expect(kinds.map((event) => event.type)).toEqual(['saddle', 'degenerate']);
     expect(kinds[0]!.step).toBe(0);
     expect(kinds[1]!.endStep).toBe(400);
@@ -192,7 +212,11 @@ describe('curvature along network runs', () => {
   });
 
   it('linear regression converges to its minimum; curvature is recorded at the first and last checkpoints', async () => {
-    const result = await run(linearRegression, { init: { scheme: 'zeros', seed: 1 }, steps: 200, optimizer: { name: 'sgd', lr: 0.2 } });
+    const result = await run(linearRegression, {
+      init: { scheme: 'zeros', seed: 1 },
+      steps: 200,
+      optimizer: { name: 'sgd', lr: 0.2 },
+    });
     const converged = result.events.find((event) => event.type === 'converged');
     expect(converged?.endStep).toBe(200);
     expect(converged!.eigenvalues![0]).toBeCloseTo(2, 4);

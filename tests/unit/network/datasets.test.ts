@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CSV_COLUMNS, MAX_DATASET_ROWS, MAX_PARAMETERS } from '../../../shared/limits';
-import { GENERATED_DATASET_NAMES, mlpProblemSchema, type GeneratedDatasetName } from '../../../shared/spec/network-spec';
+import {
+  GENERATED_DATASET_NAMES,
+  mlpProblemSchema,
+  type GeneratedDatasetName,
+} from '../../../shared/spec/network-spec';
 import { parseCsvDataset } from '../../../electron/engine/network/csv-dataset';
 import { splitDataset, type Dataset } from '../../../electron/engine/network/dataset';
 import { InvalidInputError } from '../../../electron/engine/invalid-input';
@@ -14,14 +18,17 @@ const point = (d: Dataset, i: number): number[] => Array.from(d.x.subarray(i * d
 const count = (values: Float32Array, value: number): number => values.filter((v) => v === value).length;
 
 describe('generated datasets', () => {
-  it.each(GENERATED_DATASET_NAMES.filter((name) => name !== 'sine'))('%s: 2-D, two classes, reproducible by seed', (name) => {
-    const d = generate(name, 101, 0.1);
-    expect([d.rows, d.features, d.x.length, d.y.length]).toEqual([101, 2, 202, 101]);
-    expect(new Set(d.y)).toEqual(new Set([0, 1]));
-    if (name !== 'xor') expect([count(d.y, 0), count(d.y, 1)]).toEqual([50, 51]);
-    expect(generate(name, 101, 0.1)).toEqual(d);
-    expect(generate(name, 101, 0.1, 2).x).not.toEqual(d.x);
-  });
+  it.each(GENERATED_DATASET_NAMES.filter((name) => name !== 'sine'))(
+    '%s: 2-D, two classes, reproducible by seed',
+    (name) => {
+      const d = generate(name, 101, 0.1);
+      expect([d.rows, d.features, d.x.length, d.y.length]).toEqual([101, 2, 202, 101]);
+      expect(new Set(d.y)).toEqual(new Set([0, 1]));
+      if (name !== 'xor') expect([count(d.y, 0), count(d.y, 1)]).toEqual([50, 51]);
+      expect(generate(name, 101, 0.1)).toEqual(d);
+      expect(generate(name, 101, 0.1, 2).x).not.toEqual(d.x);
+    },
+  );
 
   it('circles: class 0 on the unit circle, class 1 on the circle of radius 0.5', () => {
     const d = generate('circles');
@@ -90,7 +97,10 @@ describe('train/test split', () => {
     const { train, test } = splitDataset(d, 0.25, 9);
     expect([train.rows, test!.rows]).toEqual([150, 50]);
     const key = (s: Dataset, i: number) => `${point(s, i)}:${s.y[i]}`;
-    const all = [...Array.from({ length: 150 }, (_, i) => key(train, i)), ...Array.from({ length: 50 }, (_, i) => key(test!, i))];
+    const all = [
+      ...Array.from({ length: 150 }, (_, i) => key(train, i)),
+      ...Array.from({ length: 50 }, (_, i) => key(test!, i)),
+    ];
     expect(all.sort()).toEqual(Array.from({ length: 200 }, (_, i) => key(d, i)).sort());
     expect(splitDataset(d, 0.25, 9)).toEqual({ train, test });
     expect(splitDataset(d, 0.25, 10).test!.x).not.toEqual(test!.x);
@@ -148,12 +158,16 @@ describe('CSV datasets', () => {
       expect(() => parseCsvDataset(passwd, target, 'passwd')).toThrow(/^passwd: /);
       expect(() => parseCsvDataset(passwd, target, 'passwd')).not.toThrow(/root:x|daemon|bash/);
     }
-    expect(() => parseCsvDataset('a,b\n1,"x"y\n', 'b', 'd.csv')).toThrow(new InvalidInputError('d.csv: line 2: not valid CSV (a closing quote is followed by more text)'));
+    expect(() => parseCsvDataset('a,b\n1,"x"y\n', 'b', 'd.csv')).toThrow(
+      new InvalidInputError('d.csv: line 2: not valid CSV (a closing quote is followed by more text)'),
+    );
   });
 
   it(`refuses more than ${MAX_CSV_COLUMNS} columns or ${MAX_DATASET_ROWS} rows`, () => {
     const wide = Array.from({ length: MAX_CSV_COLUMNS + 1 }, (_, i) => `c${i}`).join(',');
-    expect(() => parseCsvDataset(`${wide}\n`, 'c0', 'd.csv')).toThrow(`d.csv: the header has ${MAX_CSV_COLUMNS + 1} columns; the limit is ${MAX_CSV_COLUMNS}`);
+    expect(() => parseCsvDataset(`${wide}\n`, 'c0', 'd.csv')).toThrow(
+      `d.csv: the header has ${MAX_CSV_COLUMNS + 1} columns; the limit is ${MAX_CSV_COLUMNS}`,
+    );
     const tall = `x,y\n${'1,0\n'.repeat(MAX_DATASET_ROWS + 1)}`;
     expect(() => parseCsvDataset(tall, 'y', 'd.csv')).toThrow('d.csv: holds more than 100,000 data rows, the limit');
     // Blank lines are no rows: the limit counts data rows.
@@ -172,7 +186,8 @@ describe('CSV datasets', () => {
 });
 
 describe('resolving a problem', () => {
-  const resolve = (mlp: Record<string, unknown>) => resolveNetworkProblem(mlpProblemSchema.parse({ hidden: [8], activation: 'tanh', ...mlp }));
+  const resolve = (mlp: Record<string, unknown>) =>
+    resolveNetworkProblem(mlpProblemSchema.parse({ hidden: [8], activation: 'tanh', ...mlp }));
 
   it('sizes the layers from the data and the loss', async () => {
     expect((await resolve({ dataset: { name: 'moons' }, loss: 'bce' })).sizes).toEqual([2, 8, 1]);
@@ -181,15 +196,23 @@ describe('resolving a problem', () => {
   });
 
   it('splits with the dataset seed', async () => {
-    const problem = await resolve({ dataset: { name: 'circles', samples: 100, seed: 4 }, loss: 'bce', testFraction: 0.2 });
+    const problem = await resolve({
+      dataset: { name: 'circles', samples: 100, seed: 4 },
+      loss: 'bce',
+      testFraction: 0.2,
+    });
     expect([problem.train.rows, problem.test!.rows]).toEqual([80, 20]);
   });
 
   it('parses a CSV’s content and checks its labels suit the loss', async () => {
     const csv = { csvText: 'x,c\n0.5,0\n1.5,1\n2.5,2\n', file: 'three.csv', target: 'c' };
     expect((await resolve({ dataset: csv, loss: 'cross_entropy' })).classes).toBe(3);
-    await expect(resolve({ dataset: csv, loss: 'bce' })).rejects.toThrow('target "c" has 3 classes and bce takes two (0 and 1): use cross_entropy');
-    await expect(resolve({ dataset: { csvText: 'x,v\n0.5,0.25\n', target: 'v' }, loss: 'cross_entropy' })).rejects.toThrow(
+    await expect(resolve({ dataset: csv, loss: 'bce' })).rejects.toThrow(
+      'target "c" has 3 classes and bce takes two (0 and 1): use cross_entropy',
+    );
+    await expect(
+      resolve({ dataset: { csvText: 'x,v\n0.5,0.25\n', target: 'v' }, loss: 'cross_entropy' }),
+    ).rejects.toThrow(
       'target "v" holds 0.25, but cross_entropy needs class labels 0, 1, …; use mse to fit real values',
     );
   });
@@ -197,8 +220,14 @@ describe('resolving a problem', () => {
   it(`refuses a CSV network over ${MAX_PARAMETERS} parameters once its inputs are known`, async () => {
     // With one input (the least a CSV gives) 49,618,585 parameters: the schema passes it; with 99, 50,002,353.
     const header = [...Array.from({ length: 99 }, (_, i) => `x${i}`), 'y'].join(',');
-    const mlp = { dataset: { csvText: `${header}\n${Array(100).fill(0).join(',')}\n`, target: 'y' }, hidden: [3916, 4096, 4096, 4096], loss: 'mse' };
+    const mlp = {
+      dataset: { csvText: `${header}\n${Array(100).fill(0).join(',')}\n`, target: 'y' },
+      hidden: [3916, 4096, 4096, 4096],
+      loss: 'mse',
+    };
     expect(mlpProblemSchema.safeParse({ activation: 'tanh', ...mlp }).success).toBe(true);
-    await expect(resolve(mlp)).rejects.toThrow('problem.mlp.hidden: the network has 50,002,353 parameters; the limit is 50,000,000');
+    await expect(resolve(mlp)).rejects.toThrow(
+      'problem.mlp.hidden: the network has 50,002,353 parameters; the limit is 50,000,000',
+    );
   });
 });

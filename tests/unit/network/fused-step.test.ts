@@ -26,8 +26,16 @@ const OPTIMIZERS: Record<string, unknown>[] = [
 /** What else a step may do: penalties, clipping, a schedule, minibatches with dropout and a test split. */
 const SETTINGS: { label: string; mlp: Record<string, unknown>; run: Record<string, unknown> }[] = [
   { label: 'full batch', mlp: moons, run: {} },
-  { label: 'l1, l2, clipping, cosine schedule', mlp: moons, run: { l1: 1e-3, l2: 1e-3, clipNorm: 0.05, schedule: { name: 'cosine', tMax: 120 } } },
-  { label: 'minibatches, dropout, test split', mlp: { ...moons, testFraction: 0.25, activation: 'relu' }, run: { batchSize: 32, dropout: 0.2 } },
+  {
+    label: 'l1, l2, clipping, cosine schedule',
+    mlp: moons,
+    run: { l1: 1e-3, l2: 1e-3, clipNorm: 0.05, schedule: { name: 'cosine', tMax: 120 } },
+  },
+  {
+    label: 'minibatches, dropout, test split',
+    mlp: { ...moons, testFraction: 0.25, activation: 'relu' },
+    run: { batchSize: 32, dropout: 0.2 },
+  },
 ];
 
 const STEPS = 120;
@@ -51,20 +59,23 @@ function worst(a: ArrayLike<number>, b: ArrayLike<number>): number {
 // The fused step (one kernel call, optimizer in WASM) against the kernel's gradient with the JS
 // optimizer: same float32 gradients, float64 optimizer state on both sides.
 describe.each(SETTINGS)('the fused kernel step matches the kernel gradient + JS optimizer ($label)', ({ mlp, run }) => {
-  it.each(OPTIMIZERS.map((optimizer) => [JSON.stringify(optimizer), optimizer] as const))('%s', async (_, optimizer) => {
-    const fused = await train(mlp, { ...run, optimizer }, true);
-    const split = await train(mlp, { ...run, optimizer }, false);
-    expect(fused.result.backend).toBe('kernel');
-    expect(fused.result.status).toBe('completed');
-    expect(split.result.status).toBe('completed');
-    expect(worst(fused.result.finalParams, split.result.finalParams)).toBeLessThan(1e-5);
-    expect(worst(fused.result.loss, split.result.loss)).toBeLessThan(1e-5);
-    expect(worst(fused.result.testLoss ?? [], split.result.testLoss ?? [])).toBeLessThan(1e-5);
-    expect(worst(fused.result.gradNorm, split.result.gradNorm)).toBeLessThan(1e-5);
-    expect(worst(fused.result.layerGradNorms.flat(), split.result.layerGradNorms.flat())).toBeLessThan(1e-5);
-    expect(worst(fused.updateNorms, split.updateNorms)).toBeLessThan(1e-5);
-    expect(worst(fused.result.lr, split.result.lr)).toBe(0);
-    // Both paths trained: agreement is not two runs standing still.
-    expect(worst(fused.result.finalParams, fused.result.initialParams)).toBeGreaterThan(1e-3);
-  });
+  it.each(OPTIMIZERS.map((optimizer) => [JSON.stringify(optimizer), optimizer] as const))(
+    '%s',
+    async (_, optimizer) => {
+      const fused = await train(mlp, { ...run, optimizer }, true);
+      const split = await train(mlp, { ...run, optimizer }, false);
+      expect(fused.result.backend).toBe('kernel');
+      expect(fused.result.status).toBe('completed');
+      expect(split.result.status).toBe('completed');
+      expect(worst(fused.result.finalParams, split.result.finalParams)).toBeLessThan(1e-5);
+      expect(worst(fused.result.loss, split.result.loss)).toBeLessThan(1e-5);
+      expect(worst(fused.result.testLoss ?? [], split.result.testLoss ?? [])).toBeLessThan(1e-5);
+      expect(worst(fused.result.gradNorm, split.result.gradNorm)).toBeLessThan(1e-5);
+      expect(worst(fused.result.layerGradNorms.flat(), split.result.layerGradNorms.flat())).toBeLessThan(1e-5);
+      expect(worst(fused.updateNorms, split.updateNorms)).toBeLessThan(1e-5);
+      expect(worst(fused.result.lr, split.result.lr)).toBe(0);
+      // Both paths trained: agreement is not two runs standing still.
+      expect(worst(fused.result.finalParams, fused.result.initialParams)).toBeGreaterThan(1e-3);
+    },
+  );
 });

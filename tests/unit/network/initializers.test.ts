@@ -8,7 +8,11 @@ const FAN_OUT = 300;
 const N = FAN_IN * FAN_OUT;
 
 /** The kernel and bias of one [FAN_IN, FAN_OUT] layer. */
-function layer(init: Record<string, unknown>, fanIn = FAN_IN, fanOut = FAN_OUT): { kernel: Float32Array; bias: Float32Array } {
+function layer(
+  init: Record<string, unknown>,
+  fanIn = FAN_IN,
+  fanOut = FAN_OUT,
+): { kernel: Float32Array; bias: Float32Array } {
   const params = initializeParams([fanIn, fanOut], initSpecSchema.parse(init));
   const [slice] = denseLayerSlices([fanIn, fanOut]);
   return { kernel: params.subarray(0, slice!.biasOffset), bias: params.subarray(slice!.biasOffset) };
@@ -67,7 +71,8 @@ describe('orthogonal', () => {
   function gramError(kernel: Float32Array, rows: number, cols: number, gain: number, side: 'columns' | 'rows'): number {
     const n = side === 'columns' ? cols : rows;
     const length = side === 'columns' ? rows : cols;
-    const at = (vector: number, k: number) => (side === 'columns' ? kernel[k * cols + vector]! : kernel[vector * cols + k]!);
+    const at = (vector: number, k: number) =>
+      side === 'columns' ? kernel[k * cols + vector]! : kernel[vector * cols + k]!;
     let worst = 0;
     for (let a = 0; a < n; a++) {
       for (let b = a; b < n; b++) {
@@ -116,10 +121,16 @@ describe('constant schemes and biases', () => {
 });
 
 describe('reproducibility', () => {
-  it.each(['normal', 'glorot_uniform', 'he_normal', 'orthogonal'])('%s: the same seed gives the same parameters, another seed others', (scheme) => {
-    const init = (seed: number) =>
-      initializeParams([7, 9, 3], initSpecSchema.parse({ scheme, seed, ...(scheme === 'normal' ? { std: 0.1 } : {}) }));
-    expect(init(11)).toEqual(init(11));
-    expect(init(12)).not.toEqual(init(11));
-  });
+  it.each(['normal', 'glorot_uniform', 'he_normal', 'orthogonal'])(
+    '%s: the same seed gives the same parameters, another seed others',
+    (scheme) => {
+      const init = (seed: number) =>
+        initializeParams(
+          [7, 9, 3],
+          initSpecSchema.parse({ scheme, seed, ...(scheme === 'normal' ? { std: 0.1 } : {}) }),
+        );
+      expect(init(11)).toEqual(init(11));
+      expect(init(12)).not.toEqual(init(11));
+    },
+  );
 });

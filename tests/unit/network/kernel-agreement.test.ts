@@ -26,7 +26,9 @@ interface Case {
 function dataset(random: Random, rows: number, features: number, loss: LossName, classes: number): Dataset {
   return {
     x: Float32Array.from({ length: rows * features }, () => 2 * random.normal()),
-    y: Float32Array.from({ length: rows }, () => (loss === 'mse' ? random.normal() : random.int(loss === 'bce' ? 2 : classes))),
+    y: Float32Array.from({ length: rows }, () =>
+      loss === 'mse' ? random.normal() : random.int(loss === 'bce' ? 2 : classes),
+    ),
     rows,
     features,
     featureNames: Array.from({ length: features }, (_, i) => `x${i + 1}`),
@@ -45,7 +47,10 @@ function randomCase(seed: number): Case {
   const rows = 1 + random.int(60);
   const train = dataset(random, rows, sizes[0]!, loss, outputs);
   const test = random.uniform() < 0.5 ? dataset(random, 1 + random.int(30), sizes[0]!, loss, outputs) : undefined;
-  const batch = rows > 2 && random.uniform() < 0.5 ? Int32Array.from({ length: 1 + random.int(rows - 1) }, () => random.int(rows)) : undefined;
+  const batch =
+    rows > 2 && random.uniform() < 0.5
+      ? Int32Array.from({ length: 1 + random.int(rows - 1) }, () => random.int(rows))
+      : undefined;
   const dropout = random.uniform() < 0.4 ? 0.1 + 0.5 * random.uniform() : undefined;
   const params = Float32Array.from({ length: paramCount(sizes) }, () => 0.7 * random.normal());
   return { sizes, activation, loss, train, test, batch, dropout, params };
@@ -55,7 +60,11 @@ function dropoutMasks(c: Case, seed: number): Float32Array[] | undefined {
   if (!c.dropout) return undefined;
   const random = createRandom(seed);
   const rows = c.batch?.length ?? c.train.rows;
-  return c.sizes.slice(1, -1).map((width) => Float32Array.from({ length: rows * width }, () => (random.uniform() < c.dropout! ? 0 : 1 / (1 - c.dropout!))));
+  return c.sizes
+    .slice(1, -1)
+    .map((width) =>
+      Float32Array.from({ length: rows * width }, () => (random.uniform() < c.dropout! ? 0 : 1 / (1 - c.dropout!))),
+    );
 }
 
 function norm(values: Float32Array): number {
@@ -76,10 +85,19 @@ describe('the WASM kernel agrees with the tfjs path over random architectures', 
     const unitActivity = c.sizes.length > 2;
     const masks = dropoutMasks(c, seed);
     const expectedGradient = new Float32Array(c.params.length);
-    const expected = tfjsStepGradient(model, train, test, unitActivity).compute(c.params, expectedGradient, c.batch, masks);
+    const expected = tfjsStepGradient(model, train, test, unitActivity).compute(
+      c.params,
+      expectedGradient,
+      c.batch,
+      masks,
+    );
     model.release(train);
     if (test) model.release(test);
-    const kernel = new KernelGradient(network, c.train, c.test, { batchSize: c.batch?.length, dropout: !!c.dropout, unitActivity });
+    const kernel = new KernelGradient(network, c.train, c.test, {
+      batchSize: c.batch?.length,
+      dropout: !!c.dropout,
+      unitActivity,
+    });
     const gradient = new Float32Array(c.params.length);
     const got = kernel.compute(c.params, gradient, c.batch, masks);
 
@@ -89,6 +107,8 @@ describe('the WASM kernel agrees with the tfjs path over random architectures', 
     // The gradient as a vector: its components sum in different orders, so the smallest ones can differ more.
     const difference = gradient.map((g, i) => g - expectedGradient[i]!);
     expect(norm(difference) / Math.max(norm(expectedGradient), 1e-12)).toBeLessThan(1e-5);
-    got.unitMaxima!.forEach((maxima, l) => maxima.forEach((m, j) => expect(relativeError(m, expected.unitMaxima![l]![j]!)).toBeLessThan(1e-5)));
+    got.unitMaxima!.forEach((maxima, l) =>
+      maxima.forEach((m, j) => expect(relativeError(m, expected.unitMaxima![l]![j]!)).toBeLessThan(1e-5)),
+    );
   });
 });

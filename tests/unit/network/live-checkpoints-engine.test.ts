@@ -9,7 +9,10 @@ const moons = { dataset: { name: 'moons', samples: 120, seed: 2 }, hidden: [8], 
 describe('a network run’s checkpoints while it trains', () => {
   it('come in the frame batches as they are taken, each once, the same as the completed run’s', async () => {
     const problem = await problemOf(moons);
-    const run = await createNetworkRun(problem, runSpec({ steps: 100 }), { checkpointValues: 11 * 41, curvaturePoints: 0 });
+    const run = await createNetworkRun(problem, runSpec({ steps: 100 }), {
+      checkpointValues: 11 * 41,
+      curvaturePoints: 0,
+    });
     const steps: number[] = [];
     const params: number[] = [];
     while (run.status === 'running') {
@@ -31,10 +34,17 @@ describe('a network run’s checkpoints while it trains', () => {
 
   it('cross to the app in valid frames messages, the parameters of each checkpoint sent once', async () => {
     const problem = await problemOf(moons);
-    const run = await createNetworkRun(problem, runSpec({ steps: 60 }), { checkpointValues: 7 * 41, curvaturePoints: 0 });
+    const run = await createNetworkRun(problem, runSpec({ steps: 60 }), {
+      checkpointValues: 7 * 41,
+      curvaturePoints: 0,
+    });
     const posted: WorkerMessage[] = [];
     let ticks: (() => void)[] = [];
-    const scheduler = new RunScheduler({ post: (message) => posted.push(message), now: () => 0, defer: (tick) => ticks.push(tick) });
+    const scheduler = new RunScheduler({
+      post: (message) => posted.push(message),
+      now: () => 0,
+      defer: (tick) => ticks.push(tick),
+    });
     scheduler.add('live', run, undefined);
     while (ticks.length) {
       const pending = ticks;
@@ -43,7 +53,9 @@ describe('a network run’s checkpoints while it trains', () => {
     }
     const frames = posted.filter((message) => message.type === 'frames');
     for (const message of frames) expect(() => hostMessageSchema.parse(message)).not.toThrow();
-    const sentSteps = frames.flatMap((message) => (message.type === 'frames' && message.checkpoints ? Array.from(message.checkpoints.steps) : []));
+    const sentSteps = frames.flatMap((message) =>
+      message.type === 'frames' && message.checkpoints ? Array.from(message.checkpoints.steps) : [],
+    );
     expect(sentSteps).toEqual(Array.from(run.checkpoints().steps));
     expect(new Set(sentSteps).size).toBe(sentSteps.length);
     // The completion carries none of them again: frames took the last one with the final step.

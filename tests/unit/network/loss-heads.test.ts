@@ -16,10 +16,16 @@ describe.each<TensorBackend>(['wasm', 'cpu'])('cross-entropy point sums (%s)', (
     const [points, rows, classes] = [3, 5, 4];
     // Point k's logits scaled by 1, 30 and 300: at 300 exp overflows and p(class) underflows in float32.
     const logits = Array.from({ length: points }, (_, k) =>
-      Array.from({ length: rows }, (_, r) => Array.from({ length: classes }, (_, c) => [1, 30, 300][k]! * Math.sin(1 + r * classes + c))),
+      Array.from({ length: rows }, (_, r) =>
+        Array.from({ length: classes }, (_, c) => [1, 30, 300][k]! * Math.sin(1 + r * classes + c)),
+      ),
     );
     const labels = Array.from({ length: rows }, (_, r) => r % classes);
-    const sums = tf.tidy(() => LOSS_HEADS.cross_entropy.pointSums(tf.tensor3d(logits), tf.oneHot(labels, classes).toFloat() as tf.Tensor2D).arraySync());
+    const sums = tf.tidy(() =>
+      LOSS_HEADS.cross_entropy
+        .pointSums(tf.tensor3d(logits), tf.oneHot(labels, classes).toFloat() as tf.Tensor2D)
+        .arraySync(),
+    );
     logits.forEach((point, k) => {
       const expected = point.reduce((sum, row, r) => sum + crossEntropy(row, labels[r]!), 0);
       expect(relativeError(sums[k]!, expected)).toBeLessThan(1e-5);

@@ -7,7 +7,10 @@ const spiral = { name: 'spiral', samples: 200, seed: 1 };
 const deep = (activation: string) => ({ dataset: spiral, hidden: [16, 16, 16, 16, 16, 16], activation, loss: 'bce' });
 
 async function events(mlp: Record<string, unknown>, run: Record<string, unknown>): Promise<RunEvent[]> {
-  const engineRun = await createNetworkRun(await problemOf(mlp), runSpec({ steps: 200, optimizer: { name: 'sgd', lr: 0.1 }, ...run }));
+  const engineRun = await createNetworkRun(
+    await problemOf(mlp),
+    runSpec({ steps: 200, optimizer: { name: 'sgd', lr: 0.1 }, ...run }),
+  );
   engineRun.advance(Number.MAX_SAFE_INTEGER);
   return engineRun.result().events;
 }
@@ -40,7 +43,11 @@ describe('diagnostics on a deep tanh network (6 hidden layers of 16)', () => {
   });
 
   it('a plateau that training leaves is dated from its first to its last step', async () => {
-    const found = await events(deep('tanh'), { init: { scheme: 'normal', seed: 1 }, optimizer: { name: 'adam', lr: 0.01 }, steps: 300 });
+    const found = await events(deep('tanh'), {
+      init: { scheme: 'normal', seed: 1 },
+      optimizer: { name: 'adam', lr: 0.01 },
+      steps: 300,
+    });
     const plateau = found.find((e) => e.type === 'plateau')!;
     expect(plateau.step).toBe(0);
     expect(plateau.endStep).toBeGreaterThan(45);
@@ -61,7 +68,10 @@ describe('dead ReLU units', () => {
   });
 
   it('are not reported for a healthy ReLU network', async () => {
-    const found = await events({ dataset: { name: 'moons' }, hidden: [16, 8], activation: 'relu', loss: 'bce' }, { init: { scheme: 'he_normal', seed: 1 }, steps: 50 });
+    const found = await events(
+      { dataset: { name: 'moons' }, hidden: [16, 8], activation: 'relu', loss: 'bce' },
+      { init: { scheme: 'he_normal', seed: 1 }, steps: 50 },
+    );
     expect(types(found)).not.toContain('dead_units');
   });
 });

@@ -14,7 +14,10 @@ async function train(mlp: Record<string, unknown>, run: Record<string, unknown>)
 
 describe('a network run', () => {
   it('records steps + 1 points of loss, gradient norms and learning rate, and the run-file fields', async () => {
-    const result = await train({ ...moons, testFraction: 0.25 }, { steps: 40, schedule: { name: 'exponential', gamma: 0.9 } });
+    const result = await train(
+      { ...moons, testFraction: 0.25 },
+      { steps: 40, schedule: { name: 'exponential', gamma: 0.9 } },
+    );
     expect(result.status).toBe('completed');
     expect(result.backend).toBe('kernel');
     for (const series of [result.loss, result.testLoss!, result.gradNorm, result.lr]) expect(series).toHaveLength(41);
@@ -42,7 +45,13 @@ describe('a network run', () => {
     const run = await createNetworkRun(await problemOf(moons), runSpec({ steps: 30, batchSize: 16, dropout: 0.2 }));
     const batches: NetworkFrameBatch[] = [];
     while (run.status === 'running') batches.push(run.advance(7));
-    expect(batches.map((b) => [b.fromStep, b.loss.length])).toEqual([[0, 8], [8, 7], [15, 7], [22, 7], [29, 2]]);
+    expect(batches.map((b) => [b.fromStep, b.loss.length])).toEqual([
+      [0, 8],
+      [8, 7],
+      [15, 7],
+      [22, 7],
+      [29, 2],
+    ]);
     expect(Float64Array.from(batches.flatMap((b) => [...b.loss]))).toEqual(whole.loss);
     const layers = 3;
     const updates = batches.flatMap((b) => [...b.layerUpdateNorms]);
@@ -76,14 +85,18 @@ describe('a network run', () => {
     const regularized = await train(moons, { steps: 1, init, l1: 0.01, l2: 0.02 });
     let penalty = 0;
     for (const { kernelOffset, biasOffset } of denseLayerSlices([2, 8, 8, 1])) {
-      for (const w of plain.initialParams.subarray(kernelOffset, biasOffset)) penalty += 0.01 * Math.abs(w) + 0.02 * w * w;
+      for (const w of plain.initialParams.subarray(kernelOffset, biasOffset))
+        penalty += 0.01 * Math.abs(w) + 0.02 * w * w;
     }
     expect(regularized.loss[0]! - plain.loss[0]!).toBeCloseTo(penalty, 6);
   });
 
   it('keeps the number of tensors constant over a long run and frees them all at its end', async () => {
     const before = tf.memory().numTensors;
-    const run = await createNetworkRun(await problemOf({ ...moons, testFraction: 0.2 }), runSpec({ steps: 600, batchSize: 32, dropout: 0.1 }));
+    const run = await createNetworkRun(
+      await problemOf({ ...moons, testFraction: 0.2 }),
+      runSpec({ steps: 600, batchSize: 32, dropout: 0.1 }),
+    );
     run.advance(10);
     const during = tf.memory().numTensors;
     for (let i = 0; i < 60; i++) {

@@ -30,7 +30,6 @@ const fixture = JSON.parse(
   readFileSync(new URL('../../fixtures/network.json', import.meta.url), 'utf8'),
 ) as NetworkFixture;
 
-
 type FixtureCase = NetworkFixture['cases'][number];
 
 /** The worst relative error of our loss sequence against PyTorch's over the whole run. */
@@ -51,12 +50,15 @@ async function worstLossError(c: FixtureCase, backend: NetworkBackend): Promise<
 
 // Measured: at most 1e-5 (float32 summation order); 1e-4 is the requirement. gelu is not in the
 // kernel: its runs train on tfjs whatever is asked (kernel-gradient.ts).
-describe.each(['kernel', 'wasm'] as const)(`full-batch training matches PyTorch ${fixture.torch} in float32 (%s)`, (backend) => {
-  const cases = fixture.cases.filter((c) => backend !== 'kernel' || c.activation !== 'gelu');
-  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
-    expect(await worstLossError(c, backend)).toBeLessThan(1e-4);
-  });
-});
+describe.each(['kernel', 'wasm'] as const)(
+  `full-batch training matches PyTorch ${fixture.torch} in float32 (%s)`,
+  (backend) => {
+    const cases = fixture.cases.filter((c) => backend !== 'kernel' || c.activation !== 'gelu');
+    it.each(cases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
+      expect(await worstLossError(c, backend)).toBeLessThan(1e-4);
+    });
+  },
+);
 
 describe('the CPU fallback matches PyTorch too', () => {
   const cases = fixture.cases.filter((c) => c.steps === 100 && c.optimizer.name === 'adam');

@@ -28,13 +28,16 @@ describe('optimizer spec', () => {
     expect(Object.keys(DOCUMENTED_DEFAULTS)).toEqual([...OPTIMIZER_NAMES]);
   });
 
-  it.each(Object.entries(DOCUMENTED_DEFAULTS))('fills in the defaults of docs/formats.md and torch: %s', (name, defaults) => {
-    const parsed = optimizerSpecSchema.parse({ name });
-    expect(parsed).toEqual({ name, ...defaults });
-    // Same options and values as torch's constructors report (torch 1.13's SGD has no default
-    // lr; the fixture script passes the documented 0.01).
-    expect(fixture.torchDefaults[name]).toEqual(defaults);
-  });
+  it.each(Object.entries(DOCUMENTED_DEFAULTS))(
+    'fills in the defaults of docs/formats.md and torch: %s',
+    (name, defaults) => {
+      const parsed = optimizerSpecSchema.parse({ name });
+      expect(parsed).toEqual({ name, ...defaults });
+      // Same options and values as torch's constructors report (torch 1.13's SGD has no default
+      // lr; the fixture script passes the documented 0.01).
+      expect(fixture.torchDefaults[name]).toEqual(defaults);
+    },
+  );
 
   it('keeps what is given', () => {
     expect(optimizerSpecSchema.parse({ name: 'adam', lr: 0.05, betas: [0.8, 0.9], amsgrad: true })).toMatchObject({
@@ -83,7 +86,9 @@ describe('optimizer spec', () => {
   it('describes an optimizer in a few words', () => {
     const describe = (input: unknown) => describeOptimizer(optimizerSpecSchema.parse(input));
     expect(describe({ name: 'adam', lr: 0.05 })).toBe('Adam (lr 0.05)');
-    expect(describe({ name: 'sgd', lr: 0.1, momentum: 0.9, nesterov: true })).toBe('SGD (lr 0.1, momentum 0.9, nesterov)');
+    expect(describe({ name: 'sgd', lr: 0.1, momentum: 0.9, nesterov: true })).toBe(
+      'SGD (lr 0.1, momentum 0.9, nesterov)',
+    );
     expect(describe({ name: 'rmsprop', centered: true })).toBe('RMSprop (lr 0.01, centered)');
     expect(describe({ name: 'adamw', amsgrad: true })).toBe('AdamW (lr 0.001, amsgrad)');
     expect(describe({ name: 'lion' })).toBe('Lion (lr 0.0001)');

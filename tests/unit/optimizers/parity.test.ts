@@ -51,7 +51,9 @@ describe(`optimizers match torch ${fixture.torch} (float64, ${fixture.steps} ste
     expect([...optimizers].sort()).toEqual([...optimizerSpecSchema.options.map((o) => o.shape.name.value)].sort());
     for (const option of optimizerSpecSchema.options) {
       const name = option.shape.name.value;
-      const used = new Set(fixture.runs.filter((run) => run.optimizer.name === name).flatMap((run) => Object.keys(run.optimizer)));
+      const used = new Set(
+        fixture.runs.filter((run) => run.optimizer.name === name).flatMap((run) => Object.keys(run.optimizer)),
+      );
       expect([...used].sort(), name).toEqual(Object.keys(option.shape).sort());
     }
     const functions = new Set(fixture.runs.map((run) => run.function));

@@ -7,11 +7,14 @@ import { fixture } from './fixture';
 describe('learning-rate schedules match torch.optim.lr_scheduler', () => {
   // Closed forms against torch's recursive updates: equal up to accumulated rounding, measured
   // against the base lr because the cosine passes through etaMin = 0.
-  it.each(fixture.schedules.map((s) => [JSON.stringify(s.schedule), s] as const))('%s', (_, { schedule, baseLr, lr }) => {
-    const lrAt = createSchedule(scheduleSpecSchema.parse(schedule), baseLr);
-    const worst = Math.max(...lr.map((expected, t) => Math.abs(lrAt(t) - expected)));
-    expect(worst / baseLr).toBeLessThan(1e-12);
-  });
+  it.each(fixture.schedules.map((s) => [JSON.stringify(s.schedule), s] as const))(
+    '%s',
+    (_, { schedule, baseLr, lr }) => {
+      const lrAt = createSchedule(scheduleSpecSchema.parse(schedule), baseLr);
+      const worst = Math.max(...lr.map((expected, t) => Math.abs(lrAt(t) - expected)));
+      expect(worst / baseLr).toBeLessThan(1e-12);
+    },
+  );
 
   it('is constant without a schedule', () => {
     const lrAt = createSchedule(undefined, 0.05);
@@ -19,7 +22,10 @@ describe('learning-rate schedules match torch.optim.lr_scheduler', () => {
   });
 
   it('warms up linearly, then starts the decay from the base lr', () => {
-    const lrAt = createSchedule(scheduleSpecSchema.parse({ name: 'step', stepSize: 2, gamma: 0.5, warmupSteps: 4, startFactor: 0.5 }), 1);
+    const lrAt = createSchedule(
+      scheduleSpecSchema.parse({ name: 'step', stepSize: 2, gamma: 0.5, warmupSteps: 4, startFactor: 0.5 }),
+      1,
+    );
     expect([0, 1, 2, 3, 4, 5, 6, 7, 8].map(lrAt)).toEqual([0.5, 0.625, 0.75, 0.875, 1, 1, 0.5, 0.5, 0.25]);
   });
 });
@@ -31,7 +37,11 @@ describe('schedule spec', () => {
   };
 
   it('fills in torch defaults', () => {
-    expect(scheduleSpecSchema.parse({ name: 'warmup' })).toEqual({ name: 'warmup', warmupSteps: 5, startFactor: 1 / 3 });
+    expect(scheduleSpecSchema.parse({ name: 'warmup' })).toEqual({
+      name: 'warmup',
+      warmupSteps: 5,
+      startFactor: 1 / 3,
+    });
     expect(scheduleSpecSchema.parse({ name: 'step', stepSize: 10 })).toEqual({
       name: 'step',
       stepSize: 10,

@@ -12,17 +12,26 @@ const problemWith = (patch: Record<string, unknown>): string => {
 describe('the checkpoints-complete message of a completed network run', () => {
   it('carries none of the checkpoints its frames brought, nor anything else', () => {
     expect(hostMessageSchema.parse(message())).toEqual(message());
-    expect(problemWith({ params: new Float64Array(12), steps: Float64Array.of(0, 50, 100) })).toMatch(/Unrecognized keys?: "params", "steps"/);
+    expect(problemWith({ params: new Float64Array(12), steps: Float64Array.of(0, 50, 100) })).toMatch(
+      /Unrecognized keys?: "params", "steps"/,
+    );
     expect(problemWith({ center: new Float64Array(4) })).toMatch(/Unrecognized key: "center"/);
   });
 
   it('may carry the Hessian’s extreme eigenvalues at some of them, with what they make of each point', () => {
-    const curvature = { steps: Float64Array.of(0, 100), eigenvalues: Float64Array.of(-0.5, 3, 0.1, 2), kinds: ['saddle', 'minimum'] };
+    const curvature = {
+      steps: Float64Array.of(0, 100),
+      eigenvalues: Float64Array.of(-0.5, 3, 0.1, 2),
+      kinds: ['saddle', 'minimum'],
+    };
     expect(hostMessageSchema.parse(message({ curvature }))).toEqual(message({ curvature }));
-    expect(problemWith({ curvature: { ...curvature, kinds: ['saddle'] } })).toBe('curvature: must hold two eigenvalues and a kind per step');
-    expect(problemWith({ curvature: { ...curvature, kinds: ['saddle', 'bowl'] } })).toBe('curvature.kinds[1]: Invalid option: expected one of "minimum"|"maximum"|"saddle"|"degenerate"');
+    expect(problemWith({ curvature: { ...curvature, kinds: ['saddle'] } })).toBe(
+      'curvature: must hold two eigenvalues and a kind per step',
+    );
+    expect(problemWith({ curvature: { ...curvature, kinds: ['saddle', 'bowl'] } })).toBe(
+      'curvature.kinds[1]: Invalid option: expected one of "minimum"|"maximum"|"saddle"|"degenerate"',
+    );
   });
-
 });
 
 describe('the checkpoints a frames message brings while a network trains', () => {
@@ -42,13 +51,27 @@ describe('the checkpoints a frames message brings while a network trains', () =>
   });
 
   it('names what is wrong', () => {
-    expect(problemOf({ steps: Float64Array.of(1, 1), params: new Float64Array(4) })).toBe('checkpoints.steps: must be increasing whole numbers');
-    expect(problemOf({ steps: Float64Array.of(0, 0.5), params: new Float64Array(4) })).toBe('checkpoints.steps: must be increasing whole numbers');
-    expect(problemOf({ steps: new Float64Array(0), params: new Float64Array(0) })).toBe('checkpoints.steps: needs at least one checkpoint');
-    expect(problemOf({ steps: Float64Array.of(0, 1), params: new Float64Array(3) })).toBe('checkpoints.params: must hold one parameter vector per step (2), all of one length');
-    expect(problemOf({ steps: Float64Array.of(0, 1), params: new Float64Array(0) })).toBe('checkpoints.params: must hold one parameter vector per step (2), all of one length');
+    expect(problemOf({ steps: Float64Array.of(1, 1), params: new Float64Array(4) })).toBe(
+      'checkpoints.steps: must be increasing whole numbers',
+    );
+    expect(problemOf({ steps: Float64Array.of(0, 0.5), params: new Float64Array(4) })).toBe(
+      'checkpoints.steps: must be increasing whole numbers',
+    );
+    expect(problemOf({ steps: new Float64Array(0), params: new Float64Array(0) })).toBe(
+      'checkpoints.steps: needs at least one checkpoint',
+    );
+    expect(problemOf({ steps: Float64Array.of(0, 1), params: new Float64Array(3) })).toBe(
+      'checkpoints.params: must hold one parameter vector per step (2), all of one length',
+    );
+    expect(problemOf({ steps: Float64Array.of(0, 1), params: new Float64Array(0) })).toBe(
+      'checkpoints.params: must hold one parameter vector per step (2), all of one length',
+    );
     // The one checkpoints shape (shared/schemas/checkpoints.ts): curvature, when present, is checked as in the checkpoints-complete message.
-    expect(problemOf({ steps: Float64Array.of(0), params: new Float64Array(2), curvature: 1 })).toBe('checkpoints.curvature: Invalid input: expected object, received number');
-    expect(problemOf({ steps: Float64Array.of(0), params: new Float64Array(2), extra: 1 })).toMatch(/Unrecognized key: "extra"/);
+    expect(problemOf({ steps: Float64Array.of(0), params: new Float64Array(2), curvature: 1 })).toBe(
+      'checkpoints.curvature: Invalid input: expected object, received number',
+    );
+    expect(problemOf({ steps: Float64Array.of(0), params: new Float64Array(2), extra: 1 })).toMatch(
+      /Unrecognized key: "extra"/,
+    );
   });
 });

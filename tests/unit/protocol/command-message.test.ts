@@ -5,7 +5,8 @@ import { hostMessageSchema, workerMessageSchema } from '../../../shared/protocol
 
 describe('command messages', () => {
   it('accepts every app command from the host', () => {
-    for (const command of APP_COMMANDS) expect(hostMessageSchema.parse({ type: 'command', command })).toEqual({ type: 'command', command });
+    for (const command of APP_COMMANDS)
+      expect(hostMessageSchema.parse({ type: 'command', command })).toEqual({ type: 'command', command });
   });
 
   it('rejects an unknown command or an extra field, naming it', () => {

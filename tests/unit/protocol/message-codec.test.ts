@@ -24,10 +24,18 @@ describe('message codec', () => {
   it('carries a slice-plane request’s checkpoints, objects in a list, as binary arrays the protocol accepts', () => {
     const checkpoints = { params: Float64Array.from({ length: 18 }, (_, i) => i / 7), steps: Float64Array.of(0, 10) };
     const mlp = { dataset: { name: 'moons' }, hidden: [2], activation: 'tanh', loss: 'bce' };
-    const request = { type: 'slice-plane', requestId: 'p', problem: { mlp }, landscape: {}, runs: [{ name: 'a', checkpoints }] };
+    const request = {
+      type: 'slice-plane',
+      requestId: 'p',
+      problem: { mlp },
+      landscape: {},
+      runs: [{ name: 'a', checkpoints }],
+    };
     const buffer = encodeMessage(request);
     // The header refers to the arrays, whose values follow it as bytes.
-    expect(new TextDecoder().decode(buffer)).toContain('"checkpoints":{"params":{"$f64":[0,18]},"steps":{"$f64":[144,2]}}');
+    expect(new TextDecoder().decode(buffer)).toContain(
+      '"checkpoints":{"params":{"$f64":[0,18]},"steps":{"$f64":[144,2]}}',
+    );
     const parsed = clientMessageSchema.parse(decodeMessage(buffer));
     const decoded = parsed.type === 'slice-plane' ? parsed.runs[0]!.checkpoints : undefined;
     expect(decoded?.params).toBeInstanceOf(Float64Array);

@@ -19,7 +19,9 @@ describe('a run’s status as a file saves it', () => {
   it('every status a run file is given passes the run file’s schema', () => {
     const record = { name: 'r', loss: [1], gradNorm: [1], events: [] };
     for (const status of RUN_STATUSES) {
-      expect(runRecordSchema.safeParse({ ...record, status: savedRunStatus(status, RUN_FILE_STATUSES) }).success).toBe(true);
+      expect(runRecordSchema.safeParse({ ...record, status: savedRunStatus(status, RUN_FILE_STATUSES) }).success).toBe(
+        true,
+      );
     }
     expect(runRecordSchema.safeParse({ ...record, status: 'failed' }).success).toBe(false);
   });

@@ -17,7 +17,8 @@ const START: CameraPose = { position: [9, 9, 11], target: [0, 0.8, 0] };
 const distance = (a: Vec3, b: Vec3): number => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 const finite = (pose: CameraPose): boolean => [...pose.position, ...pose.target].every(Number.isFinite);
 /** Elevation of the camera above its target, radians. */
-const elevation = ({ position: p, target: t }: CameraPose): number => Math.atan2(p[1] - t[1], Math.hypot(p[0] - t[0], p[2] - t[2]));
+const elevation = ({ position: p, target: t }: CameraPose): number =>
+  Math.atan2(p[1] - t[1], Math.hypot(p[0] - t[0], p[2] - t[2]));
 const bearing = ({ position: p, target: t }: CameraPose): number => Math.atan2(p[0] - t[0], p[2] - t[2]);
 
 /** One run's point per frame moving from (−4, 1, 3) to (2, 0.2, −1) at constant speed. */
@@ -105,10 +106,16 @@ describe('fly-to', () => {
 
   it('frames every run: runs far apart keep the camera further back, never further than it started', () => {
     const frames = 60;
-    const apart: Vec3[][] = Array.from({ length: frames }, () => [[-5, 0.5, -5], [5, 0.5, 5]]);
+    const apart: Vec3[][] = Array.from({ length: frames }, () => [
+      [-5, 0.5, -5],
+      [5, 0.5, 5],
+    ]);
     const plan = planFlyTo(START, apart, 30);
     expect(plan.closeDistance).toBe(distance(START.position, START.target));
-    const near: Vec3[][] = Array.from({ length: frames }, () => [[1, 0.5, 1], [1.5, 0.5, 1]]);
+    const near: Vec3[][] = Array.from({ length: frames }, () => [
+      [1, 0.5, 1],
+      [1.5, 0.5, 1],
+    ]);
     expect(planFlyTo(START, near, 30).closeDistance).toBe(MIN_CLOSE_DISTANCE);
   });
 
@@ -136,7 +143,12 @@ describe('fly-to', () => {
 });
 
 describe("runs' points per frame", () => {
-  const identity: SceneFrame = { worldX: (x) => x, worldZ: (y) => -y, worldY: (loss) => loss, problemPoint: (x, z) => [x, -z] };
+  const identity: SceneFrame = {
+    worldX: (x) => x,
+    worldZ: (y) => -y,
+    worldY: (loss) => loss,
+    problemPoint: (x, z) => [x, -z],
+  };
   /** A path of a point per step, as a function run's. */
   const series = (points: number[], loss: number[]) => ({
     points: Float64Array.from(points),
@@ -151,16 +163,30 @@ describe("runs' points per frame", () => {
     const empty = series([], []);
     const points = runPointsByFrame([long, short, empty], identity, 3, 2);
     expect(points).toEqual([
-      [[0, 3, -0], [-1, 5, -0]],
-      [[1, 2, -1], [5, 4, 2]],
-      [[2, 1, -2], [5, 4, 2]],
+      [
+        [0, 3, -0],
+        [-1, 5, -0],
+      ],
+      [
+        [1, 2, -1],
+        [5, 4, 2],
+      ],
+      [
+        [2, 1, -2],
+        [5, 4, 2],
+      ],
     ]);
   });
 
   it('leaves out points with no finite height, and paths not reached yet', () => {
     const broken = series([0, 0, 1, 1], [1, NaN]);
     // Checkpoints at steps 1 and 3: none is reached at step 0.
-    const checkpoints = { points: Float64Array.from([4, 4, 5, 5]), values: Float64Array.from([2, 1]), count: () => 2, indexAt: (step: number) => (step >= 3 ? 1 : step >= 1 ? 0 : -1) };
+    const checkpoints = {
+      points: Float64Array.from([4, 4, 5, 5]),
+      values: Float64Array.from([2, 1]),
+      count: () => 2,
+      indexAt: (step: number) => (step >= 3 ? 1 : step >= 1 ? 0 : -1),
+    };
     expect(runPointsByFrame([broken, checkpoints], identity, 2, 1)).toEqual([[[0, 1, -0]], [[4, 2, -4]]]);
   });
 });

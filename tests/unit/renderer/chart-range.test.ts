@@ -6,7 +6,8 @@ import { RunSeries } from '../../../renderer/src/store/run-series';
 
 const extent = (values: number[], diverged = false) => seriesExtent(values, values.length, diverged);
 /** A loss falling geometrically from `start` by `factor` per step. */
-const converging = (start: number, factor: number, steps: number) => Array.from({ length: steps }, (_, k) => start * factor ** k);
+const converging = (start: number, factor: number, steps: number) =>
+  Array.from({ length: steps }, (_, k) => start * factor ** k);
 
 describe('chart scale', () => {
   it('stays linear while the values span a few decades', () => {
@@ -32,29 +33,55 @@ describe('chart scale', () => {
   });
 
   it('skips what is not finite and starts a log axis at the smallest positive value', () => {
-    expect(extent([0, 4, NaN, Infinity, 1e-3, -Infinity])).toEqual({ min: 0, max: 4, minPositive: 1e-3, diverged: false });
+    expect(extent([0, 4, NaN, Infinity, 1e-3, -Infinity])).toEqual({
+      min: 0,
+      max: 4,
+      minPositive: 1e-3,
+      diverged: false,
+    });
     expect(valueRange([extent([0, 100, 1e-3])], true)).toEqual({ low: -3, high: 2 });
     expect(valueRange([extent([])], false)).toBeNull();
   });
 });
 
 /** A 2D context that draws nothing, for the chart's arithmetic. */
-const blankContext = () => new Proxy({}, { get: (_, key) => (key === 'measureText' ? () => ({ width: 0 }) : () => undefined), set: () => true }) as CanvasRenderingContext2D;
+const blankContext = () =>
+  new Proxy(
+    {},
+    { get: (_, key) => (key === 'measureText' ? () => ({ width: 0 }) : () => undefined), set: () => true },
+  ) as CanvasRenderingContext2D;
 
 function run(name: string, loss: number[], status: RunEntry['status']): RunEntry {
   const series = new RunSeries(loss.length);
-  series.append({ type: 'frames', runId: name, fromStep: 0, loss: Float64Array.from(loss), gradNorm: new Float64Array(loss.length), lr: new Float64Array(loss.length), events: [] });
+  series.append({
+    type: 'frames',
+    runId: name,
+    fromStep: 0,
+    loss: Float64Array.from(loss),
+    gradNorm: new Float64Array(loss.length),
+    lr: new Float64Array(loss.length),
+    events: [],
+  });
   return { id: name, name, color: '#fff', steps: loss.length - 1, series, status } as unknown as RunEntry;
 }
 
 describe('clipping a diverged run', () => {
   it('marks where it leaves the chart, with the value it reached, and nothing for the others', () => {
-    const runs = [run('lr 0.002', converging(12.5, 0.95, 40), 'completed'), run('lr 0.003', [12.5, 40, 900, 4e12, 2.6e109], 'diverged')];
-    const extents = runs.map((entry) => seriesExtent(entry.series.loss, entry.series.count, entry.status === 'diverged'));
+    const runs = [
+      run('lr 0.002', converging(12.5, 0.95, 40), 'completed'),
+      run('lr 0.003', [12.5, 40, 900, 4e12, 2.6e109], 'diverged'),
+    ];
+    const extents = runs.map((entry) =>
+      seriesExtent(entry.series.loss, entry.series.count, entry.status === 'diverged'),
+    );
     const layout = { width: 400, height: 200, span: 39 };
     for (const log of [false, true]) {
-      expect(drawSeriesChart(blankContext(), layout, runs, 'loss', log, extents, [])).toEqual([{ run: 'lr 0.003', value: 2.6e109, direction: 'up' }]);
+      expect(drawSeriesChart(blankContext(), layout, runs, 'loss', log, extents, [])).toEqual([
+        { run: 'lr 0.003', value: 2.6e109, direction: 'up' },
+      ]);
     }
-    expect(drawSeriesChart(blankContext(), layout, runs.slice(0, 1), 'loss', false, extents.slice(0, 1), [])).toEqual([]);
+    expect(drawSeriesChart(blankContext(), layout, runs.slice(0, 1), 'loss', false, extents.slice(0, 1), [])).toEqual(
+      [],
+    );
   });
 });

@@ -4,7 +4,10 @@ import { createColumnExtremes, decimateToColumns } from '../../../renderer/src/c
 describe('decimation to pixel columns', () => {
   it('keeps the min and max of every column, spikes included, for 10,000 points in 100 columns', () => {
     const count = 10_000;
-    const values = Float64Array.from({ length: count }, (_, s) => Math.sin(s / 50) + (s === 4321 ? 50 : 0) - (s === 777 ? 9 : 0));
+    const values = Float64Array.from(
+      { length: count },
+      (_, s) => Math.sin(s / 50) + (s === 4321 ? 50 : 0) - (s === 777 ? 9 : 0),
+    );
     const out = createColumnExtremes(100);
     expect(decimateToColumns(values, count, count, false, out)).toBe(100);
     for (let c = 0; c < 100; c++) {

@@ -6,7 +6,11 @@ import { useAppStore } from '../../../renderer/src/store/app-store';
 describe('the menu’s commands from the host', () => {
   it('reach the command registry, not the store, which takes every other message', () => {
     const listeners = new Set<(message: HostMessage) => void>();
-    const bridge: Bridge = { kind: 'electron', send: () => {}, subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)) };
+    const bridge: Bridge = {
+      kind: 'electron',
+      send: () => {},
+      subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+    };
     const deliver = (message: HostMessage) => listeners.forEach((listener) => listener(message));
     const disconnect = useAppStore.getState().connect(bridge);
     const stop = listenToHostCommands(bridge);

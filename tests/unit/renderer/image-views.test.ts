@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { imageViewsFor, registerImageView, viewPng, type ImageView } from '../../../renderer/src/export/image-views';
 
-const view = (id: string, order: number, render: ImageView['render'], kinds: ImageView['kinds'] = ['network']): ImageView => ({
+const view = (
+  id: string,
+  order: number,
+  render: ImageView['render'],
+  kinds: ImageView['kinds'] = ['network'],
+): ImageView => ({
   id,
   label: id,
   kinds,
@@ -18,7 +23,10 @@ describe('image views', () => {
     const removeLater = registerImageView(view('test-later', 21, never));
     const removeEarlier = registerImageView(view('test-earlier', 20, never));
     const removeOther = registerImageView(view('test-function', 19, never, ['function']));
-    const ids = (kind: 'function' | 'network') => imageViewsFor(kind).map((entry) => entry.id).filter((id) => id.startsWith('test-'));
+    const ids = (kind: 'function' | 'network') =>
+      imageViewsFor(kind)
+        .map((entry) => entry.id)
+        .filter((id) => id.startsWith('test-'));
     expect(ids('network')).toEqual(['test-earlier', 'test-later']);
     expect(ids('function')).toEqual(['test-function']);
     removeLater();

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportedLandscape } from '../../../renderer/src/store/imported-landscapes';
-import { importedSceneLabel, importedSceneSurface, shownValues, trajectoryScenePath } from '../../../renderer/src/imported/imported-scene';
+import {
+  importedSceneLabel,
+  importedSceneSurface,
+  shownValues,
+  trajectoryScenePath,
+} from '../../../renderer/src/imported/imported-scene';
 import { colorScaleOf } from '../../../renderer/src/plot/color-scale';
 
 /** A plane, which bilinear interpolation reproduces exactly: its heights are a closed form. */
@@ -58,6 +63,8 @@ describe('opened surfaces in the 3D scene', () => {
     ]);
     expect(scene.criticalPointNote).toBe('on this slice');
     // The plane runs from 1 − 2 − 9 = −10 at (−1, 3) to 1 + 4 + 3 = 8 at (2, −1).
-    expect(importedSceneLabel(opened, scale)).toBe('Loss landscape in 3D, plane.h5, 4 × 3, train loss −10 to 8 (linear)');
+    expect(importedSceneLabel(opened, scale)).toBe(
+      'Loss landscape in 3D, plane.h5, 4 × 3, train loss −10 to 8 (linear)',
+    );
   });
 });

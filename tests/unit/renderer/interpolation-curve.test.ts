@@ -43,7 +43,8 @@ describe('the barrier along a curve', () => {
   /** A loss of the parameters sampled along the request's line θ(t) = center + t·d1. */
   const along = (loss: (theta: number[]) => number): Float64Array =>
     Float64Array.from(grid.alphas, (t) => loss(Array.from(grid.center, (value, k) => value + t * grid.d1[k]!)));
-  const squaredDistance = (theta: number[], point: number[]): number => theta.reduce((sum, value, k) => sum + (value - point[k]!) ** 2, 0);
+  const squaredDistance = (theta: number[], point: number[]): number =>
+    theta.reduce((sum, value, k) => sum + (value - point[k]!) ** 2, 0);
   const at = (t: number): number[] => Array.from(grid.center, (value, k) => value + t * grid.d1[k]!);
 
   it('is the rise of a concave quadratic bump above the higher end: 1 − |θ − θ(0.3)|² gives |d1|² · 0.3² = 0.72', () => {
@@ -58,7 +59,10 @@ describe('the barrier along a curve', () => {
   });
 
   it('is 0 along a convex quadratic bowl, whose highest point on [0, 1] is an end; the samples beyond [0, 1] do not count', () => {
-    const barrier = curveBarrier(grid.alphas, along((theta) => squaredDistance(theta, at(1.2))))!;
+    const barrier = curveBarrier(
+      grid.alphas,
+      along((theta) => squaredDistance(theta, at(1.2))),
+    )!;
     expect(barrier.barrier).toBe(0);
     expect(barrier.peak).toEqual({ t: 0, loss: barrier.ends[0] });
     expect(barrier.ends[0]).toBeCloseTo(8 * 1.44, 12);
@@ -66,7 +70,10 @@ describe('the barrier along a curve', () => {
 
   it('reads ends that fall between samples (an even resolution) on the line between them', () => {
     const t = curveTimes(40);
-    const barrier = curveBarrier(t, Float64Array.from(t, (value) => 2 + 2 * value * (1 - value)))!;
+    const barrier = curveBarrier(
+      t,
+      Float64Array.from(t, (value) => 2 + 2 * value * (1 - value)),
+    )!;
     expect(t.includes(0)).toBe(false);
     // t = ∓1/78 round 0 (and 1 ± 1/78 round 1): the line between reads 2 − 2/78² at both ends.
     expect(barrier.ends[0]).toBeCloseTo(2 - 2 / 78 ** 2, 12);

@@ -19,8 +19,14 @@ const plane = {
 
 describe('a training run’s checkpoints as they arrive', () => {
   it('are appended in order, a step already held not taken twice', () => {
-    const first = appendCheckpoints(undefined, { steps: Float64Array.of(0, 10), params: Float64Array.of(1, 2, 3, 4, 5, 6) });
-    const second = appendCheckpoints(first, { steps: Float64Array.of(10, 20), params: Float64Array.of(4, 5, 6, 7, 8, 9) });
+    const first = appendCheckpoints(undefined, {
+      steps: Float64Array.of(0, 10),
+      params: Float64Array.of(1, 2, 3, 4, 5, 6),
+    });
+    const second = appendCheckpoints(first, {
+      steps: Float64Array.of(10, 20),
+      params: Float64Array.of(4, 5, 6, 7, 8, 9),
+    });
     expect(Array.from(second.steps)).toEqual([0, 10, 20]);
     expect(Array.from(second.params)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(second).not.toBe(first);
@@ -29,7 +35,11 @@ describe('a training run’s checkpoints as they arrive', () => {
 
   it('reach a run in the store with its frames, and become the completed run’s checkpoints, with the completion’s curvature', () => {
     let deliver: (message: HostMessage) => void = () => {};
-    const bridge: Bridge = { kind: 'browser', send: () => {}, subscribe: (listener) => ((deliver = listener), () => {}) };
+    const bridge: Bridge = {
+      kind: 'browser',
+      send: () => {},
+      subscribe: (listener) => ((deliver = listener), () => {}),
+    };
     const store = useAppStore.getState;
     store().connect(bridge);
     store().setKind('function');
@@ -38,7 +48,16 @@ describe('a training run’s checkpoints as they arrive', () => {
     const runId = store().runs[0]!.id;
     const frames = (fromStep: number, checkpoints?: { steps: Float64Array; params: Float64Array }): HostMessage => {
       const loss = Float64Array.of(0.5, 0.4);
-      return { type: 'frames', runId, fromStep, loss, gradNorm: loss, lr: loss, events: [], ...(checkpoints ? { checkpoints } : {}) };
+      return {
+        type: 'frames',
+        runId,
+        fromStep,
+        loss,
+        gradNorm: loss,
+        lr: loss,
+        events: [],
+        ...(checkpoints ? { checkpoints } : {}),
+      };
     };
     deliver({ type: 'status', runId, status: 'running' });
     deliver(frames(0, { steps: Float64Array.of(0), params: Float64Array.of(1, 1, 1) }));
@@ -51,14 +70,21 @@ describe('a training run’s checkpoints as they arrive', () => {
     const curvature = { steps: Float64Array.of(4), eigenvalues: Float64Array.of(-0.5, 3), kinds: ['saddle' as const] };
     deliver({ type: 'checkpoints-complete', runId, curvature });
     expect(store().runs[0]!.liveCheckpoints).toBeUndefined();
-    expect(store().runs[0]!.checkpoints).toEqual({ steps: Float64Array.of(0, 4), params: Float64Array.of(1, 1, 1, 2, 1, 1), curvature });
+    expect(store().runs[0]!.checkpoints).toEqual({
+      steps: Float64Array.of(0, 4),
+      params: Float64Array.of(1, 1, 1, 2, 1, 1),
+      curvature,
+    });
   });
 });
 
 describe('a growing path on the plane shown', () => {
   it('places each checkpoint at its least-squares (α, β) with its distance off the plane (closed form)', () => {
     // (5, 3, 6) − center = 2·d1 + 2·d2 + 5·e3; (2, 1, 1) − center = d1, on the plane.
-    const placed = projectLiveCheckpoints({ steps: Float64Array.of(0, 10), params: Float64Array.of(5, 3, 6, 2, 1, 1) }, plane)!;
+    const placed = projectLiveCheckpoints(
+      { steps: Float64Array.of(0, 10), params: Float64Array.of(5, 3, 6, 2, 1, 1) },
+      plane,
+    )!;
     expect(Array.from(placed.coordinates, (v) => Math.round(v * 1e12) / 1e12)).toEqual([2, 2, 1, 0]);
     expect(Array.from(placed.distances, (v) => Math.round(v * 1e12) / 1e12)).toEqual([5, 0]);
     // Another architecture's parameters are not the plane's.
@@ -69,9 +95,23 @@ describe('a growing path on the plane shown', () => {
     const series = new RunSeries(21, 1);
     const loss = Float64Array.from({ length: 21 }, (_, step) => 1 / (1 + step));
     series.append({ type: 'frames', runId: 'r', fromStep: 0, loss, gradNorm: loss, lr: loss, events: [] });
-    const training = (liveCheckpoints: RunEntry['liveCheckpoints']) => ({ id: 'r', name: 'sgd #2', color: '#56b4e9', series, events: [], status: 'running', liveCheckpoints }) as unknown as RunEntry;
+    const training = (liveCheckpoints: RunEntry['liveCheckpoints']) =>
+      ({
+        id: 'r',
+        name: 'sgd #2',
+        color: '#56b4e9',
+        series,
+        events: [],
+        status: 'running',
+        liveCheckpoints,
+      }) as unknown as RunEntry;
     const early = training({ steps: Float64Array.of(0), params: Float64Array.of(1, 1, 1) });
-    const later = training(appendCheckpoints(early.liveCheckpoints, { steps: Float64Array.of(10, 20), params: Float64Array.of(2, 1, 1, 5, 3, 6) }));
+    const later = training(
+      appendCheckpoints(early.liveCheckpoints, {
+        steps: Float64Array.of(10, 20),
+        params: Float64Array.of(2, 1, 1, 5, 3, 6),
+      }),
+    );
     const [before] = livePaths([early], plane);
     const [after] = livePaths([later], plane);
     expect(before!.coordinates).toHaveLength(2);

@@ -59,14 +59,24 @@ describe('marching squares', () => {
       [joined[0]! + joined[2]!, joined[1]! + joined[3]!],
       [joined[4]! + joined[6]!, joined[5]! + joined[7]!],
     ].map(([sx, sy]) => [Math.round(sx! / 2), Math.round(sy! / 2)]);
-    expect(corners).toEqual(expect.arrayContaining([[1, 0], [0, 1]]));
+    expect(corners).toEqual(
+      expect.arrayContaining([
+        [1, 0],
+        [0, 1],
+      ]),
+    );
     // Below the mean (level 0.6) the high corners are cut off instead.
     const split = contourSegments(saddle, 2, 2, 0.6);
     const high = [
       [split[0]! + split[2]!, split[1]! + split[3]!],
       [split[4]! + split[6]!, split[5]! + split[7]!],
     ].map(([sx, sy]) => [Math.round(sx! / 2), Math.round(sy! / 2)]);
-    expect(high).toEqual(expect.arrayContaining([[0, 0], [1, 1]]));
+    expect(high).toEqual(
+      expect.arrayContaining([
+        [0, 0],
+        [1, 1],
+      ]),
+    );
   });
 });
 

@@ -1,15 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_STEPS_PER_SECOND, createClock, currentStep, forkClock, playClock, seekClock, tickClock } from '../../../renderer/src/playback/playback-clock';
+import {
+  BASE_STEPS_PER_SECOND,
+  createClock,
+  currentStep,
+  forkClock,
+  playClock,
+  seekClock,
+  tickClock,
+} from '../../../renderer/src/playback/playback-clock';
 import { lastStepOf } from '../../../renderer/src/playback/run-step';
 import type { RunEntry } from '../../../renderer/src/store/app-model';
 import { tickPanelClock } from '../../../renderer/src/panels/panel-clock';
 import { ALL_RUNS, panelRunId } from '../../../renderer/src/store/panel-store';
 
 /** Runs as the clocks see them: an id and how many points have streamed in. */
-const runs = (...counts: number[]) => counts.map((count, k) => ({ id: `run-${k + 1}`, series: { count } }) as unknown as RunEntry);
+const runs = (...counts: number[]) =>
+  counts.map((count, k) => ({ id: `run-${k + 1}`, series: { count } }) as unknown as RunEntry);
 
 /** One animation frame as the playback loop runs it: the global clock, then each panel's own. */
-function frame(seconds: number, global: ReturnType<typeof createClock>, panels: [ReturnType<typeof createClock>, string | null][], all: RunEntry[]): void {
+function frame(
+  seconds: number,
+  global: ReturnType<typeof createClock>,
+  panels: [ReturnType<typeof createClock>, string | null][],
+  all: RunEntry[],
+): void {
   tickClock(global, seconds, lastStepOf(all));
   for (const [clock, runId] of panels) tickPanelClock(clock, seconds, all, runId);
 }
@@ -31,7 +45,11 @@ describe('per-panel clocks', () => {
     let all = runs(50, 80);
     const global = createClock();
     const [first, second, both] = [forkClock(global), forkClock(global), forkClock(global)];
-    const panels: [typeof first, string | null][] = [[first, 'run-1'], [second, 'run-2'], [both, null]];
+    const panels: [typeof first, string | null][] = [
+      [first, 'run-1'],
+      [second, 'run-2'],
+      [both, null],
+    ];
     frame(1 / 60, global, panels, all);
     expect([first, second, both, global].map(currentStep)).toEqual([49, 79, 79, 79]);
     all = runs(120, 90);

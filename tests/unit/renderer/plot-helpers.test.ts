@@ -31,14 +31,27 @@ describe('ticks', () => {
   });
 
   it('print coordinates with fixed decimals, never as −0.00, and large ones as exponents', () => {
-    expect([1.5, -2, -0.001, 0, 2.999].map((value) => formatFixed(value, 2))).toEqual(['1.50', '−2.00', '0.00', '0.00', '3.00']);
+    expect([1.5, -2, -0.001, 0, 2.999].map((value) => formatFixed(value, 2))).toEqual([
+      '1.50',
+      '−2.00',
+      '0.00',
+      '0.00',
+      '3.00',
+    ]);
     expect(formatFixed(-123456, 2)).toBe('−1.2e5');
   });
 });
 
 describe('gradient field', () => {
   it('points downhill, towards the minimum of x² + 10y², each arrow inside its cell', () => {
-    const arrows = gradientField(catalogFunction('quadratic'), [[-4, 4], [-4, 4]], 8);
+    const arrows = gradientField(
+      catalogFunction('quadratic'),
+      [
+        [-4, 4],
+        [-4, 4],
+      ],
+      8,
+    );
     expect(arrows.length).toBe(4 * 64);
     const g = new Float64Array(2);
     for (let k = 0; k < arrows.length; k += 4) {
@@ -52,7 +65,14 @@ describe('gradient field', () => {
   });
 
   it('grows with the log of the gradient norm: steeper cells get longer arrows, never past a cell', () => {
-    const arrows = gradientField(catalogFunction('quadratic'), [[-4, 4], [-4, 4]], 8);
+    const arrows = gradientField(
+      catalogFunction('quadratic'),
+      [
+        [-4, 4],
+        [-4, 4],
+      ],
+      8,
+    );
     const lengthAt = (x: number, y: number): number => {
       for (let k = 0; k < arrows.length; k += 4) {
         if (arrows[k] === x && arrows[k + 1] === y) return Math.hypot(arrows[k + 2]! - x, arrows[k + 3]! - y);

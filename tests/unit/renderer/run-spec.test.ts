@@ -7,7 +7,11 @@ import { DEFAULT_NETWORK, type ProblemKind, type RunSettings } from '../../../re
 import { checkNetwork, runSettingsOf, runSpecFields } from '../../../renderer/src/store/run-spec';
 
 /** Settings as the form holds them once the spec's defaults are filled in (as a run file or session file has them). */
-type FormFields = Partial<Omit<RunSettings, 'optimizer' | 'schedule' | 'init'>> & { optimizer: object; schedule?: object; init?: object };
+type FormFields = Partial<Omit<RunSettings, 'optimizer' | 'schedule' | 'init'>> & {
+  optimizer: object;
+  schedule?: object;
+  init?: object;
+};
 
 function settings(fields: FormFields): RunSettings {
   const { optimizer, schedule, init, ...rest } = fields;
@@ -24,29 +28,87 @@ function settings(fields: FormFields): RunSettings {
 }
 
 /** Settings → the spec's run fields → (validated as a saved run's spec is) → settings. */
-const roundTrip = (kind: ProblemKind, form: RunSettings): RunSettings => runSettingsOf(runSpecSchema.parse(runSpecFields('a run', form, kind)));
+const roundTrip = (kind: ProblemKind, form: RunSettings): RunSettings =>
+  runSettingsOf(runSpecSchema.parse(runSpecFields('a run', form, kind)));
 
 describe('run settings and the spec, both ways', () => {
   it.each([
-    ['sgd with momentum, constant', settings({ optimizer: { name: 'sgd', lr: 0.01, momentum: 0.9, nesterov: true }, start: [-1.5, 2] })],
-    ['adam, cosine with warm-up, clipped', settings({ optimizer: { name: 'adam', lr: 0.05 }, start: [3, -0.25], schedule: { name: 'cosine', tMax: 50, warmupSteps: 10 }, clipNorm: 2, seed: 7 })],
-    ['rmsprop, step decay, noisy', settings({ optimizer: { name: 'rmsprop', lr: 0.001, centered: true }, start: [0.5, 0.5], schedule: { name: 'step', stepSize: 20, gamma: 0.5 }, gradientNoise: 0.1 })],
-    ['lion, exponential', settings({ optimizer: { name: 'lion', lr: 1e-4 }, start: [-2, -2], schedule: { name: 'exponential', gamma: 0.99 }, steps: 1000 })],
+    [
+      'sgd with momentum, constant',
+      settings({ optimizer: { name: 'sgd', lr: 0.01, momentum: 0.9, nesterov: true }, start: [-1.5, 2] }),
+    ],
+    [
+      'adam, cosine with warm-up, clipped',
+      settings({
+        optimizer: { name: 'adam', lr: 0.05 },
+        start: [3, -0.25],
+        schedule: { name: 'cosine', tMax: 50, warmupSteps: 10 },
+        clipNorm: 2,
+        seed: 7,
+      }),
+    ],
+    [
+      'rmsprop, step decay, noisy',
+      settings({
+        optimizer: { name: 'rmsprop', lr: 0.001, centered: true },
+        start: [0.5, 0.5],
+        schedule: { name: 'step', stepSize: 20, gamma: 0.5 },
+        gradientNoise: 0.1,
+      }),
+    ],
+    [
+      'lion, exponential',
+      settings({
+        optimizer: { name: 'lion', lr: 1e-4 },
+        start: [-2, -2],
+        schedule: { name: 'exponential', gamma: 0.99 },
+        steps: 1000,
+      }),
+    ],
   ])('a function run comes back as it was: %s', (_, form) => {
     expect(roundTrip('function', form)).toEqual(form);
   });
 
   it.each([
-    ['adamw, He uniform, full batch', settings({ optimizer: { name: 'adamw', lr: 0.01 }, init: { scheme: 'he_uniform', seed: 3 } })],
-    ['sgd, normal(0.1), mini-batches, warm-up', settings({ optimizer: { name: 'sgd', lr: 0.1 }, init: { scheme: 'normal', seed: 2, std: 0.1 }, batchSize: 32, seed: 5, schedule: { name: 'warmup', warmupSteps: 5 } })],
-    ['adagrad, zeros, clipped', settings({ optimizer: { name: 'adagrad', lr: 0.5 }, init: { scheme: 'zeros', seed: 1 }, clipNorm: 1 })],
-    ['nadam, orthogonal, cosine', settings({ optimizer: { name: 'nadam', lr: 0.002 }, init: { scheme: 'orthogonal', seed: 4, gain: 2 }, schedule: { name: 'cosine', tMax: 40 }, batchSize: 16 })],
+    [
+      'adamw, He uniform, full batch',
+      settings({ optimizer: { name: 'adamw', lr: 0.01 }, init: { scheme: 'he_uniform', seed: 3 } }),
+    ],
+    [
+      'sgd, normal(0.1), mini-batches, warm-up',
+      settings({
+        optimizer: { name: 'sgd', lr: 0.1 },
+        init: { scheme: 'normal', seed: 2, std: 0.1 },
+        batchSize: 32,
+        seed: 5,
+        schedule: { name: 'warmup', warmupSteps: 5 },
+      }),
+    ],
+    [
+      'adagrad, zeros, clipped',
+      settings({ optimizer: { name: 'adagrad', lr: 0.5 }, init: { scheme: 'zeros', seed: 1 }, clipNorm: 1 }),
+    ],
+    [
+      'nadam, orthogonal, cosine',
+      settings({
+        optimizer: { name: 'nadam', lr: 0.002 },
+        init: { scheme: 'orthogonal', seed: 4, gain: 2 },
+        schedule: { name: 'cosine', tMax: 40 },
+        batchSize: 16,
+      }),
+    ],
   ])('a network run comes back as it was: %s', (_, form) => {
     expect(roundTrip('network', form)).toEqual(form);
   });
 
   it('gives each kind only its own fields, and the others their defaults on the way back', () => {
-    const form = settings({ optimizer: { name: 'adam', lr: 0.05 }, start: [1, 2], init: { scheme: 'he_normal', seed: 9 }, batchSize: 8, gradientNoise: 0.5 });
+    const form = settings({
+      optimizer: { name: 'adam', lr: 0.05 },
+      start: [1, 2],
+      init: { scheme: 'he_normal', seed: 9 },
+      batchSize: 8,
+      gradientNoise: 0.5,
+    });
     const functionFields = runSpecFields('f', form, 'function');
     expect(functionFields).toMatchObject({ name: 'f', start: [1, 2], gradientNoise: 0.5 });
     expect(functionFields).not.toHaveProperty('init');
@@ -63,7 +125,11 @@ describe('run settings and the spec, both ways', () => {
   });
 
   it('checks a network draft with the spec’s schemas, naming the wrong field', () => {
-    expect(checkNetwork(DEFAULT_NETWORK)).toMatchObject({ layers: 3, hasTest: true, init: { scheme: 'glorot_uniform' } });
+    expect(checkNetwork(DEFAULT_NETWORK)).toMatchObject({
+      layers: 3,
+      hasTest: true,
+      init: { scheme: 'glorot_uniform' },
+    });
     const badNetwork = checkNetwork({ ...DEFAULT_NETWORK, mlp: { ...DEFAULT_NETWORK.mlp, testFraction: 2 } });
     expect(badNetwork).toEqual({ error: expect.stringMatching(/^network: testFraction/) });
     const badInit = checkNetwork({ ...DEFAULT_NETWORK, init: { scheme: 'normal', seed: 1, std: -1 } });

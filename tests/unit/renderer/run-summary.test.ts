@@ -1,12 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { sortSummaries, summariesToCsv, summarizeRun, type RunSummary } from '../../../renderer/src/compare/run-summary';
+import {
+  sortSummaries,
+  summariesToCsv,
+  summarizeRun,
+  type RunSummary,
+} from '../../../renderer/src/compare/run-summary';
 import type { RunEntry } from '../../../renderer/src/store/app-model';
 import { RunSeries } from '../../../renderer/src/store/run-series';
 
 function runWithLoss(loss: number[]): RunEntry {
   const series = new RunSeries(loss.length);
-  series.append({ type: 'frames', runId: 'r', fromStep: 0, loss: Float64Array.from(loss), gradNorm: new Float64Array(loss.length), lr: new Float64Array(loss.length), events: [] });
-  return { id: 'r', name: 'a,"b"', series, count: series.count, events: [], status: 'completed' } as unknown as RunEntry;
+  series.append({
+    type: 'frames',
+    runId: 'r',
+    fromStep: 0,
+    loss: Float64Array.from(loss),
+    gradNorm: new Float64Array(loss.length),
+    lr: new Float64Array(loss.length),
+    events: [],
+  });
+  return {
+    id: 'r',
+    name: 'a,"b"',
+    series,
+    count: series.count,
+    events: [],
+    status: 'completed',
+  } as unknown as RunEntry;
 }
 
 describe('run summary', () => {
@@ -19,10 +39,26 @@ describe('run summary', () => {
   it('reads only the new points as frames stream in, and starts over for a new threshold', () => {
     const run = runWithLoss([4, 2, 0.5]);
     const series = new RunSeries(6);
-    series.append({ type: 'frames', runId: 'r', fromStep: 0, loss: Float64Array.of(4, 2, 0.9), gradNorm: new Float64Array(3), lr: new Float64Array(3), events: [] });
+    series.append({
+      type: 'frames',
+      runId: 'r',
+      fromStep: 0,
+      loss: Float64Array.of(4, 2, 0.9),
+      gradNorm: new Float64Array(3),
+      lr: new Float64Array(3),
+      events: [],
+    });
     const streaming = { ...run, series } as RunEntry;
     expect(summarizeRun(streaming, 0.5)).toMatchObject({ bestLoss: 0.9, stepsToThreshold: null });
-    series.append({ type: 'frames', runId: 'r', fromStep: 3, loss: Float64Array.of(0.4, 0.1, 0.3), gradNorm: new Float64Array(3), lr: new Float64Array(3), events: [] });
+    series.append({
+      type: 'frames',
+      runId: 'r',
+      fromStep: 3,
+      loss: Float64Array.of(0.4, 0.1, 0.3),
+      gradNorm: new Float64Array(3),
+      lr: new Float64Array(3),
+      events: [],
+    });
     expect(summarizeRun(streaming, 0.5)).toMatchObject({ finalLoss: 0.3, bestLoss: 0.1, stepsToThreshold: 3 });
     expect(summarizeRun(streaming, 2)).toMatchObject({ stepsToThreshold: 1 });
   });

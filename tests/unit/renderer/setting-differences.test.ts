@@ -19,7 +19,9 @@ describe('what differs between runs', () => {
   it('keeps an optimizer’s own choices beside its name, and each kind once', () => {
     const momentum = runSettings('momentum', { name: 'sgd', lr: 0.01, momentum: 0.9 });
     const adam = runSettings('adam', { name: 'adam', lr: 0.05 });
-    expect(differingSettings([sgd, momentum, adam, adam], 'function')).toEqual(['optimizer (sgd, sgd momentum=0.9, adam lr=0.05)']);
+    expect(differingSettings([sgd, momentum, adam, adam], 'function')).toEqual([
+      'optimizer (sgd, sgd momentum=0.9, adam lr=0.05)',
+    ]);
   });
 
   it('lists a shared optimizer’s differing options with their values', () => {
@@ -31,19 +33,35 @@ describe('what differs between runs', () => {
 
   it('names init schemes, and a scheme’s options only when they are chosen', () => {
     const init = (scheme: RunSettings['init']) => runSettings(scheme.scheme, { name: 'adam' }, { init: scheme });
-    const runs = [init({ scheme: 'zeros', seed: 1 }), init({ scheme: 'normal', seed: 1, std: 0.01 }), init({ scheme: 'orthogonal', seed: 1, gain: 2 })];
+    const runs = [
+      init({ scheme: 'zeros', seed: 1 }),
+      init({ scheme: 'normal', seed: 1, std: 0.01 }),
+      init({ scheme: 'orthogonal', seed: 1, gain: 2 }),
+    ];
     expect(differingSettings(runs, 'network')).toEqual(['init (zeros, normal, orthogonal gain=2)']);
-    expect(differingSettings([init({ scheme: 'normal', seed: 1 }), init({ scheme: 'normal', seed: 2, std: 0.1 })], 'network')).toEqual([
-      'init.seed (1, 2)',
-      'init.std (0.01, 0.1)',
-    ]);
-    expect(differingSettings([init({ scheme: 'normal', seed: 1 }), init({ scheme: 'normal', seed: 1, std: 0.01 })], 'network')).toEqual([]);
+    expect(
+      differingSettings(
+        [init({ scheme: 'normal', seed: 1 }), init({ scheme: 'normal', seed: 2, std: 0.1 })],
+        'network',
+      ),
+    ).toEqual(['init.seed (1, 2)', 'init.std (0.01, 0.1)']);
+    expect(
+      differingSettings(
+        [init({ scheme: 'normal', seed: 1 }), init({ scheme: 'normal', seed: 1, std: 0.01 })],
+        'network',
+      ),
+    ).toEqual([]);
   });
 
   it('names schedules with their choices, an absent one being constant', () => {
-    const cosine = { ...sgd, schedule: { name: 'cosine', tMax: 100, etaMin: 0, warmupSteps: 0, startFactor: 1 / 3 } } as const;
+    const cosine = {
+      ...sgd,
+      schedule: { name: 'cosine', tMax: 100, etaMin: 0, warmupSteps: 0, startFactor: 1 / 3 },
+    } as const;
     expect(differingSettings([sgd, cosine], 'function')).toEqual(['schedule (constant, cosine tMax=100)']);
-    expect(differingSettings([cosine, { ...cosine, schedule: { ...cosine.schedule, tMax: 200 } }], 'function')).toEqual(['schedule.tMax (100, 200)']);
+    expect(differingSettings([cosine, { ...cosine, schedule: { ...cosine.schedule, tMax: 200 } }], 'function')).toEqual(
+      ['schedule.tMax (100, 200)'],
+    );
   });
 
   it('lists every plain setting that differs, with what an absent one means', () => {
@@ -60,7 +78,9 @@ describe('what differs between runs', () => {
   });
 
   it('leaves out what the kind of problem does not use', () => {
-    expect(differingSettings([sgd, { ...sgd, batchSize: 32, init: { scheme: 'zeros', seed: 1 } }], 'function')).toEqual([]);
+    expect(differingSettings([sgd, { ...sgd, batchSize: 32, init: { scheme: 'zeros', seed: 1 } }], 'function')).toEqual(
+      [],
+    );
     expect(differingSettings([sgd, { ...sgd, start: [3, 3] }], 'network')).toEqual([]);
   });
 });

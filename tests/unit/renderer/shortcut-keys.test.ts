@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { commandForKey, matchesAccelerator, type KeyPress } from '../../../renderer/src/commands/shortcut-keys';
 
-const press = (key: string, modifiers: Partial<KeyPress> = {}): KeyPress => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...modifiers });
+const press = (key: string, modifiers: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...modifiers,
+});
 
 describe('keyboard shortcuts', () => {
   it('reads CmdOrCtrl as Ctrl off a Mac and Cmd on one', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../shared/events';
-import { checkpointSceneRun, placedPaths, sliceSceneLabel, sliceSceneRuns } from '../../../renderer/src/network/slice-scene';
+import {
+  checkpointSceneRun,
+  placedPaths,
+  sliceSceneLabel,
+  sliceSceneRuns,
+} from '../../../renderer/src/network/slice-scene';
 import { colorScaleOf } from '../../../renderer/src/plot/color-scale';
 import type { RunEntry, SliceState } from '../../../renderer/src/store/app-model';
 import { RunSeries } from '../../../renderer/src/store/run-series';
@@ -9,7 +14,16 @@ import { RunSeries } from '../../../renderer/src/store/run-series';
 function run(events: RunEvent[]): RunEntry {
   const series = new RunSeries(41, 1);
   const loss = Float64Array.from({ length: 41 }, (_, step) => 1 / (1 + step));
-  series.append({ type: 'frames', runId: 'run-1', fromStep: 0, loss, gradNorm: loss, lr: loss, events: [], layerGradNorms: loss });
+  series.append({
+    type: 'frames',
+    runId: 'run-1',
+    fromStep: 0,
+    loss,
+    gradNorm: loss,
+    lr: loss,
+    events: [],
+    layerGradNorms: loss,
+  });
   const steps = Float64Array.of(0, 10, 20, 30, 40);
   return {
     id: 'run-1',
@@ -20,7 +34,10 @@ function run(events: RunEvent[]): RunEntry {
     checkpoints: { params: new Float64Array(10), steps },
   } as unknown as RunEntry;
 }
-const placed = { coordinates: Float64Array.of(-1, -1, -0.5, -0.4, 0, 0, 0.2, 0.1, 0.3, 0.1), distances: Float64Array.of(0.5, 0.3, 0.2, 0.1, 0) };
+const placed = {
+  coordinates: Float64Array.of(-1, -1, -0.5, -0.4, 0, 0, 0.2, 0.1, 0.3, 0.1),
+  distances: Float64Array.of(0.5, 0.3, 0.2, 0.1, 0),
+};
 
 describe('a network run on a slice in 3D', () => {
   it('puts each checkpoint at its (α, β) and its true loss, and shows the ones the timeline has reached', () => {
@@ -32,7 +49,11 @@ describe('a network run on a slice in 3D', () => {
   });
 
   it('stands an event at the checkpoint its path has reached when it happens, at that checkpoint’s true loss', () => {
-    const vanishing: RunEvent = { type: 'vanishing_gradient', step: 23, message: 'the first layer’s gradient fell below 1e−6' };
+    const vanishing: RunEvent = {
+      type: 'vanishing_gradient',
+      step: 23,
+      message: 'the first layer’s gradient fell below 1e−6',
+    };
     const { placeEvent } = checkpointSceneRun(run([vanishing]), placed)!;
     expect(placeEvent(vanishing)).toEqual([0, 0, 1 / 21]);
     expect(placeEvent({ ...vanishing, step: 40 })).toEqual([0.3, 0.1, 1 / 41]);
@@ -44,7 +65,9 @@ describe('a network run on a slice in 3D', () => {
       choices: { directions: 'pca', resolution: 41, span: 1, seed: 1, biases: 'zero' },
       plane: { alphas: new Float64Array(41), betas: new Float64Array(41) },
     } as unknown as SliceState;
-    expect(sliceSceneLabel(slice, 'adam #2', colorScaleOf(values))).toBe('Loss landscape in 3D, PCA of adam #2’s path, 41 × 41, loss 5.00e−4 to 1 (log)');
+    expect(sliceSceneLabel(slice, 'adam #2', colorScaleOf(values))).toBe(
+      'Loss landscape in 3D, PCA of adam #2’s path, 41 × 41, loss 5.00e−4 to 1 (log)',
+    );
   });
 
   it('places the slice’s paths with their runs, leaving out a run removed since, and draws those with checkpoints', () => {

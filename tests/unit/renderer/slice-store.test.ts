@@ -8,17 +8,26 @@ import { useAppStore } from '../../../renderer/src/store/app-store';
 function connectStore() {
   const sent: ClientMessage[] = [];
   let deliver: (message: HostMessage) => void = () => {};
-  const bridge: Bridge = { kind: 'browser', send: (message) => sent.push(message), subscribe: (listener) => ((deliver = listener), () => {}) };
+  const bridge: Bridge = {
+    kind: 'browser',
+    send: (message) => sent.push(message),
+    subscribe: (listener) => ((deliver = listener), () => {}),
+  };
   useAppStore.getState().connect(bridge);
   return { sent, deliver: (message: HostMessage) => deliver(message) };
 }
 
 const SIZE = 2 * 16 + 16 + 16 * 16 + 16 + 16 + 1;
 const vector = (value: number) => new Float64Array(SIZE).fill(value);
-const ofType = <T extends ClientMessage['type']>(sent: ClientMessage[], type: T) => sent.filter((m): m is Extract<ClientMessage, { type: T }> => m.type === type);
+const ofType = <T extends ClientMessage['type']>(sent: ClientMessage[], type: T) =>
+  sent.filter((m): m is Extract<ClientMessage, { type: T }> => m.type === type);
 
 /** A network run's checkpoints as the host sends them: in its frames, then the completion. */
-function complete(deliver: (message: HostMessage) => void, runId: string, checkpoints: { params: Float64Array; steps: Float64Array }): void {
+function complete(
+  deliver: (message: HostMessage) => void,
+  runId: string,
+  checkpoints: { params: Float64Array; steps: Float64Array },
+): void {
   const loss = new Float64Array(checkpoints.steps.at(-1)! + 1);
   deliver({ type: 'frames', runId, fromStep: 0, loss, gradNorm: loss, lr: loss, events: [], checkpoints });
   deliver({ type: 'checkpoints-complete', runId });
@@ -33,7 +42,10 @@ function twoCompletedRuns(deliver: (message: HostMessage) => void): [string, str
   store().startRun();
   store().startRun();
   const [a, b] = store().runs.map((run) => run.id) as [string, string];
-  for (const [runId, value] of [[a, 1], [b, 2]] as const) {
+  for (const [runId, value] of [
+    [a, 1],
+    [b, 2],
+  ] as const) {
     complete(deliver, runId, { params: vector(value), steps: Float64Array.of(0) });
   }
   return [a, b];
@@ -53,8 +65,26 @@ describe('slices in the store, by view', () => {
     expect(mainPlane!.requestId).not.toBe(panelPlane!.requestId);
 
     const axes = (n: number) => Float64Array.from({ length: n }, (_, i) => i);
-    deliver({ type: 'slice-plane', requestId: panelPlane!.requestId, center: vector(0), d1: vector(1), d2: vector(1), alphas: axes(21), betas: axes(21), eigenvalues: [-1, 3] });
-    deliver({ type: 'slice-plane', requestId: mainPlane!.requestId, center: vector(0), d1: vector(1), d2: vector(1), alphas: axes(41), betas: axes(41), explainedVariance: [0.5, 0.25] });
+    deliver({
+      type: 'slice-plane',
+      requestId: panelPlane!.requestId,
+      center: vector(0),
+      d1: vector(1),
+      d2: vector(1),
+      alphas: axes(21),
+      betas: axes(21),
+      eigenvalues: [-1, 3],
+    });
+    deliver({
+      type: 'slice-plane',
+      requestId: mainPlane!.requestId,
+      center: vector(0),
+      d1: vector(1),
+      d2: vector(1),
+      alphas: axes(41),
+      betas: axes(41),
+      explainedVariance: [0.5, 0.25],
+    });
     const grids = ofType(sent, 'landscape');
     expect(grids.map((grid) => [grid.requestId, grid.alphas.length, grid.paths!.length])).toEqual([
       [panelPlane!.requestId, 21, 2],
@@ -63,7 +93,16 @@ describe('slices in the store, by view', () => {
     // Every shown run's checkpoints go along, the center's first.
     expect(grids[0]!.paths![0]![0]).toBe(2);
 
-    deliver({ type: 'landscape', requestId: mainPlane!.requestId, status: 'complete', level: 0, indices: Float64Array.of(0, 1), values: Float64Array.of(7, 8), computed: 1681, total: 1681 });
+    deliver({
+      type: 'landscape',
+      requestId: mainPlane!.requestId,
+      status: 'complete',
+      level: 0,
+      indices: Float64Array.of(0, 1),
+      values: Float64Array.of(7, 8),
+      computed: 1681,
+      total: 1681,
+    });
     expect(store().slices[MAIN_SLICE]).toMatchObject({ status: 'complete', computed: 1681 });
     expect(Array.from(store().slices[MAIN_SLICE]!.values!.subarray(0, 3))).toEqual([7, 8, NaN]);
     expect(store().slices.panel).toMatchObject({ status: 'computing', computed: 0 });
@@ -95,7 +134,16 @@ describe('slices in the store, by view', () => {
     const plane = ofType(sent, 'slice-plane').at(-1)!;
     store().removeRun(b);
     const axes = Float64Array.of(0, 1, 2);
-    deliver({ type: 'slice-plane', requestId: plane.requestId, center: vector(0), d1: vector(1), d2: vector(1), alphas: axes, betas: axes, eigenvalues: [-1, 3] });
+    deliver({
+      type: 'slice-plane',
+      requestId: plane.requestId,
+      center: vector(0),
+      d1: vector(1),
+      d2: vector(1),
+      alphas: axes,
+      betas: axes,
+      eigenvalues: [-1, 3],
+    });
     expect(ofType(sent, 'landscape').at(-1)!.paths).toHaveLength(1);
     expect(store().slices[MAIN_SLICE]).toMatchObject({ status: 'computing', runIds: [a] });
   });
@@ -111,14 +159,22 @@ describe('slices in the store, by view', () => {
     const [a, b] = store().runs.map((run) => run.id);
     expect(store().runs).toHaveLength(2);
     // Each run's checkpoints: its initial point all `start`, its final point all `end`.
-    for (const [runId, start, end] of [[a!, 1, 3], [b!, 2, 7]] as const) {
+    for (const [runId, start, end] of [
+      [a!, 1, 3],
+      [b!, 2, 7],
+    ] as const) {
       const checkpoints = Float64Array.from([...vector(start), ...vector(end)]);
       complete(deliver, runId, { params: checkpoints, steps: Float64Array.of(0, 10) });
     }
 
     store().requestCurve('panel', a!, a!, 21);
     const initialToFinal = ofType(sent, 'landscape').at(-1)!;
-    expect(initialToFinal).toMatchObject({ center: vector(1), d1: vector(2), d2: vector(0), betas: Float64Array.of(0) });
+    expect(initialToFinal).toMatchObject({
+      center: vector(1),
+      d1: vector(2),
+      d2: vector(0),
+      betas: Float64Array.of(0),
+    });
     expect(initialToFinal.alphas).toHaveLength(41);
     expect(store().curves.panel).toMatchObject({ status: 'computing', computed: 0, total: 41, partner: a });
 
@@ -127,9 +183,22 @@ describe('slices in the store, by view', () => {
     expect(sent.at(-2)).toEqual({ type: 'cancel-landscape', requestId: initialToFinal.requestId });
     const finals = ofType(sent, 'landscape').at(-1)!;
     expect(finals).toMatchObject({ center: vector(3), d1: vector(4) });
-    deliver({ type: 'landscape', requestId: finals.requestId, status: 'computing', level: 0, indices: Float64Array.of(0, 40), values: Float64Array.of(5, 6), computed: 2, total: 41 });
+    deliver({
+      type: 'landscape',
+      requestId: finals.requestId,
+      status: 'computing',
+      level: 0,
+      indices: Float64Array.of(0, 40),
+      values: Float64Array.of(5, 6),
+      computed: 2,
+      total: 41,
+    });
     expect(store().curves.panel).toMatchObject({ status: 'computing', computed: 2 });
-    expect([store().curves.panel!.values[0], store().curves.panel!.values[40], store().curves.panel!.values[1]]).toEqual([5, 6, NaN]);
+    expect([
+      store().curves.panel!.values[0],
+      store().curves.panel!.values[40],
+      store().curves.panel!.values[1],
+    ]).toEqual([5, 6, NaN]);
 
     store().releaseSlice('panel');
     expect(sent.at(-1)).toEqual({ type: 'cancel-landscape', requestId: finals.requestId });
@@ -137,7 +206,14 @@ describe('slices in the store, by view', () => {
 
     store().requestCurve(MAIN_SLICE, b!, b!, 41);
     const failing = ofType(sent, 'landscape').at(-1)!;
-    deliver({ type: 'error', requestId: failing.requestId, message: 'the landscape could not be computed: worker died' });
-    expect(store().curves[MAIN_SLICE]).toMatchObject({ status: 'failed', message: 'the landscape could not be computed: worker died' });
+    deliver({
+      type: 'error',
+      requestId: failing.requestId,
+      message: 'the landscape could not be computed: worker died',
+    });
+    expect(store().curves[MAIN_SLICE]).toMatchObject({
+      status: 'failed',
+      message: 'the landscape could not be computed: worker died',
+    });
   });
 });

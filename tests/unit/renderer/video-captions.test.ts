@@ -1,23 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../shared/events';
 import { stepAtFrame } from '../../../renderer/src/export/camera-path';
-import { CAPTION_SECONDS, FADE_SECONDS, MAX_CAPTIONS, captionSchedule, captionsAt, type Caption } from '../../../renderer/src/export/video-captions';
+import {
+  CAPTION_SECONDS,
+  FADE_SECONDS,
+  MAX_CAPTIONS,
+  captionSchedule,
+  captionsAt,
+  type Caption,
+} from '../../../renderer/src/export/video-captions';
 
 const event = (step: number, message: string): RunEvent => ({ type: 'plateau', step, message });
-const run = (name: string, count: number, events: RunEvent[]) => ({ name, color: `#${name}`, events, series: { count } });
+const run = (name: string, count: number, events: RunEvent[]) => ({
+  name,
+  color: `#${name}`,
+  events,
+  series: { count },
+});
 
 describe('caption schedule', () => {
-  it("starts each caption on the first frame whose step reaches the event, across runs in order", () => {
+  it('starts each caption on the first frame whose step reaches the event, across runs in order', () => {
     const frames = 31;
     const lastStep = 60;
-    const schedule = captionSchedule([run('a', 61, [event(45, 'late'), event(0, 'at once')]), run('b', 61, [event(17, 'middle')])], frames, lastStep);
+    const schedule = captionSchedule(
+      [run('a', 61, [event(45, 'late'), event(0, 'at once')]), run('b', 61, [event(17, 'middle')])],
+      frames,
+      lastStep,
+    );
     expect(schedule.map((caption) => [caption.message, caption.runName, caption.color])).toEqual([
       ['at once', 'a', '#a'],
       ['middle', 'b', '#b'],
       ['late', 'a', '#a'],
     ]);
     expect(schedule[0]!.frame).toBe(0);
-    for (const [caption, step] of [[schedule[1]!, 17], [schedule[2]!, 45]] as const) {
+    for (const [caption, step] of [
+      [schedule[1]!, 17],
+      [schedule[2]!, 45],
+    ] as const) {
       expect(stepAtFrame(caption.frame, frames, lastStep)).toBeGreaterThanOrEqual(step);
       expect(stepAtFrame(caption.frame - 1, frames, lastStep)).toBeLessThan(step);
     }

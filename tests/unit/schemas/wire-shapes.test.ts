@@ -9,7 +9,10 @@ import { serializeSession } from '../../../shared/session-file';
 const f64 = (values: number[]): Float64Array => Float64Array.from(values);
 
 /** The first issue's path and message, as `path: message`. */
-function firstProblem(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): string {
+function firstProblem(result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}): string {
   const issue = result.error?.issues[0];
   return issue ? `${issue.path.join('.')}: ${issue.message}` : 'none';
 }
@@ -30,7 +33,11 @@ describe('shapes defined once (shared/schemas/)', () => {
   it('split checkpoints into views of the joined array, the inverse of joinVectors', () => {
     const params = joinVectors([f64([1, 2]), f64([3, 4]), f64([5, 6])]);
     const split = splitCheckpoints({ steps: f64([0, 1, 2]), params });
-    expect(split.params.map((vector) => Array.from(vector))).toEqual([[1, 2], [3, 4], [5, 6]]);
+    expect(split.params.map((vector) => Array.from(vector))).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     expect(split.params.every((vector) => vector.buffer === params.buffer)).toBe(true);
   });
 
@@ -44,8 +51,24 @@ describe('shapes defined once (shared/schemas/)', () => {
 
   it('refuse checkpoint steps that do not increase with one message in a `frames` message and a session file', () => {
     const loss = f64([0.5]);
-    const message = workerMessageSchema.safeParse({ type: 'frames', runId: 'r1', fromStep: 0, loss, gradNorm: loss, lr: loss, events: [], checkpoints: { steps: f64([0, 3, 3]), params: new Float64Array(6) } });
-    const session = sessionCheckpointsSchema.safeParse({ steps: [0, 3, 3], params: [[0, 0], [0, 0], [0, 0]] });
+    const message = workerMessageSchema.safeParse({
+      type: 'frames',
+      runId: 'r1',
+      fromStep: 0,
+      loss,
+      gradNorm: loss,
+      lr: loss,
+      events: [],
+      checkpoints: { steps: f64([0, 3, 3]), params: new Float64Array(6) },
+    });
+    const session = sessionCheckpointsSchema.safeParse({
+      steps: [0, 3, 3],
+      params: [
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ],
+    });
     expect(firstProblem(message)).toBe('checkpoints.steps: must be increasing whole numbers');
     expect(firstProblem(session)).toBe('steps: must be increasing whole numbers');
   });

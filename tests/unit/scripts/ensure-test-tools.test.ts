@@ -6,7 +6,10 @@ const FFPROBE = '/usr/bin/ffprobe';
 const APT_GET = '/usr/bin/apt-get';
 
 /** A fake system holding these files; apt-get "installs" a package by adding its tool's file. */
-function fakeSystem(files: string[], { isRoot, aptInstalls = true, aptFails = false }: { isRoot: boolean; aptInstalls?: boolean; aptFails?: boolean }) {
+function fakeSystem(
+  files: string[],
+  { isRoot, aptInstalls = true, aptFails = false }: { isRoot: boolean; aptInstalls?: boolean; aptFails?: boolean },
+) {
   const present = new Set(files);
   const commands: string[] = [];
   const lines: string[] = [];
@@ -20,7 +23,8 @@ function fakeSystem(files: string[], { isRoot, aptInstalls = true, aptFails = fa
       run: (command: string, args: string[]) => {
         commands.push([command, ...args].join(' '));
         if (aptFails) throw new Error('E: Unable to locate package chromium');
-        if (aptInstalls && args[0] === 'install') for (const name of args.slice(1)) if (provides[name]) present.add(provides[name]);
+        if (aptInstalls && args[0] === 'install')
+          for (const name of args.slice(1)) if (provides[name]) present.add(provides[name]);
       },
       log: (line: string) => lines.push(line),
     },

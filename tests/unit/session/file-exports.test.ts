@@ -15,7 +15,12 @@ function parseNpy(bytes: Uint8Array): { header: string; shape: number[]; values:
   const header = Buffer.from(bytes.subarray(10, dataStart)).toString('latin1');
   expect(header.endsWith('\n')).toBe(true);
   expect(header).toMatch(/^\{'descr': '<f8', 'fortran_order': False, 'shape': \(([\d, ]*)\), \} *\n$/);
-  const shape = header.match(/'shape': \(([^)]*)\)/)![1]!.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  const shape = header
+    .match(/'shape': \(([^)]*)\)/)![1]!
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
   const count = shape.reduce((a, b) => a * b, 1);
   expect(bytes.byteLength).toBe(dataStart + 8 * count);
   const values = Array.from({ length: count }, (_, k) => view.getFloat64(dataStart + 8 * k, true));
@@ -43,13 +48,29 @@ describe('NPY export', () => {
 
 describe('CSV export', () => {
   it('writes the surface as x, y, loss rows, row-major in y', () => {
-    const surface: SurfaceData = { x: Float64Array.from([0, 1]), y: Float64Array.from([10, 20]), z: Float64Array.from([1, 2, 3, 4]), zMin: 1, zMax: 4, criticalPoints: [] };
+    const surface: SurfaceData = {
+      x: Float64Array.from([0, 1]),
+      y: Float64Array.from([10, 20]),
+      z: Float64Array.from([1, 2, 3, 4]),
+      zMin: 1,
+      zMax: 4,
+      criticalPoints: [],
+    };
     expect(surfaceCsv(surface)).toBe('x,y,loss\n0,10,1\n1,10,2\n0,20,3\n1,20,4\n');
   });
 
   it('writes one row per run and step with the columns step, x, y, loss, gradNorm, lr', () => {
     const series = new RunSeries(3);
-    series.append({ type: 'frames', runId: 'a', fromStep: 0, points: Float64Array.from([1, 2, 3, 4]), loss: Float64Array.from([5, Number.POSITIVE_INFINITY]), gradNorm: Float64Array.from([6, 7]), lr: Float64Array.from([0.1, 0.1]), events: [] });
+    series.append({
+      type: 'frames',
+      runId: 'a',
+      fromStep: 0,
+      points: Float64Array.from([1, 2, 3, 4]),
+      loss: Float64Array.from([5, Number.POSITIVE_INFINITY]),
+      gradNorm: Float64Array.from([6, 7]),
+      lr: Float64Array.from([0.1, 0.1]),
+      events: [],
+    });
     const run = { name: 'sgd, "fast"', series } as RunEntry;
     const lines = runsCsv([run]).trimEnd().split('\n');
     expect(lines[0]).toBe(RUN_CSV_COLUMNS.join(','));

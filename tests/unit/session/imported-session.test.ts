@@ -53,7 +53,17 @@ describe('surfaces opened from .h5 files, in a session', () => {
 
   it('refuses a session whose quantity does not fit its grid, naming the field', () => {
     const session = JSON.parse(serializeSession(captureSession())) as Record<string, unknown>;
-    session.imported = [{ file: 'a.h5', alphas: [0, 1, 2], betas: [0, 1], quantity: 'train_loss', quantities: [{ name: 'train_loss', values: [1, 2, 3, 4, 5] }] }];
-    expect(() => parseSessionText(JSON.stringify(session))).toThrow('imported[0].quantities[0].values: holds 5 values, the grid 6: train_loss must have one per point');
+    session.imported = [
+      {
+        file: 'a.h5',
+        alphas: [0, 1, 2],
+        betas: [0, 1],
+        quantity: 'train_loss',
+        quantities: [{ name: 'train_loss', values: [1, 2, 3, 4, 5] }],
+      },
+    ];
+    expect(() => parseSessionText(JSON.stringify(session))).toThrow(
+      'imported[0].quantities[0].values: holds 5 values, the grid 6: train_loss must have one per point',
+    );
   });
 });

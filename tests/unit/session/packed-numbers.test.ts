@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { packNumbers, unpackNumbers } from '../../../shared/packed-numbers';
 
 /** Node's own base64 of the little-endian bytes: the reference the hand-written encoder must match. */
-const nodeBase64 = (values: Float32Array | Float64Array): string => Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+const nodeBase64 = (values: Float32Array | Float64Array): string =>
+  Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
 
 describe('packed numbers', () => {
   it('packs float32-exact values as f32 and the rest as f64, in base64 Node agrees with', () => {
@@ -19,7 +20,17 @@ describe('packed numbers', () => {
   });
 
   it('gives back every value exactly, NaN, infinities and -0 included', () => {
-    const values = [0, -0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.MIN_VALUE, -Number.MAX_VALUE, 1 / 3, Math.fround(1 / 3)];
+    const values = [
+      0,
+      -0,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      Number.MIN_VALUE,
+      -Number.MAX_VALUE,
+      1 / 3,
+      Math.fround(1 / 3),
+    ];
     for (const subset of [values, values.slice(2, 5), [Math.fround(0.7), Number.NaN]]) {
       const unpacked = Array.from(unpackNumbers(packNumbers(subset)));
       unpacked.forEach((value, i) => expect(Object.is(value, subset[i])).toBe(true));

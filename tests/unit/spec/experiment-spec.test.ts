@@ -14,14 +14,35 @@ function errorOf(spec: unknown): string {
 describe('experiment spec v1', () => {
   it('fills in every default for a function problem (docs/formats.md defaults)', () => {
     const spec = experimentSpecSchema.parse(base);
-    expect(spec.bounds).toEqual([[-5, 5], [-5, 5]]);
+    expect(spec.bounds).toEqual([
+      [-5, 5],
+      [-5, 5],
+    ]);
     expect(spec.surface).toEqual({ resolution: 101 });
-    expect(spec.runs[0]).toMatchObject({ steps: 300, seed: 0, optimizer: { name: 'adam', lr: 0.05, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false } });
+    expect(spec.runs[0]).toMatchObject({
+      steps: 300,
+      seed: 0,
+      optimizer: { name: 'adam', lr: 0.05, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false },
+    });
   });
 
   it('gives expressions the default box and keeps explicit bounds', () => {
-    expect(experimentSpecSchema.parse({ ...base, problem: { expression: 'x^2 - y^2' } }).bounds).toEqual([[-5, 5], [-5, 5]]);
-    expect(experimentSpecSchema.parse({ ...base, bounds: [[-1, 1], [0, 2]] }).bounds).toEqual([[-1, 1], [0, 2]]);
+    expect(experimentSpecSchema.parse({ ...base, problem: { expression: 'x^2 - y^2' } }).bounds).toEqual([
+      [-5, 5],
+      [-5, 5],
+    ]);
+    expect(
+      experimentSpecSchema.parse({
+        ...base,
+        bounds: [
+          [-1, 1],
+          [0, 2],
+        ],
+      }).bounds,
+    ).toEqual([
+      [-1, 1],
+      [0, 2],
+    ]);
   });
 
   it.each([
@@ -31,13 +52,28 @@ describe('experiment spec v1', () => {
     [{ ...base, problem: { function: 'himmelblau', expression: 'x' } }, /^problem/],
     [{ ...base, problem: { expression: 'x +* y' } }, /^problem\.expression: .*(char|position)/i],
     [{ ...base, problem: { expression: 'z + 1' } }, /^problem\.expression: .*"?z"?/],
-    [{ ...base, bounds: [[1, -1], [0, 1]] }, /^bounds\[0\]: the lower end must be below the upper end/],
+    [
+      {
+        ...base,
+        bounds: [
+          [1, -1],
+          [0, 1],
+        ],
+      },
+      /^bounds\[0\]: the lower end must be below the upper end/,
+    ],
     [{ ...base, runs: [] }, /^runs: needs at least one run/],
     [{ ...base, runs: [{ ...run, start: undefined }] }, /^runs\[0\]\.start: is required/],
-    [{ ...base, runs: [{ ...run, init: { scheme: 'zeros', seed: 1 } }] }, /^runs\[0\]\.init: applies only to network problems/],
+    [
+      { ...base, runs: [{ ...run, init: { scheme: 'zeros', seed: 1 } }] },
+      /^runs\[0\]\.init: applies only to network problems/,
+    ],
     [{ ...base, runs: [run, run] }, /^runs\[1\]\.name: "adam" is used twice/],
     [{ ...base, runs: [{ ...run, steps: 0 }] }, /^runs\[0\]\.steps/],
-    [{ ...base, runs: [{ ...run, optimizer: { name: 'adam', lr: 0.1, momentum: 0.9 } }] }, /^runs\[0\]\.optimizer.*momentum/],
+    [
+      { ...base, runs: [{ ...run, optimizer: { name: 'adam', lr: 0.1, momentum: 0.9 } }] },
+      /^runs\[0\]\.optimizer.*momentum/,
+    ],
     [{ ...base, runs: [{ ...run, start: [Number.NaN, 0] }] }, /^runs\[0\]\.start\[0\]/],
   ])('rejects %j naming the field', (spec, message) => {
     expect(errorOf(spec)).toMatch(message);

@@ -10,8 +10,12 @@ function limitsTable(): Map<string, string> {
   const start = text.indexOf('## Limits');
   const end = text.indexOf('\n## ', start + 1);
   const section = text.slice(start, end < 0 ? undefined : end);
-  const rows = section.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| what') && !line.startsWith('| ---'));
-  return new Map(rows.map((line) => line.split('|').map((cell) => cell.trim())).map(([, what, limit]) => [what!, limit!]));
+  const rows = section
+    .split('\n')
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| what') && !line.startsWith('| ---'));
+  return new Map(
+    rows.map((line) => line.split('|').map((cell) => cell.trim())).map(([, what, limit]) => [what!, limit!]),
+  );
 }
 
 describe('the limits table in docs/formats.md', () => {
@@ -31,10 +35,15 @@ describe('the limits table in docs/formats.md', () => {
       ['spec', row('spec file'), [limits.MAX_SPEC_BYTES]],
       ['landscape', row('landscape: grid points × training rows × parameters'), [limits.MAX_LANDSCAPE_WORK]],
       ['session arrays', row('session file: numbers in one array'), [limits.MAX_PARAMETERS]],
-      ['session events', row('session file: events of one run; checkpoints of one run'), [limits.MAX_SESSION_EVENTS, limits.MAX_SESSION_CHECKPOINTS]],
+      [
+        'session events',
+        row('session file: events of one run; checkpoints of one run'),
+        [limits.MAX_SESSION_EVENTS, limits.MAX_SESSION_CHECKPOINTS],
+      ],
     ];
     for (const [what, text, values] of expected) {
-      for (const value of values) expect(text, what).toMatch(new RegExp(`(^|[^\\d,])${shown(value).replace(/[.+]/g, '\\$&')}([^\\d,]|$)`));
+      for (const value of values)
+        expect(text, what).toMatch(new RegExp(`(^|[^\\d,])${shown(value).replace(/[.+]/g, '\\$&')}([^\\d,]|$)`));
     }
     expect(table.size).toBe(expected.length);
   });
