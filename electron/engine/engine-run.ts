@@ -1,5 +1,5 @@
 import type { DataMessage, FramesMessage, PredictionMessage, RunStatus } from '../../shared/protocol';
-import type { Checkpoints } from '../../shared/schemas/checkpoints';
+import type { CheckpointCurvature } from '../../shared/schemas/checkpoints';
 
 /**
  * What a run yields, as its messages (shared/protocol.ts, whose shapes live in shared/schemas/)
@@ -27,12 +27,12 @@ export interface EngineRun {
   predict?(): Prediction | null;
   /** Networks: the rows it trains and tests on, for the app to draw (sent once, at the start). */
   readonly data?: RunData;
-  /** Networks, once finished: its checkpoints (frames carried them; the completion sends their curvature). */
-  checkpoints?(): RunCheckpoints;
+  /**
+   * Networks, once finished: the Hessian's extreme eigenvalues at its checkpoints, if it measured
+   * any (frames carried the checkpoints themselves; the completion sends only this).
+   */
+  curvature?(): CheckpointCurvature | undefined;
 }
-
-/** A run's checkpoints: parameter vectors one after another, their steps, and the curvature at some. */
-export type RunCheckpoints = Checkpoints;
 
 /** Networks: the rows a run trains and tests on, and what trains it. */
 export type RunData = Payload<DataMessage>;

@@ -1,5 +1,6 @@
 import type { WorkerMessage } from '../../shared/protocol';
-import type { EngineRun, FrameBatch, RunCheckpoints } from './engine-run';
+import type { CheckpointCurvature } from '../../shared/schemas/checkpoints';
+import type { EngineRun, FrameBatch } from './engine-run';
 
 /**
  * Interleaves the runs of one worker: each tick gives every active run a slice of about
@@ -127,8 +128,8 @@ export class RunScheduler {
       entry.lastPrediction = this.env.now();
       this.postPrediction(runId, entry.run);
     }
-    if (finished && entry.run.status === 'completed' && entry.run.checkpoints)
-      this.postCheckpointsComplete(runId, entry.run.checkpoints());
+    if (finished && entry.run.status === 'completed' && entry.run.curvature)
+      this.postCheckpointsComplete(runId, entry.run.curvature());
     if (finished) {
       this.runs.delete(runId);
       entry.run.dispose?.();
@@ -137,7 +138,7 @@ export class RunScheduler {
   }
 
   /** The run's frames carried every checkpoint (its final one in the last): only their curvature is left to send. */
-  private postCheckpointsComplete(runId: string, { curvature }: RunCheckpoints): void {
+  private postCheckpointsComplete(runId: string, curvature: CheckpointCurvature | undefined): void {
     // Fresh arrays, the run's no longer: they move rather than copy.
     const moved = curvature ? ([curvature.steps.buffer, curvature.eigenvalues.buffer] as ArrayBuffer[]) : [];
     this.env.post({ type: 'checkpoints-complete', runId, ...(curvature ? { curvature } : {}) }, moved);

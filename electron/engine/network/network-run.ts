@@ -1,18 +1,10 @@
 import type { CriticalPointType, RunEvent } from '../../../shared/events';
-import { joinVectors } from '../../../shared/schemas/checkpoints';
+import { joinVectors, type CheckpointCurvature } from '../../../shared/schemas/checkpoints';
 import { createRandom, type Random } from '../../../shared/random';
 import type { InitSpec } from '../../../shared/spec/network-spec';
 import type { OptimizerSpec } from '../../../shared/spec/optimizer-spec';
 import type { ScheduleSpec } from '../../../shared/spec/schedule-spec';
-import type {
-  EngineRun,
-  EngineRunStatus,
-  FrameBatch,
-  NewCheckpoints,
-  Prediction,
-  RunCheckpoints,
-  RunData,
-} from '../engine-run';
+import type { EngineRun, EngineRunStatus, FrameBatch, NewCheckpoints, Prediction, RunData } from '../engine-run';
 import { extremeEigenpairs, type LanczosOptions } from '../linalg/lanczos';
 import { createOptimizer, type Optimizer } from '../optimizers';
 import { clipGradientNorm } from '../optimizers/gradient-transforms';
@@ -314,21 +306,13 @@ export class NetworkRun implements EngineRun {
     };
   }
 
-  checkpoints(): RunCheckpoints {
-    const { params, steps } = this.record.checkpoints;
+  curvature(): CheckpointCurvature | undefined {
     const { curvature } = this.record;
+    if (!curvature.steps.length) return undefined;
     return {
-      params: joinVectors(params),
-      steps: Float64Array.from(steps),
-      ...(curvature.steps.length
-        ? {
-            curvature: {
-              steps: Float64Array.from(curvature.steps),
-              eigenvalues: Float64Array.from(curvature.eigenvalues.flat()),
-              kinds: [...this.curvatureKinds],
-            },
-          }
-        : {}),
+      steps: Float64Array.from(curvature.steps),
+      eigenvalues: Float64Array.from(curvature.eigenvalues.flat()),
+      kinds: [...this.curvatureKinds],
     };
   }
 

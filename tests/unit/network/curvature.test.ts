@@ -189,7 +189,7 @@ describe('curvature along network runs', () => {
       // Lanczos at checkpoints and stalls allocates tensors only inside each product.
       if (engineRun.status === 'running') expect(tf.memory().numTensors).toBe(tensors);
     }
-    return Object.assign(engineRun.result(), { sent: engineRun.checkpoints() });
+    return Object.assign(engineRun.result(), { sentCurvature: engineRun.curvature() });
   }
 
   it('a run that starts exactly at the saddle stays there, and says so', async () => {
@@ -226,16 +226,16 @@ describe('curvature along network runs', () => {
       expect(low).toBeCloseTo(2, 4);
       expect(high).toBeCloseTo(2, 4);
     }
-    // What the app is sent with the checkpoints: the same eigenvalues, each point called a minimum.
-    const { curvature } = result.sent;
+    // What the app is sent when the run completes: the same eigenvalues, each point called a minimum.
+    const curvature = result.sentCurvature;
     expect(Array.from(curvature!.steps)).toEqual(result.curvature.steps);
     expect(Array.from(curvature!.eigenvalues)).toEqual(result.curvature.eigenvalues.flat());
     expect(curvature!.kinds).toEqual(result.curvature.steps.map(() => 'minimum'));
   });
 
   it('a run held at the saddle sends its checkpoints called saddles, with the negative eigenvalue', async () => {
-    const { sent } = await run(scalarNetwork, { init: { scheme: 'zeros', seed: 1 }, steps: 60 });
-    expect(sent.curvature!.kinds.at(-1)).toBe('saddle');
-    expect(sent.curvature!.eigenvalues.at(-2)).toBeCloseTo(-2, 3);
+    const { sentCurvature } = await run(scalarNetwork, { init: { scheme: 'zeros', seed: 1 }, steps: 60 });
+    expect(sentCurvature!.kinds.at(-1)).toBe('saddle');
+    expect(sentCurvature!.eigenvalues.at(-2)).toBeCloseTo(-2, 3);
   });
 });

@@ -26,10 +26,10 @@ describe('a network run’s checkpoints while it trains', () => {
         expect(step).toBeLessThan(batch.fromStep + batch.loss.length);
       }
     }
-    const whole = run.checkpoints();
-    expect(steps).toEqual(Array.from(whole.steps));
+    const whole = run.result().checkpoints;
+    expect(steps).toEqual(whole.steps);
     expect(steps.length).toBeGreaterThan(2);
-    expect(params).toEqual(Array.from(whole.params));
+    expect(params).toEqual(whole.params.flatMap((vector) => Array.from(vector)));
   });
 
   it('cross to the app in valid frames messages, the parameters of each checkpoint sent once', async () => {
@@ -56,7 +56,7 @@ describe('a network run’s checkpoints while it trains', () => {
     const sentSteps = frames.flatMap((message) =>
       message.type === 'frames' && message.checkpoints ? Array.from(message.checkpoints.steps) : [],
     );
-    expect(sentSteps).toEqual(Array.from(run.checkpoints().steps));
+    expect(sentSteps).toEqual(run.result().checkpoints.steps);
     expect(new Set(sentSteps).size).toBe(sentSteps.length);
     // The completion carries none of them again: frames took the last one with the final step.
     const done = posted.filter((message) => message.type === 'checkpoints-complete');
