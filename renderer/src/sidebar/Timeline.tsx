@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { BASE_STEPS_PER_SECOND, SPEEDS } from '../playback/playback-clock';
 import { playbackClock, usePlaybackStore } from '../store/playback-store';
 import { PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from './icons';
-import { useClockScrubber } from './use-clock-scrubber';
+import { ClockScrubber } from './ClockScrubber';
 
 const seekGlobal = (step: number): void => usePlaybackStore.getState().seek(step);
 
@@ -13,7 +13,6 @@ const seekGlobal = (step: number): void => usePlaybackStore.getState().seek(step
 export function Timeline() {
   const { playing, follow, speed, togglePlay, step, setSpeed, goLive } = usePlaybackStore();
   const speedId = useId();
-  const { scrubber, counter } = useClockScrubber(playbackClock, seekGlobal);
 
   return (
     <div className="timeline" role="group" aria-label="Playback">
@@ -45,19 +44,12 @@ export function Timeline() {
       >
         <StepForwardIcon />
       </button>
-      <input
-        ref={scrubber}
-        className="scrubber"
-        type="range"
-        min={0}
-        max={0}
-        step={1}
-        defaultValue={0}
-        aria-label="Timeline step"
+      <ClockScrubber
+        clock={playbackClock}
+        seek={seekGlobal}
+        scrubberLabel="Timeline step"
+        counterLabel="Current step"
       />
-      <output ref={counter} className="step-counter" aria-label="Current step">
-        step 0 / 0
-      </output>
       <label htmlFor={speedId} className="speed">
         Speed
       </label>

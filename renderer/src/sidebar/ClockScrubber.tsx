@@ -6,7 +6,38 @@ import { onPlaybackFrame } from '../store/playback-store';
  * A scrubber and a step counter on `clock`: both are written in the playback loop, not rendered
  * by React per step, and moving the scrubber calls `seek` (which must keep its identity).
  */
-export function useClockScrubber(clock: PlaybackClock, seek: (step: number) => void) {
+export function ClockScrubber({
+  clock,
+  seek,
+  scrubberLabel,
+  counterLabel,
+}: {
+  clock: PlaybackClock;
+  seek: (step: number) => void;
+  scrubberLabel: string;
+  counterLabel: string;
+}) {
+  const { scrubber, counter } = useClockScrubber(clock, seek);
+  return (
+    <>
+      <input
+        ref={scrubber}
+        className="scrubber"
+        type="range"
+        min={0}
+        max={0}
+        step={1}
+        defaultValue={0}
+        aria-label={scrubberLabel}
+      />
+      <output ref={counter} className="step-counter" aria-label={counterLabel}>
+        step 0 / 0
+      </output>
+    </>
+  );
+}
+
+function useClockScrubber(clock: PlaybackClock, seek: (step: number) => void) {
   const scrubber = useRef<HTMLInputElement>(null);
   const counter = useRef<HTMLOutputElement>(null);
 
