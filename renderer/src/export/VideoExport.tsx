@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { Checkbox } from '../sidebar/Checkbox';
 import { NumberField } from '../sidebar/NumberField';
 import { SelectField } from '../sidebar/SelectField';
 import { problemName } from '../store/session-store';
@@ -85,22 +86,12 @@ export function VideoExport({ width, height }: { width: number; height: number }
         onChange={(camera) => patch({ camera })}
       />
       <p className="hint">{MOTION_HINTS[options.camera]}</p>
-      <label>
-        <input
-          type="checkbox"
-          checked={options.overlay}
-          onChange={(event) => patch({ overlay: event.target.checked })}
-        />{' '}
-        Step counter and run names
-      </label>
-      <label>
-        <input
-          type="checkbox"
-          checked={options.captions}
-          onChange={(event) => patch({ captions: event.target.checked })}
-        />{' '}
-        Event captions
-      </label>
+      <Checkbox
+        label="Step counter and run names"
+        checked={options.overlay}
+        onChange={(overlay) => patch({ overlay })}
+      />
+      <Checkbox label="Event captions" checked={options.captions} onChange={(captions) => patch({ captions })} />
       <div className="export-actions">
         {progress === null ? (
           <button type="button" onClick={() => void record()}>

@@ -6,6 +6,7 @@ import { drawSlice } from '../network/draw-slice';
 import type { CriticalPoint } from '../../../shared/events';
 import { barBeside } from '../network/LandscapeView';
 import { LayoutButtons } from '../sidebar/LayoutButtons';
+import { Checkbox } from '../sidebar/Checkbox';
 import { ColorBar, colorBarWidth } from '../plot/ColorBar';
 import { colorScaleOf, type ColorScale } from '../plot/color-scale';
 import { contourLevels } from '../plot/contour-levels';
@@ -58,10 +59,12 @@ export function ImportedLandscapes() {
         <div className="toolbar" role="group" aria-label="Opened surfaces">
           {!toolbarHasLayout && <LayoutButtons panels={false} />}
           {linked && (
-            <label title="Orbiting or zooming one surface moves the others the same way">
-              <input type="checkbox" checked={lockCameras} onChange={(event) => setLockCameras(event.target.checked)} />{' '}
-              Lock cameras
-            </label>
+            <Checkbox
+              label="Lock cameras"
+              title="Orbiting or zooming one surface moves the others the same way"
+              checked={lockCameras}
+              onChange={setLockCameras}
+            />
           )}
         </div>
       )}

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { PANEL_COUNTS, usePanelStore, type PanelCount } from '../store/panel-store';
+import { Checkbox } from '../sidebar/Checkbox';
 
 /** The panels layout's toolbar: how many panels, and whether cameras (3D panels only) and timeline are locked. */
 export function PanelOptions({ cameras }: { cameras: boolean }) {
@@ -16,15 +17,19 @@ export function PanelOptions({ cameras }: { cameras: boolean }) {
         ))}
       </select>
       {cameras && (
-        <label title="Orbiting or zooming one panel moves the others the same way">
-          <input type="checkbox" checked={lockCameras} onChange={(event) => setLockCameras(event.target.checked)} />{' '}
-          Lock cameras
-        </label>
+        <Checkbox
+          label="Lock cameras"
+          title="Orbiting or zooming one panel moves the others the same way"
+          checked={lockCameras}
+          onChange={setLockCameras}
+        />
       )}
-      <label title="Every panel follows the timeline below; unlocked, each has its own">
-        <input type="checkbox" checked={lockTimeline} onChange={(event) => setLockTimeline(event.target.checked)} />{' '}
-        Lock timeline
-      </label>
+      <Checkbox
+        label="Lock timeline"
+        title="Every panel follows the timeline below; unlocked, each has its own"
+        checked={lockTimeline}
+        onChange={setLockTimeline}
+      />
     </>
   );
 }

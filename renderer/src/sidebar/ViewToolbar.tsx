@@ -1,6 +1,7 @@
 import { useAppStore } from '../store/app-store';
 import { usePlaybackStore } from '../store/playback-store';
 import { PanelOptions } from '../panels/PanelOptions';
+import { Checkbox } from './Checkbox';
 import { LayoutButtons } from './LayoutButtons';
 import { NumberField } from './NumberField';
 
@@ -17,22 +18,13 @@ export function ViewToolbar() {
     <div className="toolbar" role="group" aria-label="View options">
       <LayoutButtons panels />
       {view.layout === 'panels' && <PanelOptions cameras />}
-      <label>
-        <input
-          type="checkbox"
-          checked={view.contours}
-          onChange={(event) => updateView({ contours: event.target.checked })}
-        />{' '}
-        Contour lines
-      </label>
-      <label title="Arrows point downhill, along −∇f; their length grows with log |∇f|">
-        <input
-          type="checkbox"
-          checked={view.gradientField}
-          onChange={(event) => updateView({ gradientField: event.target.checked })}
-        />{' '}
-        Descent arrows
-      </label>
+      <Checkbox label="Contour lines" checked={view.contours} onChange={(contours) => updateView({ contours })} />
+      <Checkbox
+        label="Descent arrows"
+        title="Arrows point downhill, along −∇f; their length grows with log |∇f|"
+        checked={view.gradientField}
+        onChange={(gradientField) => updateView({ gradientField })}
+      />
       <NumberField
         label="Trail (steps, 0 = all)"
         value={trail}
