@@ -41,8 +41,37 @@ function RunName({ run }: { run: RunEntry }) {
   );
 }
 
+const RUN_CONTROLS = {
+  resume: { verb: 'Resume', glyph: '▶' },
+  pause: { verb: 'Pause', glyph: '❚❚' },
+  cancel: { verb: 'Cancel', glyph: '■' },
+} as const;
+
+/** Sends one control action to the run; its accessible name is the action and the run's name. */
+function RunControlButton({
+  run,
+  action,
+  disabled = false,
+}: {
+  run: RunEntry;
+  action: keyof typeof RUN_CONTROLS;
+  disabled?: boolean;
+}) {
+  const { verb, glyph } = RUN_CONTROLS[action];
+  return (
+    <button
+      type="button"
+      onClick={() => useAppStore.getState().controlRun(run.id, action)}
+      disabled={disabled}
+      aria-label={`${verb} ${run.name}`}
+    >
+      {glyph}
+    </button>
+  );
+}
+
 function RunRow({ run }: { run: RunEntry }) {
-  const { controlRun, removeRun, duplicateRun, toggleHidden } = useAppStore.getState();
+  const { removeRun, duplicateRun, toggleHidden } = useAppStore.getState();
   const active = !FINAL_STATUSES.has(run.status);
   return (
     <li className={`run${run.hidden ? ' run-hidden' : ''}`} data-run-id={run.id} data-status={run.status}>
@@ -56,27 +85,11 @@ function RunRow({ run }: { run: RunEntry }) {
       </span>
       <span className="run-actions">
         {run.status === 'paused' ? (
-          <button type="button" onClick={() => controlRun(run.id, 'resume')} aria-label={`Resume ${run.name}`}>
-            ▶
-          </button>
+          <RunControlButton run={run} action="resume" />
         ) : (
-          <button
-            type="button"
-            onClick={() => controlRun(run.id, 'pause')}
-            disabled={!active}
-            aria-label={`Pause ${run.name}`}
-          >
-            ❚❚
-          </button>
+          <RunControlButton run={run} action="pause" disabled={!active} />
         )}
-        <button
-          type="button"
-          onClick={() => controlRun(run.id, 'cancel')}
-          disabled={!active}
-          aria-label={`Cancel ${run.name}`}
-        >
-          ■
-        </button>
+        <RunControlButton run={run} action="cancel" disabled={!active} />
         <button
           type="button"
           onClick={() => toggleHidden(run.id)}
