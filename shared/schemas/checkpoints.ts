@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CRITICAL_POINT_TYPES, type CriticalPointType } from '../events';
 import { MAX_SESSION_CHECKPOINTS } from '../limits';
-import { checker } from './check';
+import { checkedObject, checker } from './check';
 import { sessionArrays, type ArrayCodec } from './number-arrays';
 
 /**
@@ -77,17 +77,10 @@ export function checkpointsSchema<
   Numbers extends z.ZodType<ArrayLike<number>>,
   Head extends z.ZodRawShape = Record<never, never>,
 >(codec: ArrayCodec<Numbers>, head = {} as Head) {
-  return (
-    z
-      .object({
-        ...head,
-        params: codec.finite,
-        steps: codec.finite,
-        curvature: checkpointCurvatureSchema(codec).optional(),
-      })
-      .strict()
-      // The message's head leaves the type generic here; these are the fields checked.
-      .superRefine((checkpoints, ctx) => checkJoined(checkpoints as Checkpoints<ArrayLike<number>>, ctx))
+  return checkedObject(
+    head,
+    { params: codec.finite, steps: codec.finite, curvature: checkpointCurvatureSchema(codec).optional() },
+    checkJoined,
   );
 }
 

@@ -1,27 +1,24 @@
 import { z } from 'zod';
 import type { ArrayCodec } from './number-arrays';
-import { checker } from './check';
+import { checkedObject, checker } from './check';
 
 /** Networks: the rows a run trains (and tests) on (docs/formats.md), in a `data` message or a session file's run. */
 export function networkDataSchema<
   Numbers extends z.ZodType<ArrayLike<number>>,
   Head extends z.ZodRawShape = Record<never, never>,
 >(codec: ArrayCodec<Numbers>, head = {} as Head) {
-  return (
-    z
-      .object({
-        ...head,
-        /** What trains it: the WASM SIMD kernel, or tfjs on wasm (cpu where WASM could not start). */
-        backend: z.enum(['kernel', 'wasm', 'cpu']),
-        features: z.number().int().min(1),
-        /** Row-major [rows, features]. */
-        x: codec.finite,
-        y: codec.finite,
-        test: z.object({ x: codec.finite, y: codec.finite }).strict().optional(),
-      })
-      .strict()
-      // The message's head leaves the type generic here; these are the fields checked.
-      .superRefine((data, ctx) => checkNetworkData(data as NetworkDataArrays, ctx))
+  return checkedObject(
+    head,
+    {
+      /** What trains it: the WASM SIMD kernel, or tfjs on wasm (cpu where WASM could not start). */
+      backend: z.enum(['kernel', 'wasm', 'cpu']),
+      features: z.number().int().min(1),
+      /** Row-major [rows, features]. */
+      x: codec.finite,
+      y: codec.finite,
+      test: z.object({ x: codec.finite, y: codec.finite }).strict().optional(),
+    },
+    checkNetworkData,
   );
 }
 

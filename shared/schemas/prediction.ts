@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ArrayCodec } from './number-arrays';
-import { checker } from './check';
+import { checkedObject, checker } from './check';
 
 /**
  * Networks with 1 or 2 inputs: what the model predicts over the data's box at one step (drawn as
@@ -10,21 +10,18 @@ export function predictionSchema<
   Numbers extends z.ZodType<ArrayLike<number>>,
   Head extends z.ZodRawShape = Record<never, never>,
 >(codec: ArrayCodec<Numbers>, head = {} as Head) {
-  return (
-    z
-      .object({
-        ...head,
-        step: z.number().int().min(0),
-        x: codec.finite,
-        y: codec.finite.optional(),
-        /** Values per lattice point: 1 (probability of class 1, or the regression value) or one per class. */
-        outputs: z.number().int().min(1),
-        /** Row-major, y outer: values[(j * x.length + i) * outputs + o]; not finite where the network diverged. */
-        values: codec.numbers,
-      })
-      .strict()
-      // The message's head leaves the type generic here; these are the fields checked.
-      .superRefine((prediction, ctx) => checkPrediction(prediction as PredictionArrays, ctx))
+  return checkedObject(
+    head,
+    {
+      step: z.number().int().min(0),
+      x: codec.finite,
+      y: codec.finite.optional(),
+      /** Values per lattice point: 1 (probability of class 1, or the regression value) or one per class. */
+      outputs: z.number().int().min(1),
+      /** Row-major, y outer: values[(j * x.length + i) * outputs + o]; not finite where the network diverged. */
+      values: codec.numbers,
+    },
+    checkPrediction,
   );
 }
 
