@@ -385,29 +385,15 @@ function runDerivatives(code: Int32Array, t: Float64Array, x: number, y: number)
     const b = W * code[pc + 3]!;
     const u = t[a]!;
     switch (code[pc]) {
+      // Linear: the value and every derivative combine component by component.
       case ADD:
-        t[o] = u + t[b]!;
-        t[o + 1] = t[a + 1]! + t[b + 1]!;
-        t[o + 2] = t[a + 2]! + t[b + 2]!;
-        t[o + 3] = t[a + 3]! + t[b + 3]!;
-        t[o + 4] = t[a + 4]! + t[b + 4]!;
-        t[o + 5] = t[a + 5]! + t[b + 5]!;
+        for (let k = 0; k < W; k++) t[o + k] = t[a + k]! + t[b + k]!;
         break;
       case SUB:
-        t[o] = u - t[b]!;
-        t[o + 1] = t[a + 1]! - t[b + 1]!;
-        t[o + 2] = t[a + 2]! - t[b + 2]!;
-        t[o + 3] = t[a + 3]! - t[b + 3]!;
-        t[o + 4] = t[a + 4]! - t[b + 4]!;
-        t[o + 5] = t[a + 5]! - t[b + 5]!;
+        for (let k = 0; k < W; k++) t[o + k] = t[a + k]! - t[b + k]!;
         break;
       case NEG:
-        t[o] = -u;
-        t[o + 1] = -t[a + 1]!;
-        t[o + 2] = -t[a + 2]!;
-        t[o + 3] = -t[a + 3]!;
-        t[o + 4] = -t[a + 4]!;
-        t[o + 5] = -t[a + 5]!;
+        for (let k = 0; k < W; k++) t[o + k] = -t[a + k]!;
         break;
       case MUL:
         multiply(t, o, a, b);
