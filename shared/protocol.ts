@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APP_COMMANDS } from './app-commands';
 import { CRITICAL_POINT_TYPES } from './events';
+import { checker } from './schemas/check';
 import { checkpointCurvatureSchema, checkpointsSchema, type Checkpoints } from './schemas/checkpoints';
 import { networkDataSchema } from './schemas/network-data';
 import { messageArrays } from './schemas/number-arrays';
@@ -14,6 +15,7 @@ import {
   namedLandscapeProblem,
   paramRefSchema,
   problemSchema,
+  runSeedSchema,
   runSpecSchema,
   type Problem,
 } from './spec/spec';
@@ -85,29 +87,29 @@ type LandscapeFields = {
 };
 const requireNetwork = (problem: unknown, ctx: z.RefinementCtx): void => {
   if (!(typeof problem === 'object' && problem !== null && 'mlp' in problem)) {
-    ctx.addIssue({ code: 'custom', path: ['problem'], message: 'a landscape needs a network problem ("mlp")' });
+    checker(ctx)(['problem'], 'a landscape needs a network problem ("mlp")');
   }
 };
 const landscapeChecks = (m: LandscapeFields, ctx: z.RefinementCtx): void => {
   // Each problem names its field, as every other message error does.
-  const problem = (path: string, message: string): void => ctx.addIssue({ code: 'custom', path: [path], message });
+  const problem = checker(ctx);
   requireNetwork(m.problem, ctx);
-  if (m.d1.length !== m.center.length) problem('d1', 'must have the same length as center');
-  if (m.d2.length !== m.center.length) problem('d2', 'must have the same length as center');
+  if (m.d1.length !== m.center.length) problem(['d1'], 'must have the same length as center');
+  if (m.d2.length !== m.center.length) problem(['d2'], 'must have the same length as center');
   const points = m.alphas.length * m.betas.length;
   if (points < 1 || points > MAX_LANDSCAPE_POINTS)
-    problem('alphas', `with betas, the grid must have 1 to ${MAX_LANDSCAPE_POINTS} points`);
+    problem(['alphas'], `with betas, the grid must have 1 to ${MAX_LANDSCAPE_POINTS} points`);
   // Named datasets' rows are known here, a CSV's once the worker has parsed it (it checks again then).
   const parsed = m.problem as Problem;
   const tooCostly = 'mlp' in parsed ? namedLandscapeProblem(parsed.mlp, points, m.center.length) : null;
-  if (tooCostly) problem('alphas', tooCostly);
+  if (tooCostly) problem(['alphas'], tooCostly);
   const arrays = { center: m.center, d1: m.d1, d2: m.d2, alphas: m.alphas, betas: m.betas };
   for (const [name, array] of Object.entries(arrays))
-    if (!array.every(Number.isFinite)) problem(name, 'must hold only finite numbers');
+    if (!array.every(Number.isFinite)) problem([name], 'must hold only finite numbers');
   m.paths?.forEach((path, k) => {
     if (path.length % m.center.length !== 0)
-      problem('paths', `path ${k} must hold whole parameter vectors, each as long as center`);
-    else if (!path.every(Number.isFinite)) problem('paths', `path ${k} must hold only finite numbers`);
+      problem(['paths'], `path ${k} must hold whole parameter vectors, each as long as center`);
+    else if (!path.every(Number.isFinite)) problem(['paths'], `path ${k} must hold only finite numbers`);
   });
 };
 const landscapeRequestMessage = z.object(landscapeRequestFields).strict().superRefine(landscapeChecks);
@@ -137,8 +139,7 @@ const slicePlaneRequestMessage = z
   })
   .strict()
   .superRefine((m, ctx) => {
-    const problem = (path: (string | number)[], message: string): void =>
-      ctx.addIssue({ code: 'custom', path, message });
+    const problem = checker(ctx);
     requireNetwork(m.problem, ctx);
     // Each run's steps and its vectors' count are checkpointsSchema's; here, that all runs share one network.
     const vectorLength = ({ params, steps }: Checkpoints): number => params.length / Math.max(steps.length, 1);
@@ -172,17 +173,13 @@ const curvatureRequestMessage = z
     step: z.number().int().min(0),
     params: f64,
     l2: z.number().min(0).default(0),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 32 - 1),
+    seed: runSeedSchema,
   })
   .strict()
   .superRefine((m, ctx) => {
     requireNetwork(m.problem, ctx);
     if (!m.params.length || !m.params.every(Number.isFinite))
-      ctx.addIssue({ code: 'custom', path: ['params'], message: 'must hold the checkpoint’s parameters, all finite' });
+      checker(ctx)(['params'], 'must hold the checkpoint’s parameters, all finite');
   });
 export type ParsedCurvatureRequest = z.output<typeof curvatureRequestMessage>;
 

@@ -75,6 +75,13 @@ export type NetworkProblem = { mlp: MlpProblem };
 export type Problem = FunctionProblem | NetworkProblem;
 export type SpecProblem = FunctionProblem | { mlp: SpecMlpProblem };
 
+/** A run's seed, as its spec gives it and as requests that must reproduce the run echo it. */
+export const runSeedSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 32 - 1);
+
 export const runSpecSchema = z
   .object({
     name: z.string().min(1).max(80),
@@ -94,12 +101,7 @@ export const runSpecSchema = z
       .min(1)
       .max(MAX_DATASET_ROWS, `must be at most ${formatLimit(MAX_DATASET_ROWS)}, the most rows a dataset holds`)
       .optional(),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 32 - 1)
-      .default(0),
+    seed: runSeedSchema.default(0),
     schedule: scheduleSpecSchema.optional(),
     clipNorm: z.number().positive().optional(),
     gradientNoise: z.number().min(0).optional(),
