@@ -21,6 +21,9 @@ export function shownValues(values: Float64Array): { values: Float64Array; unfin
   return { values: shown, unfinished };
 }
 
+/** An opened file's trajectory, in 3D and on the map alike. */
+export const IMPORTED_PATH_COLOR = '#ff7f50';
+
 /** train_loss → "train loss"; accuracies keep their percent. */
 export const quantityLabel = (name: string): string => name.replace(/_/g, ' ').replace(/acc$/, 'accuracy (%)');
 
