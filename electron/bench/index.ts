@@ -1,3 +1,11 @@
+/**
+ * `gradscape bench`: the function engine, a worker's round trip, network training and landscape
+ * grids. The comparisons with PyTorch (one thread) hold still under a shared machine's drifting
+ * load: one long-lived PyTorch process (scripts/bench/torch_server.py) takes round requests over
+ * stdin, so its start-up is never timed, and each comparison runs as interleaved rounds (5 of
+ * about 1 s a side: ours, tfjs, PyTorch, ours, …; bench/interleaved.ts). Every ratio printed is the
+ * median of the per-round ratios with their min–max; rates and times are the sides' medians.
+ */
 import { join } from 'node:path';
 import { catalogFunction, CATALOG_NAMES } from '../../shared/functions/catalog';
 import { compileExpression } from '../../shared/functions/expression';
@@ -5,10 +13,11 @@ import { OPTIMIZER_NAMES, optimizerSpecSchema } from '../../shared/spec/optimize
 import { FunctionRun } from '../engine/functions/function-run';
 import { computeSurface } from '../engine/functions/surface';
 import { benchmarkLandscape, measureMatMulGflops } from './landscape-benchmark';
-import { benchmarkNetworkTraining } from './network-benchmark';
+import { DEFAULT_ROUNDS, formatRatios, interleave, roundRatios, spread, type Round } from './interleaved';
+import { openNetworkBenchmarks } from './network-benchmark';
 import { useTensorBackend } from '../engine/network/tensor-backend';
 import { RunHost } from '../host/run-host';
-import { runTorchBenchmark } from './torch-reference';
+import { TorchReference } from './torch-reference';
 
 type Print = (line: string) => void;
 
@@ -132,49 +141,52 @@ async function benchThroughWorker(print: Print, distDir: string): Promise<void> 
 }
 
 /**
- * Training speed of the two reference MLPs on the WASM kernel and on tfjs, against PyTorch (one
- * thread), all in this run, and the floor: the step's matrix FLOPs at tfjs's matMul rate.
+ * Training speed of the two reference MLPs on the WASM kernel and on tfjs against PyTorch (one
+ * thread), in interleaved rounds (bench/interleaved.ts), and the floor: the step's matrix FLOPs
+ * at tfjs's matMul rate.
  */
-async function benchNetworkTraining(print: Print, repoRoot: string): Promise<void> {
-  const kernel = await benchmarkNetworkTraining({ kernel: true });
-  const tfjs = await benchmarkNetworkTraining({ kernel: false });
-  await useTensorBackend();
-  const gflops = measureMatMulGflops();
-  const torch = await runTorchBenchmark(repoRoot, 'torch_train.py');
-  const reference =
-    'result' in torch ? (torch.result as { results: { name: string; stepsPerSecond: number }[] }).results : [];
-  print(
-    `network training, full-batch Adam, steps per second (higher is better; floor: the step's matrix FLOPs at tfjs's matMul rate, ${gflops.toFixed(1)} GFLOP/s)`,
-  );
-  kernel.forEach((ours, i) => {
-    const theirs = reference.find((entry) => entry.name === ours.name)?.stepsPerSecond;
-    const ratio = (rate: number) => (theirs ? ` (${(rate / theirs).toFixed(2)}× PyTorch)` : '');
-    const floor = (gflops * 1e9) / ours.flops;
-    print(`  ${ours.name}, ${(ours.flops / 1e6).toFixed(2)} MFLOP/step`);
+async function benchNetworkTraining(print: Print, torch: TorchReference | undefined): Promise<void> {
+  const kernel = await openNetworkBenchmarks({ kernel: true });
+  const tfjs = await openNetworkBenchmarks({ kernel: false });
+  try {
+    await useTensorBackend();
+    const gflops = measureMatMulGflops();
     print(
-      `    ${ours.backend} ${ours.stepsPerSecond.toFixed(1)}/s${ratio(ours.stepsPerSecond)}, ${tfjs[i]!.backend} ${tfjs[i]!.stepsPerSecond.toFixed(1)}/s${ratio(tfjs[i]!.stepsPerSecond)}` +
-        `${theirs ? `, PyTorch 1 thread ${theirs.toFixed(1)}/s` : ''}, floor ${floor.toFixed(0)}/s (${ours.backend} at ${(ours.stepsPerSecond / floor).toFixed(2)}× it)`,
+      `network training, full-batch Adam, steps per second, medians of ${DEFAULT_ROUNDS} interleaved rounds; ratios: median (min–max) of the rounds' (higher is better; floor: the step's matrix FLOPs at tfjs's matMul rate, ${gflops.toFixed(1)} GFLOP/s)`,
     );
-  });
-  if ('missing' in torch) print(`  PyTorch reference skipped: ${torch.missing}`);
+    for (const [i, ours] of kernel.entries()) {
+      const theirs: Round | undefined = torch && ((seconds) => torch.request({ train: ours.name, seconds }));
+      const rates = await interleave({ ours: ours.round, tfjs: tfjs[i]!.round, theirs });
+      const [oursRates, tfjsRates] = [rates.ours!, rates.tfjs!];
+      const side = (backend: string, own: number[]): string =>
+        `${backend} ${spread(own).median.toFixed(1)}/s${rates.theirs ? ` = ${formatRatios(roundRatios(own, rates.theirs), 'PyTorch')}` : ''}`;
+      const oursMedian = spread(oursRates).median;
+      const floor = (gflops * 1e9) / ours.flops;
+      const pytorch = rates.theirs && spread(rates.theirs);
+      print(`  ${ours.name}, ${(ours.flops / 1e6).toFixed(2)} MFLOP/step`);
+      print(
+        `    ${side(ours.backend, oursRates)}; ${side(tfjs[i]!.backend, tfjsRates)}` +
+          `${pytorch ? `; PyTorch 1 thread ${pytorch.median.toFixed(1)}/s (${pytorch.min.toFixed(0)}–${pytorch.max.toFixed(0)})` : ''}; floor ${floor.toFixed(0)}/s (${ours.backend} at ${(oursMedian / floor).toFixed(2)}× it)`,
+      );
+    }
+  } finally {
+    for (const benchmark of [...kernel, ...tfjs]) benchmark.dispose();
+  }
 }
 
 /** Loss-landscape grids: ours against the naive loops (tfjs and PyTorch) and the FLOP floor. */
-async function benchLandscape(print: Print, distDir: string, repoRoot: string): Promise<void> {
-  const result = await benchmarkLandscape({
-    workerPath: join(distDir, 'worker.mjs'),
-    torchScript: join(repoRoot, 'scripts', 'bench', 'torch_landscape.py'),
-  });
+async function benchLandscape(print: Print, distDir: string, torch: TorchReference | undefined): Promise<void> {
+  const result = await benchmarkLandscape({ workerPath: join(distDir, 'worker.mjs'), torch });
   print(
-    `landscape 41×41 on 1,000 samples, ms for the whole grid (lower is better; tfjs matMul ${result.matMulGflops.toFixed(1)} GFLOP/s${result.torchMatMulGflops ? `, PyTorch ${result.torchMatMulGflops.toFixed(1)}` : ''})`,
+    `landscape 41×41 on 1,000 samples, ms for the whole grid, medians of ${DEFAULT_ROUNDS} interleaved rounds; speed-ups: median (min–max) of the rounds' (lower ms is better; tfjs matMul ${result.matMulGflops.toFixed(1)} GFLOP/s${result.torchMatMulGflops ? `, PyTorch ${result.torchMatMulGflops.toFixed(1)}` : ''})`,
   );
   for (const f of result.figures) {
     const torch =
       f.naiveTorch === undefined
         ? 'PyTorch naive n/a'
-        : `PyTorch naive ${f.naiveTorch.toFixed(0)} (ours ${f.speedupOverNaiveTorch!.toFixed(2)}× faster)`;
+        : `PyTorch naive ${f.naiveTorch.toFixed(0)} (ours ${formatRatios(f.speedupOverNaiveTorch!, 'faster')})`;
     print(
-      `  ${f.name.padEnd(34)} ours ${f.ours.toFixed(0)} on ${f.workers} workers (1 thread ${f.oursOneThread.toFixed(0)}), tfjs naive ${f.naiveTfjs.toFixed(0)} (${f.speedupOverNaiveTfjs.toFixed(1)}×), ${torch}, floor ${f.floor.toFixed(0)} (ours ${f.timesFloor.toFixed(1)}×)`,
+      `  ${f.name.padEnd(34)} ours ${f.ours.toFixed(0)} on ${f.workers} workers (1 thread ${f.oursOneThread.toFixed(0)}), tfjs naive ${f.naiveTfjs.toFixed(0)} (ours ${formatRatios(f.speedupOverNaiveTfjs, 'faster')}), ${torch}, floor ${f.floor.toFixed(0)} (ours ${f.timesFloor.toFixed(1)}×)`,
     );
   }
   for (const note of result.notes) print(`  note: ${note}`);
@@ -184,7 +196,15 @@ export async function runBenchmarks(print: Print, distDir: string): Promise<void
   const repoRoot = join(distDir, '..');
   benchFunctionEngine(print);
   await benchThroughWorker(print, distDir);
-  await benchNetworkTraining(print, repoRoot);
-  await benchLandscape(print, distDir, repoRoot);
+  // One PyTorch process for the whole bench, so its start-up is never inside a timed round.
+  const torch = await TorchReference.start(repoRoot);
+  if ('missing' in torch) print(`PyTorch reference skipped: ${torch.missing}`);
+  const reference = 'missing' in torch ? undefined : torch;
+  try {
+    await benchNetworkTraining(print, reference);
+    await benchLandscape(print, distDir, reference);
+  } finally {
+    reference?.close();
+  }
   print('frame time in headless Chromium: node scripts/bench-frames.mjs (needs /usr/bin/chromium)');
 }

@@ -1,6 +1,3 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { createRandom } from '../../shared/random';
 import { initSpecSchema, mlpProblemSchema, type MlpProblem } from '../../shared/spec/network-spec';
@@ -13,6 +10,8 @@ import { useTensorBackend } from '../engine/network/tensor-backend';
 import { evaluateGrid } from '../engine/landscape/compute-landscape';
 import { randomDirection } from '../engine/landscape/directions';
 import type { Plane } from '../engine/landscape/plane-evaluator';
+import { interleave, roundRatios, spread, type Round, type Spread } from './interleaved';
+import type { TorchReference } from './torch-reference';
 
 export interface LandscapeBenchmarkFigure {
   /** e.g. "784-128-10 relu cross_entropy, 1000 random samples". */
@@ -20,20 +19,23 @@ export interface LandscapeBenchmarkFigure {
   /** Grid points (41 × 41) and data rows. */
   points: number;
   rows: number;
-  /** Milliseconds for the whole grid: ours across the worker pool (warm workers, best of POOLED_REPEATS)… */
+  /**
+   * Milliseconds for the whole grid, medians of the interleaved rounds (bench/interleaved.ts): ours
+   * across the worker pool (warm workers), one tfjs forward pass per grid point in this process,
+   * and PyTorch's same loop (one thread); the naive loops are timed a point at a time and scaled.
+   */
   ours: number;
   workers: number;
-  /** …ours in one thread… */
-  oursOneThread: number;
-  /** …one tfjs forward pass per grid point in this process, and PyTorch's same loop (one thread), both timed on `sampledPoints` and scaled… */
   naiveTfjs: number;
   naiveTorch?: number;
+  /** Ours in one thread, timed once. */
+  oursOneThread: number;
   /** …and the floor: `flops` (what our method must compute) at the measured matMul rate on `workers` cores. */
   floor: number;
   flops: number;
-  /** How many times faster ours is than each naive loop, and how far above the floor it runs. */
-  speedupOverNaiveTfjs: number;
-  speedupOverNaiveTorch?: number;
+  /** How many times faster ours is than each naive loop, round by round, and how far above the floor it runs. */
+  speedupOverNaiveTfjs: Spread;
+  speedupOverNaiveTorch?: Spread;
   timesFloor: number;
 }
 
@@ -42,8 +44,6 @@ export interface LandscapeBenchmark {
   /** A plain [1000, 784] × [784, 128] matMul in tfjs-wasm, this run; and in PyTorch (native SIMD), when it ran. */
   matMulGflops: number;
   torchMatMulGflops?: number;
-  torch?: string;
-  sampledPoints: number;
   /** Why a figure is missing, if one is. */
   notes: string[];
 }
@@ -53,23 +53,21 @@ export interface LandscapeBenchmarkOptions {
   workerPath: string;
   /** Default: 2, the cores this app is built for. */
   workers?: number;
-  /** Debian's python3 with torch; false skips PyTorch. */
-  python?: string | false;
-  /** Default: scripts/bench/torch_landscape.py under the working directory. */
-  torchScript?: string;
+  /** PyTorch's naive loop, when it runs on this machine. */
+  torch?: TorchReference;
+  /** Interleaved rounds per case and each side's seconds a round (bench/interleaved.ts defaults). */
+  rounds?: number;
+  roundSeconds?: number;
 }
 
 const RESOLUTION = 41;
 const ROWS = 1000;
-/** Naive loops are timed on this many grid points (two rows) and scaled to the grid: each point costs the same. */
-const SAMPLED_POINTS = 82;
-/** The pooled grid needs both cores free at once, which a shared machine grants unevenly: the best of a few. */
-const POOLED_REPEATS = 3;
 
 /**
  * Loss-landscape speed (docs/architecture.md, "Landscape slices"): a 41 × 41 grid on 1,000 samples for
  * MLPs 2-16-16-1 (tanh, bce) and 784-128-10 (relu, cross_entropy), ours beside the naive loops
- * and the floor, all measured in this run. Returns figures; prints nothing.
+ * and the floor, all measured in this run, the three timed in interleaved rounds (bench/interleaved.ts).
+ * Returns figures; prints nothing.
  */
 export async function benchmarkLandscape(options: LandscapeBenchmarkOptions): Promise<LandscapeBenchmark> {
   const workers = options.workers ?? 2;
@@ -94,10 +92,11 @@ export async function benchmarkLandscape(options: LandscapeBenchmarkOptions): Pr
         mlp: { dataset: { csvText, target: 'label' }, hidden: [128], activation: 'relu', loss: 'cross_entropy' },
       },
     ];
-    const torch = await runTorch(options, notes);
+    const { torch } = options;
+    const torchMatMulGflops = await torch?.request({ matmul: true });
     const matMulGflops = measureMatMulGflops();
     const figures: LandscapeBenchmarkFigure[] = [];
-    for (const [index, { name, mlp }] of cases.entries()) {
+    for (const { name, mlp } of cases) {
       const spec = mlpProblemSchema.parse(mlp);
       let problem: ResolvedNetworkProblem;
       try {
@@ -107,18 +106,10 @@ export async function benchmarkLandscape(options: LandscapeBenchmarkOptions): Pr
         notes.push(`${name}: not timed, ${(error as Error).message}`);
         continue;
       }
-      figures.push(
-        await benchmarkCase(name, spec, problem, host, workers, matMulGflops, torch?.results[index]?.msPerPoint),
-      );
+      const naiveTorch: Round | undefined = torch && ((seconds) => torch.request({ landscape: name, seconds }));
+      figures.push(await benchmarkCase(name, spec, problem, host, options, matMulGflops, naiveTorch));
     }
-    return {
-      figures,
-      matMulGflops,
-      torchMatMulGflops: torch?.matMulGflops,
-      torch: torch?.torch,
-      sampledPoints: SAMPLED_POINTS,
-      notes,
-    };
+    return { figures, matMulGflops, torchMatMulGflops, notes };
   } finally {
     await host.close();
   }
@@ -129,13 +120,14 @@ async function benchmarkCase(
   spec: MlpProblem,
   problem: ResolvedNetworkProblem,
   host: RunHost,
-  workers: number,
+  options: LandscapeBenchmarkOptions,
   matMulGflops: number,
-  torchMsPerPoint: number | undefined,
+  naiveTorch: Round | undefined,
 ): Promise<LandscapeBenchmarkFigure> {
+  const workers = options.workers ?? 2;
   const center = initializeParams(problem.sizes, initSpecSchema.parse({ scheme: 'glorot_uniform', seed: 1 }));
   const random = createRandom(5);
-  // A fresh plane for every timing, so no cache answers it.
+  // A fresh plane for every grid, so no cache answers it.
   const plane = (): Plane => ({
     center,
     d1: randomDirection(center, problem.sizes, random, 'zero'),
@@ -146,56 +138,77 @@ async function benchmarkCase(
 
   const pooled = hostGridEvaluator(host, { mlp: spec });
   await pooled(plane(), axis, axis); // starts the workers, loads the data, warms the code
-  // Each timing's plane is drawn before its clock starts: the naive loops' timings exclude it too.
-  let ours = Infinity;
-  for (let repeat = 0; repeat < POOLED_REPEATS; repeat++) {
-    const fresh = plane();
-    ours = Math.min(ours, await timeAsync(() => pooled(fresh, axis, axis)));
+  // Grid points per second over whole grids; each grid's plane is drawn before its clock starts.
+  const ours: Round = async (seconds) => {
+    let [grids, elapsed] = [0, 0];
+    while (grids === 0 || elapsed < seconds * 1000) {
+      const fresh = plane();
+      const started = performance.now();
+      await pooled(fresh, axis, axis);
+      elapsed += performance.now() - started;
+      grids++;
+    }
+    return (grids * points * 1000) / elapsed;
+  };
+  const naive = naiveTfjsLoop(problem, plane());
+  let rates: Partial<Record<'ours' | 'naiveTfjs' | 'naiveTorch', number[]>>;
+  try {
+    rates = await interleave({ ours, naiveTfjs: naive.round, naiveTorch }, options.rounds, options.roundSeconds);
+  } finally {
+    naive.release();
   }
   evaluateGrid(problem, plane(), axis, axis);
   const fresh = plane();
   const oursOneThread = await timeAsync(async () => evaluateGrid(problem, fresh, axis, axis));
 
-  const naiveTfjs = naiveMsPerPoint(problem, plane()) * points;
-  const naiveTorch = torchMsPerPoint === undefined ? undefined : torchMsPerPoint * points;
+  const gridMs = (pointsPerSecond: readonly number[]): number => (points * 1000) / spread(pointsPerSecond).median;
+  const oursMs = gridMs(rates.ours!);
   const flops = gridFlops(problem.sizes, ROWS, points);
   const floor = flops / (matMulGflops * 1e6 * workers);
   return {
     name,
     points,
     rows: ROWS,
-    ours,
+    ours: oursMs,
     workers,
+    naiveTfjs: gridMs(rates.naiveTfjs!),
+    naiveTorch: rates.naiveTorch && gridMs(rates.naiveTorch),
     oursOneThread,
-    naiveTfjs,
-    naiveTorch,
     floor,
     flops,
-    speedupOverNaiveTfjs: naiveTfjs / ours,
-    speedupOverNaiveTorch: naiveTorch === undefined ? undefined : naiveTorch / ours,
-    timesFloor: ours / floor,
+    speedupOverNaiveTfjs: roundRatios(rates.ours!, rates.naiveTfjs!),
+    speedupOverNaiveTorch: rates.naiveTorch && roundRatios(rates.ours!, rates.naiveTorch),
+    timesFloor: oursMs / floor,
   };
 }
 
-/** One forward pass per point (MlpModel.lossAt), the parameters formed on the CPU: the loop the landscape engine avoids. */
-function naiveMsPerPoint(problem: ResolvedNetworkProblem, plane: Plane): number {
+/**
+ * One forward pass per point (MlpModel.lossAt), the parameters formed on the CPU: the loop the
+ * landscape engine avoids. Rounds cycle over the grid's points; release frees the uploaded data.
+ */
+function naiveTfjsLoop(problem: ResolvedNetworkProblem, plane: Plane): { round: Round; release: () => void } {
   const model = new MlpModel(problem.sizes, problem.activation, problem.loss);
   const rows = model.upload(problem.train);
   const params = new Float32Array(plane.center.length);
-  const at = (k: number): number => {
+  let k = 0;
+  const next = (): number => {
     const alpha = -1 + (2 * (k % RESOLUTION)) / (RESOLUTION - 1);
     const beta = -1 + (2 * Math.floor(k / RESOLUTION)) / (RESOLUTION - 1);
+    k = (k + 1) % (RESOLUTION * RESOLUTION);
     for (let i = 0; i < params.length; i++) params[i] = plane.center[i]! + alpha * plane.d1[i]! + beta * plane.d2[i]!;
     return model.lossAt(params, rows);
   };
-  try {
-    at(0);
+  next();
+  const round: Round = (seconds) => {
+    let evaluated = 0;
     const started = performance.now();
-    for (let k = 0; k < SAMPLED_POINTS; k++) at(k);
-    return (performance.now() - started) / SAMPLED_POINTS;
-  } finally {
-    model.release(rows);
-  }
+    while (evaluated === 0 || performance.now() - started < seconds * 1000) {
+      next();
+      evaluated++;
+    }
+    return Promise.resolve((evaluated * 1000) / (performance.now() - started));
+  };
+  return { round, release: () => model.release(rows) };
 }
 
 /**
@@ -220,32 +233,6 @@ export function measureMatMulGflops(): number {
   const seconds = (performance.now() - started) / 1000;
   tf.dispose([a, b]);
   return (repeats * 2 * ROWS * 784 * 128) / seconds / 1e9;
-}
-
-interface TorchFigures {
-  torch: string;
-  matMulGflops: number;
-  results: { name: string; msPerPoint: number }[];
-}
-
-function runTorch(options: LandscapeBenchmarkOptions, notes: string[]): Promise<TorchFigures | undefined> {
-  const python = options.python ?? '/usr/bin/python3';
-  const script = options.torchScript ?? resolve('scripts/bench/torch_landscape.py');
-  if (python === false) return Promise.resolve(undefined);
-  if (!existsSync(script)) {
-    notes.push(`PyTorch skipped: ${script} not found (run from the repository's root)`);
-    return Promise.resolve(undefined);
-  }
-  return new Promise((done) => {
-    execFile(python, [script, String(SAMPLED_POINTS)], { timeout: 120_000 }, (error, stdout) => {
-      if (error) {
-        notes.push(`PyTorch skipped: ${error.message.split('\n')[0]}`);
-        done(undefined);
-        return;
-      }
-      done(JSON.parse(stdout) as TorchFigures);
-    });
-  });
 }
 
 async function timeAsync(work: () => Promise<unknown>): Promise<number> {

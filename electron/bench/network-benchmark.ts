@@ -7,46 +7,41 @@ import { createNetworkRun, type NetworkBackend } from '../engine/network/network
 import { generateDataset } from '../engine/network/synthetic-datasets';
 import type { TensorBackend } from '../engine/network/tensor-backend';
 
-export interface NetworkBenchmarkFigure {
-  /** e.g. "2-16-16-1 tanh bce, 1000 spiral points". */
-  name: string;
-  stepsPerSecond: number;
-  /** Steps timed (after a warm-up). */
-  steps: number;
-  backend: NetworkBackend;
-  /** Multiply-add FLOPs of one step's matrix products (stepFlops). */
-  flops: number;
-}
-
 export interface NetworkBenchmarkOptions {
-  seconds?: number;
   backend?: TensorBackend;
   /** Train on the WASM kernel where it covers the network (default), or on tfjs. */
   kernel?: boolean;
 }
 
-/** Each model is timed for about this long, after a warm-up, to stay short on a shared machine. */
-const DEFAULT_SECONDS = 1.5;
+/** One model's run, open for timing in rounds (bench/interleaved.ts) between other work. */
+export interface NetworkBenchmark {
+  name: string;
+  backend: NetworkBackend;
+  /** Multiply-add FLOPs of one step's matrix products (stepFlops). */
+  flops: number;
+  /** Steps per second over about `seconds`; the run carries on from the previous round. */
+  round(seconds: number): Promise<number>;
+  dispose(): void;
+}
+
 const WARM_UP_STEPS = 10;
-/** More steps than either model takes in the time; they size the run's records, so not far more. */
-const MAX_STEPS = 100_000;
+/** More steps than a model takes in all its rounds; they size the run's records, so not far more. */
+const MAX_STEPS = 200_000;
 
 /**
- * Training steps per second through the whole network run (forward, gradient, Adam, per-layer
- * norms, events; on the kernel one fused call a step, on tfjs a gradient read back for the JS
- * optimizer), full batch: the same models as scripts/bench/torch_train.py.
+ * The benchmark's models, each a warmed-up network run (full batch, Adam) timed through the whole
+ * run (forward, gradient, Adam, per-layer norms, events; on the kernel one fused call a step, on
+ * tfjs a gradient read back for the JS optimizer): the same models as scripts/bench/torch_train.py.
  */
-export async function benchmarkNetworkTraining(
-  options: NetworkBenchmarkOptions = {},
-): Promise<NetworkBenchmarkFigure[]> {
+export async function openNetworkBenchmarks(options: NetworkBenchmarkOptions = {}): Promise<NetworkBenchmark[]> {
   const spiral = generateDataset({ name: 'spiral', samples: 1000, noise: 0.05, seed: 1 });
   return [
-    await time(
+    await open(
       '2-16-16-1 tanh bce, 1000 spiral points',
       { activation: 'tanh', loss: 'bce', sizes: [2, 16, 16, 1], train: spiral },
       options,
     ),
-    await time(
+    await open(
       '784-128-10 relu cross_entropy, 1000 random samples',
       {
         activation: 'relu',
@@ -60,12 +55,11 @@ export async function benchmarkNetworkTraining(
   ];
 }
 
-async function time(
+async function open(
   name: string,
   problem: ResolvedNetworkProblem,
   options: NetworkBenchmarkOptions,
-): Promise<NetworkBenchmarkFigure> {
-  const seconds = options.seconds ?? DEFAULT_SECONDS;
+): Promise<NetworkBenchmark> {
   const run = await createNetworkRun(
     problem,
     {
@@ -76,8 +70,8 @@ async function time(
     },
     { backend: options.backend, kernel: options.kernel, checkpointValues: 0 },
   );
-  try {
-    run.advance(WARM_UP_STEPS);
+  run.advance(WARM_UP_STEPS);
+  const round = (seconds: number): Promise<number> => {
     let steps = 0;
     const started = performance.now();
     // Batches of steps as the worker drives them, sized to check the clock about ten times a second.
@@ -87,16 +81,15 @@ async function time(
       steps += run.advance(chunk).loss.length;
       chunk = Math.max(1, Math.round((chunk * 100) / Math.max(1, performance.now() - batchStarted)));
     }
-    return {
-      name,
-      stepsPerSecond: steps / ((performance.now() - started) / 1000),
-      steps,
-      backend: run.engine,
-      flops: stepFlops(problem.sizes, problem.train.rows),
-    };
-  } finally {
-    run.dispose();
-  }
+    return Promise.resolve(steps / ((performance.now() - started) / 1000));
+  };
+  return {
+    name,
+    backend: run.engine,
+    flops: stepFlops(problem.sizes, problem.train.rows),
+    round,
+    dispose: () => run.dispose(),
+  };
 }
 
 /**

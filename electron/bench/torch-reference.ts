@@ -1,28 +1,60 @@
-import { execFile } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { createInterface, type Interface } from 'node:readline';
 
-const exec = promisify(execFile);
 const PYTHON = '/usr/bin/python3';
 
+export type TorchRequest =
+  { train: string; seconds: number } | { landscape: string; seconds: number } | { matmul: true };
+
 /**
- * Runs one of scripts/bench/*.py with Debian's python3-torch and returns its JSON, or the reason
- * it could not run (no torch on this machine), so benchmarks print PyTorch beside ours when they can.
+ * PyTorch beside ours: scripts/bench/torch_server.py, started once with Debian's python3-torch and
+ * kept running, answers one request at a time (a timed round, or the matMul rate), so its start-up
+ * and model building are never inside a round.
  */
-export async function runTorchBenchmark(
-  repoRoot: string,
-  script: string,
-  args: string[] = [],
-): Promise<{ result: unknown } | { missing: string }> {
-  try {
-    const { stdout } = await exec(PYTHON, [join(repoRoot, 'scripts', 'bench', script), ...args], { timeout: 300_000 });
-    return { result: JSON.parse(stdout.trim().split('\n').at(-1)!) };
-  } catch (error) {
-    const message = (error as { stderr?: string }).stderr ?? (error as Error).message;
-    return {
-      missing: /No module named 'torch'|ENOENT/.test(message)
-        ? `${PYTHON} has no torch (apt-get install python3-torch)`
-        : message.trim().split('\n').at(-1)!,
-    };
+export class TorchReference {
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly lines: AsyncIterator<string>,
+    private readonly reader: Interface,
+    /** e.g. "1.13.0a0". */
+    readonly version: string,
+  ) {}
+
+  /** The running server, or why it could not start (no torch on this machine). */
+  static async start(repoRoot: string, python = PYTHON): Promise<TorchReference | { missing: string }> {
+    const child = spawn(python, [join(repoRoot, 'scripts', 'bench', 'torch_server.py')]);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const spawnError = new Promise<string>((resolve) => child.on('error', (error) => resolve(error.message)));
+    const reader = createInterface({ input: child.stdout });
+    const lines = reader[Symbol.asyncIterator]();
+    const first = await Promise.race([lines.next(), spawnError]);
+    if (typeof first === 'string' || first.done) {
+      reader.close();
+      child.kill();
+      const message = typeof first === 'string' ? first : stderr;
+      return {
+        missing: /No module named 'torch'|ENOENT/.test(message)
+          ? `${python} has no torch (apt-get install python3-torch)`
+          : message.trim().split('\n').at(-1)!,
+      };
+    }
+    return new TorchReference(child, lines, reader, (JSON.parse(first.value) as { torch: string }).torch);
+  }
+
+  /** One request's answer: a rate (per second) or matMul GFLOP/s; throws with the server's error. */
+  async request(request: TorchRequest): Promise<number> {
+    this.child.stdin.write(`${JSON.stringify(request)}\n`);
+    const line = await this.lines.next();
+    if (line.done) throw new Error('the PyTorch server stopped');
+    const reply = JSON.parse(line.value) as { rate?: number; gflops?: number; error?: string };
+    if (reply.error !== undefined) throw new Error(`PyTorch: ${reply.error}`);
+    return reply.rate ?? reply.gflops!;
+  }
+
+  close(): void {
+    this.reader.close();
+    this.child.stdin.end();
   }
 }

@@ -1,24 +1,15 @@
-#!/usr/bin/python3
-"""PyTorch's training speed on the models of electron/bench/network-benchmark.ts, one thread.
+"""PyTorch's training step on the models of electron/bench/network-benchmark.ts, one thread.
 
-Full-batch Adam steps per second (forward, backward, step, and the loss read back each step
-as Gradscape records it) for MLP 2-16-16-1 (tanh, bce) on 1,000 spiral points and 784-128-10
-(relu, cross_entropy) on 1,000 random samples. Prints JSON. Run with Debian's python3-torch:
-  /usr/bin/python3 scripts/bench/torch_train.py [seconds per model, default 1.5]
+A full-batch Adam step (forward, backward, step, and the loss read back as Gradscape records it)
+for MLP 2-16-16-1 (tanh, bce) on 1,000 spiral points and 784-128-10 (relu, cross_entropy) on
+1,000 random samples. torch_server.py times it in rounds.
 """
-import json
-import sys
-import time
-
 import torch
 import torch.nn.functional as F
 
 from torch_data import spiral
 
-torch.set_num_threads(1)
-SECONDS = float(sys.argv[1]) if len(sys.argv) > 1 else 1.5
 WARM_UP_STEPS = 10
-
 
 
 def mlp(sizes, activation):
@@ -30,7 +21,8 @@ def mlp(sizes, activation):
     return torch.nn.Sequential(*layers)
 
 
-def time_model(name, model, loss_fn, x, y):
+def training_step(model, loss_fn, x, y):
+    """One model's step, warmed up; the model and Adam's state carry over between rounds."""
     optimizer = torch.optim.Adam(model.parameters(), lr=0.001)
 
     def step():
@@ -42,31 +34,21 @@ def time_model(name, model, loss_fn, x, y):
 
     for _ in range(WARM_UP_STEPS):
         step()
-    steps = 0
-    started = time.perf_counter()
-    while time.perf_counter() - started < SECONDS:
-        for _ in range(10):
-            step()
-        steps += 10
-    return {'name': name, 'stepsPerSecond': steps / (time.perf_counter() - started), 'steps': steps}
+    return step
 
 
-torch.manual_seed(0)
-x, y = spiral()
-results = [
-    time_model(
-        '2-16-16-1 tanh bce, 1000 spiral points',
-        mlp([2, 16, 16, 1], torch.nn.Tanh),
-        lambda out, target: F.binary_cross_entropy_with_logits(out[:, 0], target),
-        x,
-        y,
-    ),
-    time_model(
-        '784-128-10 relu cross_entropy, 1000 random samples',
-        mlp([784, 128, 10], torch.nn.ReLU),
-        F.cross_entropy,
-        torch.rand(1000, 784),
-        torch.randint(0, 10, (1000,)),
-    ),
-]
-print(json.dumps({'torch': torch.__version__, 'threads': torch.get_num_threads(), 'results': results}))
+def training_steps():
+    """The benchmark's models in its order, keyed by the names the TypeScript side prints."""
+    torch.manual_seed(0)
+    x, y = spiral()
+    return {
+        '2-16-16-1 tanh bce, 1000 spiral points': lambda: training_step(
+            mlp([2, 16, 16, 1], torch.nn.Tanh),
+            lambda out, target: F.binary_cross_entropy_with_logits(out[:, 0], target),
+            x,
+            y,
+        ),
+        '784-128-10 relu cross_entropy, 1000 random samples': lambda: training_step(
+            mlp([784, 128, 10], torch.nn.ReLU), F.cross_entropy, torch.rand(1000, 784), torch.randint(0, 10, (1000,))
+        ),
+    }
