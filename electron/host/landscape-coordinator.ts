@@ -168,7 +168,7 @@ export class LandscapeCoordinator {
 }
 
 /**
- * The reply with the request's paths placed on the plane (projection.ts) in its first landscape
+ * The reply with the request's paths placed on the plane (shared/plane-projection.ts) in its first landscape
  * message: a cheap O(points × parameters) pass, done here so a cached grid gets them too.
  */
 function withPaths(

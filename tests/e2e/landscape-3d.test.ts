@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppInBrowser, type AppInBrowser } from '../support/app-in-browser';
-import { canvasImage, canvasPixels, screenshotDir, settledCanvasImage } from '../support/browser';
+import { canvasImage, canvasPixels, saveSession, screenshotDir, settledCanvasImage } from '../support/browser';
 import { probeVideo } from '../support/video-probe';
 
 let app: AppInBrowser;
@@ -38,19 +37,6 @@ async function nonBackground(canvas: ReturnType<Page['locator']>): Promise<numbe
 const parse = (text: string): number => Number(text.replaceAll('\u2212', '-'));
 
 const FRAMES = { timeout: 15_000 };
-
-/** Saves the session to test-results/NAME.gradscape.json: its path and its view. */
-async function saveSession(
-  name: string,
-): Promise<{ path: string; view: { camera: { position: number[]; target: number[] } } }> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Save session' }).click(),
-  ]);
-  const path = join(screenshotDir, '..', `${name}.gradscape.json`);
-  await download.saveAs(path);
-  return { path, view: JSON.parse(readFileSync(path, 'utf8')).view };
-}
 
 async function completed(count: number): Promise<void> {
   await expect.poll(() => page.locator('li.run[data-status="completed"]').count(), { timeout: 120_000 }).toBe(count);
@@ -175,7 +161,7 @@ describe('network loss landscapes in 3D', () => {
     await page.mouse.move(x + 80, y - 20, { steps: 4 });
     await page.mouse.up();
     await settledCanvasImage(webgl());
-    const saved = await saveSession('landscape-3d');
+    const saved = await saveSession(page, 'landscape-3d');
     // Back to the default view, then the file opened again.
     await page.getByRole('button', { name: 'Dataset', exact: true }).click();
     await page.getByLabel('Session file').setInputFiles(saved.path);
@@ -185,9 +171,11 @@ describe('network loss landscapes in 3D', () => {
     );
     await expect.poll(() => nonBackground(webgl()), FRAMES).toBeGreaterThan(10_000);
     // The reopened 3D view's own camera, as the next save reads it, is the one saved.
-    const { camera } = (await saveSession('landscape-3d-reopened')).view;
-    expect(camera.target).toEqual(saved.view.camera.target);
-    camera.position.forEach((value: number, k: number) => expect(value).toBeCloseTo(saved.view.camera.position[k]!, 9));
+    const { camera } = (await saveSession(page, 'landscape-3d-reopened')).view;
+    expect(camera!.target).toEqual(saved.view.camera!.target);
+    camera!.position.forEach((value: number, k: number) =>
+      expect(value).toBeCloseTo(saved.view.camera!.position[k]!, 9),
+    );
     await page.screenshot({ path: join(screenshotDir, 'landscape-3d-session-reopened.png') });
     expect(pageErrors).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeH5 } from '../../shared/h5-files';
 import type { H5Dataset } from '../../shared/loss-landscape-h5';
 import { openAppInBrowser, type AppInBrowser } from '../support/app-in-browser';
-import { canvasImage, canvasPixels, screenshotDir, settledCanvasImage } from '../support/browser';
+import { canvasImage, canvasPixels, saveSession, screenshotDir, settledCanvasImage } from '../support/browser';
 import { h5Fixture } from '../support/loss-landscape-fixtures';
 import { probeVideo } from '../support/video-probe';
 
@@ -88,19 +88,6 @@ const webgl = (file: string) => scene3d(file).locator('canvas');
 async function nonBackground(canvas: Locator): Promise<number> {
   const total = await canvas.evaluate((element: HTMLCanvasElement) => element.width * element.height);
   return total - (await canvasPixels(canvas, BACKGROUND, 4));
-}
-
-/** Saves the session to test-results/NAME.gradscape.json: its path and its view. */
-async function saveSession(
-  name: string,
-): Promise<{ path: string; view: { camera?: { position: number[]; target: number[] } } }> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Save session' }).click(),
-  ]);
-  const path = join(screenshotDir, '..', `${name}.gradscape.json`);
-  await download.saveAs(path);
-  return { path, view: JSON.parse(readFileSync(path, 'utf8')).view };
 }
 
 /** Drags across a 3D view, turning its camera about the vertical (the elevation stays). */
@@ -261,11 +248,11 @@ describe('loss-landscape .h5 files in the app (gradscape serve in Chromium)', ()
   it('saves a session with the surface’s camera turned, and opens it with the same camera', async () => {
     await orbit(scene3d('surface_pca.h5'));
     await settledCanvasImage(webgl('surface_pca.h5'));
-    const saved = await saveSession('h5-surface-3d');
+    const saved = await saveSession(page, 'h5-surface-3d');
     expect(saved.view.camera).toBeDefined();
     await page.getByLabel('Session file').setInputFiles(saved.path);
     await expect.poll(() => nonBackground(webgl('surface_pca.h5')), SHOWN).toBeGreaterThan(10_000);
-    const { camera } = (await saveSession('h5-surface-3d-reopened')).view;
+    const { camera } = (await saveSession(page, 'h5-surface-3d-reopened')).view;
     expect(camera!.target).toEqual(saved.view.camera!.target);
     camera!.position.forEach((value: number, k: number) =>
       expect(value).toBeCloseTo(saved.view.camera!.position[k]!, 9),

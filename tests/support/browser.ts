@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchHeadlessChromium } from './chromium';
 import { repoRoot } from './paths';
 
@@ -62,4 +62,18 @@ export async function settledCanvasImage(canvas: Locator, interval = 500, tries 
     await canvas.page().waitForTimeout(interval);
   }
   throw new Error('the canvas did not settle');
+}
+
+/** Saves the app's session to test-results/NAME.gradscape.json: its path and its view (the camera, if a 3D view was shown). */
+export async function saveSession(
+  page: Page,
+  name: string,
+): Promise<{ path: string; view: { camera?: { position: number[]; target: number[] } } }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save session' }).click(),
+  ]);
+  const path = join(screenshotDir, '..', `${name}.gradscape.json`);
+  await download.saveAs(path);
+  return { path, view: JSON.parse(readFileSync(path, 'utf8')).view };
 }

@@ -1,4 +1,5 @@
 import type { Activation, LossName } from '../../../shared/spec/network-spec';
+import type { Dataset } from '../network/dataset';
 import { readShippedBytes } from '../shipped-file';
 
 /** The parts of Node's WebAssembly global used here: this project's libs (ES2022, node) do not declare it. */
@@ -170,4 +171,35 @@ export class KernelMemory {
   ints(at: number, count: number): Int32Array {
     return new Int32Array(this.kernel.memory.buffer, at, count);
   }
+
+  /** Room for `data` as the kernel reads it (KernelRows); written by writeRows once every block is allocated. */
+  allocateRows(data: Dataset): KernelRows {
+    const rowsPadded = paddedRows(data.rows);
+    return {
+      rows: data.rows,
+      rowsPadded,
+      x: this.allocate(data.features * rowsPadded),
+      y: this.allocate(rowsPadded),
+    };
+  }
+
+  /** Writes `data` transposed into `rows`' blocks (zero padding rows are already there). */
+  writeRows(data: Dataset, rows: KernelRows): void {
+    const x = this.floats(rows.x, data.features * rows.rowsPadded);
+    for (let r = 0; r < data.rows; r++) {
+      for (let f = 0; f < data.features; f++) x[f * rows.rowsPadded + r] = data.x[r * data.features + f]!;
+    }
+    this.floats(rows.y, data.rows).set(data.y);
+  }
+}
+
+/** Rows rounded up to the kernel's tile of 8. */
+export const paddedRows = (rows: number): number => Math.ceil(rows / 8) * 8;
+
+/** A dataset resident in kernel memory, feature-major: [features, rowsPadded], then one target per row. */
+export interface KernelRows {
+  rows: number;
+  rowsPadded: number;
+  x: number;
+  y: number;
 }

@@ -4,9 +4,10 @@ import {
   KERNEL_LOSSES,
   KERNEL_ROUGH_TANH,
   KernelMemory,
-  mlpKernelAvailable,
+  type KernelRows,
   type MlpKernelExports,
 } from '../kernel/mlp-kernel';
+import { kernelCovers } from '../network/kernel-gradient';
 import type { Dataset } from '../network/dataset';
 import { denseLayerSlices, type DenseLayerSlice } from '../network/param-layout';
 import type { NetworkShape, Plane } from './plane-evaluator';
@@ -16,7 +17,7 @@ const POINTS_PER_CALL = 256;
 
 /** Whether the kernel can evaluate `shape`'s grids: an activation it has, and a hidden layer for the first-layer precompute. */
 export function kernelCoversPlane(shape: NetworkShape): boolean {
-  return KERNEL_ACTIVATIONS[shape.activation] !== undefined && shape.sizes.length >= 3 && mlpKernelAvailable();
+  return shape.sizes.length >= 3 && kernelCovers(shape);
 }
 
 /**
@@ -33,13 +34,12 @@ export class KernelPlaneEvaluator {
   private readonly memory = new KernelMemory();
   private readonly kernel: MlpKernelExports;
   private readonly layers: DenseLayerSlice[];
-  private readonly rows: number;
-  private readonly rowsPadded: number;
+  /** The data, resident in the kernel's memory. */
+  private readonly data: KernelRows;
   private readonly activation: number;
   /** Offsets of the first layer's products (center, along d1, along d2) and of its activations. */
   private readonly products: [number, number, number];
   private readonly hidden: number;
-  private readonly target: number;
   /** The network above the first layer, fed by `hidden`. */
   private readonly upper: number;
   /** The plane block planeLosses reads: the products', the upper vectors' and the upper weights' offsets. */
@@ -60,12 +60,10 @@ export class KernelPlaneEvaluator {
     this.kernel = this.memory.kernel;
     this.activation = code;
     this.layers = denseLayerSlices(shape.sizes);
-    this.rows = data.rows;
-    this.rowsPadded = Math.ceil(data.rows / 8) * 8;
-    const { memory, rowsPadded } = this;
+    const { memory } = this;
+    this.data = memory.allocateRows(data);
+    const { rowsPadded } = this.data;
     const { inputs, outputs: width, kernelOffset, biasOffset, end } = this.layers[0]!;
-    const x = memory.allocate(inputs * rowsPadded);
-    this.target = memory.allocate(rowsPadded);
     const firstWeights = [0, 1, 2].map(() => memory.allocate(end));
     this.products = [0, 1, 2].map(() => memory.allocate(width * rowsPadded)) as [number, number, number];
     this.hidden = memory.allocate(width * rowsPadded);
@@ -123,15 +121,11 @@ export class KernelPlaneEvaluator {
       views: views as [Float64Array, Float64Array, Float64Array],
     };
     memory.ints(this.planeBlock, 7).set([...this.products, ...vectorsAt, weightsAt]);
-    const xs = memory.floats(x, inputs * rowsPadded);
-    for (let r = 0; r < data.rows; r++) {
-      for (let f = 0; f < inputs; f++) xs[f * rowsPadded + r] = data.x[r * data.features + f]!;
-    }
-    memory.floats(this.target, data.rows).set(data.y);
+    memory.writeRows(data, this.data);
     [plane.center, plane.d1, plane.d2].forEach((vector, v) => {
       const weights = memory.floats(firstWeights[v]!, end);
       for (let p = 0; p < end; p++) weights[p] = vector[p]!;
-      this.kernel.forward(firstLayers[v]!, x, this.rows, rowsPadded, 0);
+      this.kernel.forward(firstLayers[v]!, this.data.x, data.rows, rowsPadded, 0);
       const upperValues = new Float64Array(memory.kernel.memory.buffer, vectorsAt[v]!, this.upperCount);
       for (let p = 0; p < this.upperCount; p++) upperValues[p] = vector[base + p]!;
     });
@@ -139,7 +133,8 @@ export class KernelPlaneEvaluator {
 
   /** Writes the mean loss at center + alphas[k]·d1 + betas[k]·d2 into out[offset + k]. */
   evaluate(alphas: ArrayLike<number>, betas: ArrayLike<number>, out: Float64Array, offset = 0): void {
-    const { kernel, rows, rowsPadded, batch } = this;
+    const { kernel, batch } = this;
+    const { rows, rowsPadded } = this.data;
     const [alphaView, betaView, outView] = batch.views;
     for (let from = 0; from < alphas.length; from += POINTS_PER_CALL) {
       const points = Math.min(POINTS_PER_CALL, alphas.length - from);
@@ -154,7 +149,7 @@ export class KernelPlaneEvaluator {
         this.hidden,
         this.layers[0]!.outputs,
         this.activation,
-        this.target,
+        this.data.y,
         rows,
         rowsPadded,
         batch.alphas,

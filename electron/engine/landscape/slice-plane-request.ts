@@ -1,4 +1,5 @@
 import type { SlicePlaneMessage, ParsedSlicePlaneRequest } from '../../../shared/protocol';
+import { splitCheckpoints } from '../../../shared/schemas/checkpoints';
 import type { LandscapeSpec } from '../../../shared/spec/spec';
 import { InvalidInputError } from '../invalid-input';
 import type { ResolvedNetworkProblem } from '../network/network-problem';
@@ -44,16 +45,14 @@ export async function answerSlicePlane(request: ParsedSlicePlaneRequest): Promis
   // The Hessian's directions need the model.
   await useTensorBackend();
   const size = paramCount(problem.sizes);
-  const runs = request.runs.map(({ name, checkpoints: { params: joined, steps } }, k): LandscapeRunInput => {
-    const count = steps.length;
-    if (joined.length !== count * size) {
+  const runs = request.runs.map(({ name, checkpoints }, k): LandscapeRunInput => {
+    const { params: joined, steps } = checkpoints;
+    if (joined.length !== steps.length * size) {
       throw new InvalidInputError(
-        `runs[${k}].checkpoints.params: holds vectors of ${joined.length / count} parameters; this network has ${size}`,
+        `runs[${k}].checkpoints.params: holds vectors of ${joined.length / steps.length} parameters; this network has ${size}`,
       );
     }
-    const params = Array.from({ length: count }, (_, c) =>
-      Float32Array.from(joined.subarray(c * size, (c + 1) * size)),
-    );
+    const params = splitCheckpoints(checkpoints).params.map((vector) => Float32Array.from(vector));
     return {
       name,
       record: {

@@ -6,6 +6,8 @@ import {
   KERNEL_LOSSES,
   KernelMemory,
   mlpKernelAvailable,
+  paddedRows,
+  type KernelRows,
   type MlpKernelExports,
 } from '../kernel/mlp-kernel';
 import type { Dataset } from './dataset';
@@ -24,27 +26,14 @@ export function kernelCovers(network: KernelNetwork): boolean {
   return KERNEL_ACTIVATIONS[network.activation] !== undefined && mlpKernelAvailable();
 }
 
-/** Rows rounded up to the kernel's tile of 8. */
-const padded = (rows: number) => Math.ceil(rows / 8) * 8;
-
-/** A dataset resident in kernel memory, feature-major: [features, rowsPadded], then one target per row. */
-interface KernelRows {
-  rows: number;
-  rowsPadded: number;
-  x: number;
-  y: number;
-}
-
 /** One fused step's results: the point's losses and norms; the parameters after the step in `params`. */
 export interface FusedStepResult extends ComputeResult {
   /** l1·Σ|w| + l2·Σw² at the point. */
   penalty: number;
   /** Per layer, of the penalized gradient before clipping. */
   layerGradNorms: Float64Array;
-  /** Per layer, the norm of the step's parameter change (meaningful when `updated`). */
+  /** Per layer, the norm of the step's parameter change (a step not taken, its loss or gradient not finite, ends the run as diverged). */
   layerUpdateNorms: Float64Array;
-  /** Whether the step was taken: asked for, and the loss, penalty and gradient were finite. */
-  updated: boolean;
 }
 
 /**
@@ -80,10 +69,10 @@ export class KernelGradient implements StepGradient {
     const layers = denseLayerSlices(sizes);
     const hiddenWidths = sizes.slice(1, -1);
     const batchRows = options.batchSize !== undefined && options.batchSize < train.rows ? options.batchSize : undefined;
-    this.train = this.upload(train);
-    this.test = test && this.upload(test);
+    this.train = memory.allocateRows(train);
+    this.test = test && memory.allocateRows(test);
     if (batchRows !== undefined) {
-      const rowsPadded = padded(batchRows);
+      const rowsPadded = paddedRows(batchRows);
       this.batch = {
         rows: batchRows,
         rowsPadded,
@@ -133,8 +122,8 @@ export class KernelGradient implements StepGradient {
     if (options.dropout) this.masks = { at: masksAt, values: memory.floats(masksAt, maskValues) };
     if (options.unitActivity)
       this.maxima = { at: maximaAt, widths: hiddenWidths, values: memory.floats(maximaAt, hiddenTotal) };
-    this.fill(train, this.train);
-    if (test) this.fill(test, this.test!);
+    memory.writeRows(train, this.train);
+    if (test) memory.writeRows(test, this.test!);
   }
 
   compute(
@@ -206,7 +195,6 @@ export class KernelGradient implements StepGradient {
       losses,
       unitMaxima,
       penalty: fused.out[0]!,
-      updated: fused.out[1] === 1,
       layerGradNorms: fused.out.subarray(2, 2 + layers),
       layerUpdateNorms: fused.out.subarray(2 + layers),
     };
@@ -263,24 +251,5 @@ export class KernelGradient implements StepGradient {
       offset += width;
       return values.slice(offset - width, offset);
     });
-  }
-
-  private upload(data: Dataset): KernelRows {
-    const rowsPadded = padded(data.rows);
-    return {
-      rows: data.rows,
-      rowsPadded,
-      x: this.memory.allocate(data.features * rowsPadded),
-      y: this.memory.allocate(rowsPadded),
-    };
-  }
-
-  /** Writes `data` transposed into `rows`' buffers (zero padding rows are already there). */
-  private fill(data: Dataset, rows: KernelRows): void {
-    const x = this.memory.floats(rows.x, data.features * rows.rowsPadded);
-    for (let r = 0; r < data.rows; r++) {
-      for (let f = 0; f < data.features; f++) x[f * rows.rowsPadded + r] = data.x[r * data.features + f]!;
-    }
-    this.memory.floats(rows.y, data.rows).set(data.y);
   }
 }

@@ -10,6 +10,7 @@ import { useAppStore } from '../store/app-store';
 import { drawSlice, sliceImage } from './draw-slice';
 import { panelRunId, usePanelStore } from '../store/panel-store';
 import { DEFAULT_SLICE_CHOICES } from './slice-choices';
+import { livePaths } from './live-checkpoints';
 import { placedPaths } from './slice-scene';
 import { checkpointsReached } from './use-checkpoints-reached';
 
@@ -64,10 +65,14 @@ function drawLandscape(
     placed.map((path) => path.run),
     currentStep(playbackClock),
   );
-  const paths = placed.map((path, k) => ({
-    color: path.run.color,
-    coordinates: path.coordinates.subarray(0, 2 * reached[k]!),
-  }));
+  // As LandscapeView draws them: each finished path as far as the timeline, then the shown runs still training.
+  const paths = [
+    ...placed.map((path, k) => ({ color: path.run.color, coordinates: path.coordinates.subarray(0, 2 * reached[k]!) })),
+    ...livePaths(useAppStore.getState().shownRuns, plane).map(({ run, coordinates }) => ({
+      color: run.color,
+      coordinates,
+    })),
+  ];
   const barWidth = colorBarWidth(scale);
   const frame = createMapFrame(
     [

@@ -10,6 +10,7 @@ import type { RunEntry, SliceState } from '../store/app-model';
 import { fillFromCoarser } from './fill-coarse';
 import { gridCriticalPoints } from './grid-critical-points';
 import { SLICE_DIRECTIONS } from './slice-choices';
+import { reachedBy } from './use-checkpoints-reached';
 
 const criticalCache = new WeakMap<SliceState, CriticalPoint[]>();
 
@@ -49,13 +50,6 @@ export function sliceSceneSurface(slice: SliceState, scale: ColorScale): SceneSu
   };
 }
 
-/** How many of `steps` (ascending) lie at or before `step`. */
-function reachedBy(steps: Float64Array, step: number): number {
-  let count = 0;
-  while (count < steps.length && steps[count]! <= step) count++;
-  return count;
-}
-
 const pathCache = new WeakMap<Float64Array, SceneRun>();
 
 /**
@@ -76,7 +70,8 @@ export function checkpointSceneRun(
   const count = Math.min(steps.length, placed.coordinates.length / 2);
   const values = Float64Array.from({ length: count }, (_, k) => series.loss[steps[k]!] ?? NaN);
   const indexAt = (step: number): number => reachedBy(steps.subarray(0, count), runStepAt(series, step)) - 1;
-  // Events reuse the path's object when only the run entry changed (a new frames message elsewhere).
+  // Path and events keep their objects when only the run entry changed (a new frames message), so
+  // the scene rebuilds neither.
   const path: ScenePath = cached?.path ?? {
     id: run.id,
     color: run.color,
@@ -88,10 +83,12 @@ export function checkpointSceneRun(
     perStep: false,
     distances: placed.distances,
   };
-  const placeEvent: EventPlacement = (event: RunEvent) => {
-    const k = Math.max(0, indexAt(event.step));
-    return k < count ? [placed.coordinates[2 * k]!, placed.coordinates[2 * k + 1]!, values[k]!] : null;
-  };
+  const placeEvent: EventPlacement =
+    cached?.placeEvent ??
+    ((event: RunEvent) => {
+      const k = Math.max(0, indexAt(event.step));
+      return k < count ? [placed.coordinates[2 * k]!, placed.coordinates[2 * k + 1]!, values[k]!] : null;
+    });
   const sceneRun = { run, path, placeEvent };
   pathCache.set(placed.coordinates, sceneRun);
   return sceneRun;

@@ -9,12 +9,15 @@ import type { RunEntry } from '../store/app-model';
 export function checkpointsReached(runs: readonly RunEntry[], step: number): number[] {
   return runs.map(({ checkpoints, series }) => {
     const steps = checkpoints?.steps;
-    if (!steps) return 0;
-    const last = runStepAt(series, step);
-    let count = 0;
-    while (count < steps.length && steps[count]! <= last) count++;
-    return count;
+    return steps ? reachedBy(steps, runStepAt(series, step)) : 0;
   });
+}
+
+/** How many of `steps` (ascending) lie at or before `step`. */
+export function reachedBy(steps: Float64Array, step: number): number {
+  let count = 0;
+  while (count < steps.length && steps[count]! <= step) count++;
+  return count;
 }
 
 /**

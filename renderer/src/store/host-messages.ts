@@ -35,7 +35,9 @@ function frames({ get }: Store, message: Message<'frames'>): void {
   const live = message.checkpoints
     ? { liveCheckpoints: appendCheckpoints(run.liveCheckpoints, message.checkpoints) }
     : {};
-  get().patchRun(run.id, { count: run.series.count, events: [...run.events, ...message.events], ...live });
+  // The events array changes only with new events: views rebuild their glyphs when it changes.
+  const events = message.events.length ? [...run.events, ...message.events] : run.events;
+  get().patchRun(run.id, { count: run.series.count, events, ...live });
 }
 
 function status({ get, set }: Store, message: Message<'status'>): void {
