@@ -61,24 +61,33 @@ async function copyDataFiles() {
 }
 
 /**
- * The MLP kernel (electron/engine/kernel/assembly) compiled to dist/wasm/mlp-kernel.wasm with
- * 128-bit SIMD; no runtime beyond a stub, since it allocates nothing and the host lays out its memory.
+ * The MLP kernel (electron/engine/kernel/assembly) compiled twice with 128-bit SIMD: with relaxed
+ * SIMD, whose fused multiply-add its products and polynomials use, into mlp-kernel-fma.wasm, and
+ * without it into mlp-kernel.wasm for engines that lack relaxed SIMD. No runtime beyond a stub,
+ * since it allocates nothing and the host lays out its memory.
  */
 async function compileKernel() {
   await mkdir('dist/wasm', { recursive: true });
-  const { error, stderr } = await asc.main([
-    'electron/engine/kernel/assembly/mlp.ts',
-    '--outFile',
-    'dist/wasm/mlp-kernel.wasm',
-    '--optimizeLevel',
-    '3',
-    '--runtime',
-    'stub',
-    '--noAssert',
-    '--enable',
-    'simd',
-    '--use',
-    'abort=',
-  ]);
-  if (error) throw new Error(`the MLP kernel did not compile: ${error.message}\n${stderr.toString()}`);
+  const builds = [
+    ['dist/wasm/mlp-kernel.wasm', []],
+    ['dist/wasm/mlp-kernel-fma.wasm', ['--enable', 'relaxed-simd']],
+  ];
+  for (const [outFile, features] of builds) {
+    const { error, stderr } = await asc.main([
+      'electron/engine/kernel/assembly/mlp.ts',
+      '--outFile',
+      outFile,
+      '--optimizeLevel',
+      '3',
+      '--runtime',
+      'stub',
+      '--noAssert',
+      '--enable',
+      'simd',
+      ...features,
+      '--use',
+      'abort=',
+    ]);
+    if (error) throw new Error(`the MLP kernel (${outFile}) did not compile: ${error.message}\n${stderr.toString()}`);
+  }
 }

@@ -91,6 +91,7 @@ describe('the worker in a packaged app', () => {
       'dist/wasm/tfjs-backend-wasm.wasm',
       'dist/wasm/tfjs-backend-wasm-simd.wasm',
       'dist/wasm/mlp-kernel.wasm',
+      'dist/wasm/mlp-kernel-fma.wasm',
       'dist/data/iris.csv',
     ]) {
       expect(existsSync(join(repoRoot, data)), data).toBe(true);

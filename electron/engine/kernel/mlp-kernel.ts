@@ -1,10 +1,12 @@
 import type { Activation, LossName } from '../../../shared/spec/network-spec';
 import type { Dataset } from '../network/dataset';
+import { setFlagsFromString } from 'node:v8';
 import { readShippedBytes } from '../shipped-file';
 
 /** The parts of Node's WebAssembly global used here: this project's libs (ES2022, node) do not declare it. */
 declare const WebAssembly: {
   Module: new (bytes: Uint8Array) => WasmModule;
+  validate(bytes: Uint8Array): boolean;
   Instance: new (module: WasmModule, imports: object) => { exports: unknown };
 };
 type WasmModule = { readonly brand: 'WebAssembly.Module' };
@@ -56,7 +58,9 @@ export interface MlpKernelExports {
   ): void;
 }
 
-const KERNEL_FILE = 'wasm/mlp-kernel.wasm';
+/** The kernel built with relaxed SIMD's fused multiply-add (scripts/build.mjs), and without. */
+const FUSED_KERNEL_FILE = 'wasm/mlp-kernel-fma.wasm';
+const PLAIN_KERNEL_FILE = 'wasm/mlp-kernel.wasm';
 /** Below this the module's own statics live; the host's buffers start here. */
 const FIRST_FREE_BYTE = 65536;
 const PAGE_BYTES = 65536;
@@ -65,19 +69,37 @@ let compiled: WasmModule | null | undefined;
 
 /**
  * The compiled kernel, once per process, or null when it is missing (not built) or the engine
- * cannot run WASM SIMD: then networks train on tfjs. scripts/build.mjs compiles it into
- * dist/wasm; a bundled chunk finds it there, a source module in the checkout's dist/.
+ * cannot run WASM SIMD: then networks train on tfjs. The fused build where the engine runs
+ * relaxed SIMD, else the plain one. scripts/build.mjs compiles both into dist/wasm; a bundled
+ * chunk finds them there, a source module in the checkout's dist/.
  */
 function kernelModule(): WasmModule | null {
   if (compiled === undefined) {
     try {
-      const bytes = readShippedBytes(import.meta.url, KERNEL_FILE, `dist/${KERNEL_FILE}`);
+      const fused = shippedKernel(FUSED_KERNEL_FILE);
+      const plain = shippedKernel(PLAIN_KERNEL_FILE);
+      const bytes = fused && relaxedSimdValidates(fused) ? fused : plain && WebAssembly.validate(plain) ? plain : null;
       compiled = bytes ? new WebAssembly.Module(bytes) : null;
     } catch {
       compiled = null;
     }
   }
   return compiled;
+}
+
+function shippedKernel(file: string): Uint8Array | null {
+  return readShippedBytes(import.meta.url, file, `dist/${file}`);
+}
+
+/**
+ * Relaxed SIMD is standard WebAssembly, on by default from V8 11.4 (Electron's V8 among them);
+ * Node 20's V8 11.3 has it finished but behind this flag, which holds for modules compiled after
+ * it is set, in every thread of the process.
+ */
+function relaxedSimdValidates(bytes: Uint8Array): boolean {
+  if (WebAssembly.validate(bytes)) return true;
+  setFlagsFromString('--experimental-wasm-relaxed-simd');
+  return WebAssembly.validate(bytes);
 }
 
 /** Whether the kernel can run in this process. */
@@ -149,7 +171,7 @@ export class KernelMemory {
 
   constructor() {
     const module = kernelModule();
-    if (!module) throw new Error(`the MLP kernel (${KERNEL_FILE}) is not built: run npm run build`);
+    if (!module) throw new Error(`the MLP kernel (${PLAIN_KERNEL_FILE}) is not built: run npm run build`);
     this.kernel = new WebAssembly.Instance(module, {}).exports as unknown as MlpKernelExports;
   }
 

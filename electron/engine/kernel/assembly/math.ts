@@ -83,6 +83,17 @@ const I32_TABLE = memory.data<i32>([
   0x7fffffff,
 ]);
 
+/**
+ * a·b + c. The kernel is built twice (scripts/build.mjs): with relaxed SIMD this is one fused
+ * multiply-add, rounded once as PyTorch's CPU products and polynomials are; without it, a multiply
+ * and an add. The loader (mlp-kernel.ts) takes the fused build where the engine runs it.
+ */
+// @ts-ignore: decorator
+@inline export function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(f32x4.mul(a, b), c);
+}
+
 // @ts-ignore: decorator
 @inline function f4(index: i32): v128 {
   return v128.load32_splat(F32_TABLE + (<usize>index << 2));
@@ -104,18 +115,18 @@ const I32_TABLE = memory.data<i32>([
   r = f32x4.sub(r, f32x4.mul(k, f4(1 /* LN2_LO */)));
   const r2 = f32x4.mul(r, r);
   const r4 = f32x4.mul(r2, r2);
-  const p01 = f32x4.add(f32x4.mul(f4(2 /* 1.9875691500e-4 */), r), f4(3 /* 1.3981999507e-3 */));
-  const p23 = f32x4.add(f32x4.mul(f4(4 /* 8.3334519073e-3 */), r), f4(5 /* 4.1665795894e-2 */));
-  const p45 = f32x4.add(f32x4.mul(f4(6 /* 1.6666665459e-1 */), r), f4(7 /* 5.0000001201e-1 */));
-  const p = f32x4.add(f32x4.mul(p01, r4), f32x4.add(f32x4.mul(p23, r2), p45));
-  return f32x4.add(f32x4.add(f32x4.mul(p, r2), r), f4(8 /* 1 */));
+  const p01 = madd(f4(2 /* 1.9875691500e-4 */), r, f4(3 /* 1.3981999507e-3 */));
+  const p23 = madd(f4(4 /* 8.3334519073e-3 */), r, f4(5 /* 4.1665795894e-2 */));
+  const p45 = madd(f4(6 /* 1.6666665459e-1 */), r, f4(7 /* 5.0000001201e-1 */));
+  const p = madd(p01, r4, madd(p23, r2, p45));
+  return f32x4.add(madd(p, r2, r), f4(8 /* 1 */));
 }
 
 /** e^x: x = k ln 2 + r with |r| ≤ ln2/2, e^r by a degree-7 polynomial, then 2^k in two halves so denormal results keep their bits. */
 // @ts-ignore: decorator
 @inline export function exp4(x: v128): v128 {
   const clamped = f32x4.pmin(f32x4.pmax(x, f4(9 /* EXP_MIN */)), f4(10 /* EXP_MAX */));
-  const rounded = f32x4.add(f32x4.mul(clamped, f4(11 /* LOG2E */)), f4(12 /* ROUNDER */));
+  const rounded = madd(clamped, f4(11 /* LOG2E */), f4(12 /* ROUNDER */));
   const k = f32x4.sub(rounded, f4(12 /* ROUNDER */));
   const er = expReduced(clamped, k);
   const ki = i32x4.sub(rounded, i4(0 /* ROUNDER_BITS */));
@@ -148,17 +159,17 @@ const I32_TABLE = memory.data<i32>([
   const z = f32x4.mul(m, m);
   // Estrin's scheme, as in expReduced: four multiply-adds deep rather than nine.
   const z2 = f32x4.mul(z, z);
-  const p01 = f32x4.add(f32x4.mul(f4(17 /* 7.0376836292e-2 */), m), f4(18 /* -1.1514610310e-1 */));
-  const p23 = f32x4.add(f32x4.mul(f4(19 /* 1.1676998740e-1 */), m), f4(20 /* -1.2420140846e-1 */));
-  const p45 = f32x4.add(f32x4.mul(f4(21 /* 1.4249322787e-1 */), m), f4(22 /* -1.6668057665e-1 */));
-  const p67 = f32x4.add(f32x4.mul(f4(23 /* 2.0000714765e-1 */), m), f4(24 /* -2.4999993993e-1 */));
-  const p03 = f32x4.add(f32x4.mul(p01, z), p23);
-  const p47 = f32x4.add(f32x4.mul(p45, z), p67);
-  const p = f32x4.add(f32x4.mul(f32x4.add(f32x4.mul(p03, z2), p47), m), f4(25 /* 3.3333331174e-1 */));
+  const p01 = madd(f4(17 /* 7.0376836292e-2 */), m, f4(18 /* -1.1514610310e-1 */));
+  const p23 = madd(f4(19 /* 1.1676998740e-1 */), m, f4(20 /* -1.2420140846e-1 */));
+  const p45 = madd(f4(21 /* 1.4249322787e-1 */), m, f4(22 /* -1.6668057665e-1 */));
+  const p67 = madd(f4(23 /* 2.0000714765e-1 */), m, f4(24 /* -2.4999993993e-1 */));
+  const p03 = madd(p01, z, p23);
+  const p47 = madd(p45, z, p67);
+  const p = madd(madd(p03, z2, p47), m, f4(25 /* 3.3333331174e-1 */));
   let y = f32x4.mul(f32x4.mul(p, m), z);
-  y = f32x4.add(y, f32x4.mul(ef, f4(1 /* LN2_LO */)));
+  y = madd(ef, f4(1 /* LN2_LO */), y);
   y = f32x4.sub(y, f32x4.mul(z, f4(26 /* 0.5 */)));
-  let result = f32x4.add(f32x4.add(m, y), f32x4.mul(ef, f4(0 /* LN2_HI */)));
+  let result = madd(ef, f4(0 /* LN2_HI */), f32x4.add(m, y));
   result = v128.bitselect(f4(27 /* -Infinity */), result, f32x4.eq(x, f32x4.splat(0)));
   result = v128.bitselect(x, result, f32x4.eq(x, f4(13 /* Infinity */)));
   return v128.bitselect(f4(28 /* NaN */), result, v128.or(f32x4.lt(x, f32x4.splat(0)), f32x4.ne(x, x)));
@@ -206,7 +217,7 @@ const I32_TABLE = memory.data<i32>([
 // @ts-ignore: decorator
 @inline function expNonPositive4(t: v128): v128 {
   const clamped = f32x4.pmax(t, f4(29 /* -87 */));
-  const rounded = f32x4.add(f32x4.mul(clamped, f4(11 /* LOG2E */)), f4(12 /* ROUNDER */));
+  const rounded = madd(clamped, f4(11 /* LOG2E */), f4(12 /* ROUNDER */));
   const k = f32x4.sub(rounded, f4(12 /* ROUNDER */));
   const er = expReduced(clamped, k);
   return f32x4.mul(er, i32x4.shl(i32x4.add(i32x4.sub(rounded, i4(0 /* ROUNDER_BITS */)), i4(1 /* 127 */)), 23));
@@ -226,14 +237,14 @@ const I32_TABLE = memory.data<i32>([
   const y = f32x4.mul(clamped, clamped);
   const y2 = f32x4.mul(y, y);
   const y4 = f32x4.mul(y2, y2);
-  const p01 = f32x4.add(f4(32 /* 4.89352455891786e-3 */), f32x4.mul(f4(33 /* 6.37261928875436e-4 */), y));
-  const p23 = f32x4.add(f4(34 /* 1.48572235717979e-5 */), f32x4.mul(f4(35 /* 5.12229709037114e-8 */), y));
-  const p45 = f32x4.add(f4(36 /* -8.60467152213735e-11 */), f32x4.mul(f4(37 /* 2.00018790482477e-13 */), y));
-  const p456 = f32x4.add(p45, f32x4.mul(f4(38 /* -2.76076847742355e-16 */), y2));
-  const p = f32x4.add(f32x4.add(p01, f32x4.mul(p23, y2)), f32x4.mul(p456, y4));
-  const q01 = f32x4.add(f4(39 /* 4.89352518554385e-3 */), f32x4.mul(f4(40 /* 2.26843463243900e-3 */), y));
-  const q23 = f32x4.add(f4(41 /* 1.18534705686654e-4 */), f32x4.mul(f4(42 /* 1.19825839466702e-6 */), y));
-  const q = f32x4.add(q01, f32x4.mul(q23, y2));
+  const p01 = madd(f4(33 /* 6.37261928875436e-4 */), y, f4(32 /* 4.89352455891786e-3 */));
+  const p23 = madd(f4(35 /* 5.12229709037114e-8 */), y, f4(34 /* 1.48572235717979e-5 */));
+  const p45 = madd(f4(37 /* 2.00018790482477e-13 */), y, f4(36 /* -8.60467152213735e-11 */));
+  const p456 = madd(f4(38 /* -2.76076847742355e-16 */), y2, p45);
+  const p = madd(p456, y4, madd(p23, y2, p01));
+  const q01 = madd(f4(40 /* 2.26843463243900e-3 */), y, f4(39 /* 4.89352518554385e-3 */));
+  const q23 = madd(f4(42 /* 1.19825839466702e-6 */), y, f4(41 /* 1.18534705686654e-4 */));
+  const q = madd(q23, y2, q01);
   return f32x4.mul(clamped, f32x4.div(p, q));
 }
 
@@ -243,11 +254,11 @@ const I32_TABLE = memory.data<i32>([
   const ax = v128.and(x, i4(7 /* 0x7fffffff */));
   const z = f32x4.mul(x, x);
   let p = f4(43 /* -5.70498872745e-3 */);
-  p = f32x4.add(f32x4.mul(p, z), f4(44 /* 2.06390887954e-2 */));
-  p = f32x4.add(f32x4.mul(p, z), f4(45 /* -5.37397155531e-2 */));
-  p = f32x4.add(f32x4.mul(p, z), f4(46 /* 1.33314422036e-1 */));
-  p = f32x4.add(f32x4.mul(p, z), f4(47 /* -3.33332819422e-1 */));
-  const near = f32x4.add(f32x4.mul(f32x4.mul(p, z), ax), ax);
+  p = madd(p, z, f4(44 /* 2.06390887954e-2 */));
+  p = madd(p, z, f4(45 /* -5.37397155531e-2 */));
+  p = madd(p, z, f4(46 /* 1.33314422036e-1 */));
+  p = madd(p, z, f4(47 /* -3.33332819422e-1 */));
+  const near = madd(f32x4.mul(p, z), ax, ax);
   const e = expNonPositive4(f32x4.mul(ax, f4(49 /* -2 */)));
   const far = f32x4.div(f32x4.sub(f4(8 /* 1 */), e), f32x4.add(f4(8 /* 1 */), e));
   return v128.or(v128.bitselect(near, far, f32x4.lt(ax, f4(48 /* 0.625 */))), v128.and(x, i4(6 /* 0x80000000 */)));

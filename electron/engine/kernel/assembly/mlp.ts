@@ -5,7 +5,7 @@
 // over rows four at a time and the parameters keep the engine's flat layout
 // (docs/formats.md, paramLayout): kernel [inputs, outputs] row-major, then bias.
 
-import { exp4, log1p4, log4, negativeAbs4, roughTanh4, sigmoid4, sigmoidFrom4, tanh4 } from './math';
+import { exp4, log1p4, log4, madd, negativeAbs4, roughTanh4, sigmoid4, sigmoidFrom4, tanh4 } from './math';
 import { CLIP, L1, L2, RESULTS, runWord, updateRange } from './optimize';
 
 // Activation and loss codes, as mlp-kernel.ts writes them into the descriptor.
@@ -106,14 +106,14 @@ function mixRows(input: usize, ins: i32, outs: i32, m: usize, strideS: i32, bias
           const wb = v128.load32_splat(w, 4);
           const wc = v128.load32_splat(w, 8);
           const wd = v128.load32_splat(w, 12);
-          a0 = f32x4.add(a0, f32x4.mul(wa, x0));
-          a1 = f32x4.add(a1, f32x4.mul(wa, x1));
-          b0 = f32x4.add(b0, f32x4.mul(wb, x0));
-          b1 = f32x4.add(b1, f32x4.mul(wb, x1));
-          c0 = f32x4.add(c0, f32x4.mul(wc, x0));
-          c1 = f32x4.add(c1, f32x4.mul(wc, x1));
-          d0 = f32x4.add(d0, f32x4.mul(wd, x0));
-          d1 = f32x4.add(d1, f32x4.mul(wd, x1));
+          a0 = madd(wa, x0, a0);
+          a1 = madd(wa, x1, a1);
+          b0 = madd(wb, x0, b0);
+          b1 = madd(wb, x1, b1);
+          c0 = madd(wc, x0, c0);
+          c1 = madd(wc, x1, c1);
+          d0 = madd(wd, x0, d0);
+          d1 = madd(wd, x1, d1);
           w += wStep;
         }
         v128.store(dst, a0);
@@ -150,14 +150,14 @@ function mixRows(input: usize, ins: i32, outs: i32, m: usize, strideS: i32, bias
         let w = w0;
         for (let s = 0; s < count; s++) {
           const wa = v128.load32_splat(w);
-          a0 = f32x4.add(a0, f32x4.mul(wa, v128.load(src)));
-          a1 = f32x4.add(a1, f32x4.mul(wa, v128.load(src, 16)));
-          a2 = f32x4.add(a2, f32x4.mul(wa, v128.load(src, 32)));
-          a3 = f32x4.add(a3, f32x4.mul(wa, v128.load(src, 48)));
-          a4 = f32x4.add(a4, f32x4.mul(wa, v128.load(src, 64)));
-          a5 = f32x4.add(a5, f32x4.mul(wa, v128.load(src, 80)));
-          a6 = f32x4.add(a6, f32x4.mul(wa, v128.load(src, 96)));
-          a7 = f32x4.add(a7, f32x4.mul(wa, v128.load(src, 112)));
+          a0 = madd(wa, v128.load(src), a0);
+          a1 = madd(wa, v128.load(src, 16), a1);
+          a2 = madd(wa, v128.load(src, 32), a2);
+          a3 = madd(wa, v128.load(src, 48), a3);
+          a4 = madd(wa, v128.load(src, 64), a4);
+          a5 = madd(wa, v128.load(src, 80), a5);
+          a6 = madd(wa, v128.load(src, 96), a6);
+          a7 = madd(wa, v128.load(src, 112), a7);
           src += rowBytes;
           w += wStep;
         }
@@ -181,8 +181,8 @@ function mixRows(input: usize, ins: i32, outs: i32, m: usize, strideS: i32, bias
         let w = w0;
         for (let s = 0; s < count; s++) {
           const wa = v128.load32_splat(w);
-          a0 = f32x4.add(a0, f32x4.mul(wa, v128.load(src)));
-          a1 = f32x4.add(a1, f32x4.mul(wa, v128.load(src, 16)));
+          a0 = madd(wa, v128.load(src), a0);
+          a1 = madd(wa, v128.load(src, 16), a1);
           src += rowBytes;
           w += wStep;
         }
@@ -229,14 +229,14 @@ function kernelGradient(input: usize, ins: i32, delta: usize, outs: i32, grad: u
         const u1 = v128.load(x0 + rowBytes + b);
         const u2 = v128.load(x0 + 2 * rowBytes + b);
         const u3 = v128.load(x0 + 3 * rowBytes + b);
-        s00 = f32x4.add(s00, f32x4.mul(u0, d0));
-        s01 = f32x4.add(s01, f32x4.mul(u0, d1));
-        s10 = f32x4.add(s10, f32x4.mul(u1, d0));
-        s11 = f32x4.add(s11, f32x4.mul(u1, d1));
-        s20 = f32x4.add(s20, f32x4.mul(u2, d0));
-        s21 = f32x4.add(s21, f32x4.mul(u2, d1));
-        s30 = f32x4.add(s30, f32x4.mul(u3, d0));
-        s31 = f32x4.add(s31, f32x4.mul(u3, d1));
+        s00 = madd(u0, d0, s00);
+        s01 = madd(u0, d1, s01);
+        s10 = madd(u1, d0, s10);
+        s11 = madd(u1, d1, s11);
+        s20 = madd(u2, d0, s20);
+        s21 = madd(u2, d1, s21);
+        s30 = madd(u3, d0, s30);
+        s31 = madd(u3, d1, s31);
       }
       const g = grad + (<usize>(i * outs + j) << 2);
       store<f32>(g, lanes(s00));
@@ -254,10 +254,10 @@ function kernelGradient(input: usize, ins: i32, delta: usize, outs: i32, grad: u
       let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
       for (let b: usize = 0; b < end; b += 16) {
         const dv = v128.load(d + b);
-        s0 = f32x4.add(s0, f32x4.mul(v128.load(x0 + b), dv));
-        s1 = f32x4.add(s1, f32x4.mul(v128.load(x0 + rowBytes + b), dv));
-        s2 = f32x4.add(s2, f32x4.mul(v128.load(x0 + 2 * rowBytes + b), dv));
-        s3 = f32x4.add(s3, f32x4.mul(v128.load(x0 + 3 * rowBytes + b), dv));
+        s0 = madd(v128.load(x0 + b), dv, s0);
+        s1 = madd(v128.load(x0 + rowBytes + b), dv, s1);
+        s2 = madd(v128.load(x0 + 2 * rowBytes + b), dv, s2);
+        s3 = madd(v128.load(x0 + 3 * rowBytes + b), dv, s3);
       }
       const g = grad + (<usize>(i * outs + j) << 2);
       store<f32>(g, lanes(s0));
@@ -274,10 +274,10 @@ function kernelGradient(input: usize, ins: i32, delta: usize, outs: i32, grad: u
       let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
       for (let b: usize = 0; b < end; b += 16) {
         const u = v128.load(x0 + b);
-        s0 = f32x4.add(s0, f32x4.mul(u, v128.load(d + b)));
-        s1 = f32x4.add(s1, f32x4.mul(u, v128.load(d + rowBytes + b)));
-        s2 = f32x4.add(s2, f32x4.mul(u, v128.load(d + 2 * rowBytes + b)));
-        s3 = f32x4.add(s3, f32x4.mul(u, v128.load(d + 3 * rowBytes + b)));
+        s0 = madd(u, v128.load(d + b), s0);
+        s1 = madd(u, v128.load(d + rowBytes + b), s1);
+        s2 = madd(u, v128.load(d + 2 * rowBytes + b), s2);
+        s3 = madd(u, v128.load(d + 3 * rowBytes + b), s3);
       }
       const g = grad + (<usize>(i * outs + j) << 2);
       store<f32>(g, lanes(s0));
@@ -288,7 +288,7 @@ function kernelGradient(input: usize, ins: i32, delta: usize, outs: i32, grad: u
     for (; j < outs; j++) {
       const d = delta + <usize>j * rowBytes;
       let s0 = f32x4.splat(0);
-      for (let b: usize = 0; b < end; b += 16) s0 = f32x4.add(s0, f32x4.mul(v128.load(x0 + b), v128.load(d + b)));
+      for (let b: usize = 0; b < end; b += 16) s0 = madd(v128.load(x0 + b), v128.load(d + b), s0);
       store<f32>(grad + (<usize>(i * outs + j) << 2), lanes(s0));
     }
   }
@@ -654,7 +654,7 @@ function planeFirstLayer(center: usize, alongD1: usize, alongD2: usize, alpha: f
   const b = f32x4.splat(beta);
   for (let row: usize = 0; row < bytes; row += rowBytes) {
     for (let p: usize = row; p < row + rowBytes; p += 16) {
-      const z = f32x4.add(f32x4.add(v128.load(center + p), f32x4.mul(a, v128.load(alongD1 + p))), f32x4.mul(b, v128.load(alongD2 + p)));
+      const z = madd(b, v128.load(alongD2 + p), madd(a, v128.load(alongD1 + p), v128.load(center + p)));
       v128.store(out + p, z);
     }
     activate(out + row, rp, activation);
