@@ -58,37 +58,44 @@ export interface MlpKernelExports {
   ): void;
 }
 
-/** The kernel built with relaxed SIMD's fused multiply-add (scripts/build.mjs), and without. */
-const FUSED_KERNEL_FILE = 'wasm/mlp-kernel-fma.wasm';
-const PLAIN_KERNEL_FILE = 'wasm/mlp-kernel.wasm';
+/** The kernel's two builds (scripts/build.mjs): with relaxed SIMD's fused multiply-add, and without. */
+export type KernelBuild = 'fused' | 'plain';
+const KERNEL_FILES: Record<KernelBuild, string> = {
+  fused: 'wasm/mlp-kernel-fma.wasm',
+  plain: 'wasm/mlp-kernel.wasm',
+};
 /** Below this the module's own statics live; the host's buffers start here. */
 const FIRST_FREE_BYTE = 65536;
 const PAGE_BYTES = 65536;
 
-let compiled: WasmModule | null | undefined;
+const compiled = new Map<KernelBuild, WasmModule | null>();
 
 /**
- * The compiled kernel, once per process, or null when it is missing (not built) or the engine
- * cannot run WASM SIMD: then networks train on tfjs. The fused build where the engine runs
- * relaxed SIMD, else the plain one. scripts/build.mjs compiles both into dist/wasm; a bundled
- * chunk finds them there, a source module in the checkout's dist/.
+ * One build compiled, once per process, or null when it is missing (not built) or the engine
+ * cannot run it. A bundled chunk finds dist/wasm one level up, a source module the checkout's dist/.
  */
-function kernelModule(): WasmModule | null {
-  if (compiled === undefined) {
+function compiledBuild(build: KernelBuild): WasmModule | null {
+  if (!compiled.has(build)) {
+    let module: WasmModule | null = null;
     try {
-      const fused = shippedKernel(FUSED_KERNEL_FILE);
-      const plain = shippedKernel(PLAIN_KERNEL_FILE);
-      const bytes = fused && relaxedSimdValidates(fused) ? fused : plain && WebAssembly.validate(plain) ? plain : null;
-      compiled = bytes ? new WebAssembly.Module(bytes) : null;
+      const file = KERNEL_FILES[build];
+      const bytes = readShippedBytes(import.meta.url, file, `dist/${file}`);
+      const runs = bytes && (build === 'fused' ? relaxedSimdValidates(bytes) : WebAssembly.validate(bytes));
+      if (runs) module = new WebAssembly.Module(bytes);
     } catch {
-      compiled = null;
+      module = null;
     }
+    compiled.set(build, module);
   }
-  return compiled;
+  return compiled.get(build) ?? null;
 }
 
-function shippedKernel(file: string): Uint8Array | null {
-  return readShippedBytes(import.meta.url, file, `dist/${file}`);
+/**
+ * The kernel networks run on: the fused build where the engine runs relaxed SIMD, else the plain
+ * one; null when neither runs (not built, or no WASM SIMD), and then networks train on tfjs.
+ */
+function kernelModule(): WasmModule | null {
+  return compiledBuild('fused') ?? compiledBuild('plain');
 }
 
 /**
@@ -169,9 +176,10 @@ export class KernelMemory {
   readonly kernel: MlpKernelExports;
   private next = FIRST_FREE_BYTE;
 
-  constructor() {
-    const module = kernelModule();
-    if (!module) throw new Error(`the MLP kernel (${PLAIN_KERNEL_FILE}) is not built: run npm run build`);
+  /** On the build networks run on, or on `build` (the tests compare the two). */
+  constructor(build?: KernelBuild) {
+    const module = build ? compiledBuild(build) : kernelModule();
+    if (!module) throw new Error(`the MLP kernel (${build ?? 'either build'}) cannot run: run npm run build`);
     this.kernel = new WebAssembly.Instance(module, {}).exports as unknown as MlpKernelExports;
   }
 

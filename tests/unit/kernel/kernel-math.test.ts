@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { KernelMemory } from '../../../electron/engine/kernel/mlp-kernel';
+import { KernelMemory, type KernelBuild } from '../../../electron/engine/kernel/mlp-kernel';
 
-/** The kernel's four-lane transcendentals (assembly/math.ts) on `inputs`, through its test export. */
-function kernelMath(fn: number, inputs: number[]): Float32Array {
-  const memory = new KernelMemory();
+/** The kernel's four-lane transcendentals (assembly/math.ts) on `inputs`, through its test export, in one build. */
+function kernelMath(build: KernelBuild, fn: number, inputs: number[]): Float32Array {
+  const memory = new KernelMemory(build);
   const count = Math.ceil(inputs.length / 4) * 4;
   const at = memory.allocate(count);
   memory.floats(at, inputs.length).set(inputs);
@@ -42,117 +42,125 @@ const DENORMAL = 2 ** -149;
 const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
 
 // Measured worst cases over these sweeps: exp 1 ulp, log 1, log1p 2, sigmoid 2, tanh 1; the rough tanh 6.
-describe('the kernel’s float32 transcendentals agree with float64 to float32 rounding', () => {
-  const cases = [
-    {
-      name: 'exp',
-      fn: 0,
-      exact: Math.exp,
-      inputs: sweep(-104, 89, 20001, [
-        0,
-        -0,
-        88.72283,
-        88.7229,
-        -87.33654,
-        -103.27893,
-        -103.972,
-        -104,
-        1e-30,
-        -1e-30,
-        MAX_FLOAT,
-        -MAX_FLOAT,
-        Infinity,
-        -Infinity,
-        NaN,
-      ]),
-      limit: 1,
-    },
-    {
-      name: 'log',
-      fn: 1,
-      exact: Math.log,
-      inputs: [
-        ...binades(20001),
-        ...sweep(0.5, 2, 2001, [0, -0, 1, DENORMAL, 1.1754942e-38, MAX_FLOAT, Infinity, -1, -Infinity, NaN]),
-      ],
-      limit: 1,
-    },
-    {
-      name: 'log1p',
-      fn: 2,
-      exact: Math.log1p,
-      inputs: [...binades(20001), ...sweep(0, 4, 2001, [0, 1e-8, 6e-8, 1.2e-7, MAX_FLOAT, Infinity])],
-      limit: 2,
-    },
-    {
-      name: 'sigmoid',
-      fn: 3,
-      exact: sigmoid,
-      inputs: sweep(-110, 110, 20001, [
-        0,
-        -0,
-        1e-30,
-        -1e-30,
-        -87.5,
-        -103,
-        -150,
-        MAX_FLOAT,
-        -MAX_FLOAT,
-        Infinity,
-        -Infinity,
-        NaN,
-      ]),
-      limit: 2,
-    },
-    {
-      name: 'rough tanh (grids)',
-      fn: 5,
-      exact: Math.tanh,
-      inputs: [
-        ...sweep(-12, 12, 20001, [0, 7.9, -7.9, 9.01, MAX_FLOAT, -MAX_FLOAT, Infinity, -Infinity]),
-        ...binades(2001),
-      ],
-      limit: 6,
-    },
-    {
-      name: 'tanh',
-      fn: 4,
-      exact: Math.tanh,
-      inputs: [
-        ...sweep(-12, 12, 20001, [
+describe.each(['fused', 'plain'] as const)(
+  'the %s kernel’s float32 transcendentals agree with float64 to float32 rounding',
+  (build) => {
+    const cases = [
+      {
+        name: 'exp',
+        fn: 0,
+        exact: Math.exp,
+        inputs: sweep(-104, 89, 20001, [
           0,
           -0,
-          0.625,
-          -0.625,
-          0.62499994,
-          9.01,
-          -9.01,
+          88.72283,
+          88.7229,
+          -87.33654,
+          -103.27893,
+          -103.972,
+          -104,
+          1e-30,
+          -1e-30,
           MAX_FLOAT,
           -MAX_FLOAT,
           Infinity,
           -Infinity,
           NaN,
         ]),
-        ...binades(2001),
-        ...binades(2001).map((x) => -x),
-      ],
-      limit: 1,
-    },
-  ];
-  it.each(cases)('$name within $limit ulp', ({ fn, exact, inputs, limit }) => {
-    const got = kernelMath(fn, inputs);
-    let worst = 0;
-    let worstAt = 0;
-    inputs.forEach((x, i) => {
-      const error = ulps(got[i]!, exact(x));
-      if (error > worst) [worst, worstAt] = [error, x];
+        limit: 1,
+      },
+      {
+        name: 'log',
+        fn: 1,
+        exact: Math.log,
+        inputs: [
+          ...binades(20001),
+          ...sweep(0.5, 2, 2001, [0, -0, 1, DENORMAL, 1.1754942e-38, MAX_FLOAT, Infinity, -1, -Infinity, NaN]),
+        ],
+        limit: 1,
+      },
+      {
+        name: 'log1p',
+        fn: 2,
+        exact: Math.log1p,
+        inputs: [...binades(20001), ...sweep(0, 4, 2001, [0, 1e-8, 6e-8, 1.2e-7, MAX_FLOAT, Infinity])],
+        limit: 2,
+      },
+      {
+        name: 'sigmoid',
+        fn: 3,
+        exact: sigmoid,
+        inputs: sweep(-110, 110, 20001, [
+          0,
+          -0,
+          1e-30,
+          -1e-30,
+          -87.5,
+          -103,
+          -150,
+          MAX_FLOAT,
+          -MAX_FLOAT,
+          Infinity,
+          -Infinity,
+          NaN,
+        ]),
+        limit: 2,
+      },
+      {
+        name: 'rough tanh (grids)',
+        fn: 5,
+        exact: Math.tanh,
+        inputs: [
+          ...sweep(-12, 12, 20001, [0, 7.9, -7.9, 9.01, MAX_FLOAT, -MAX_FLOAT, Infinity, -Infinity]),
+          ...binades(2001),
+        ],
+        limit: 6,
+      },
+      {
+        name: 'tanh',
+        fn: 4,
+        exact: Math.tanh,
+        inputs: [
+          ...sweep(-12, 12, 20001, [
+            0,
+            -0,
+            0.625,
+            -0.625,
+            0.62499994,
+            9.01,
+            -9.01,
+            MAX_FLOAT,
+            -MAX_FLOAT,
+            Infinity,
+            -Infinity,
+            NaN,
+          ]),
+          ...binades(2001),
+          ...binades(2001).map((x) => -x),
+        ],
+        limit: 1,
+      },
+    ];
+    it.each(cases)('$name within $limit ulp', ({ fn, exact, inputs, limit }) => {
+      const got = kernelMath(build, fn, inputs);
+      let worst = 0;
+      let worstAt = 0;
+      inputs.forEach((x, i) => {
+        const error = ulps(got[i]!, exact(x));
+        if (error > worst) [worst, worstAt] = [error, x];
+      });
+      expect(worst, `worst at x = ${worstAt}`).toBeLessThanOrEqual(limit);
     });
-    expect(worst, `worst at x = ${worstAt}`).toBeLessThanOrEqual(limit);
-  });
 
-  it('keep zeros signed and exact where the function is exact', () => {
-    expect([...kernelMath(4, [0, -0, 0, 0])].map(Object.is.bind(null, -0))).toEqual([false, true, false, false]);
-    expect([...kernelMath(0, [0, -Infinity, 1, 0])]).toEqual([1, 0, Math.fround(Math.E), 1]);
-    expect([...kernelMath(1, [1, 0, -0, 1])]).toEqual([0, -Infinity, -Infinity, 0]);
-  });
-});
+    it('keep zeros signed and exact where the function is exact', () => {
+      expect([...kernelMath(build, 4, [0, -0, 0, 0])].map(Object.is.bind(null, -0))).toEqual([
+        false,
+        true,
+        false,
+        false,
+      ]);
+      expect([...kernelMath(build, 0, [0, -Infinity, 1, 0])]).toEqual([1, 0, Math.fround(Math.E), 1]);
+      expect([...kernelMath(build, 1, [1, 0, -0, 1])]).toEqual([0, -Infinity, -Infinity, 0]);
+    });
+  },
+);
