@@ -145,12 +145,10 @@ async function benchThroughWorker(print: Print, distDir: string): Promise<void> 
  * thread), in interleaved rounds (bench/interleaved.ts), and the floor: the step's matrix FLOPs
  * at tfjs's matMul rate.
  */
-async function benchNetworkTraining(print: Print, torch: TorchReference | undefined): Promise<void> {
+async function benchNetworkTraining(print: Print, gflops: number, torch: TorchReference | undefined): Promise<void> {
   const kernel = await openNetworkBenchmarks({ kernel: true });
   const tfjs = await openNetworkBenchmarks({ kernel: false });
   try {
-    await useTensorBackend();
-    const gflops = measureMatMulGflops();
     print(
       `network training, full-batch Adam, steps per second, medians of ${DEFAULT_ROUNDS} interleaved rounds; ratios: median (min–max) of the rounds' (higher is better; floor: the step's matrix FLOPs at tfjs's matMul rate, ${gflops.toFixed(1)} GFLOP/s)`,
     );
@@ -175,8 +173,13 @@ async function benchNetworkTraining(print: Print, torch: TorchReference | undefi
 }
 
 /** Loss-landscape grids: ours against the naive loops (tfjs and PyTorch) and the FLOP floor. */
-async function benchLandscape(print: Print, distDir: string, torch: TorchReference | undefined): Promise<void> {
-  const result = await benchmarkLandscape({ workerPath: join(distDir, 'worker.mjs'), torch });
+async function benchLandscape(
+  print: Print,
+  distDir: string,
+  matMulGflops: number,
+  torch: TorchReference | undefined,
+): Promise<void> {
+  const result = await benchmarkLandscape({ workerPath: join(distDir, 'worker.mjs'), matMulGflops, torch });
   print(
     `landscape 41×41 on 1,000 samples, ms for the whole grid, medians of ${DEFAULT_ROUNDS} interleaved rounds; speed-ups: median (min–max) of the rounds' (lower ms is better; tfjs matMul ${result.matMulGflops.toFixed(1)} GFLOP/s${result.torchMatMulGflops ? `, PyTorch ${result.torchMatMulGflops.toFixed(1)}` : ''})`,
   );
@@ -201,8 +204,11 @@ export async function runBenchmarks(print: Print, distDir: string): Promise<void
   if ('missing' in torch) print(`PyTorch reference skipped: ${torch.missing}`);
   const reference = 'missing' in torch ? undefined : torch;
   try {
-    await benchNetworkTraining(print, reference);
-    await benchLandscape(print, distDir, reference);
+    // One measure of tfjs's matMul rate: both floors are the FLOPs at it.
+    await useTensorBackend();
+    const matMulGflops = measureMatMulGflops();
+    await benchNetworkTraining(print, matMulGflops, reference);
+    await benchLandscape(print, distDir, matMulGflops, reference);
   } finally {
     reference?.close();
   }

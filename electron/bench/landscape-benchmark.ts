@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRandom } from '../../shared/random';
-import { initSpecSchema, mlpProblemSchema, type MlpProblem } from '../../shared/spec/network-spec';
+import { initSpecSchema, type MlpProblem } from '../../shared/spec/network-spec';
 import { hostGridEvaluator } from '../host/landscape-client';
 import { RunHost } from '../host/run-host';
 import { initializeParams } from '../engine/network/initializers';
@@ -10,6 +10,7 @@ import { useTensorBackend } from '../engine/network/tensor-backend';
 import { evaluateGrid } from '../engine/landscape/compute-landscape';
 import { randomDirection } from '../engine/landscape/directions';
 import type { Plane } from '../engine/landscape/plane-evaluator';
+import { benchModels } from './bench-models';
 import { interleave, roundRatios, spread, type Round, type Spread } from './interleaved';
 import type { TorchReference } from './torch-reference';
 
@@ -53,6 +54,8 @@ export interface LandscapeBenchmarkOptions {
   workerPath: string;
   /** Default: 2, the cores this app is built for. */
   workers?: number;
+  /** tfjs's matMul rate on this backend, this run (measureMatMulGflops): the floor's rate. */
+  matMulGflops: number;
   /** PyTorch's naive loop, when it runs on this machine. */
   torch?: TorchReference;
   /** Interleaved rounds per case and each side's seconds a round (bench/interleaved.ts defaults). */
@@ -75,29 +78,10 @@ export async function benchmarkLandscape(options: LandscapeBenchmarkOptions): Pr
   await useTensorBackend();
   const host = new RunHost({ workerPath: options.workerPath, poolSize: workers, log: (line) => notes.push(line) });
   try {
-    // The engine takes CSV content, never a path (shared/spec/network-spec.ts).
-    const csvText = randomClassificationCsv(ROWS, 784, 10);
-    const cases: { name: string; mlp: unknown }[] = [
-      {
-        name: '2-16-16-1 tanh bce, 1000 spiral points',
-        mlp: {
-          dataset: { name: 'spiral', samples: ROWS, noise: 0.05, seed: 1 },
-          hidden: [16, 16],
-          activation: 'tanh',
-          loss: 'bce',
-        },
-      },
-      {
-        name: '784-128-10 relu cross_entropy, 1000 random samples',
-        mlp: { dataset: { csvText, target: 'label' }, hidden: [128], activation: 'relu', loss: 'cross_entropy' },
-      },
-    ];
-    const { torch } = options;
+    const { torch, matMulGflops } = options;
     const torchMatMulGflops = await torch?.request({ matmul: true });
-    const matMulGflops = measureMatMulGflops();
     const figures: LandscapeBenchmarkFigure[] = [];
-    for (const { name, mlp } of cases) {
-      const spec = mlpProblemSchema.parse(mlp);
+    for (const { name, mlp: spec } of benchModels()) {
       let problem: ResolvedNetworkProblem;
       try {
         problem = await resolveNetworkProblem(spec);
@@ -107,7 +91,7 @@ export async function benchmarkLandscape(options: LandscapeBenchmarkOptions): Pr
         continue;
       }
       const naiveTorch: Round | undefined = torch && ((seconds) => torch.request({ landscape: name, seconds }));
-      figures.push(await benchmarkCase(name, spec, problem, host, options, matMulGflops, naiveTorch));
+      figures.push(await benchmarkCase(name, spec, problem, host, options, naiveTorch));
     }
     return { figures, matMulGflops, torchMatMulGflops, notes };
   } finally {
@@ -121,7 +105,6 @@ async function benchmarkCase(
   problem: ResolvedNetworkProblem,
   host: RunHost,
   options: LandscapeBenchmarkOptions,
-  matMulGflops: number,
   naiveTorch: Round | undefined,
 ): Promise<LandscapeBenchmarkFigure> {
   const workers = options.workers ?? 2;
@@ -164,7 +147,7 @@ async function benchmarkCase(
   const gridMs = (pointsPerSecond: readonly number[]): number => (points * 1000) / spread(pointsPerSecond).median;
   const oursMs = gridMs(rates.ours!);
   const flops = gridFlops(problem.sizes, ROWS, points);
-  const floor = flops / (matMulGflops * 1e6 * workers);
+  const floor = flops / (options.matMulGflops * 1e6 * workers);
   return {
     name,
     points,
@@ -239,16 +222,4 @@ async function timeAsync(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await work();
   return performance.now() - started;
-}
-
-/** Inputs uniform in [0, 1) like pixel intensities, labels uniform over the classes, as the network benchmark's. */
-function randomClassificationCsv(rows: number, features: number, classes: number): string {
-  const random = createRandom(7);
-  const header = [...Array.from({ length: features }, (_, i) => `x${i + 1}`), 'label'].join(',');
-  const lines = [header];
-  for (let r = 0; r < rows; r++) {
-    const values = Array.from({ length: features }, () => random.uniform().toFixed(4));
-    lines.push([...values, random.int(classes)].join(','));
-  }
-  return `${lines.join('\n')}\n`;
 }

@@ -1,11 +1,9 @@
-import { createRandom } from '../../shared/random';
 import { initSpecSchema } from '../../shared/spec/network-spec';
 import { optimizerSpecSchema } from '../../shared/spec/optimizer-spec';
-import type { Dataset } from '../engine/network/dataset';
-import type { ResolvedNetworkProblem } from '../engine/network/network-problem';
+import { resolveNetworkProblem, type ResolvedNetworkProblem } from '../engine/network/network-problem';
 import { createNetworkRun, type NetworkBackend } from '../engine/network/network-run';
-import { generateDataset } from '../engine/network/synthetic-datasets';
 import type { TensorBackend } from '../engine/network/tensor-backend';
+import { benchModels } from './bench-models';
 
 export interface NetworkBenchmarkOptions {
   backend?: TensorBackend;
@@ -34,25 +32,10 @@ const MAX_STEPS = 200_000;
  * tfjs a gradient read back for the JS optimizer): the same models as scripts/bench/torch_train.py.
  */
 export async function openNetworkBenchmarks(options: NetworkBenchmarkOptions = {}): Promise<NetworkBenchmark[]> {
-  const spiral = generateDataset({ name: 'spiral', samples: 1000, noise: 0.05, seed: 1 });
-  return [
-    await open(
-      '2-16-16-1 tanh bce, 1000 spiral points',
-      { activation: 'tanh', loss: 'bce', sizes: [2, 16, 16, 1], train: spiral },
-      options,
-    ),
-    await open(
-      '784-128-10 relu cross_entropy, 1000 random samples',
-      {
-        activation: 'relu',
-        loss: 'cross_entropy',
-        sizes: [784, 128, 10],
-        train: randomClassification(1000, 784, 10),
-        classes: 10,
-      },
-      options,
-    ),
-  ];
+  const benchmarks: NetworkBenchmark[] = [];
+  for (const { name, mlp } of benchModels())
+    benchmarks.push(await open(name, await resolveNetworkProblem(mlp), options));
+  return benchmarks;
 }
 
 async function open(
@@ -101,17 +84,4 @@ export function stepFlops(sizes: readonly number[], rows: number): number {
   let flops = 0;
   for (let l = 0; l + 1 < sizes.length; l++) flops += 2 * rows * sizes[l]! * sizes[l + 1]! * (l === 0 ? 2 : 3);
   return flops;
-}
-
-/** Inputs uniform in [0, 1) like pixel intensities, labels uniform over the classes. */
-function randomClassification(rows: number, features: number, classes: number): Dataset {
-  const random = createRandom(7);
-  return {
-    x: Float32Array.from({ length: rows * features }, () => random.uniform()),
-    y: Float32Array.from({ length: rows }, () => random.int(classes)),
-    rows,
-    features,
-    featureNames: Array.from({ length: features }, (_, i) => `x${i + 1}`),
-    targetName: 'label',
-  };
 }
