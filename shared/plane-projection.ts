@@ -1,6 +1,7 @@
 /**
- * Parameter vectors placed on a landscape slice's plane. Shared: the host places finished runs'
- * checkpoints when it answers a landscape request, the renderer a training run's as they arrive.
+ * Parameter vectors placed on a landscape slice's plane. Shared: the app places runs' checkpoints
+ * on the slice it shows (finished runs' with the plane, a training run's as they arrive), and
+ * `gradscape run` its runs' on the run file's landscape.
  */
 
 /** A plane of parameter space: center + α·d1 + β·d2. */
@@ -50,7 +51,7 @@ export function projectOntoPlane(points: readonly ArrayLike<number>[], plane: Pl
 }
 
 /**
- * Paths of concatenated parameter vectors (as a landscape request carries them) placed on the
+ * Paths of concatenated parameter vectors (as a run's checkpoints hold them) placed on the
  * plane: per path, each point's (α, β) flattened, and its distance from the plane.
  */
 export function projectPaths(

@@ -60,7 +60,8 @@ export type SurfaceRequest = z.output<typeof surfaceRequestMessage>;
 /**
  * A network's loss on a plane of parameter space (docs/architecture.md, "Landscape slices"): at
  * center + alphas[i]·d1 + betas[j]·d2 over the training set, streamed coarse to fine as
- * `landscape` messages and cached by content, so asking again answers at once.
+ * `landscape` messages and cached by content, so asking again answers at once. It carries no
+ * runs' checkpoints: the app places them on the plane itself (shared/plane-projection.ts).
  */
 const landscapeRequestFields = {
   type: z.literal('landscape'),
@@ -71,8 +72,6 @@ const landscapeRequestFields = {
   d2: f64,
   alphas: f64,
   betas: f64,
-  /** Paths to place on the plane, each its points' parameter vectors one after another (a run's checkpoints). */
-  paths: z.array(f64).max(64).optional(),
 };
 /** 401 × 401, the spec's largest landscape. */
 const MAX_LANDSCAPE_POINTS = 401 * 401;
@@ -83,7 +82,6 @@ type LandscapeFields = {
   d2: Float64Array;
   alphas: Float64Array;
   betas: Float64Array;
-  paths?: Float64Array[];
 };
 const requireNetwork = (problem: unknown, ctx: z.RefinementCtx): void => {
   if (!(typeof problem === 'object' && problem !== null && 'mlp' in problem)) {
@@ -106,11 +104,6 @@ const landscapeChecks = (m: LandscapeFields, ctx: z.RefinementCtx): void => {
   const arrays = { center: m.center, d1: m.d1, d2: m.d2, alphas: m.alphas, betas: m.betas };
   for (const [name, array] of Object.entries(arrays))
     if (!array.every(Number.isFinite)) problem([name], 'must hold only finite numbers');
-  m.paths?.forEach((path, k) => {
-    if (path.length % m.center.length !== 0)
-      problem(['paths'], `path ${k} must hold whole parameter vectors, each as long as center`);
-    else if (!path.every(Number.isFinite)) problem(['paths'], `path ${k} must hold only finite numbers`);
-  });
 };
 const landscapeRequestMessage = z.object(landscapeRequestFields).strict().superRefine(landscapeChecks);
 export type LandscapeRequest = z.output<typeof landscapeRequestMessage>;
@@ -286,11 +279,6 @@ const landscapeMessage = z
     values: f64,
     computed: z.number().int().min(0),
     total: z.number().int().min(1),
-    /**
-     * In the first message answering a request with paths: per path, each point's (α, β) on the
-     * plane (least squares, interleaved) and its distance from the plane, in parameter units.
-     */
-    paths: z.array(z.object({ coordinates: f64, distances: f64 }).strict()).optional(),
   })
   .strict()
   .refine((m) => m.indices.length === m.values.length, 'indices and values must have the same length');

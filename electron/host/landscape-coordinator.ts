@@ -1,6 +1,5 @@
 import { progressiveLevels } from '../../shared/landscape-levels';
 import type { LandscapeMessage, LandscapeRequest, WorkerMessage } from '../../shared/protocol';
-import { projectPaths } from '../../shared/plane-projection';
 import { LandscapeCache, landscapeCacheKey } from './landscape-cache';
 import type { WorkerPool } from './worker-pool';
 
@@ -36,8 +35,7 @@ export class LandscapeCoordinator {
     private readonly cache = new LandscapeCache(),
   ) {}
 
-  async start(requestId: string, request: LandscapeRequest, send: (message: LandscapeReply) => void): Promise<void> {
-    const reply = withPaths(send, request);
+  async start(requestId: string, request: LandscapeRequest, reply: (message: LandscapeReply) => void): Promise<void> {
     if (this.jobs.has(requestId)) {
       reply({ type: 'error', message: 'this landscape request id is already being computed' });
       return;
@@ -70,7 +68,6 @@ export class LandscapeCoordinator {
       return;
     }
     job.key = key;
-    const { paths: _paths, ...grid } = request;
     const count = Math.max(1, Math.min(this.pool.size, total));
     const start = ++this.starts;
     const claimed = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
@@ -78,7 +75,7 @@ export class LandscapeCoordinator {
       const partId = `${requestId}:part${start}.${index}`;
       job.parts.push(partId);
       this.parts.set(partId, requestId);
-      this.pool.request({ ...grid, requestId: partId, claimed });
+      this.pool.request({ ...request, requestId: partId, claimed });
     }
   }
 
@@ -165,21 +162,4 @@ export class LandscapeCoordinator {
       if (this.parts.has(partId)) this.pool.cancelRequest({ type: 'cancel-landscape', requestId: partId });
     }
   }
-}
-
-/**
- * The reply with the request's paths placed on the plane (shared/plane-projection.ts) in its first landscape
- * message: a cheap O(points × parameters) pass, done here so a cached grid gets them too.
- */
-function withPaths(
-  reply: (message: LandscapeReply) => void,
-  request: LandscapeRequest,
-): (message: LandscapeReply) => void {
-  if (!request.paths) return reply;
-  let pending = true;
-  return (message) => {
-    if (!pending || message.type !== 'landscape') return reply(message);
-    pending = false;
-    reply({ ...message, paths: projectPaths(request.paths!, request) });
-  };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RunHost } from '../../electron/host/run-host';
 import { useAppStore } from '../../renderer/src/store/app-store';
-import type { Bridge, HostMessage } from '../../shared/protocol';
+import { connectStore, statusIs } from '../support/host-client';
 import { assertBuilt, workerPath } from '../support/paths';
 
 let host: RunHost;
@@ -23,22 +23,8 @@ function paramsBytes(value: unknown): number {
 describe('a network run’s checkpoints, from the worker to the store', () => {
   it('cross once each, and the store joins its frames’ checkpoints with the completion’s curvature', async () => {
     host = new RunHost({ workerPath, poolSize: 1, log: () => {} });
-    const received: HostMessage[] = [];
-    let listener: (message: HostMessage) => void = () => {};
-    let completed: () => void = () => {};
-    const done = new Promise<void>((resolve) => (completed = resolve));
-    const connection = host.connect((message) => {
-      received.push(message);
-      listener(message);
-      if (message.type === 'status' && message.status === 'completed') completed();
-    });
-    const bridge: Bridge = {
-      kind: 'browser',
-      send: (message) => connection.receive(message),
-      subscribe: (subscriber) => ((listener = subscriber), () => {}),
-    };
+    const { received, waitFor } = connectStore(host);
     const store = useAppStore.getState;
-    store().connect(bridge);
     store().setKind('network');
     store().updateNetwork({
       mlp: {
@@ -52,7 +38,7 @@ describe('a network run’s checkpoints, from the worker to the store', () => {
     store().updateDraft({ steps: STEPS, pace: 0 });
     store().startRun();
     const runId = store().runs[0]!.id;
-    await done;
+    await waitFor(statusIs(runId, 'completed'), 60_000);
 
     const run = store().runs.find((entry) => entry.id === runId)!;
     const { steps, params, curvature } = run.checkpoints!;

@@ -100,23 +100,15 @@ describe('landscapes across the worker pool', () => {
     expect(messages.every((m) => Array.from(m.values).every(Number.isFinite))).toBe(true);
   });
 
-  it('answer the same slice again from the cache, in one message, with the paths placed on the plane', async () => {
+  it('answer the same slice again from the cache, in one message', async () => {
     host = new RunHost({ workerPath, poolSize: 2, log: () => {} });
     const client = connectRecorder(host);
     client.send(request('first', 17, 4));
     await client.waitFor(finished('first'));
-    // A path through center + 0.5·d1 − 0.25·d2 and the center itself: both on the plane.
-    const [center, d1, d2] = [vector(4), vector(5), vector(6)];
-    const path = new Float64Array(2 * spiralSize);
-    path.set(center.map((c, i) => c + 0.5 * d1[i]! - 0.25 * d2[i]!));
-    path.set(center, spiralSize);
-    client.send({ ...request('again', 17, 4), paths: [path] } as ClientMessage);
+    client.send(request('again', 17, 4));
     const again = (await client.waitFor(finished('again'))) as LandscapeMessage;
     expect(landscapesOf(client.received, 'again')).toHaveLength(1);
     expect(again).toMatchObject({ status: 'complete', computed: 17 * 17 });
-    const [placed] = again.paths!;
-    expect(Array.from(placed!.coordinates)).toEqual([expect.closeTo(0.5, 12), expect.closeTo(-0.25, 12), 0, 0]);
-    expect(Array.from(placed!.distances)).toEqual([expect.closeTo(0, 9), 0]);
     const first = new Float64Array(17 * 17);
     for (const m of landscapesOf(client.received, 'first'))
       m.indices.forEach((index, k) => (first[index] = m.values[k]!));
@@ -179,7 +171,7 @@ describe('slices on a plane the app asks for', () => {
     }) as ClientMessage;
   const asRun = ({ params, steps }: Checkpoints, name: string) => ({ name, checkpoints: { params, steps } });
 
-  it('choose the shared PCA plane of two runs in a worker, then slice it with both paths on it; again from the cache', async () => {
+  it('choose the shared PCA plane of two runs in a worker, then slice it; again from the cache', async () => {
     host = new RunHost({ workerPath, poolSize: 2, log: () => {} });
     const client = connectRecorder(host);
     client.send(start('a', 1));
@@ -217,16 +209,10 @@ describe('slices on a plane the app asks for', () => {
       d2,
       alphas,
       betas,
-      paths: [a.params, b.params],
     });
     client.send(slice('grid'));
     await client.waitFor(finished('grid'));
-    const messages = landscapesOf(client.received, 'grid');
-    expect(messages.at(-1)).toMatchObject({ status: 'complete', computed: 81 });
-    const paths = messages[0]!.paths!;
-    expect(paths.map((path) => path.distances.length)).toEqual([a.steps.length, b.steps.length]);
-    // Run a's final point is the center.
-    expect(paths[0]!.distances.at(-1)).toBeCloseTo(0, 9);
+    expect(landscapesOf(client.received, 'grid').at(-1)).toMatchObject({ status: 'complete', computed: 81 });
 
     client.send(ask('again'));
     const again = (await client.waitFor(answerTo('again'))) as SlicePlaneMessage;

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { curveTimes } from '../../../shared/landscape-curve';
+import { projectPaths } from '../../../shared/plane-projection';
 import type { CurvatureAnswer, LandscapeMessage, SlicePlaneMessage } from '../../../shared/protocol';
 import { curveGrid } from '../network/interpolation-curve';
 import { planeKey, slicePlaneFields, type SliceChoices } from '../network/slice-choices';
@@ -100,7 +101,10 @@ export const createLandscapeSlice: StateCreator<AppState, [], [], LandscapeSlice
     if (curve?.status === 'computing') get().bridge?.send({ type: 'cancel-landscape', requestId: curve.requestId });
   };
 
-  /** With the plane chosen: asks for the grid on it, with the runs' checkpoints to place on it. */
+  /**
+   * With the plane chosen: places the runs' checkpoints on it, as a training run's are
+   * (live-checkpoints.ts), and asks the host for the grid alone, so no checkpoint crosses twice.
+   */
   const computeSlice = (key: string, plane: SlicePlaneMessage): void => {
     const { bridge, runs, network, slices } = get();
     const slice = slices[key];
@@ -111,8 +115,11 @@ export const createLandscapeSlice: StateCreator<AppState, [], [], LandscapeSlice
     // A run removed while the plane was being chosen leaves the picture; its path goes with it.
     const placed = runs.filter((run) => run.checkpoints && slice.runIds.includes(run.id));
     const runIds = slice.runIds.filter((id) => placed.some((run) => run.id === id));
-    const paths = runIds.map((id) => placed.find((run) => run.id === id)!.checkpoints!.params);
-    patchSlice(key, { plane, values, runIds, total: values.length, status: 'computing' });
+    const paths = projectPaths(
+      runIds.map((id) => placed.find((run) => run.id === id)!.checkpoints!.params),
+      plane,
+    );
+    patchSlice(key, { plane, values, runIds, paths, total: values.length, status: 'computing' });
     bridge.send({
       type: 'landscape',
       requestId: slice.requestId,
@@ -122,7 +129,6 @@ export const createLandscapeSlice: StateCreator<AppState, [], [], LandscapeSlice
       d2,
       alphas,
       betas,
-      paths,
     });
   };
 
@@ -275,9 +281,9 @@ export const createLandscapeSlice: StateCreator<AppState, [], [], LandscapeSlice
         computed: message.computed,
         total: message.total,
         status: message.status,
-        ...(message.paths ? { paths: message.paths } : {}),
       });
-      if (message.status !== 'computing' || message.paths) showStreamed(key!);
+      // The first values are shown at once, the rest at most every SLICE_REDRAW_MS.
+      if (message.status !== 'computing' || slice.computed === 0) showStreamed(key!);
       else if (!queued) setTimeout(() => showStreamed(key!), SLICE_REDRAW_MS);
     },
     receiveCurvature(message) {

@@ -19,6 +19,8 @@ function connectStore() {
 
 const SIZE = 2 * 16 + 16 + 16 * 16 + 16 + 16 + 1;
 const vector = (value: number) => new Float64Array(SIZE).fill(value);
+/** A direction not parallel to vector(1): the runs' all-1 and all-2 checkpoints lie at (1, 0) and (2, 0) of a plane through 0. */
+const across = Float64Array.from({ length: SIZE }, (_, i) => (i % 2 ? 1 : -1));
 const ofType = <T extends ClientMessage['type']>(sent: ClientMessage[], type: T) =>
   sent.filter((m): m is Extract<ClientMessage, { type: T }> => m.type === type);
 
@@ -70,7 +72,7 @@ describe('slices in the store, by view', () => {
       requestId: panelPlane!.requestId,
       center: vector(0),
       d1: vector(1),
-      d2: vector(1),
+      d2: across,
       alphas: axes(21),
       betas: axes(21),
       eigenvalues: [-1, 3],
@@ -80,18 +82,27 @@ describe('slices in the store, by view', () => {
       requestId: mainPlane!.requestId,
       center: vector(0),
       d1: vector(1),
-      d2: vector(1),
+      d2: across,
       alphas: axes(41),
       betas: axes(41),
       explainedVariance: [0.5, 0.25],
     });
     const grids = ofType(sent, 'landscape');
-    expect(grids.map((grid) => [grid.requestId, grid.alphas.length, grid.paths!.length])).toEqual([
-      [panelPlane!.requestId, 21, 2],
-      [mainPlane!.requestId, 41, 2],
+    expect(grids.map((grid) => [grid.requestId, grid.alphas.length])).toEqual([
+      [panelPlane!.requestId, 21],
+      [mainPlane!.requestId, 41],
     ]);
-    // Every shown run's checkpoints go along, the center's first.
-    expect(grids[0]!.paths![0]![0]).toBe(2);
+    // Every shown run's checkpoints are placed on the plane here, the center's first: none go to the host.
+    expect(grids.some((grid) => 'paths' in grid)).toBe(false);
+    const placed = (key: string) => store().slices[key]!.paths!.map((path) => [...path.coordinates, ...path.distances]);
+    expect(placed('panel')).toEqual([
+      [2, 0, 0],
+      [1, 0, 0],
+    ]);
+    expect(placed(MAIN_SLICE)).toEqual([
+      [1, 0, 0],
+      [2, 0, 0],
+    ]);
 
     deliver({
       type: 'landscape',
@@ -106,6 +117,20 @@ describe('slices in the store, by view', () => {
     expect(store().slices[MAIN_SLICE]).toMatchObject({ status: 'complete', computed: 1681 });
     expect(Array.from(store().slices[MAIN_SLICE]!.values!.subarray(0, 3))).toEqual([7, 8, NaN]);
     expect(store().slices.panel).toMatchObject({ status: 'computing', computed: 0 });
+    // A slice's first values are shown at once, later ones with the next redraw.
+    const computing = (computed: number): HostMessage => ({
+      type: 'landscape',
+      requestId: panelPlane!.requestId,
+      status: 'computing',
+      level: 0,
+      indices: Float64Array.of(computed - 1),
+      values: Float64Array.of(computed),
+      computed,
+      total: 441,
+    });
+    deliver(computing(1));
+    deliver(computing(2));
+    expect(store().slices.panel).toMatchObject({ status: 'computing', computed: 1 });
 
     // Asked again as it stands (several views sharing it do): nothing to do.
     const messages = sent.length;
@@ -120,6 +145,10 @@ describe('slices in the store, by view', () => {
     expect(ofType(sent, 'slice-plane')).toHaveLength(planesAsked);
     expect(sent.at(-1)).toMatchObject({ type: 'landscape', alphas: axes(41) });
     expect(store().slices[MAIN_SLICE]!.status).toBe('computing');
+    expect(placed(MAIN_SLICE)).toEqual([
+      [1, 0, 0],
+      [2, 0, 0],
+    ]);
 
     store().releaseSlice('panel');
     expect(sent.at(-1)).toEqual({ type: 'cancel-landscape', requestId: panelPlane!.requestId });
@@ -144,8 +173,8 @@ describe('slices in the store, by view', () => {
       betas: axes,
       eigenvalues: [-1, 3],
     });
-    expect(ofType(sent, 'landscape').at(-1)!.paths).toHaveLength(1);
     expect(store().slices[MAIN_SLICE]).toMatchObject({ status: 'computing', runIds: [a] });
+    expect(store().slices[MAIN_SLICE]!.paths).toHaveLength(1);
   });
 
   it('asks for a curve as a one-row landscape, fills it as the host answers, and cancels it with its view', () => {
