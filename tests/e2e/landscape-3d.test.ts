@@ -93,6 +93,7 @@ describe('network loss landscapes in 3D', () => {
         .filter({ hasText: /slice loss/ })
         .textContent(),
     ).toMatch(/^α \S+ · β \S+ · slice loss [\d.e−]+/);
+    await page.screenshot({ path: join(screenshotDir, 'landscape-3d-hover.png') });
     await page.mouse.move(0, 0);
     expect(pageErrors).toEqual([]);
   });
