@@ -245,11 +245,21 @@ export type SessionImportedSurface = NonNullable<SessionFile['imported']>[number
 export type SessionPanels = NonNullable<SessionView['panels']>;
 
 /**
- * A session as file text: every Float64Array is packed (its values exactly), the rest is JSON.
- * It takes a session as it is read, too: checkpoints joined into one array are listed one
- * vector per step, as the file holds them.
+ * A session to write: as the file holds it, as it is read, or as the app captures it, whose runs'
+ * checkpoints may be joined into one array (the layout the app and the protocol keep).
  */
-export function serializeSession(session: SessionFileInput | SessionFile): string {
+export type WritableSession = Omit<SessionFileInput, 'runs'> & {
+  runs: (Omit<SessionFileInput['runs'][number], 'checkpoints'> & {
+    checkpoints?: SessionFileInput['runs'][number]['checkpoints'] | Checkpoints;
+  })[];
+};
+
+/**
+ * A session as file text: every Float64Array is packed (its values exactly), the rest is JSON.
+ * Checkpoints joined into one array are listed one vector per step, as the file holds them:
+ * the one place the file's layout is written.
+ */
+export function serializeSession(session: WritableSession): string {
   return JSON.stringify(session, (key, value: unknown) => {
     if (value instanceof Float64Array) return packNumbers(value);
     if (key === 'checkpoints' && isJoined(value)) return splitCheckpoints(value);

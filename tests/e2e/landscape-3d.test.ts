@@ -93,6 +93,11 @@ describe('network loss landscapes in 3D', () => {
         .filter({ hasText: /slice loss/ })
         .textContent(),
     ).toMatch(/^α \S+ · β \S+ · slice loss [\d.e−]+/);
+    // A line or two in the scene's lower left corner, not a box over the scene.
+    const readout = (await page.locator('.landscape-readout-3d').boundingBox())!;
+    expect(readout.height).toBeLessThan(box.height / 4);
+    expect(readout.y + readout.height).toBeGreaterThan(box.y + box.height * 0.75);
+    await page.screenshot({ path: join(screenshotDir, 'landscape-3d-hover.png') });
     await page.mouse.move(0, 0);
     expect(pageErrors).toEqual([]);
   });

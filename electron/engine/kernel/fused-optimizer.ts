@@ -1,4 +1,9 @@
 import type { OptimizerSpec } from '../../../shared/spec/optimizer-spec';
+import { adagradStepSize } from '../optimizers/adagrad';
+import { adamStepScalars } from '../optimizers/adam';
+import { adamaxStepSize } from '../optimizers/adamax';
+import { nadamStepScalars } from '../optimizers/nadam';
+import { radamStepScalars } from '../optimizers/radam';
 import type { KernelMemory } from './mlp-kernel';
 
 /** The kernel's optimizer codes (assembly/optimize.ts). */
@@ -33,7 +38,8 @@ export interface FusedStepOptions {
 /**
  * An optimizer's state and options resident in kernel memory for the fused step (assembly/mlp.ts,
  * trainStep). The update itself runs in the kernel; this writes each step's scalars (bias
- * corrections, decayed rates) exactly as the JS optimizers in electron/engine/optimizers/ compute them.
+ * corrections, decayed rates) from the functions the JS optimizers in electron/engine/optimizers/
+ * take them from, so both paths step with the same numbers.
  */
 export class FusedOptimizer {
   /** Byte offset of the run block. */
@@ -75,43 +81,24 @@ export class FusedOptimizer {
         scalars = [t > 1 ? 1 : 0];
         break;
       case 'adagrad':
-        scalars = [lr / (1 + (t - 1) * spec.lrDecay)];
+        scalars = [adagradStepSize(spec, t, lr)];
         break;
       case 'adam':
       case 'adamw':
-        scalars = [
-          lr / (1 - Math.pow(spec.betas[0], t)),
-          Math.sqrt(1 - Math.pow(spec.betas[1], t)),
-          1 - lr * spec.weightDecay,
-        ];
+        scalars = adamStepScalars(spec, t, lr);
         break;
       case 'adamax':
-        scalars = [lr / (1 - Math.pow(spec.betas[0], t))];
+        scalars = [adamaxStepSize(spec, t, lr)];
         break;
       case 'nadam': {
-        const [beta1, beta2] = spec.betas;
-        const mu = beta1 * (1 - 0.5 * Math.pow(0.96, t * spec.momentumDecay));
-        const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * spec.momentumDecay));
-        this.muProduct *= mu;
-        scalars = [
-          1 - Math.pow(beta2, t),
-          (-lr * (1 - mu)) / (1 - this.muProduct),
-          (-lr * muNext) / (1 - this.muProduct * muNext),
-        ];
+        const [bc2, gradStep, avgStep, muProduct] = nadamStepScalars(spec, t, lr, this.muProduct);
+        this.muProduct = muProduct;
+        scalars = [bc2, gradStep, avgStep];
         break;
       }
-      case 'radam': {
-        const [beta1, beta2] = spec.betas;
-        const rhoInf = 2 / (1 - beta2) - 1;
-        const bc2 = 1 - Math.pow(beta2, t);
-        const rhoT = rhoInf - (2 * t * Math.pow(beta2, t)) / bc2;
-        const rectified = rhoT > 5;
-        const rect = rectified
-          ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT))
-          : 0;
-        scalars = [1 - Math.pow(beta1, t), rectified ? 1 : 0, rect, Math.sqrt(bc2)];
+      case 'radam':
+        scalars = radamStepScalars(spec, t);
         break;
-      }
       case 'lion':
         scalars = [1 - lr * spec.weightDecay];
         break;

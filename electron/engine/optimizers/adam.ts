@@ -1,11 +1,23 @@
 import type { Optimizer, SpecOf, Vector } from './optimizer';
 
+type AdamSpec = SpecOf<'adam'> | SpecOf<'adamw'>;
+
+/** Step t's (from 1) scalars at lr, which the fused kernel step is given too (kernel/fused-optimizer.ts). */
+export function adamStepScalars(
+  spec: AdamSpec,
+  t: number,
+  lr: number,
+): [stepSize: number, bc2Sqrt: number, shrink: number] {
+  const [beta1, beta2] = spec.betas;
+  return [lr / (1 - Math.pow(beta1, t)), Math.sqrt(1 - Math.pow(beta2, t)), 1 - lr * spec.weightDecay];
+}
+
 /**
  * torch.optim.Adam and AdamW, which differ only in weight decay: Adam adds it to the gradient,
  * AdamW shrinks the parameters first (param *= 1 - lr·wd). Torch's formula order:
  * denom = sqrt(v) / sqrt(bc2) + eps, step size = lr / bc1.
  */
-export function createAdam(spec: SpecOf<'adam'> | SpecOf<'adamw'>, size: number): Optimizer {
+export function createAdam(spec: AdamSpec, size: number): Optimizer {
   const {
     betas: [beta1, beta2],
     eps,
@@ -19,10 +31,7 @@ export function createAdam(spec: SpecOf<'adam'> | SpecOf<'adamw'>, size: number)
   let t = 0;
   return {
     step(params: Vector, grad: Vector, lr: number): void {
-      t++;
-      const stepSize = lr / (1 - Math.pow(beta1, t));
-      const bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
-      const shrink = 1 - lr * weightDecay;
+      const [stepSize, bc2Sqrt, shrink] = adamStepScalars(spec, ++t, lr);
       for (let i = 0; i < size; i++) {
         let p = params[i]!;
         let g = grad[i]!;

@@ -1,5 +1,10 @@
 import type { Optimizer, SpecOf, Vector } from './optimizer';
 
+/** Step t's (from 1) bias-corrected rate at lr, which the fused kernel step is given too (kernel/fused-optimizer.ts). */
+export function adamaxStepSize(spec: SpecOf<'adamax'>, t: number, lr: number): number {
+  return lr / (1 - Math.pow(spec.betas[0], t));
+}
+
 /** torch.optim.Adamax: Adam with the infinity norm, u = max(beta2·u, |g| + eps). */
 export function createAdamax(spec: SpecOf<'adamax'>, size: number): Optimizer {
   const {
@@ -12,8 +17,7 @@ export function createAdamax(spec: SpecOf<'adamax'>, size: number): Optimizer {
   let t = 0;
   return {
     step(params: Vector, grad: Vector, lr: number): void {
-      t++;
-      const clr = lr / (1 - Math.pow(beta1, t));
+      const clr = adamaxStepSize(spec, ++t, lr);
       for (let i = 0; i < size; i++) {
         const p = params[i]!;
         let g = grad[i]!;

@@ -8,7 +8,7 @@ import { SceneCanvas } from '../scene/SceneCanvas';
 import { SceneSurfaceProvider } from '../scene/scene-surface';
 import { MAIN_SLICE, type SliceState } from '../store/app-model';
 import { useAppStore } from '../store/app-store';
-import type { HoverTarget } from '../store/hover-store';
+import { landscapeHoverOf } from '../store/landscape-hover-store';
 import type { CameraSync } from '../panels/camera-sync';
 import { CameraLink } from '../panels/CameraLink';
 import { CurvatureReadout } from './CurvatureReadout';
@@ -132,12 +132,11 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
   );
 
   const sceneRuns = useMemo(() => sliceSceneRuns([...placed, ...live]), [placed, live]);
-  // The 3D view's pointer, for its read-out.
-  const [pointer, setPointer] = useState<HoverTarget | null>(null);
+  // The 3D view's pointer goes to its read-out alone.
   const surface = useMemo(() => {
     const grid = slice && scale ? sliceSceneSurface(slice, scale) : null;
-    return grid && { ...grid, hover: setPointer };
-  }, [slice, scale]);
+    return grid && { ...grid, hover: landscapeHoverOf(ownKey) };
+  }, [slice, scale, ownKey]);
 
   // The hovered checkpoint's (α, β), as numbers so the drawing waits for a real change.
   const hoveredPath = hovered ? paths[hovered.path]?.coordinates : undefined;
@@ -254,9 +253,7 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
                 </SceneCanvas>
               </SceneSurfaceProvider>
             )}
-            {pointer && surface && (
-              <SliceHoverReadout target={pointer} surface={surface} paths={placed} runs={placedRuns} />
-            )}
+            {surface && <SliceHoverReadout view={ownKey} surface={surface} paths={placed} runs={placedRuns} />}
             {scale && layout === '3d' && <ColorBar scale={scale} colormap={colormap} name="loss" style={barStyle} />}
           </div>
         )}

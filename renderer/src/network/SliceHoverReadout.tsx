@@ -2,7 +2,7 @@ import { formatValue } from '../../../shared/format-number';
 import { gridValueAt } from '../scene/grid-value';
 import type { SceneSurface } from '../scene/scene-surface';
 import type { RunEntry } from '../store/app-model';
-import type { HoverTarget } from '../store/hover-store';
+import { useLandscapeHover } from '../store/landscape-hover-store';
 import { nearestCheckpoint } from './draw-slice';
 
 /** A checkpoint counts as hovered within this share of the plane's α span. */
@@ -13,16 +13,19 @@ const NEAR = 0.04;
  * nearest checkpoint when the pointer is close to one, with its true loss and its distance from the plane.
  */
 export function SliceHoverReadout({
-  target,
+  view,
   surface,
   paths,
   runs,
 }: {
-  target: HoverTarget;
+  /** The landscape view whose pointer this reads (landscape-hover-store.ts). */
+  view: string;
   surface: SceneSurface;
   paths: readonly { coordinates: Float64Array; distances: Float64Array }[];
   runs: readonly RunEntry[];
 }) {
+  const target = useLandscapeHover(view);
+  if (!target) return null;
   const [alpha, beta] = target.point;
   const near = nearestCheckpoint(
     paths.map((path) => path.coordinates),

@@ -1,12 +1,11 @@
 import type { FramesMessage } from '../../../shared/protocol';
-import { splitCheckpoints } from '../../../shared/schemas/checkpoints';
 import {
   SESSION_FORMAT,
   SESSION_VERSION,
   type SessionFile,
-  type SessionFileInput,
   type SessionPanels,
   type SessionRun,
+  type WritableSession,
 } from '../../../shared/session-file';
 import { SESSION_RUN_STATUSES, savedRunStatus } from '../../../shared/run-status';
 import { runSpecSchema } from '../../../shared/spec/spec';
@@ -20,13 +19,14 @@ import { RunSeries } from '../store/run-series';
 import { cameraPose, setCameraPose } from '../export/scene-access';
 import { ALL_RUNS, DEFAULT_PANELS, usePanelStore, type PanelSettings } from '../store/panel-store';
 
-type SessionRunInput = SessionFileInput['runs'][number];
+type SessionRunInput = WritableSession['runs'][number];
 
 /**
  * The picture as a session file: problem, runs with their results so far, and the view. Its
- * number arrays are Float64Arrays (views of the runs' own), which serializeSession packs.
+ * number arrays are Float64Arrays (views of the runs' own) and its checkpoints are joined as the
+ * runs hold them: serializeSession packs the one and lists the other as the file does.
  */
-export function captureSession(): SessionFileInput {
+export function captureSession(): WritableSession {
   const { kind, problem, bounds, network, runs, view, draft } = useAppStore.getState();
   const camera = cameraPose();
   const imported = useImportedLandscapes.getState().capture();
@@ -104,7 +104,7 @@ function captureNetworkRun(run: RunEntry): SessionRunInput {
     ...(series.testLoss.length ? { testLoss: series.testLoss.subarray(0, n) } : {}),
     ...(data ? { data: withoutRouting(data) } : {}),
     ...(prediction ? { prediction: withoutRouting(prediction) } : {}),
-    ...(checkpoints ? { checkpoints: splitCheckpoints(checkpoints) } : {}),
+    ...(checkpoints ? { checkpoints } : {}),
   };
 }
 

@@ -132,6 +132,8 @@ export interface RunSettings {
   init: NetworkDraft['init'];
   /** Networks: rows per step, 0 for the full batch. */
   batchSize: number;
+  /** Networks: the l2·Σw² a spec or session gave the run; the curvature asked at its checkpoints includes it. */
+  l2?: number;
   /** Mini-batch order and gradient noise: equal across compared runs unless chosen otherwise. */
   seed: number;
   /** Learning-rate schedule; absent: constant. */

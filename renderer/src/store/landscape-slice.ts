@@ -244,6 +244,7 @@ export const createLandscapeSlice: StateCreator<AppState, [], [], LandscapeSlice
         problem: { mlp: checked.mlp },
         step,
         params,
+        l2: run.settings.l2 ?? 0,
         seed: run.settings.seed,
       });
     },

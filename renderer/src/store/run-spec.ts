@@ -24,7 +24,7 @@ export function checkNetwork(
  * network's initialization as drafted (a start message sends it as checkNetwork parsed it).
  */
 export function runSpecFields(name: string, settings: RunSettings, kind: ProblemKind) {
-  const { optimizer, steps, seed, schedule, clipNorm, gradientNoise, start, batchSize, init } = settings;
+  const { optimizer, steps, seed, schedule, clipNorm, gradientNoise, start, batchSize, init, l2 } = settings;
   return {
     name,
     optimizer,
@@ -34,7 +34,7 @@ export function runSpecFields(name: string, settings: RunSettings, kind: Problem
     ...(clipNorm !== undefined ? { clipNorm } : {}),
     ...(kind === 'function'
       ? { start, ...(gradientNoise !== undefined ? { gradientNoise } : {}) }
-      : { init, ...(batchSize > 0 ? { batchSize } : {}) }),
+      : { init, ...(batchSize > 0 ? { batchSize } : {}), ...(l2 !== undefined ? { l2 } : {}) }),
   };
 }
 
@@ -53,5 +53,6 @@ export function runSettingsOf(spec: RunSpec): RunSettings {
     ...(spec.schedule ? { schedule: spec.schedule } : {}),
     ...(spec.clipNorm !== undefined ? { clipNorm: spec.clipNorm } : {}),
     ...(spec.gradientNoise !== undefined ? { gradientNoise: spec.gradientNoise } : {}),
+    ...(spec.l2 !== undefined ? { l2: spec.l2 } : {}),
   };
 }

@@ -85,6 +85,10 @@ describe('run settings and the spec, both ways', () => {
       }),
     ],
     [
+      'rmsprop, l2 penalty',
+      settings({ optimizer: { name: 'rmsprop', lr: 0.01 }, init: { scheme: 'lecun_normal', seed: 3 }, l2: 1e-3 }),
+    ],
+    [
       'adagrad, zeros, clipped',
       settings({ optimizer: { name: 'adagrad', lr: 0.5 }, init: { scheme: 'zeros', seed: 1 }, clipNorm: 1 }),
     ],

@@ -157,6 +157,29 @@ describe('a network picture saved and opened', () => {
     expect(parseSessionText(serializeSession(captureSession()))).toEqual(parseSessionText(text));
   });
 
+  it('asks the curvature at a checkpoint of a run whose spec has an l2 penalty with that l2 and the run’s seed', () => {
+    useAppStore.getState().setKind('network');
+    useAppStore.setState({ network: NETWORK, runs: [trainedRun()] });
+    const session = JSON.parse(serializeSession(captureSession()));
+    session.runs[0].spec.l2 = 0.01;
+    restoreSession(parseSessionText(JSON.stringify(session)));
+    sent.length = 0;
+
+    const [run] = useAppStore.getState().runs;
+    useAppStore.getState().requestCurvature(run!.id, 2);
+    expect(sent).toEqual([
+      expect.objectContaining({
+        type: 'curvature',
+        step: 2,
+        params: wave(3 * PARAMS, 10).slice(PARAMS, 2 * PARAMS),
+        l2: 0.01,
+        seed: 6,
+      }),
+    ]);
+    // Saved again, the run keeps its l2.
+    expect(JSON.parse(serializeSession(captureSession())).runs[0].spec.l2).toBe(0.01);
+  });
+
   it('gives way to a function session, which asks for its surface again', () => {
     const functionText = JSON.stringify({
       format: 'gradscape.session',
