@@ -134,6 +134,9 @@ export interface RunSettings {
   batchSize: number;
   /** Networks: the l2·Σw² a spec or session gave the run; the curvature asked at its checkpoints includes it. */
   l2?: number;
+  /** Networks: the l1·Σ|w| and dropout a spec or session gave the run, kept so saving it again keeps them. */
+  l1?: number;
+  dropout?: number;
   /** Mini-batch order and gradient noise: equal across compared runs unless chosen otherwise. */
   seed: number;
   /** Learning-rate schedule; absent: constant. */

@@ -24,7 +24,8 @@ export function checkNetwork(
  * network's initialization as drafted (a start message sends it as checkNetwork parsed it).
  */
 export function runSpecFields(name: string, settings: RunSettings, kind: ProblemKind) {
-  const { optimizer, steps, seed, schedule, clipNorm, gradientNoise, start, batchSize, init, l2 } = settings;
+  const { optimizer, steps, seed, schedule, clipNorm, gradientNoise, start, batchSize, init, l1, l2, dropout } =
+    settings;
   return {
     name,
     optimizer,
@@ -34,7 +35,13 @@ export function runSpecFields(name: string, settings: RunSettings, kind: Problem
     ...(clipNorm !== undefined ? { clipNorm } : {}),
     ...(kind === 'function'
       ? { start, ...(gradientNoise !== undefined ? { gradientNoise } : {}) }
-      : { init, ...(batchSize > 0 ? { batchSize } : {}), ...(l2 !== undefined ? { l2 } : {}) }),
+      : {
+          init,
+          ...(batchSize > 0 ? { batchSize } : {}),
+          ...(l1 !== undefined ? { l1 } : {}),
+          ...(l2 !== undefined ? { l2 } : {}),
+          ...(dropout !== undefined ? { dropout } : {}),
+        }),
   };
 }
 
@@ -53,6 +60,8 @@ export function runSettingsOf(spec: RunSpec): RunSettings {
     ...(spec.schedule ? { schedule: spec.schedule } : {}),
     ...(spec.clipNorm !== undefined ? { clipNorm: spec.clipNorm } : {}),
     ...(spec.gradientNoise !== undefined ? { gradientNoise: spec.gradientNoise } : {}),
+    ...(spec.l1 !== undefined ? { l1: spec.l1 } : {}),
     ...(spec.l2 !== undefined ? { l2: spec.l2 } : {}),
+    ...(spec.dropout !== undefined ? { dropout: spec.dropout } : {}),
   };
 }

@@ -89,6 +89,15 @@ describe('run settings and the spec, both ways', () => {
       settings({ optimizer: { name: 'rmsprop', lr: 0.01 }, init: { scheme: 'lecun_normal', seed: 3 }, l2: 1e-3 }),
     ],
     [
+      'adam, l1 penalty and dropout',
+      settings({
+        optimizer: { name: 'adam', lr: 0.01 },
+        init: { scheme: 'he_normal', seed: 2 },
+        l1: 1e-4,
+        dropout: 0.2,
+      }),
+    ],
+    [
       'adagrad, zeros, clipped',
       settings({ optimizer: { name: 'adagrad', lr: 0.5 }, init: { scheme: 'zeros', seed: 1 }, clipNorm: 1 }),
     ],
