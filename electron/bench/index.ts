@@ -12,7 +12,8 @@ import { compileExpression } from '../../shared/functions/expression';
 import { OPTIMIZER_NAMES, optimizerSpecSchema } from '../../shared/spec/optimizer-spec';
 import { FunctionRun } from '../engine/functions/function-run';
 import { computeSurface } from '../engine/functions/surface';
-import { benchmarkLandscape, measureMatMulGflops } from './landscape-benchmark';
+import { measureFlopRates, type FlopRates } from './flop-rates';
+import { benchmarkLandscape } from './landscape-benchmark';
 import { DEFAULT_ROUNDS, formatRatios, interleave, roundRatios, spread, type Round } from './interleaved';
 import { openNetworkBenchmarks } from './network-benchmark';
 import { useTensorBackend } from '../engine/network/tensor-backend';
@@ -143,14 +144,18 @@ async function benchThroughWorker(print: Print, distDir: string): Promise<void> 
 /**
  * Training speed of the two reference MLPs on the WASM kernel and on tfjs against PyTorch (one
  * thread), in interleaved rounds (bench/interleaved.ts), and the floor: the step's matrix FLOPs
- * at tfjs's matMul rate.
+ * at the kernel's multiply-add peak.
  */
-async function benchNetworkTraining(print: Print, gflops: number, torch: TorchReference | undefined): Promise<void> {
+async function benchNetworkTraining(
+  print: Print,
+  flopRates: FlopRates,
+  torch: TorchReference | undefined,
+): Promise<void> {
   const kernel = await openNetworkBenchmarks({ kernel: true });
   const tfjs = await openNetworkBenchmarks({ kernel: false });
   try {
     print(
-      `network training, full-batch Adam, steps per second, medians of ${DEFAULT_ROUNDS} interleaved rounds; ratios: median (min–max) of the rounds' (higher is better; floor: the step's matrix FLOPs at tfjs's matMul rate, ${gflops.toFixed(1)} GFLOP/s)`,
+      `network training, full-batch Adam, steps per second, medians of ${DEFAULT_ROUNDS} interleaved rounds; ratios: median (min–max) of the rounds' (higher is better; floor: the step's matrix FLOPs at the kernel's multiply-add peak on one core, ${flopRates.kernelPeak.toFixed(1)} GFLOP/s; tfjs's matMul runs at ${flopRates.tfjsMatMul.toFixed(1)})`,
     );
     for (const [i, ours] of kernel.entries()) {
       const theirs: Round | undefined = torch && ((seconds) => torch.request({ train: ours.name, seconds }));
@@ -159,7 +164,7 @@ async function benchNetworkTraining(print: Print, gflops: number, torch: TorchRe
       const side = (backend: string, own: number[]): string =>
         `${backend} ${spread(own).median.toFixed(1)}/s${rates.theirs ? ` = ${formatRatios(roundRatios(own, rates.theirs), 'PyTorch')}` : ''}`;
       const oursMedian = spread(oursRates).median;
-      const floor = (gflops * 1e9) / ours.flops;
+      const floor = (flopRates.kernelPeak * 1e9) / ours.flops;
       const pytorch = rates.theirs && spread(rates.theirs);
       print(`  ${ours.name}, ${(ours.flops / 1e6).toFixed(2)} MFLOP/step`);
       print(
@@ -176,12 +181,12 @@ async function benchNetworkTraining(print: Print, gflops: number, torch: TorchRe
 async function benchLandscape(
   print: Print,
   distDir: string,
-  matMulGflops: number,
+  rates: FlopRates,
   torch: TorchReference | undefined,
 ): Promise<void> {
-  const result = await benchmarkLandscape({ workerPath: join(distDir, 'worker.mjs'), matMulGflops, torch });
+  const result = await benchmarkLandscape({ workerPath: join(distDir, 'worker.mjs'), rates, torch });
   print(
-    `landscape 41×41 on 1,000 samples, ms for the whole grid, medians of ${DEFAULT_ROUNDS} interleaved rounds; speed-ups: median (min–max) of the rounds' (lower ms is better; tfjs matMul ${result.matMulGflops.toFixed(1)} GFLOP/s${result.torchMatMulGflops ? `, PyTorch ${result.torchMatMulGflops.toFixed(1)}` : ''})`,
+    `landscape 41×41 on 1,000 samples, ms for the whole grid, medians of ${DEFAULT_ROUNDS} interleaved rounds; speed-ups: median (min–max) of the rounds' (lower ms is better; floor: the FLOPs at the kernel's multiply-add peak, ${rates.kernelPeak.toFixed(1)} GFLOP/s a core; matMul in tfjs ${rates.tfjsMatMul.toFixed(1)}${result.torchMatMulGflops ? `, PyTorch ${result.torchMatMulGflops.toFixed(1)}` : ''})`,
   );
   for (const f of result.figures) {
     const torch =
@@ -204,11 +209,11 @@ export async function runBenchmarks(print: Print, distDir: string): Promise<void
   if ('missing' in torch) print(`PyTorch reference skipped: ${torch.missing}`);
   const reference = 'missing' in torch ? undefined : torch;
   try {
-    // One measure of tfjs's matMul rate: both floors are the FLOPs at it.
+    // One measure of the rates: both floors are FLOPs at the kernel's peak.
     await useTensorBackend();
-    const matMulGflops = measureMatMulGflops();
-    await benchNetworkTraining(print, matMulGflops, reference);
-    await benchLandscape(print, distDir, matMulGflops, reference);
+    const rates = measureFlopRates();
+    await benchNetworkTraining(print, rates, reference);
+    await benchLandscape(print, distDir, rates, reference);
   } finally {
     reference?.close();
   }

@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
 import { createRandom } from '../../shared/random';
 import { initSpecSchema, type MlpProblem } from '../../shared/spec/network-spec';
 import { hostGridEvaluator } from '../host/landscape-client';
@@ -11,6 +10,7 @@ import { evaluateGrid } from '../engine/landscape/compute-landscape';
 import { randomDirection } from '../engine/landscape/directions';
 import type { Plane } from '../engine/landscape/plane-evaluator';
 import { benchModels } from './bench-models';
+import type { FlopRates } from './flop-rates';
 import { interleave, roundRatios, spread, type Round, type Spread } from './interleaved';
 import type { TorchReference } from './torch-reference';
 
@@ -31,7 +31,7 @@ export interface LandscapeBenchmarkFigure {
   naiveTorch?: number;
   /** Ours in one thread, timed once. */
   oursOneThread: number;
-  /** …and the floor: `flops` (what our method must compute) at the measured matMul rate on `workers` cores. */
+  /** …and the floor: `flops` (what our method must compute) at the kernel's multiply-add peak on `workers` cores. */
   floor: number;
   flops: number;
   /** How many times faster ours is than each naive loop, round by round, and how far above the floor it runs. */
@@ -42,8 +42,7 @@ export interface LandscapeBenchmarkFigure {
 
 export interface LandscapeBenchmark {
   figures: LandscapeBenchmarkFigure[];
-  /** A plain [1000, 784] × [784, 128] matMul in tfjs-wasm, this run; and in PyTorch (native SIMD), when it ran. */
-  matMulGflops: number;
+  /** A plain [1000, 784] × [784, 128] matMul in PyTorch (native SIMD), when it ran. */
   torchMatMulGflops?: number;
   /** Why a figure is missing, if one is. */
   notes: string[];
@@ -54,8 +53,8 @@ export interface LandscapeBenchmarkOptions {
   workerPath: string;
   /** Default: 2, the cores this app is built for. */
   workers?: number;
-  /** tfjs's matMul rate on this backend, this run (measureMatMulGflops): the floor's rate. */
-  matMulGflops: number;
+  /** This run's rates (measureFlopRates): the floor is at the kernel's peak. */
+  rates: FlopRates;
   /** PyTorch's naive loop, when it runs on this machine. */
   torch?: TorchReference;
   /** Interleaved rounds per case and each side's seconds a round (bench/interleaved.ts defaults). */
@@ -78,7 +77,7 @@ export async function benchmarkLandscape(options: LandscapeBenchmarkOptions): Pr
   await useTensorBackend();
   const host = new RunHost({ workerPath: options.workerPath, poolSize: workers, log: (line) => notes.push(line) });
   try {
-    const { torch, matMulGflops } = options;
+    const { torch } = options;
     const torchMatMulGflops = await torch?.request({ matmul: true });
     const figures: LandscapeBenchmarkFigure[] = [];
     for (const { name, mlp: spec } of benchModels()) {
@@ -93,7 +92,7 @@ export async function benchmarkLandscape(options: LandscapeBenchmarkOptions): Pr
       const naiveTorch: Round | undefined = torch && ((seconds) => torch.request({ landscape: name, seconds }));
       figures.push(await benchmarkCase(name, spec, problem, host, options, naiveTorch));
     }
-    return { figures, matMulGflops, torchMatMulGflops, notes };
+    return { figures, torchMatMulGflops, notes };
   } finally {
     await host.close();
   }
@@ -147,7 +146,7 @@ async function benchmarkCase(
   const gridMs = (pointsPerSecond: readonly number[]): number => (points * 1000) / spread(pointsPerSecond).median;
   const oursMs = gridMs(rates.ours!);
   const flops = gridFlops(problem.sizes, ROWS, points);
-  const floor = flops / (options.matMulGflops * 1e6 * workers);
+  const floor = flops / (options.rates.kernelPeak * 1e6 * workers);
   return {
     name,
     points,
@@ -203,19 +202,6 @@ function gridFlops(sizes: readonly number[], rows: number, points: number): numb
   let above = 0;
   for (let l = 1; l + 1 < sizes.length; l++) above += 2 * rows * sizes[l]! * sizes[l + 1]!;
   return 2 * rows * inputs * 3 * width + points * (6 * rows * width + above);
-}
-
-/** A plain 2-D matMul, [1000, 784] × [784, 128], in tfjs on this backend. */
-export function measureMatMulGflops(): number {
-  const [a, b] = [tf.randomUniform([ROWS, 784]), tf.randomUniform([784, 128])];
-  const run = (): void => tf.tidy(() => void tf.matMul(a, b).dataSync());
-  run();
-  const repeats = 20;
-  const started = performance.now();
-  for (let i = 0; i < repeats; i++) run();
-  const seconds = (performance.now() - started) / 1000;
-  tf.dispose([a, b]);
-  return (repeats * 2 * ROWS * 784 * 128) / seconds / 1e9;
 }
 
 async function timeAsync(work: () => Promise<unknown>): Promise<number> {

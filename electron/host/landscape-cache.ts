@@ -45,12 +45,22 @@ const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
  */
 export function landscapeCacheKey(request: LandscapeRequest): string {
   const hash = createHash('sha256');
-  hash.update(canonicalJson(request.problem));
+  const { csvText, problem } = splitCsvText(request.problem);
+  hash.update(canonicalJson(problem));
+  // A CSV's content hashed as it is: its JSON would first copy megabytes, escaped, per request.
+  if (csvText !== undefined) hash.update(`|csv ${csvText.length}|`).update(csvText);
   for (const array of [request.center, request.d1, request.d2, request.alphas, request.betas]) {
     hash.update(`|${array.length}|`);
     hash.update(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
   }
   return hash.digest('hex');
+}
+
+/** The problem without its CSV's content, and that content. */
+function splitCsvText(problem: LandscapeRequest['problem']): { csvText?: string; problem: unknown } {
+  if (!('mlp' in problem) || !('csvText' in problem.mlp.dataset)) return { problem };
+  const { csvText, ...dataset } = problem.mlp.dataset;
+  return { csvText, problem: { ...problem, mlp: { ...problem.mlp, dataset } } };
 }
 
 /** JSON with object keys sorted, so equal values hash equally whatever their key order. */

@@ -41,6 +41,7 @@ export interface MlpKernelExports {
     targetRowsPadded: number,
   ): void;
   mapMath(values: number, count: number, fn: number): void;
+  multiplyAddPeak(iterations: number): number;
   planeLosses(
     upper: number,
     plane: number,

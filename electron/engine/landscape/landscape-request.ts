@@ -108,12 +108,11 @@ export async function answerLandscapePart(
 }
 
 /** The last problem loaded: the slices of one experiment share its data, which a large CSV makes slow to read. */
-let lastProblem: { key: string; problem: Promise<ResolvedNetworkProblem> } | undefined;
+let lastProblem: { key: ProblemKey; problem: Promise<ResolvedNetworkProblem> } | undefined;
 
 export function resolveProblemCached(mlp: MlpProblem): Promise<ResolvedNetworkProblem> {
-  // A CSV's content is part of the problem, so equal keys mean equal data.
-  const key = JSON.stringify(mlp);
-  if (lastProblem?.key !== key) {
+  const key = problemKey(mlp);
+  if (!lastProblem || lastProblem.key.csvText !== key.csvText || lastProblem.key.rest !== key.rest) {
     const problem = resolveNetworkProblem(mlp);
     lastProblem = { key, problem };
     problem.catch(() => {
@@ -121,4 +120,19 @@ export function resolveProblemCached(mlp: MlpProblem): Promise<ResolvedNetworkPr
     });
   }
   return lastProblem.problem;
+}
+
+/**
+ * What a problem is, for the cache: a CSV's content, which equal keys then share, compared as a
+ * string (its JSON would copy megabytes per request), and the rest as JSON.
+ */
+interface ProblemKey {
+  csvText?: string;
+  rest: string;
+}
+
+function problemKey(mlp: MlpProblem): ProblemKey {
+  if (!('csvText' in mlp.dataset)) return { rest: JSON.stringify(mlp) };
+  const { csvText, ...dataset } = mlp.dataset;
+  return { csvText, rest: JSON.stringify({ ...mlp, dataset }) };
 }

@@ -27,13 +27,14 @@ describe('the landscape cache key', () => {
     expect(landscapeCacheKey(request(named([1]), Float64Array.of(1, 0, 1e-12)))).not.toBe(key);
   });
 
-  it('hashes a CSV dataset by its content', () => {
-    const csv = (csvText: string) => ({
-      mlp: { dataset: { csvText, target: 'y' }, hidden: [1], activation: 'tanh', loss: 'bce' },
+  it('hashes a CSV dataset by its content and the rest of the problem', () => {
+    const csv = (csvText: string, target = 'y') => ({
+      mlp: { dataset: { csvText, target }, hidden: [1], activation: 'tanh', loss: 'bce' },
     });
     const before = landscapeCacheKey(request(csv('x,y\n0,0\n1,1\n')));
     expect(landscapeCacheKey(request(csv('x,y\n0,0\n1,1\n')))).toBe(before);
     expect(landscapeCacheKey(request(csv('x,y\n0,1\n1,0\n')))).not.toBe(before);
+    expect(landscapeCacheKey(request(csv('x,y\n0,0\n1,1\n', 'x')))).not.toBe(before);
   });
 });
 

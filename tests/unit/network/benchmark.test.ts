@@ -1,5 +1,8 @@
 import { expect, it } from 'vitest';
 import { openNetworkBenchmarks, stepFlops } from '../../../electron/bench/network-benchmark';
+import { measureFlopRates } from '../../../electron/bench/flop-rates';
+import { KernelMemory } from '../../../electron/engine/kernel/mlp-kernel';
+import { useTensorBackend } from '../../../electron/engine/network/tensor-backend';
 
 it.each([true, false])(
   'times training steps per second of both benchmark models in rounds (kernel: %s)',
@@ -27,4 +30,14 @@ it.each([true, false])(
 it('counts a step’s matrix FLOPs: forward, kernel gradients, and the gradient passed below the first layer', () => {
   // 2-16-16-1 on 1,000 rows: Σ in·out = 32 + 256 + 16, of which 272 above the first layer.
   expect(stepFlops([2, 16, 16, 1], 1000)).toBe(2 * 1000 * (2 * 304 + 272));
+});
+
+it('measures the rates the floors are in: the kernel’s multiply-add peak runs its twelve chains, and tfjs’s matMul', async () => {
+  const { kernel } = new KernelMemory();
+  // Twelve chains start at 1 … 12 on four lanes (312 in all); a ← 0.999·a + 0.001 takes each to 1 (to float32 rounding).
+  expect(kernel.multiplyAddPeak(0)).toBe(312);
+  expect(kernel.multiplyAddPeak(100_000)).toBeCloseTo(48, 1);
+  await useTensorBackend();
+  const rates = measureFlopRates();
+  for (const rate of [rates.kernelPeak, rates.tfjsMatMul]) expect(Number.isFinite(rate) && rate > 0).toBe(true);
 });

@@ -632,6 +632,35 @@ export function gather(source: usize, sourceTarget: usize, features: i32, source
   }
 }
 
+/**
+ * This core's multiply-add peak, for the bench's FLOP floor: `iterations` rounds of twelve
+ * independent chains of four-lane multiply-adds, in registers (eight chains would just cover the
+ * latency of two pipes; twelve leave room). 96 FLOPs a round; returns a lane so none is dead code.
+ */
+export function multiplyAddPeak(iterations: i32): f32 {
+  const m = f32x4.splat(0.999);
+  const c = f32x4.splat(0.001);
+  let a0 = f32x4.splat(1), a1 = f32x4.splat(2), a2 = f32x4.splat(3), a3 = f32x4.splat(4);
+  let a4 = f32x4.splat(5), a5 = f32x4.splat(6), a6 = f32x4.splat(7), a7 = f32x4.splat(8);
+  let a8 = f32x4.splat(9), a9 = f32x4.splat(10), a10 = f32x4.splat(11), a11 = f32x4.splat(12);
+  for (let i = 0; i < iterations; i++) {
+    a0 = madd(a0, m, c);
+    a1 = madd(a1, m, c);
+    a2 = madd(a2, m, c);
+    a3 = madd(a3, m, c);
+    a4 = madd(a4, m, c);
+    a5 = madd(a5, m, c);
+    a6 = madd(a6, m, c);
+    a7 = madd(a7, m, c);
+    a8 = madd(a8, m, c);
+    a9 = madd(a9, m, c);
+    a10 = madd(a10, m, c);
+    a11 = madd(a11, m, c);
+  }
+  const sum = f32x4.add(f32x4.add(f32x4.add(a0, a1), f32x4.add(a2, a3)), f32x4.add(f32x4.add(a4, a5), f32x4.add(a6, a7)));
+  return lanes(f32x4.add(sum, f32x4.add(f32x4.add(a8, a9), f32x4.add(a10, a11))));
+}
+
 /** The transcendentals over `count` values (a multiple of 4), for tests: 0 exp, 1 log, 2 log1p, 3 sigmoid, 4 tanh, 5 rough tanh. */
 export function mapMath(values: usize, count: i32, fn: i32): void {
   const end = values + (<usize>count << 2);
