@@ -15,7 +15,7 @@ const ROWS = 1000;
  * (shared/spec/network-spec.ts), so the 784-input data travels as CSV text.
  */
 export function benchModels(): BenchModel[] {
-  return [
+  models ??= [
     {
       name: '2-16-16-1 tanh bce, 1000 spiral points',
       mlp: mlpProblemSchema.parse({
@@ -35,7 +35,11 @@ export function benchModels(): BenchModel[] {
       }),
     },
   ];
+  return models;
 }
+
+/** Made once: the 784-column CSV is 5.5 MB of text to write and check. */
+let models: BenchModel[] | undefined;
 
 /** Inputs uniform in [0, 1) like pixel intensities, labels uniform over the classes. */
 function randomClassificationCsv(rows: number, features: number, classes: number): string {

@@ -63,7 +63,6 @@ export interface LandscapeBenchmarkOptions {
 }
 
 const RESOLUTION = 41;
-const ROWS = 1000;
 
 /**
  * Loss-landscape speed (docs/architecture.md, "Landscape slices"): a 41 × 41 grid on 1,000 samples for
@@ -145,12 +144,12 @@ async function benchmarkCase(
 
   const gridMs = (pointsPerSecond: readonly number[]): number => (points * 1000) / spread(pointsPerSecond).median;
   const oursMs = gridMs(rates.ours!);
-  const flops = gridFlops(problem.sizes, ROWS, points);
+  const flops = gridFlops(problem.sizes, problem.train.rows, points);
   const floor = flops / (options.rates.kernelPeak * 1e6 * workers);
   return {
     name,
     points,
-    rows: ROWS,
+    rows: problem.train.rows,
     ours: oursMs,
     workers,
     naiveTfjs: gridMs(rates.naiveTfjs!),

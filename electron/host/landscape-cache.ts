@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { LandscapeRequest } from '../../shared/protocol';
+import { separateCsvText } from '../../shared/spec/network-spec';
 
 /**
  * Finished landscape grids by content hash, least recently used first out, up to a byte
@@ -58,9 +59,9 @@ export function landscapeCacheKey(request: LandscapeRequest): string {
 
 /** The problem without its CSV's content, and that content. */
 function splitCsvText(problem: LandscapeRequest['problem']): { csvText?: string; problem: unknown } {
-  if (!('mlp' in problem) || !('csvText' in problem.mlp.dataset)) return { problem };
-  const { csvText, ...dataset } = problem.mlp.dataset;
-  return { csvText, problem: { ...problem, mlp: { ...problem.mlp, dataset } } };
+  if (!('mlp' in problem)) return { problem };
+  const { csvText, rest } = separateCsvText(problem.mlp);
+  return { csvText, problem: { ...problem, mlp: rest } };
 }
 
 /** JSON with object keys sorted, so equal values hash equally whatever their key order. */

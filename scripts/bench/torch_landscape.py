@@ -1,4 +1,4 @@
-"""PyTorch's naive loss-landscape loop on the models of electron/bench/landscape-benchmark.ts.
+"""PyTorch's naive loss-landscape loop on the models of electron/bench/bench-models.ts.
 
 For each grid point of a 41 x 41 slice, the weights center + alpha*d1 + beta*d2 and one whole
 forward pass over 1,000 samples (torch.no_grad, one thread): what loss-landscape tools do.

@@ -1,4 +1,4 @@
-"""PyTorch's training step on the models of electron/bench/network-benchmark.ts, one thread.
+"""PyTorch's training step on the models of electron/bench/bench-models.ts, one thread.
 
 A full-batch Adam step (forward, backward, step, and the loss read back as Gradscape records it)
 for MLP 2-16-16-1 (tanh, bce) on 1,000 spiral points and 784-128-10 (relu, cross_entropy) on

@@ -245,6 +245,16 @@ export const mlpProblemSchema = z
   .strict()
   .superRefine(checkMlp);
 export type MlpProblem = z.output<typeof mlpProblemSchema>;
+/**
+ * A network problem's CSV content apart from the rest, for the caches that key on a problem:
+ * they compare or hash the content as it is, since its JSON would copy megabytes per request.
+ */
+export function separateCsvText(mlp: MlpProblem): { csvText?: string; rest: object } {
+  if (!('csvText' in mlp.dataset)) return { rest: mlp };
+  const { csvText, ...dataset } = mlp.dataset;
+  return { csvText, rest: { ...mlp, dataset } };
+}
+
 /** A spec file's network, whose CSV may be a path. */
 export const specMlpProblemSchema = z
   .object({ dataset: specDatasetSchema, ...mlpFields })

@@ -102,10 +102,13 @@ function kernelModule(): WasmModule | null {
 /**
  * Relaxed SIMD is standard WebAssembly, on by default from V8 11.4 (Electron's V8 among them);
  * Node 20's V8 11.3 has it finished but behind this flag, which holds for modules compiled after
- * it is set, in every thread of the process.
+ * it is set, in every thread of the process. A later V8 that refuses the module lacks it for good,
+ * and its flags are left alone.
  */
 function relaxedSimdValidates(bytes: Uint8Array): boolean {
   if (WebAssembly.validate(bytes)) return true;
+  const [major = 0, minor = 0] = process.versions.v8.split('.').map(Number);
+  if (major > 11 || (major === 11 && minor >= 4)) return false;
   setFlagsFromString('--experimental-wasm-relaxed-simd');
   return WebAssembly.validate(bytes);
 }
@@ -180,7 +183,10 @@ export class KernelMemory {
   /** On the build networks run on, or on `build` (the tests compare the two). */
   constructor(build?: KernelBuild) {
     const module = build ? compiledBuild(build) : kernelModule();
-    if (!module) throw new Error(`the MLP kernel (${build ?? 'either build'}) cannot run: run npm run build`);
+    if (!module)
+      throw new Error(
+        `the MLP kernel (${build ?? 'either build'}) is not built (npm run build) or this engine cannot run its WASM SIMD`,
+      );
     this.kernel = new WebAssembly.Instance(module, {}).exports as unknown as MlpKernelExports;
   }
 

@@ -1,7 +1,7 @@
 import { countParameters, landscapeWorkProblem } from '../../../shared/limits';
 import { progressiveLevels } from '../../../shared/landscape-levels';
 import type { LandscapeMessage, LandscapePartRequest } from '../../../shared/protocol';
-import type { MlpProblem } from '../../../shared/spec/network-spec';
+import { separateCsvText, type MlpProblem } from '../../../shared/spec/network-spec';
 import { InvalidInputError } from '../invalid-input';
 import { resolveNetworkProblem, type ResolvedNetworkProblem } from '../network/network-problem';
 import { useTensorBackend } from '../network/tensor-backend';
@@ -132,7 +132,6 @@ interface ProblemKey {
 }
 
 function problemKey(mlp: MlpProblem): ProblemKey {
-  if (!('csvText' in mlp.dataset)) return { rest: JSON.stringify(mlp) };
-  const { csvText, ...dataset } = mlp.dataset;
-  return { csvText, rest: JSON.stringify({ ...mlp, dataset }) };
+  const { csvText, rest } = separateCsvText(mlp);
+  return { csvText, rest: JSON.stringify(rest) };
 }
