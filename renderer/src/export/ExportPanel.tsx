@@ -52,7 +52,8 @@ export function ExportPanel() {
 
   const savePng = (): void => {
     if (!source) return;
-    viewPng(source.id, width, height).then((blob) => saveFile(`${stem()}-${source.id}.png`, blob), fail);
+    const name = source.fileName ? fileStem(source.fileName()) : stem();
+    viewPng(source.id, width, height).then((blob) => saveFile(`${name}-${source.id}.png`, blob), fail);
   };
   const saveSurface = (format: 'csv' | 'npy'): void => {
     const { surface } = useAppStore.getState();

@@ -13,6 +13,8 @@ export interface ImageView {
   order: number;
   /** False where the picture keeps its own shape and only the width is asked for. */
   takesHeight: boolean;
+  /** What its files are named after, where that is not the problem shown (an opened file's name). */
+  fileName?: () => string;
   /** False while the view has nothing to show (no surface file open); absent means always. */
   available?: () => boolean;
   /** A canvas with the view drawn at about width × height pixels; throws a message for the user when it cannot. */

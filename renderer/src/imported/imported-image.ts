@@ -9,5 +9,11 @@ registerImageView({
   order: -1,
   takesHeight: false,
   available: () => useImportedLandscapes.getState().surfaces.length > 0,
+  // Named after the files shown, not the problem in the sidebar.
+  fileName: () =>
+    useImportedLandscapes
+      .getState()
+      .surfaces.map((surface) => surface.file.replace(/\.h5$/i, ''))
+      .join('+'),
   render: (width) => composeShownCanvases('.imported-landscapes canvas', width, 'no surface file is open'),
 });

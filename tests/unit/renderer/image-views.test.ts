@@ -48,3 +48,16 @@ describe('image views', () => {
     await expect(viewPng('test-unshown', 320, 240)).rejects.toThrow('there is no view "test-unshown" to save');
   });
 });
+
+describe('the opened surfaces’ image', () => {
+  it('is named after the files shown, not the problem in the sidebar', async () => {
+    await import('../../../renderer/src/imported/imported-image');
+    const { useImportedLandscapes } = await import('../../../renderer/src/store/imported-landscapes');
+    const opened = (file: string) => ({ file }) as never;
+    useImportedLandscapes.setState({ surfaces: [opened('resnet56.h5'), opened('vgg9_sgd.H5')] });
+    const view = imageViewsFor('function').find((entry) => entry.id === 'opened');
+    expect(view?.fileName?.()).toBe('resnet56+vgg9_sgd');
+    useImportedLandscapes.setState({ surfaces: [] });
+    expect(imageViewsFor('function').some((entry) => entry.id === 'opened')).toBe(false);
+  });
+});
