@@ -98,7 +98,14 @@ describe('network loss landscapes in 3D', () => {
     expect(readout.height).toBeLessThan(box.height / 4);
     expect(readout.y + readout.height).toBeGreaterThan(box.y + box.height * 0.75);
     await page.screenshot({ path: join(screenshotDir, 'landscape-3d-hover.png') });
+    // Switched to 2D from the keyboard, the scene goes without a pointer-out: its read-out must not
+    // come back with it once the pointer has left.
+    await page.getByRole('button', { name: '2D', exact: true }).press('Enter');
+    await expect.poll(() => scene().count()).toBe(0);
     await page.mouse.move(0, 0);
+    await page.getByRole('button', { name: '3D', exact: true }).press('Enter');
+    await expect.poll(() => canvasPixels(webgl(), ORANGE, 12), FRAMES).toBeGreaterThan(100);
+    expect(await page.locator('.landscape-readout-3d').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 

@@ -133,10 +133,15 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
 
   const sceneRuns = useMemo(() => sliceSceneRuns([...placed, ...live]), [placed, live]);
   // The 3D view's pointer goes to its read-out alone.
+  const hoverOfView = useMemo(() => landscapeHoverOf(ownKey), [ownKey]);
   const surface = useMemo(() => {
     const grid = slice && scale ? sliceSceneSurface(slice, scale) : null;
-    return grid && { ...grid, hover: landscapeHoverOf(ownKey) };
-  }, [slice, scale, ownKey]);
+    return grid && { ...grid, hover: hoverOfView };
+  }, [slice, scale, hoverOfView]);
+  // The 3D canvas unmounts (a 2D layout, no surface while a slice is asked again) without a
+  // pointer-out: its hover goes with it, or the old read-out would come back with the canvas.
+  const sceneShown = layout !== '2d' && surface !== null;
+  useEffect(() => (sceneShown ? () => hoverOfView(null) : undefined), [sceneShown, hoverOfView]);
 
   // The hovered checkpoint's (α, β), as numbers so the drawing waits for a real change.
   const hoveredPath = hovered ? paths[hovered.path]?.coordinates : undefined;

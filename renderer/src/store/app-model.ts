@@ -147,6 +147,9 @@ export interface RunSettings {
   gradientNoise?: number;
 }
 
+/** A network run's regularization terms, those it has. */
+export type Regularization = Pick<RunSettings, 'l1' | 'l2' | 'dropout'>;
+
 /** The text that explains what a scenario or comparison on screen shows, until the problem changes. */
 export interface Caption {
   title: string;
@@ -174,6 +177,8 @@ export interface NetworkDraft {
   init: { scheme: InitScheme; seed: number; std?: number; limit?: number; value?: number; gain?: number };
   /** Rows per step; 0 is the full batch. */
   batchSize: number;
+  /** A duplicated run's l1, l2 and dropout: the form has no fields for them, so Run passes them on as they came. */
+  regularization?: Regularization;
 }
 
 export const DEFAULT_NETWORK: NetworkDraft = {

@@ -38,7 +38,7 @@ export interface LandscapeSlice {
   requestCurve(key: string, runId: string, partner: string, resolution: number): void;
   /** Asks the workers for the Hessian's extreme eigenvalues at checkpoint `step` of a completed network run. */
   requestCurvature(runId: string, step: number): void;
-  /** Stops and forgets every landscape, curve and curvature, with the memo of chosen planes: the runs are gone. */
+  /** Stops and forgets every landscape, curve and curvature, with the memo of chosen planes and their paths: the runs are gone. */
   clearLandscapes(): void;
   receiveSlicePlane(message: SlicePlaneMessage): void;
   receiveLandscape(message: LandscapeMessage): void;
@@ -55,6 +55,19 @@ export const createLandscapeSlice: StateCreator<AppState, [], [], LandscapeSlice
   let requestCounter = 0;
   /** Planes already chosen, by planeKey: asking for a slice again costs no round trip (and its grid comes from the host's cache). */
   const planes = new Map<string, SlicePlaneMessage>();
+  /**
+   * Finished runs' checkpoints placed on the planes above, by plane key and then by the checkpoints'
+   * parameters (one array per run, never changed once finished): the main view and every panel of
+   * a plane place each run once, not once per view (101 checkpoints × 101,770 parameters a run).
+   */
+  const placements = new Map<string, WeakMap<Float64Array, ReturnType<typeof projectPaths>[number]>>();
+  const placeOnPlane = (key: string, plane: SlicePlaneMessage, params: Float64Array) => {
+    let byParams = placements.get(key);
+    if (!byParams) placements.set(key, (byParams = new WeakMap()));
+    let placed = byParams.get(params);
+    if (!placed) byParams.set(params, (placed = projectPaths([params], plane)[0]!));
+    return placed;
+  };
   /**
    * What streamed in for a slice since it was last shown, by request id: the values are written in
    * place, the picture is redrawn (a new state) at most every SLICE_REDRAW_MS while computing.
@@ -115,9 +128,8 @@ export const createLandscapeSlice: StateCreator<AppState, [], [], LandscapeSlice
     // A run removed while the plane was being chosen leaves the picture; its path goes with it.
     const placed = runs.filter((run) => run.checkpoints && slice.runIds.includes(run.id));
     const runIds = slice.runIds.filter((id) => placed.some((run) => run.id === id));
-    const paths = projectPaths(
-      runIds.map((id) => placed.find((run) => run.id === id)!.checkpoints!.params),
-      plane,
+    const paths = runIds.map((id) =>
+      placeOnPlane(slice.planeKey, plane, placed.find((run) => run.id === id)!.checkpoints!.params),
     );
     patchSlice(key, { plane, values, runIds, paths, total: values.length, status: 'computing' });
     bridge.send({
@@ -252,6 +264,7 @@ export const createLandscapeSlice: StateCreator<AppState, [], [], LandscapeSlice
       for (const key of Object.keys(get().slices)) stopSlice(key);
       for (const key of Object.keys(get().curves)) stopCurve(key);
       planes.clear();
+      placements.clear();
       set({ slices: {}, curves: {}, curvature: {} });
     },
 
@@ -260,7 +273,11 @@ export const createLandscapeSlice: StateCreator<AppState, [], [], LandscapeSlice
       const slice = key === undefined ? undefined : get().slices[key];
       if (!slice) return;
       planes.set(slice.planeKey, message);
-      for (const old of planes.keys()) if (planes.size > MAX_PLANES) planes.delete(old);
+      for (const old of planes.keys())
+        if (planes.size > MAX_PLANES) {
+          planes.delete(old);
+          placements.delete(old);
+        }
       if (slice.status === 'choosing') computeSlice(key!, message);
     },
     receiveLandscape(message) {

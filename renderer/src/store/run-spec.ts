@@ -1,7 +1,13 @@
 import { describeIssue } from '../../../shared/describe-issue';
 import { initSpecSchema, mlpProblemSchema, type InitSpec, type MlpProblem } from '../../../shared/spec/network-spec';
 import type { RunSpec } from '../../../shared/spec/spec';
-import { DEFAULT_NETWORK, type NetworkDraft, type ProblemKind, type RunSettings } from './app-model';
+import {
+  DEFAULT_NETWORK,
+  type NetworkDraft,
+  type ProblemKind,
+  type Regularization,
+  type RunSettings,
+} from './app-model';
 
 /*
  * The run form's settings and the spec's run fields (docs/formats.md), both ways: a run started
@@ -24,8 +30,7 @@ export function checkNetwork(
  * network's initialization as drafted (a start message sends it as checkNetwork parsed it).
  */
 export function runSpecFields(name: string, settings: RunSettings, kind: ProblemKind) {
-  const { optimizer, steps, seed, schedule, clipNorm, gradientNoise, start, batchSize, init, l1, l2, dropout } =
-    settings;
+  const { optimizer, steps, seed, schedule, clipNorm, gradientNoise, start, batchSize, init } = settings;
   return {
     name,
     optimizer,
@@ -38,9 +43,7 @@ export function runSpecFields(name: string, settings: RunSettings, kind: Problem
       : {
           init,
           ...(batchSize > 0 ? { batchSize } : {}),
-          ...(l1 !== undefined ? { l1 } : {}),
-          ...(l2 !== undefined ? { l2 } : {}),
-          ...(dropout !== undefined ? { dropout } : {}),
+          ...regularizationOf(settings),
         }),
   };
 }
@@ -60,8 +63,15 @@ export function runSettingsOf(spec: RunSpec): RunSettings {
     ...(spec.schedule ? { schedule: spec.schedule } : {}),
     ...(spec.clipNorm !== undefined ? { clipNorm: spec.clipNorm } : {}),
     ...(spec.gradientNoise !== undefined ? { gradientNoise: spec.gradientNoise } : {}),
-    ...(spec.l1 !== undefined ? { l1: spec.l1 } : {}),
-    ...(spec.l2 !== undefined ? { l2: spec.l2 } : {}),
-    ...(spec.dropout !== undefined ? { dropout: spec.dropout } : {}),
+    ...regularizationOf(spec),
+  };
+}
+
+/** The l1, l2 and dropout a run's settings or spec set, leaving out those it does not. */
+export function regularizationOf({ l1, l2, dropout }: Regularization): Regularization {
+  return {
+    ...(l1 !== undefined ? { l1 } : {}),
+    ...(l2 !== undefined ? { l2 } : {}),
+    ...(dropout !== undefined ? { dropout } : {}),
   };
 }

@@ -12,7 +12,7 @@ import {
 } from './app-model';
 import type { AppState } from './app-store';
 import { RUN_COLORS } from './palette';
-import { checkNetwork, runSpecFields } from './run-spec';
+import { checkNetwork, regularizationOf, runSpecFields } from './run-spec';
 import { RunSeries } from './run-series';
 
 /** The run form's draft and the runs of the picture: started, compared, renamed, hidden, controlled, removed. */
@@ -121,6 +121,7 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
         start: draft.start,
         init: network.init,
         batchSize: network.batchSize,
+        ...network.regularization,
         seed: 0,
       });
     },
@@ -138,7 +139,12 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
       const { settings } = run;
       set({
         draft: { ...get().draft, optimizer: settings.optimizer, steps: settings.steps, start: settings.start },
-        network: { ...get().network, init: settings.init, batchSize: settings.batchSize },
+        network: {
+          ...get().network,
+          init: settings.init,
+          batchSize: settings.batchSize,
+          regularization: regularizationOf(settings),
+        },
         notice: null,
       });
     },

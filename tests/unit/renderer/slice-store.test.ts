@@ -155,6 +155,35 @@ describe('slices in the store, by view', () => {
     expect(Object.keys(store().slices)).toEqual([MAIN_SLICE]);
   });
 
+  it('places each finished run once per plane, however many views show the plane', () => {
+    const { sent, deliver } = connectStore();
+    const store = useAppStore.getState;
+    const [a] = twoCompletedRuns(deliver);
+    const choices = { ...DEFAULT_SLICE_CHOICES, directions: 'hessian' } as const;
+    const axes = Float64Array.of(0, 1, 2);
+    const answer = (requestId: string): HostMessage => ({
+      type: 'slice-plane',
+      requestId,
+      center: vector(0),
+      d1: vector(1),
+      d2: across,
+      alphas: axes,
+      betas: axes,
+      eigenvalues: [-1, 3],
+    });
+    // Two views opened together each ask for the plane and each get their own answer; a third,
+    // opened later, takes the plane from the memo.
+    store().requestSlice(MAIN_SLICE, a, choices);
+    store().requestSlice('panel', a, choices);
+    for (const { requestId } of ofType(sent, 'slice-plane')) deliver(answer(requestId));
+    store().requestSlice('later panel', a, choices);
+
+    const pathsOf = (key: string) => store().slices[key]!.paths!;
+    expect(pathsOf(MAIN_SLICE)).toHaveLength(2);
+    for (const key of ['panel', 'later panel'])
+      pathsOf(key).forEach((path, k) => expect(path).toBe(pathsOf(MAIN_SLICE)[k]));
+  });
+
   it('leaves out a run removed while the plane was being chosen', () => {
     const { sent, deliver } = connectStore();
     const store = useAppStore.getState;

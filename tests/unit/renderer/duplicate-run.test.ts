@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Bridge, ClientMessage } from '../../../shared/protocol';
+import { optimizerSpecSchema } from '../../../shared/spec/optimizer-spec';
+import { DEFAULT_NETWORK, type RunSettings } from '../../../renderer/src/store/app-model';
+import { useAppStore } from '../../../renderer/src/store/app-store';
+
+describe('duplicating a network run', () => {
+  it('starts the copy with the l1, l2 and dropout the run had, though the form has no fields for them', () => {
+    const sent: ClientMessage[] = [];
+    const bridge: Bridge = { kind: 'browser', send: (message) => sent.push(message), subscribe: () => () => {} };
+    useAppStore.getState().connect(bridge);
+    const store = useAppStore.getState;
+    const lastStart = () =>
+      sent.filter((m): m is Extract<ClientMessage, { type: 'start' }> => m.type === 'start').at(-1)!;
+    const plain: RunSettings = {
+      optimizer: optimizerSpecSchema.parse({ name: 'sgd', lr: 0.1 }),
+      steps: 20,
+      start: [0, 0],
+      init: { scheme: 'he_normal', seed: 4 },
+      batchSize: 0,
+      seed: 0,
+    };
+    // Runs with and without regularization, as a spec, a session or a comparison brings them.
+    const regularized = { ...plain, l1: 1e-5, l2: 1e-3, dropout: 0.2 };
+    store().startComparison({ kind: 'network', network: DEFAULT_NETWORK.mlp, runs: [regularized, plain] });
+    const [withIt, without] = store().runs.map((run) => run.id);
+
+    store().duplicateRun(withIt!);
+    store().startRun();
+    expect(lastStart().run).toMatchObject({ l1: 1e-5, l2: 1e-3, dropout: 0.2, init: { scheme: 'he_normal', seed: 4 } });
+    expect(store().runs.at(-1)!.settings).toMatchObject({ l1: 1e-5, l2: 1e-3, dropout: 0.2 });
+
+    // The next duplicate's settings replace them: a run without any leaves none behind.
+    store().duplicateRun(without!);
+    store().startRun();
+    expect(lastStart().run).not.toHaveProperty('l1');
+    expect(lastStart().run).not.toHaveProperty('l2');
+    expect(lastStart().run).not.toHaveProperty('dropout');
+  });
+});
