@@ -127,6 +127,10 @@ const networkDraftSchema = z
     init: initSpecSchema,
     /** Rows per step; 0 is the full batch. */
     batchSize: z.number().int().min(0),
+    /** The penalties and dropout of the next run, when set (0 or absent: none). */
+    l1: z.number().min(0).optional(),
+    l2: z.number().min(0).optional(),
+    dropout: z.number().min(0).lt(1).optional(),
   })
   .strict();
 

@@ -43,6 +43,19 @@ describe('a network in the app', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('trains with the L2 penalty and dropout typed in the sidebar', async () => {
+    await page.goto(app.server.url);
+    await page.getByLabel('Kind').selectOption('network');
+    await page.getByLabel('L2 penalty (0 = none)').fill('0.01');
+    await page.getByLabel('Dropout (0 = none)').fill('0.2');
+    await page.getByLabel('Steps', { exact: true }).fill('60');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const row = page.locator('li.run').first();
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+    await page.locator('.sidebar').screenshot({ path: join(screenshotDir, 'network-regularization.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
   it('slices the loss over the run’s PCA plane, with its checkpoints and their distance from the plane', async () => {
     await page.getByRole('button', { name: 'Loss landscape' }).click();
     await expect

@@ -14,9 +14,11 @@ const SCHEME_PARAMETER: Partial<
   orthogonal: { key: 'gain', label: 'Init gain', initial: 1 },
 };
 
-/** A network run's own settings: initialization and mini-batch size. */
+const atLeastZero = (n: number): string | null => (n >= 0 ? null : 'at least 0');
+
+/** A network run's own settings: initialization, mini-batch size, penalties and dropout. */
 export function NetworkRunFields() {
-  const { init, batchSize } = useAppStore((state) => state.network);
+  const { init, batchSize, l1, l2, dropout } = useAppStore((state) => state.network);
   const updateNetwork = useAppStore((state) => state.updateNetwork);
   const setInit = (next: NetworkDraft['init']): void => updateNetwork({ init: next });
   const parameter = SCHEME_PARAMETER[init.scheme];
@@ -51,6 +53,28 @@ export function NetworkRunFields() {
         step={1}
         check={(n) => (Number.isInteger(n) && n >= 0 ? null : 'a whole number ≥ 0')}
         onChange={(next) => updateNetwork({ batchSize: next })}
+      />
+      <NumberField
+        label="L1 penalty (0 = none)"
+        value={l1}
+        min={0}
+        check={atLeastZero}
+        onChange={(next) => updateNetwork({ l1: next })}
+      />
+      <NumberField
+        label="L2 penalty (0 = none)"
+        value={l2}
+        min={0}
+        check={atLeastZero}
+        onChange={(next) => updateNetwork({ l2: next })}
+      />
+      <NumberField
+        label="Dropout (0 = none)"
+        value={dropout}
+        min={0}
+        step={0.05}
+        check={(n) => (n >= 0 && n < 1 ? null : 'from 0 up to, not including, 1')}
+        onChange={(next) => updateNetwork({ dropout: next })}
       />
     </>
   );

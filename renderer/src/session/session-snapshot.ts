@@ -21,6 +21,11 @@ import { ALL_RUNS, DEFAULT_PANELS, usePanelStore, type PanelSettings } from '../
 
 type SessionRunInput = WritableSession['runs'][number];
 
+/** The form's settings for the next network run as a session keeps them: penalties and dropout only when set. */
+function networkDraftOf({ init, batchSize, l1, l2, dropout }: NetworkDraft) {
+  return { init, batchSize, ...(l1 ? { l1 } : {}), ...(l2 ? { l2 } : {}), ...(dropout ? { dropout } : {}) };
+}
+
 /**
  * The picture as a session file: problem, runs with their results so far, and the view. Its
  * number arrays are Float64Arrays (views of the runs' own) and its checkpoints are joined as the
@@ -31,9 +36,7 @@ export function captureSession(): WritableSession {
   const camera = cameraPose();
   const imported = useImportedLandscapes.getState().capture();
   const picture =
-    kind === 'network'
-      ? { problem: { mlp: network.mlp }, network: { init: network.init, batchSize: network.batchSize } }
-      : { problem, bounds };
+    kind === 'network' ? { problem: { mlp: network.mlp }, network: networkDraftOf(network) } : { problem, bounds };
   return {
     format: SESSION_FORMAT,
     version: SESSION_VERSION,
@@ -130,7 +133,14 @@ export function restoreSession(session: SessionFile): void {
     const { dataset, hidden, activation, loss, testFraction } = problem.mlp;
     // The file's checks hold a network session to its draft settings.
     if (!session.network) throw new Error('network: a network session needs its network settings');
-    const network: NetworkDraft = { mlp: { dataset, hidden, activation, loss, testFraction }, ...session.network };
+    const { l1 = 0, l2 = 0, dropout = 0, ...rest } = session.network;
+    const network: NetworkDraft = {
+      mlp: { dataset, hidden, activation, loss, testFraction },
+      ...rest,
+      l1,
+      l2,
+      dropout,
+    };
     const runs = session.runs.map((run, index) =>
       restoreNetworkRun(run, `restored-${restoreId}-${index}`, hidden.length + 1),
     );

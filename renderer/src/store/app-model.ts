@@ -177,8 +177,10 @@ export interface NetworkDraft {
   init: { scheme: InitScheme; seed: number; std?: number; limit?: number; value?: number; gain?: number };
   /** Rows per step; 0 is the full batch. */
   batchSize: number;
-  /** A duplicated run's l1, l2 and dropout: the form has no fields for them, so Run passes them on as they came. */
-  regularization?: Regularization;
+  /** l1·Σ|w| and l2·Σw² over the kernels, and dropout after each hidden layer; 0 is none. */
+  l1: number;
+  l2: number;
+  dropout: number;
 }
 
 export const DEFAULT_NETWORK: NetworkDraft = {
@@ -191,6 +193,9 @@ export const DEFAULT_NETWORK: NetworkDraft = {
   },
   init: { scheme: 'glorot_uniform', seed: 1 },
   batchSize: 0,
+  l1: 0,
+  l2: 0,
+  dropout: 0,
 };
 
 export interface RunDraft {

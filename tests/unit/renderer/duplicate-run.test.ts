@@ -5,7 +5,7 @@ import { DEFAULT_NETWORK, type RunSettings } from '../../../renderer/src/store/a
 import { useAppStore } from '../../../renderer/src/store/app-store';
 
 describe('duplicating a network run', () => {
-  it('starts the copy with the l1, l2 and dropout the run had, though the form has no fields for them', () => {
+  it('puts the l1, l2 and dropout the run had in the form, and starts the copy with them', () => {
     const sent: ClientMessage[] = [];
     const bridge: Bridge = { kind: 'browser', send: (message) => sent.push(message), subscribe: () => () => {} };
     useAppStore.getState().connect(bridge);
@@ -26,15 +26,30 @@ describe('duplicating a network run', () => {
     const [withIt, without] = store().runs.map((run) => run.id);
 
     store().duplicateRun(withIt!);
+    expect(store().network).toMatchObject({ l1: 1e-5, l2: 1e-3, dropout: 0.2 });
     store().startRun();
     expect(lastStart().run).toMatchObject({ l1: 1e-5, l2: 1e-3, dropout: 0.2, init: { scheme: 'he_normal', seed: 4 } });
     expect(store().runs.at(-1)!.settings).toMatchObject({ l1: 1e-5, l2: 1e-3, dropout: 0.2 });
 
     // The next duplicate's settings replace them: a run without any leaves none behind.
     store().duplicateRun(without!);
+    expect(store().network).toMatchObject({ l1: 0, l2: 0, dropout: 0 });
     store().startRun();
     expect(lastStart().run).not.toHaveProperty('l1');
     expect(lastStart().run).not.toHaveProperty('l2');
     expect(lastStart().run).not.toHaveProperty('dropout');
+  });
+
+  it('starts a run with the penalties and dropout typed in the form, and none when they are 0', () => {
+    const sent: ClientMessage[] = [];
+    const bridge: Bridge = { kind: 'browser', send: (message) => sent.push(message), subscribe: () => () => {} };
+    useAppStore.getState().connect(bridge);
+    const store = useAppStore.getState;
+    store().setKind('network');
+    store().updateNetwork({ l1: 0, l2: 0.01, dropout: 0.3 });
+    store().startRun();
+    const start = sent.filter((m): m is Extract<ClientMessage, { type: 'start' }> => m.type === 'start').at(-1)!;
+    expect(start.run).toMatchObject({ l2: 0.01, dropout: 0.3 });
+    expect(start.run).not.toHaveProperty('l1');
   });
 });

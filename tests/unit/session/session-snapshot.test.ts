@@ -22,6 +22,9 @@ const NETWORK: NetworkDraft = {
   },
   init: { scheme: 'normal', seed: 9, std: 0.1 },
   batchSize: 2,
+  l1: 0,
+  l2: 1e-3,
+  dropout: 0.1,
 };
 /** 2 inputs, 2 hidden, 1 output: 2·2 + 2 + 2·1 + 1 = 9 parameters, 2 layers. */
 const PARAMS = 9;
