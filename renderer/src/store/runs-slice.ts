@@ -151,7 +151,7 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
           l2: settings.l2 ?? 0,
           dropout: settings.dropout ?? 0,
         },
-        notice: null,
+        notice: settingsLeftOut(run.name, settings),
       });
     },
     renameRun(id, name) {
@@ -180,3 +180,20 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
     },
   };
 };
+
+/**
+ * What Duplicate cannot carry into the form, which has no fields for them, said plainly: a run
+ * started from the form goes without them (a spec file or a comparison keeps them).
+ */
+export function settingsLeftOut(name: string, settings: RunSettings): string | null {
+  const { schedule, clipNorm, gradientNoise, seed } = settings;
+  const left = [
+    ...(schedule ? [`its ${schedule.name} learning-rate schedule`] : []),
+    ...(clipNorm !== undefined ? [`gradient clipping at ${clipNorm}`] : []),
+    ...(gradientNoise !== undefined ? [`gradient noise ${gradientNoise}`] : []),
+    ...(seed !== 0 ? [`its seed ${seed}`] : []),
+  ];
+  if (left.length === 0) return null;
+  const list = left.length === 1 ? left[0] : `${left.slice(0, -1).join(', ')} and ${left.at(-1)}`;
+  return `${name} is in the form without ${list}, which the form has no fields for: a run started from it goes without them.`;
+}

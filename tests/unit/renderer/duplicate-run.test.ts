@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Bridge, ClientMessage } from '../../../shared/protocol';
+import { scheduleSpecSchema } from '../../../shared/spec/schedule-spec';
 import { optimizerSpecSchema } from '../../../shared/spec/optimizer-spec';
 import { DEFAULT_NETWORK, type RunSettings } from '../../../renderer/src/store/app-model';
 import { useAppStore } from '../../../renderer/src/store/app-store';
@@ -51,5 +52,31 @@ describe('duplicating a network run', () => {
     const start = sent.filter((m): m is Extract<ClientMessage, { type: 'start' }> => m.type === 'start').at(-1)!;
     expect(start.run).toMatchObject({ l2: 0.01, dropout: 0.3 });
     expect(start.run).not.toHaveProperty('l1');
+  });
+
+  it('says which settings the form cannot hold, and says nothing when it holds them all', () => {
+    const store = useAppStore.getState;
+    const base: RunSettings = {
+      optimizer: optimizerSpecSchema.parse({ name: 'sgd', lr: 0.1 }),
+      steps: 20,
+      start: [0, 0],
+      init: { scheme: 'he_normal', seed: 4 },
+      batchSize: 0,
+      seed: 0,
+    };
+    const scheduled = {
+      ...base,
+      seed: 6,
+      clipNorm: 1,
+      schedule: scheduleSpecSchema.parse({ name: 'cosine', tMax: 20 }),
+    };
+    store().startComparison({ kind: 'network', network: DEFAULT_NETWORK.mlp, runs: [scheduled, base] });
+    const [withThem, plain] = store().runs;
+    store().duplicateRun(withThem!.id);
+    expect(store().notice).toBe(
+      `${withThem!.name} is in the form without its cosine learning-rate schedule, gradient clipping at 1 and its seed 6, which the form has no fields for: a run started from it goes without them.`,
+    );
+    store().duplicateRun(plain!.id);
+    expect(store().notice).toBeNull();
   });
 });
