@@ -2,7 +2,7 @@ import type { OptimizerSpec } from '../../../shared/spec/optimizer-spec';
 import { adagradStepSize } from '../optimizers/adagrad';
 import { adamStepScalars } from '../optimizers/adam';
 import { adamaxStepSize } from '../optimizers/adamax';
-import { nadamStepScalars } from '../optimizers/nadam';
+import { advanceNadamScalars, type NadamScalars } from '../optimizers/nadam';
 import { radamStepScalars } from '../optimizers/radam';
 import type { KernelMemory } from './mlp-kernel';
 
@@ -48,7 +48,7 @@ export class FusedOptimizer {
   /** [penalty, updated, gradient norm per layer, update norm per layer]. */
   readonly out: Float64Array;
   private t = 0;
-  private muProduct = 1;
+  private readonly nadam: NadamScalars = { bc2: 0, gradStep: 0, avgStep: 0, muProduct: 1 };
 
   /** Allocates in `memory`: allocate nothing there afterwards while this holds views. */
   constructor(
@@ -91,8 +91,8 @@ export class FusedOptimizer {
         scalars = [adamaxStepSize(spec, t, lr)];
         break;
       case 'nadam': {
-        const [bc2, gradStep, avgStep, muProduct] = nadamStepScalars(spec, t, lr, this.muProduct);
-        this.muProduct = muProduct;
+        advanceNadamScalars(spec, t, lr, this.nadam);
+        const { bc2, gradStep, avgStep } = this.nadam;
         scalars = [bc2, gradStep, avgStep];
         break;
       }
