@@ -9,7 +9,7 @@
 export type Round = (seconds: number) => Promise<number>;
 
 export const DEFAULT_ROUNDS = 5;
-export const DEFAULT_ROUND_SECONDS = 1;
+const DEFAULT_ROUND_SECONDS = 1;
 
 /**
  * Each side's rate in each round, the sides taking turns in their order within every round; a

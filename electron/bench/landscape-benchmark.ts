@@ -57,9 +57,6 @@ export interface LandscapeBenchmarkOptions {
   rates: FlopRates;
   /** PyTorch's naive loop, when it runs on this machine. */
   torch?: TorchReference;
-  /** Interleaved rounds per case and each side's seconds a round (bench/interleaved.ts defaults). */
-  rounds?: number;
-  roundSeconds?: number;
 }
 
 const RESOLUTION = 41;
@@ -134,7 +131,7 @@ async function benchmarkCase(
   const naive = naiveTfjsLoop(problem, plane());
   let rates: Partial<Record<'ours' | 'naiveTfjs' | 'naiveTorch', number[]>>;
   try {
-    rates = await interleave({ ours, naiveTfjs: naive.round, naiveTorch }, options.rounds, options.roundSeconds);
+    rates = await interleave({ ours, naiveTfjs: naive.round, naiveTorch });
   } finally {
     naive.release();
   }

@@ -17,8 +17,6 @@ export class TorchReference {
     private readonly child: ChildProcessWithoutNullStreams,
     private readonly lines: AsyncIterator<string>,
     private readonly reader: Interface,
-    /** e.g. "1.13.0a0". */
-    readonly version: string,
   ) {}
 
   /** The running server, or why it could not start (no torch on this machine). */
@@ -40,7 +38,7 @@ export class TorchReference {
           : message.trim().split('\n').at(-1)!,
       };
     }
-    return new TorchReference(child, lines, reader, (JSON.parse(first.value) as { torch: string }).torch);
+    return new TorchReference(child, lines, reader);
   }
 
   /** One request's answer: a rate (per second) or matMul GFLOP/s; throws with the server's error. */

@@ -52,6 +52,32 @@ async function fourRunsOnTwoWorkers(watchdogMs?: number) {
   return { host, client, ids, victim: victim!, survivor: survivor! };
 }
 
+type Harmed = Awaited<ReturnType<typeof fourRunsOnTwoWorkers>>;
+
+/** The harmed worker's runs each fail saying `reason`, while the other worker's keep streaming. */
+async function victimsFailSurvivorsGoOn({ host, client, victim, survivor }: Harmed, reason: RegExp): Promise<void> {
+  for (const id of victim.runIds) {
+    const failed = await client.waitFor(statusIs(id, 'failed'));
+    expect(failed.type === 'status' && failed.message).toMatch(reason);
+  }
+  for (const id of survivor.runIds) {
+    const streamed = pointsOf(client.framesOf(id));
+    await client.waitFor((m) => m.type === 'frames' && m.runId === id && m.fromStep >= streamed);
+  }
+  expect(host.activeRunCount).toBe(2);
+}
+
+/** A new run completes on the replaced pool of two; then the survivors are cancelled, and every run ended once. */
+async function freshWorkerTakesNewRunsAndEachEndsOnce({ host, client, ids, survivor }: Harmed): Promise<void> {
+  client.send(functionRun('after', 300));
+  await client.waitFor(statusIs('after', 'completed'));
+  expect(pointsOf(client.framesOf('after'))).toBe(301);
+  expect(host.workerThreadIds).toHaveLength(2);
+  for (const id of survivor.runIds) client.send({ type: 'cancel', runId: id });
+  for (const id of survivor.runIds) await client.waitFor(statusIs(id, 'cancelled'));
+  for (const id of [...ids, 'after']) expect(finalStatuses(client.received, id), id).toHaveLength(1);
+}
+
 describe('a worker that dies in the middle of runs', () => {
   it.each([
     ['killed (process.exit inside the thread)', { exitCode: 70 } as const, /exited with code 70/],
@@ -59,30 +85,13 @@ describe('a worker that dies in the middle of runs', () => {
   ])(
     '%s: its runs fail once each, the other worker’s runs go on, and a fresh worker takes new runs',
     async (_label, how, reason) => {
-      const { host, client, ids, victim, survivor } = await fourRunsOnTwoWorkers();
-
+      const harmed = await fourRunsOnTwoWorkers();
+      const { host, victim, survivor } = harmed;
       side.kill(victim.threadId, how);
-      for (const id of victim.runIds) {
-        const failed = await client.waitFor(statusIs(id, 'failed'));
-        expect(failed.type === 'status' && failed.message).toMatch(reason);
-      }
-      // The other worker's runs keep streaming after the failure was reported.
-      for (const id of survivor.runIds) {
-        const streamed = pointsOf(client.framesOf(id));
-        await client.waitFor((m) => m.type === 'frames' && m.runId === id && m.fromStep >= streamed);
-      }
-      expect(host.activeRunCount).toBe(2);
-
-      client.send(functionRun('after', 300));
-      await client.waitFor(statusIs('after', 'completed'));
-      expect(pointsOf(client.framesOf('after'))).toBe(301);
-      expect(host.workerThreadIds).toHaveLength(2);
+      await victimsFailSurvivorsGoOn(harmed, reason);
+      await freshWorkerTakesNewRunsAndEachEndsOnce(harmed);
       expect(host.workerThreadIds).toContain(survivor.threadId);
       expect(host.workerThreadIds).not.toContain(victim.threadId);
-
-      for (const id of survivor.runIds) client.send({ type: 'cancel', runId: id });
-      for (const id of survivor.runIds) await client.waitFor(statusIs(id, 'cancelled'));
-      for (const id of [...ids, 'after']) expect(finalStatuses(client.received, id), id).toHaveLength(1);
     },
   );
 });
@@ -92,26 +101,11 @@ describe('a worker stuck in a step', () => {
   const reason = /the worker was stopped: a step or landscape batch ran for more than 3 s/;
 
   it('is terminated by the watchdog and replaced: its runs fail with a clear message, the other worker’s runs go on', async () => {
-    const { host, client, ids, victim, survivor } = await fourRunsOnTwoWorkers(3_000);
-    side.hang(victim.threadId);
-    for (const id of victim.runIds) {
-      const failed = await client.waitFor(statusIs(id, 'failed'));
-      expect(failed.type === 'status' && failed.message).toMatch(reason);
-    }
-    for (const id of survivor.runIds) {
-      const streamed = pointsOf(client.framesOf(id));
-      await client.waitFor((m) => m.type === 'frames' && m.runId === id && m.fromStep >= streamed);
-    }
-    expect(host.activeRunCount).toBe(2);
-    expect(host.workerThreadIds).not.toContain(victim.threadId);
-
-    client.send(functionRun('after', 300));
-    await client.waitFor(statusIs('after', 'completed'));
-    expect(pointsOf(client.framesOf('after'))).toBe(301);
-    expect(host.workerThreadIds).toHaveLength(2);
-    for (const id of survivor.runIds) client.send({ type: 'cancel', runId: id });
-    for (const id of survivor.runIds) await client.waitFor(statusIs(id, 'cancelled'));
-    for (const id of [...ids, 'after']) expect(finalStatuses(client.received, id), id).toHaveLength(1);
+    const harmed = await fourRunsOnTwoWorkers(3_000);
+    side.hang(harmed.victim.threadId);
+    await victimsFailSurvivorsGoOn(harmed, reason);
+    expect(harmed.host.workerThreadIds).not.toContain(harmed.victim.threadId);
+    await freshWorkerTakesNewRunsAndEachEndsOnce(harmed);
   });
 
   it('stuck in a landscape batch: the landscape fails with a clear message and a fresh worker takes the next run', async () => {

@@ -138,10 +138,6 @@ export function LandscapeView({ runId: fixedRunId, panel }: { runId?: string; pa
     const grid = slice && scale ? sliceSceneSurface(slice, scale) : null;
     return grid && { ...grid, hover: hoverOfView };
   }, [slice, scale, hoverOfView]);
-  // The 3D canvas unmounts (a 2D layout, no surface while a slice is asked again) without a
-  // pointer-out: its hover goes with it, or the old read-out would come back with the canvas.
-  const sceneShown = layout !== '2d' && surface !== null;
-  useEffect(() => (sceneShown ? () => hoverOfView(null) : undefined), [sceneShown, hoverOfView]);
 
   // The hovered checkpoint's (α, β), as numbers so the drawing waits for a real change.
   const hoveredPath = hovered ? paths[hovered.path]?.coordinates : undefined;

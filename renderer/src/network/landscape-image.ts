@@ -49,17 +49,27 @@ export function settledSlice(key: string, runId?: string): Promise<SliceState> {
   });
 }
 
+/** A slice's plane and values for a picture, or the reason, for the user, that there is none yet. */
+export function computedSlice(slice: SliceState): {
+  plane: NonNullable<SliceState['plane']>;
+  values: NonNullable<SliceState['values']>;
+} {
+  if (slice.status === 'failed')
+    throw new Error(`the loss landscape could not be computed: ${slice.message ?? 'unknown error'}`);
+  const { plane, values } = slice;
+  if (!plane || !values) throw new Error('the loss landscape has no computed point yet');
+  return { plane, values };
+}
+
 /** A slice as LandscapeView draws it, in the box `size` at the context's origin: its runs' paths as far as the timeline, and its colour bar. */
 function drawLandscape(
   context: CanvasRenderingContext2D,
   size: { width: number; height: number },
   slice: SliceState,
 ): void {
-  if (slice.status === 'failed')
-    throw new Error(`the loss landscape could not be computed: ${slice.message ?? 'unknown error'}`);
-  const { plane, values } = slice;
-  const scale = values && colorScaleOf(values);
-  if (!plane || !values || !scale) throw new Error('the loss landscape has no computed point yet');
+  const { plane, values } = computedSlice(slice);
+  const scale = colorScaleOf(values);
+  if (!scale) throw new Error('the loss landscape has no computed point yet');
   const placed = placedPaths(slice, useAppStore.getState().runs);
   const reached = checkpointsReached(
     placed.map((path) => path.run),

@@ -64,9 +64,14 @@ export function SurfaceMesh() {
     invalidate();
   }, [geometry, surface, mapping, colormap, nx, ny, invalidate]);
 
-  if (!geometry || !mapping || !surface) return null;
+  const hover = surface?.hover ?? setHoverTarget;
+  // The mesh can go (the canvas unmounts, or the surface is asked for again) without a pointer-out:
+  // its hover goes with it, or the old read-out would come back with the next surface.
+  const shown = geometry !== null && mapping !== null && surface !== null;
+  useEffect(() => (shown ? () => hover(null) : undefined), [shown, hover]);
+
+  if (!shown) return null;
   const { pick } = surface;
-  const hover = surface.hover ?? setHoverTarget;
   const onClick = (event: ThreeEvent<MouseEvent>): void => {
     if (event.delta > 4 || !pick) return;
     event.stopPropagation();

@@ -5,7 +5,7 @@ import { registerImageView } from '../export/image-views';
 import { currentScene } from '../export/scene-access';
 import { useAppStore } from '../store/app-store';
 import { FunctionScene } from '../function/FunctionScene';
-import { settledSlice } from '../network/landscape-image';
+import { computedSlice, settledSlice } from '../network/landscape-image';
 import { MainSliceScene } from '../network/MainSliceScene';
 import { MAIN_SLICE } from '../store/app-model';
 
@@ -33,10 +33,7 @@ async function sceneToDraw(): Promise<ReactElement> {
     if (!useAppStore.getState().surface) throw new Error('the surface is still being computed');
     return <FunctionScene label="3D loss surface, drawn off screen for an image" />;
   }
-  const slice = await settledSlice(MAIN_SLICE);
-  if (slice.status === 'failed')
-    throw new Error(`the loss landscape could not be computed: ${slice.message ?? 'unknown error'}`);
-  if (!slice.values) throw new Error('the loss landscape has no computed point yet');
+  computedSlice(await settledSlice(MAIN_SLICE));
   return <MainSliceScene label="Loss landscape in 3D, drawn off screen for an image" />;
 }
 

@@ -185,7 +185,7 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
  * What Duplicate cannot carry into the form, which has no fields for them, said plainly: a run
  * started from the form goes without them (a spec file or a comparison keeps them).
  */
-export function settingsLeftOut(name: string, settings: RunSettings): string | null {
+function settingsLeftOut(name: string, settings: RunSettings): string | null {
   const { schedule, clipNorm, gradientNoise, seed } = settings;
   const left = [
     ...(schedule ? [`its ${schedule.name} learning-rate schedule`] : []),

@@ -5,25 +5,32 @@ import { optimizerSpecSchema } from '../../../shared/spec/optimizer-spec';
 import { DEFAULT_NETWORK, type RunSettings } from '../../../renderer/src/store/app-model';
 import { useAppStore } from '../../../renderer/src/store/app-store';
 
+const store = useAppStore.getState;
+
+/** A run's settings as a spec, a session or a comparison brings them, without extras. */
+const PLAIN: RunSettings = {
+  optimizer: optimizerSpecSchema.parse({ name: 'sgd', lr: 0.1 }),
+  steps: 20,
+  start: [0, 0],
+  init: { scheme: 'he_normal', seed: 4 },
+  batchSize: 0,
+  seed: 0,
+};
+
+/** Connects the store to a bridge that keeps what it is sent; returns the last start message so far. */
+function recordStarts(): () => Extract<ClientMessage, { type: 'start' }> {
+  const sent: ClientMessage[] = [];
+  const bridge: Bridge = { kind: 'browser', send: (message) => sent.push(message), subscribe: () => () => {} };
+  store().connect(bridge);
+  return () => sent.filter((m): m is Extract<ClientMessage, { type: 'start' }> => m.type === 'start').at(-1)!;
+}
+
 describe('duplicating a network run', () => {
   it('puts the l1, l2 and dropout the run had in the form, and starts the copy with them', () => {
-    const sent: ClientMessage[] = [];
-    const bridge: Bridge = { kind: 'browser', send: (message) => sent.push(message), subscribe: () => () => {} };
-    useAppStore.getState().connect(bridge);
-    const store = useAppStore.getState;
-    const lastStart = () =>
-      sent.filter((m): m is Extract<ClientMessage, { type: 'start' }> => m.type === 'start').at(-1)!;
-    const plain: RunSettings = {
-      optimizer: optimizerSpecSchema.parse({ name: 'sgd', lr: 0.1 }),
-      steps: 20,
-      start: [0, 0],
-      init: { scheme: 'he_normal', seed: 4 },
-      batchSize: 0,
-      seed: 0,
-    };
+    const lastStart = recordStarts();
     // Runs with and without regularization, as a spec, a session or a comparison brings them.
-    const regularized = { ...plain, l1: 1e-5, l2: 1e-3, dropout: 0.2 };
-    store().startComparison({ kind: 'network', network: DEFAULT_NETWORK.mlp, runs: [regularized, plain] });
+    const regularized = { ...PLAIN, l1: 1e-5, l2: 1e-3, dropout: 0.2 };
+    store().startComparison({ kind: 'network', network: DEFAULT_NETWORK.mlp, runs: [regularized, PLAIN] });
     const [withIt, without] = store().runs.map((run) => run.id);
 
     store().duplicateRun(withIt!);
@@ -42,35 +49,24 @@ describe('duplicating a network run', () => {
   });
 
   it('starts a run with the penalties and dropout typed in the form, and none when they are 0', () => {
-    const sent: ClientMessage[] = [];
-    const bridge: Bridge = { kind: 'browser', send: (message) => sent.push(message), subscribe: () => () => {} };
-    useAppStore.getState().connect(bridge);
-    const store = useAppStore.getState;
+    const lastStart = recordStarts();
     store().setKind('network');
     store().updateNetwork({ l1: 0, l2: 0.01, dropout: 0.3 });
     store().startRun();
-    const start = sent.filter((m): m is Extract<ClientMessage, { type: 'start' }> => m.type === 'start').at(-1)!;
+    const start = lastStart();
     expect(start.run).toMatchObject({ l2: 0.01, dropout: 0.3 });
     expect(start.run).not.toHaveProperty('l1');
   });
 
   it('says which settings the form cannot hold, and says nothing when it holds them all', () => {
-    const store = useAppStore.getState;
-    const base: RunSettings = {
-      optimizer: optimizerSpecSchema.parse({ name: 'sgd', lr: 0.1 }),
-      steps: 20,
-      start: [0, 0],
-      init: { scheme: 'he_normal', seed: 4 },
-      batchSize: 0,
-      seed: 0,
-    };
+    recordStarts();
     const scheduled = {
-      ...base,
+      ...PLAIN,
       seed: 6,
       clipNorm: 1,
       schedule: scheduleSpecSchema.parse({ name: 'cosine', tMax: 20 }),
     };
-    store().startComparison({ kind: 'network', network: DEFAULT_NETWORK.mlp, runs: [scheduled, base] });
+    store().startComparison({ kind: 'network', network: DEFAULT_NETWORK.mlp, runs: [scheduled, PLAIN] });
     const [withThem, plain] = store().runs;
     store().duplicateRun(withThem!.id);
     expect(store().notice).toBe(
