@@ -47,7 +47,8 @@ const projected = new WeakMap<
 
 /**
  * The shown runs still training (no completion's checkpoints yet) placed on the plane, as far as
- * their checkpoints have come; each run's projection is made once per new checkpoint.
+ * their checkpoints have come. A new checkpoint is a new LiveCheckpoints, whose whole path is
+ * placed again: at most the engine's 101 checkpoints a run, so quadratic but bounded.
  */
 export function livePaths(
   runs: readonly RunEntry[],
